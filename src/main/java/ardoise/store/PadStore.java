@@ -1,0 +1,49 @@
+package ardoise.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Where pads live. Every implementation passes the same conformance suite.
+ * Futures complete on the caller's context. A failed future means the store could not be reached
+ * or answered an error; nothing in it is partially applied.
+ */
+public interface PadStore {
+
+  /** The pad's latest snapshot, the ops after it and the last seqs; completes with null if the pad was never written. */
+  Future<StoredPad> load(String padId);
+
+  /**
+   * Appends {@code records} (revisions {@code expectedHead + 1 ...}, in order) in one atomic step,
+   * only if the pad's head is still {@code expectedHead} and each record's seq is above the last
+   * committed seq of its clientId. A head that moved gives {@code appended == false}; a seq that is
+   * not new fails the future (the caller should have deduplicated).
+   */
+  Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records);
+
+  /** Ops with {@code fromExclusive < rev <= toInclusive}, in revision order. */
+  Future<List<OpRecord>> ops(String padId, long fromExclusive, long toInclusive);
+
+  /** Stores a snapshot; older snapshots may be kept or dropped. */
+  Future<Void> saveSnapshot(String padId, Snapshot snapshot);
+
+  /** The newest snapshot with {@code rev <= atMost} ({@link Snapshot#EMPTY} if none). */
+  Future<Snapshot> snapshotAtOrBefore(String padId, long atMost);
+
+  /**
+   * Calls {@code onHead} with the new head each time any writer (this process or another instance)
+   * commits to the pad, until the returned subscription is closed. Calls come on the caller's context.
+   */
+  Future<Subscription> watch(String padId, LongConsumer onHead);
+
+  /** Whether the store answers right now (for /health and the editors' "saving…" state). */
+  boolean isAvailable();
+
+  Future<Void> close();
+
+  /** An open {@link #watch}. */
+  interface Subscription {
+    Future<Void> close();
+  }
+}
