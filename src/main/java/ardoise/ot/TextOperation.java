@@ -109,6 +109,29 @@ public final class TextOperation {
     return Transform.transform(a, b);
   }
 
+  /**
+   * Where position {@code index} of the base document ends up after this operation (ot.js
+   * {@code transformIndex}): an insert exactly at the index pushes it right; a deleted index moves to
+   * the start of the deletion. Used for cursors and selections.
+   */
+  public int transformIndex(int index) {
+    int remaining = index;
+    int result = index;
+    for (Component c : components) {
+      if (c instanceof Retain r) {
+        remaining -= r.count();
+      } else if (c instanceof Insert i) {
+        result += i.text().length();
+      } else {
+        int n = ((Delete) c).count();
+        result -= Math.min(remaining, n);
+        remaining -= n;
+      }
+      if (remaining < 0) break;
+    }
+    return result;
+  }
+
   /** The same operation with every insert that has no author attributed to {@code author}. */
   public TextOperation withAuthor(String author) {
     Builder b = builder();
