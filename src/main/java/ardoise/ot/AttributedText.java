@@ -35,17 +35,22 @@ public final class AttributedText {
 
   /** Rebuilds a value from its text and runs (as stored in a snapshot); the runs must cover the text. */
   public static AttributedText fromRuns(String text, List<AuthorRun> runs) {
+    Utf16.requireWellFormed(text);
+    long covered = 0;
+    for (AuthorRun run : runs) covered += run.length();
+    if (covered != text.length()) {
+      throw new InvalidOperationException("author runs cover " + covered + " code units, text has " + text.length());
+    }
     Node root = null;
     int pos = 0;
     for (AuthorRun run : runs) {
-      if (pos + run.length() > text.length()) break;
+      // A run boundary inside a surrogate pair would give one character two authors.
+      if (pos > 0 && Utf16.splitsPair(text.charAt(pos - 1), text.charAt(pos))) {
+        throw new InvalidOperationException("author run boundary at " + pos + " splits a surrogate pair");
+      }
       root = appendText(root, text.substring(pos, pos + run.length()), run.author());
       pos += run.length();
     }
-    if (pos != text.length()) {
-      throw new InvalidOperationException("author runs cover " + pos + " code units, text has " + text.length());
-    }
-    Utf16.requireWellFormed(text);
     return new AttributedText(root);
   }
 

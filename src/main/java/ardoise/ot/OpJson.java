@@ -64,10 +64,12 @@ public final class OpJson {
     return "an object";
   }
 
-  /** The decoded JSON form: a list of Integers and Strings. */
+  /** The decoded JSON form: a list of Integers and Strings, canonical (adjacent inserts joined). */
   public static List<Object> toJsonValues(TextOperation op) {
-    List<Object> out = new ArrayList<>(op.components().size());
-    for (Component c : op.components()) {
+    // Inserts of different authors are separate components; the wire form has no authors, so join them.
+    List<Component> components = op.withoutAuthors().components();
+    List<Object> out = new ArrayList<>(components.size());
+    for (Component c : components) {
       if (c instanceof Retain r) out.add(r.count());
       else if (c instanceof Insert i) out.add(i.text());
       else out.add(-((Delete) c).count());

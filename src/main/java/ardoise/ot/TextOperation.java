@@ -179,8 +179,8 @@ public final class TextOperation {
     public Builder retain(int count) {
       if (count < 0) throw new InvalidOperationException("retain must not be negative, got " + count);
       if (count == 0) return this;
-      base += count;
-      target += count;
+      base = grow(base, count);
+      target = grow(target, count);
       int last = list.size() - 1;
       if (last >= 0 && list.get(last) instanceof Retain r) list.set(last, new Retain(r.count() + count));
       else list.add(new Retain(count));
@@ -194,7 +194,7 @@ public final class TextOperation {
     public Builder insert(String text, String author) {
       if (text.isEmpty()) return this;
       Utf16.requireWellFormed(text);
-      target += text.length();
+      target = grow(target, text.length());
       int last = list.size() - 1;
       // Canonical order puts an insert before an adjacent delete: both orders have the same effect.
       int at = last >= 0 && list.get(last) instanceof Delete ? last : last + 1;
@@ -210,7 +210,7 @@ public final class TextOperation {
     public Builder delete(int count) {
       if (count < 0) throw new InvalidOperationException("delete must not be negative, got " + count);
       if (count == 0) return this;
-      base += count;
+      base = grow(base, count);
       int last = list.size() - 1;
       if (last >= 0 && list.get(last) instanceof Delete d) list.set(last, new Delete(d.count() + count));
       else list.add(new Delete(count));
@@ -221,6 +221,14 @@ public final class TextOperation {
       if (c instanceof Retain r) return retain(r.count());
       if (c instanceof Insert i) return insert(i.text(), i.author());
       return delete(((Delete) c).count());
+    }
+
+    // Without this check a long op from the wire would wrap to a negative length instead of failing clearly.
+    private static int grow(int length, int count) {
+      if (length > Integer.MAX_VALUE - count) {
+        throw new InvalidOperationException("operation is too long: more than " + Integer.MAX_VALUE + " code units");
+      }
+      return length + count;
     }
 
     public TextOperation build() {
