@@ -5,7 +5,6 @@ import ardoise.ot.Component.Insert;
 import ardoise.ot.Component.Retain;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A document's text with who wrote each code unit, as an immutable value.
@@ -52,6 +51,11 @@ public final class AttributedText {
       pos += run.length();
     }
     return new AttributedText(root);
+  }
+
+  /** Height of the treap (tests check it stays logarithmic). */
+  int treeDepth() {
+    return Node.depth(root);
   }
 
   public int length() {
@@ -121,7 +125,7 @@ public final class AttributedText {
     }
     for (int from = 0; from < text.length(); from += MAX_PIECE) {
       String piece = text.substring(from, Math.min(text.length(), from + MAX_PIECE));
-      tree = Node.merge(tree, new Node(null, null, piece, author, ThreadLocalRandom.current().nextInt()));
+      tree = Node.merge(tree, Node.fresh(piece, author));
     }
     return tree;
   }

@@ -1,6 +1,7 @@
 package ardoise.ot;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An immutable treap node of {@link AttributedText}: a piece of text by one author, with the total
@@ -32,23 +33,47 @@ final class Node {
     return new Node(newLeft, newRight, piece, author, priority);
   }
 
-  /** Splits {@code t} into the first {@code pos} code units and the rest. */
+  /**
+   * Splits {@code t} into the first {@code pos} code units and the rest. A piece cut in two becomes two
+   * new nodes with fresh priorities, merged in: reusing the old priority for both halves made ties
+   * that piled up under repeated edits inside one author's text and degenerated the treap into a list
+   * (linear time per keystroke, then a stack overflow).
+   */
   static Node[] split(Node t, int pos) {
+    Node[] s = splitPieces(t, pos);
+    int cut = pos - length(s[0]);
+    if (cut == 0) return s;
+    Node straddling = leftmost(s[1]);
+    Node rest = removeLeftmost(s[1]);
+    return new Node[] {
+        merge(s[0], fresh(straddling.piece.substring(0, cut), straddling.author)),
+        merge(fresh(straddling.piece.substring(cut), straddling.author), rest)};
+  }
+
+  /** Splits between whole pieces: pieces ending at or before {@code pos} go left, the others right. */
+  private static Node[] splitPieces(Node t, int pos) {
     if (t == null) return new Node[] {null, null};
-    int leftLength = length(t.left);
-    int pieceEnd = leftLength + t.piece.length();
-    if (pos <= leftLength) {
-      Node[] s = split(t.left, pos);
+    int pieceEnd = length(t.left) + t.piece.length();
+    if (pos < pieceEnd) {
+      Node[] s = splitPieces(t.left, pos);
       return new Node[] {s[0], t.withChildren(s[1], t.right)};
     }
-    if (pos >= pieceEnd) {
-      Node[] s = split(t.right, pos - pieceEnd);
-      return new Node[] {t.withChildren(t.left, s[0]), s[1]};
-    }
-    int k = pos - leftLength;
-    return new Node[] {
-        new Node(t.left, null, t.piece.substring(0, k), t.author, t.priority),
-        new Node(null, t.right, t.piece.substring(k), t.author, t.priority)};
+    Node[] s = splitPieces(t.right, pos - pieceEnd);
+    return new Node[] {t.withChildren(t.left, s[0]), s[1]};
+  }
+
+  static Node fresh(String piece, String author) {
+    return new Node(null, null, piece, author, ThreadLocalRandom.current().nextInt());
+  }
+
+  private static Node leftmost(Node t) {
+    while (t.left != null) t = t.left;
+    return t;
+  }
+
+  private static Node removeLeftmost(Node t) {
+    if (t.left == null) return t.right;
+    return t.withChildren(removeLeftmost(t.left), t.right);
   }
 
   /** Concatenates two trees (every position of {@code a} before every position of {@code b}). */
@@ -57,6 +82,10 @@ final class Node {
     if (b == null) return a;
     if (a.priority >= b.priority) return a.withChildren(a.left, merge(a.right, b));
     return b.withChildren(merge(a, b.left), b.right);
+  }
+
+  static int depth(Node t) {
+    return t == null ? 0 : 1 + Math.max(depth(t.left), depth(t.right));
   }
 
   static Node rightmost(Node t) {

@@ -158,5 +158,21 @@ class AttributedTextTest {
       }
     }
     assertEquals(units + 20_000, t.length());
+    assertTrue(t.treeDepth() < 200, "treap depth " + t.treeDepth() + " is not logarithmic");
+  }
+
+  @Test
+  void oneAuthorEditingInsideTheirOwnTextKeepsTheTreeBalanced() {
+    // Regression: cutting a piece used to give both halves the same priority; these ties turned the
+    // treap into a list (depth ~10,000 after 20,000 such keystrokes, then a StackOverflowError).
+    java.util.Random random = new java.util.Random(1);
+    AttributedText t = AttributedText.of("a".repeat(256), "alice");
+    for (int i = 0; i < 50_000; i++) {
+      int at = random.nextInt(t.length() + 1);
+      t = t.apply(op().retain(at).insert("b").retain(t.length() - at).build(), "alice");
+    }
+    assertEquals(50_256, t.length());
+    assertEquals(runs(50_256, "alice"), t.runs());
+    assertTrue(t.treeDepth() < 200, "treap depth " + t.treeDepth() + " is not logarithmic");
   }
 }
