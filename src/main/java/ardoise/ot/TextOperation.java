@@ -112,9 +112,14 @@ public final class TextOperation {
   /**
    * Where position {@code index} of the base document ends up after this operation (ot.js
    * {@code transformIndex}): an insert exactly at the index pushes it right; a deleted index moves to
-   * the start of the deletion. Used for cursors and selections.
+   * the start of the deletion. Used for cursors and selections. Throws if {@code index} is not in
+   * {@code [0, baseLength()]}.
    */
   public int transformIndex(int index) {
+    // An index from a client that is outside the document would come out outside the new one too.
+    if (index < 0 || index > baseLength) {
+      throw new InvalidOperationException("index " + index + " is outside the document (length " + baseLength + ")");
+    }
     int remaining = index;
     int result = index;
     for (Component c : components) {

@@ -116,6 +116,15 @@ class ComposeTransformTest {
   }
 
   @Test
+  void transformIndexRejectsIndexesOutsideTheDocument() {
+    TextOperation o = op().retain(2).insert("x").build();
+    var e = assertThrows(InvalidOperationException.class, () -> o.transformIndex(3));
+    assertTrue(e.getMessage().contains("outside the document"), e.getMessage());
+    assertThrows(InvalidOperationException.class, () -> o.transformIndex(-1));
+    assertEquals(3, o.transformIndex(2));
+  }
+
+  @Test
   void transformIndexOfDeleteThenInsert() {
     TextOperation o = op().retain(1).delete(2).insert("ab").retain(1).build(); // canonical: insert first
     assertEquals(3, o.transformIndex(1));
