@@ -94,13 +94,14 @@ class OtLawsTest {
   void attributedTextMatchesANaiveModel() {
     forAll("attribution consistency", gen -> {
       AttributedText start = gen.chance(20) ? AttributedText.EMPTY : gen.attributed(1 + gen.nextInt(3));
+      if (gen.chance(5)) start = bigPaste(gen, start); // pieces longer than AttributedText.MAX_PIECE
       String startText = start.text();
       List<AuthorRun> startRuns = start.runs();
       AttributedText t = start;
       NaiveText naive = NaiveText.of(start);
       int steps = 1 + gen.nextInt(8);
       for (int s = 0; s < steps; s++) {
-        TextOperation op = gen.op(t.text(), gen.chance(30) ? "*" : null);
+        TextOperation op = gen.chance(3) ? paste(gen, t.text()) : gen.op(t.text(), gen.chance(30) ? "*" : null);
         String who = gen.author();
         t = t.apply(op, who);
         naive = naive.apply(op, who);
@@ -112,6 +113,17 @@ class OtLawsTest {
       assertEquals(startText, start.text(), "an old value changed");
       assertEquals(startRuns, start.runs(), "an old value's runs changed");
     });
+  }
+
+  private static AttributedText bigPaste(OtGen gen, AttributedText t) {
+    return t.apply(paste(gen, t.text()), gen.author());
+  }
+
+  /** Inserts a long text (about 1–4 pieces of AttributedText) at a random boundary. */
+  private static TextOperation paste(OtGen gen, String doc) {
+    int at = gen.boundaryIn(doc);
+    return TextOperation.builder().retain(at).insert(gen.text(200 + gen.nextInt(800)))
+        .retain(doc.length() - at).build();
   }
 
   @Test
