@@ -60,6 +60,28 @@ class TextOperationTest {
   }
 
   @Test
+  void builderKeepsMergingAfterBuildAndAcrossDeletes() {
+    TextOperation.Builder b = op().insert("a", "x").insert("b", "x");
+    assertEquals(List.of(new Insert("ab", "x")), b.build().components());
+    b.delete(1).insert("c", "x").insert("d", "y").insert("e", "y");
+    assertEquals(List.of(new Insert("abc", "x"), new Insert("de", "y"), new Delete(1)), b.build().components());
+    b.retain(1).insert("f", "y").insert("g", "y");
+    assertEquals(List.of(new Insert("abc", "x"), new Insert("de", "y"), new Delete(1), new Retain(1),
+        new Insert("fg", "y")), b.build().components());
+  }
+
+  @Test
+  void readingManySmallInsertsCompletes() {
+    // Merging inserts used to copy the whole text each time: quadratic in the op size.
+    TextOperation.Builder b = op();
+    for (int i = 0; i < 200_000; i++) b.insert("mot ");
+    TextOperation o = b.build();
+    assertEquals(1, o.components().size());
+    assertEquals(800_000, o.targetLength());
+    assertEquals("mot mot ", ((Insert) o.components().get(0)).text().substring(0, 8));
+  }
+
+  @Test
   void builderRejectsNegativeCountsAndLoneSurrogates() {
     assertThrows(InvalidOperationException.class, () -> op().retain(-1));
     assertThrows(InvalidOperationException.class, () -> op().delete(-1));
