@@ -115,7 +115,7 @@ final class CommitFeed {
     try {
       head = Long.parseLong(message.get(2).toString());
     } catch (NumberFormatException e) {
-      LOG.warning("pad=? client=- ignored a commit notification that is not a head: " + message);
+      LOG.warning("pad=" + message.get(1) + " client=- ignored a commit notification that is not a head");
       return;
     }
     for (Watcher w : watchersOf(message.get(1).toString())) w.deliver(head);
