@@ -10,6 +10,8 @@ import ardoise.store.redis.RedisLauncher;
 import ardoise.store.redis.RedisPadStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +42,10 @@ public final class RedisStoreBench {
         try {
           System.out.printf("%n== redis-server, appendfsync %s ==%n", fsync.name().toLowerCase());
           PadStore store = RedisPadStore.create(vertx, redis.url());
-          if (fsync == RedisLauncher.Fsync.EVERYSEC) benchLoad(store);
+          if (fsync == RedisLauncher.Fsync.EVERYSEC) {
+            benchLoad(store);
+            printFootprint(vertx, redis);
+          }
           runThroughput(store, "warm-up", 10, THROUGHPUT_MS / 2); // JIT and connection pool, not reported
           for (int size : BATCH_SIZES) benchThroughput(store, size);
           await(store.close());
@@ -80,6 +85,20 @@ public final class RedisStoreBench {
       if (!rebuilt.equals(doc)) throw new AssertionError("full replay rebuilt a different document");
     }
     System.out.printf("for comparison, ops(0, %d] + replay from empty: p50 %.0f ms%n", REVISIONS, pct(full, 50));
+  }
+
+  /** Memory of the 100,000-op log in Redis and size of the append-only files on disk. */
+  private static void printFootprint(Vertx vertx, RedisLauncher redis) throws Exception {
+    Redis client = Redis.createClient(vertx, redis.url());
+    long log = await(RedisAPI.api(client).memory(List.of("USAGE", "ardoise:{big}:log", "SAMPLES", "0"))).toLong();
+    long snapshots = await(RedisAPI.api(client).memory(List.of("USAGE", "ardoise:{big}:snapshots", "SAMPLES", "0"))).toLong();
+    await(client.close());
+    long aof;
+    try (var files = Files.walk(redis.dataDir())) {
+      aof = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+    System.out.printf("footprint: op log %.1f MB in memory (%d B/op), kept snapshots %.1f MB, AOF on disk %.1f MB%n",
+        log / 1e6, log / REVISIONS, snapshots / 1e6, aof / 1e6);
   }
 
   /**
