@@ -1,0 +1,64 @@
+package ardoise.store.redis;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A Lua script run with EVALSHA, falling back to EVAL when Redis answers NOSCRIPT (after a restart
+ * or SCRIPT FLUSH). Redis 6.2, which the embedded server ships, has no FUNCTION/FCALL.
+ */
+final class LuaScript {
+  private final String source;
+  private final String sha;
+
+  private LuaScript(String source) {
+    this.source = source;
+    this.sha = sha1Hex(source);
+  }
+
+  /** Reads {@code name} next to this class on the classpath. */
+  static LuaScript load(String name) {
+    try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException("missing Lua script " + name);
+      return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Future<Response> run(RedisAPI api, List<String> keys, List<String> args) {
+    List<String> evalArgs = new ArrayList<>(2 + keys.size() + args.size());
+    evalArgs.add(sha);
+    evalArgs.add(Integer.toString(keys.size()));
+    evalArgs.addAll(keys);
+    evalArgs.addAll(args);
+    return api.evalsha(evalArgs).recover(failure -> {
+      if (failure.getMessage() == null || !failure.getMessage().startsWith("NOSCRIPT")) {
+        return Future.failedFuture(failure);
+      }
+      // EVAL also caches the script, so the next EVALSHA succeeds again.
+      List<String> withSource = new ArrayList<>(evalArgs);
+      withSource.set(0, source);
+      return api.eval(withSource);
+    });
+  }
+
+  private static String sha1Hex(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is always present in the JDK", e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package ardoise.store.redis;
+
+import java.util.List;
+
+/**
+ * The Redis keys of one pad (layout and reasons in docs/storage.md). Every key carries the pad id
+ * as a hash tag {@code {padId}} so that one pad lives in one Redis Cluster slot and a Lua script may
+ * touch all its keys.
+ */
+record PadKeys(String meta, String log, String seqs, String snapshots, String snapshotIndex, String channel) {
+
+  static final String PREFIX = "ardoise:";
+
+  static PadKeys of(String padId) {
+    String base = PREFIX + "{" + escape(padId) + "}:";
+    return new PadKeys(base + "meta", base + "log", base + "seqs", base + "snapshots",
+        base + "snapshot-revs", base + "commits");
+  }
+
+  /** Braces would end the hash tag early and split a pad over slots: escape them (and the escape). */
+  private static String escape(String padId) {
+    return padId.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
+  }
+
+  List<String> forCommit() {
+    return List.of(meta, log, seqs);
+  }
+
+  List<String> forLoad() {
+    return List.of(meta, log, seqs, snapshots, snapshotIndex);
+  }
+
+  List<String> forSnapshots() {
+    return List.of(snapshots, snapshotIndex);
+  }
+}

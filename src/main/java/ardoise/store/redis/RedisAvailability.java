@@ -1,0 +1,66 @@
+package ardoise.store.redis;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command. Logs one
+ * line when Redis goes away and one when it returns, naming the endpoint without its password.
+ * Thread rule: state is an atomic flag, so any thread may read or report.
+ */
+final class RedisAvailability {
+  private static final Logger LOG = Logger.getLogger(RedisAvailability.class.getName());
+
+  private final Vertx vertx;
+  private final RedisAPI api;
+  private final String endpoint;
+  private final AtomicBoolean available = new AtomicBoolean(true);
+  private final AtomicBoolean pinging = new AtomicBoolean();
+  private final long timerId;
+
+  RedisAvailability(Vertx vertx, RedisAPI api, String redactedEndpoint, long intervalMs) {
+    this.vertx = vertx;
+    this.api = api;
+    this.endpoint = redactedEndpoint;
+    this.timerId = vertx.setPeriodic(intervalMs, id -> ping());
+  }
+
+  boolean isAvailable() {
+    return available.get();
+  }
+
+  private void ping() {
+    // One PING at a time: against an unreachable host they would otherwise pile up.
+    if (!pinging.compareAndSet(false, true)) return;
+    track(api.ping(List.of())).onComplete(r -> pinging.set(false));
+  }
+
+  /** Follows {@code result}: an answer (even an error reply) means Redis is there. */
+  <T> Future<T> track(Future<T> result) {
+    return result.onComplete(r -> reportSuccess(), this::reportFailure);
+  }
+
+  void reportSuccess() {
+    if (available.compareAndSet(false, true)) LOG.info("pad=- client=- redis is back: " + endpoint);
+  }
+
+  void reportFailure(Throwable failure) {
+    if (failure instanceof Response r && r.type() == ResponseType.ERROR) {
+      reportSuccess(); // Redis answered with an error reply: it is reachable.
+      return;
+    }
+    if (available.compareAndSet(true, false)) {
+      LOG.warning("pad=- client=- redis is unreachable: " + endpoint + " (" + failure.getMessage() + ")");
+    }
+  }
+
+  void stop() {
+    vertx.cancelTimer(timerId);
+  }
+}

@@ -1,0 +1,145 @@
+package ardoise.store.redis;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * The zero-config Redis: a real redis-server child process bound to 127.0.0.1, with the append-only
+ * file on in {@code dataDir}. Uses {@code redis-server} from PATH when there is one, else the binary
+ * shipped in the embedded-redis jar (6.2). Starting and stopping block: call them before deploying
+ * verticles or from a worker, never on an event loop.
+ */
+public final class RedisLauncher {
+  private static final Logger LOG = Logger.getLogger(RedisLauncher.class.getName());
+  private static final long START_TIMEOUT_S = 20;
+
+  /** {@code appendfsync}: when Redis fsyncs the append-only file (see docs/storage.md). */
+  public enum Fsync {
+    /** fsync once a second; an acknowledged write is in the file (page cache) before the reply. */
+    EVERYSEC,
+    /** fsync before every reply; survives power loss too, at a cost measured in bench/README.md. */
+    ALWAYS
+  }
+
+  private final Process process;
+  private final int port;
+  private final Path dataDir;
+
+  private RedisLauncher(Process process, int port, Path dataDir) {
+    this.process = process;
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  /** Starts redis-server on a free port. */
+  public static RedisLauncher start(Path dataDir, Fsync fsync) throws IOException {
+    return start(dataDir, freePort(), fsync);
+  }
+
+  /** Starts redis-server on {@code port}; returns once it accepts connections. */
+  public static RedisLauncher start(Path dataDir, int port, Fsync fsync) throws IOException {
+    Files.createDirectories(dataDir);
+    File executable = executable();
+    List<String> command = List.of(executable.getAbsolutePath(),
+        "--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
+        "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes",
+        "--appendfsync", fsync.name().toLowerCase(), "--save", "", "--daemonize", "no");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    awaitReady(process, port);
+    LOG.info("embedded redis-server (" + executable + ") started on 127.0.0.1:" + port + " with data in " + dataDir
+        + " (appendfsync " + fsync.name().toLowerCase() + ")");
+    return new RedisLauncher(process, port, dataDir);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  /** Stops Redis cleanly (SIGTERM: Redis fsyncs the append-only file and exits) and waits for it. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      LOG.warning("redis-server on port " + port + " did not stop within 30 s; killing it");
+      kill();
+    }
+  }
+
+  /** Kills Redis with SIGKILL, as a crash would (used by the durability tests). */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  private static File executable() throws IOException {
+    try {
+      return ExecutableProvider.newExecutableInPath("redis-server").get();
+    } catch (IOException notOnPath) {
+      return ExecutableProvider.newJarResourceProvider().get();
+    }
+  }
+
+  private static void awaitReady(Process process, int port) throws IOException {
+    CountDownLatch ready = new CountDownLatch(1);
+    Deque<String> lastLines = new ArrayDeque<>();
+    Thread reader = new Thread(() -> drain(process, ready, lastLines), "redis-server-" + port);
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      if (!ready.await(START_TIMEOUT_S, TimeUnit.SECONDS) || !process.isAlive()) {
+        process.destroyForcibly();
+        synchronized (lastLines) {
+          throw new IOException("redis-server did not start on port " + port + ": " + String.join(" | ", lastLines));
+        }
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting redis-server", e);
+    }
+  }
+
+  /** Reads the server's output for its whole life, so its pipe never fills and blocks it. */
+  private static void drain(Process process, CountDownLatch ready, Deque<String> lastLines) {
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        synchronized (lastLines) {
+          lastLines.addLast(line);
+          if (lastLines.size() > 8) lastLines.removeFirst();
+        }
+        if (line.contains("Ready to accept connections")) ready.countDown();
+      }
+    } catch (IOException e) {
+      // The process ended: nothing more to read.
+    } finally {
+      ready.countDown();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package ardoise.store.redis;
+
+import ardoise.ot.TextOperation;
+import ardoise.store.AppendResult;
+import ardoise.store.ClientSeq;
+import ardoise.store.OpRecord;
+import ardoise.store.PadStore;
+import ardoise.store.SeqNotNewException;
+import ardoise.store.Snapshot;
+import ardoise.store.StoredPad;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.logging.Logger;
+
+/**
+ * {@link PadStore} on Redis (key layout in docs/storage.md). Each write is one Lua script, so a pad's
+ * commit is atomic and checked (head, seqs) inside Redis even with several server instances.
+ * Commands go through the pooled client, which reconnects by itself; commit notifications through
+ * {@link CommitFeed}'s own connection. Thread rule: safe to call from any context; futures and
+ * watch callbacks complete on the caller's context.
+ */
+public final class RedisPadStore implements PadStore {
+  private static final LuaScript COMMIT = LuaScript.load("commit.lua");
+  private static final LuaScript LOAD = LuaScript.load("load.lua");
+  private static final LuaScript SAVE_SNAPSHOT = LuaScript.load("snapshot-save.lua");
+  private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
+
+  /** How many snapshots to keep per pad, how often to PING, the longest wait between reconnects. */
+  public record Tuning(int snapshotsKept, long pingIntervalMs, long maxReconnectDelayMs) {
+    public static final Tuning DEFAULT = new Tuning(3, 1000, 2000);
+  }
+
+  private static final Logger LOG = Logger.getLogger(RedisPadStore.class.getName());
+
+  private final Redis redis;
+  private final Redis subscriber;
+  private final RedisAPI api;
+  private final Tuning tuning;
+  private final RedisAvailability availability;
+  private final CommitFeed feed;
+
+  private RedisPadStore(Vertx vertx, RedisOptions options, String redactedEndpoint, Tuning tuning) {
+    this.redis = Redis.createClient(vertx, options);
+    this.subscriber = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
+    this.api = RedisAPI.api(redis);
+    this.tuning = tuning;
+    this.availability = new RedisAvailability(vertx, api, redactedEndpoint, tuning.pingIntervalMs());
+    this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
+  }
+
+  /** A store for {@code url} ({@code redis://…} or {@code rediss://…}); connects lazily. */
+  public static RedisPadStore create(Vertx vertx, String url, Tuning tuning) {
+    return new RedisPadStore(vertx, RedisUrl.options(url, 8), RedisUrl.redact(url), tuning);
+  }
+
+  public static RedisPadStore create(Vertx vertx, String url) {
+    return create(vertx, url, Tuning.DEFAULT);
+  }
+
+  @Override
+  public Future<StoredPad> load(String padId) {
+    Future<StoredPad> loaded = run(LOAD, PadKeys.of(padId).forLoad(), List.of()).map(StoredPadReply::parse);
+    return onCaller(loaded.onFailure(e -> {
+      if (e instanceof RecordCodec.CorruptDataException) LOG.severe("pad=" + padId + " client=- " + e.getMessage());
+    }));
+  }
+
+  @Override
+  public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
+    List<String> args;
+    try {
+      args = commitArgs(padId, expectedHead, records);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Future<AppendResult> result = run(COMMIT, PadKeys.of(padId).forCommit(), args)
+        .map(r -> new AppendResult(r.get(0).toInteger() == 1, r.get(1).toLong()))
+        .recover(failure -> {
+          String message = failure.getMessage();
+          if (message == null || !message.startsWith("SEQ_NOT_NEW ")) return Future.failedFuture(failure);
+          return Future.failedFuture(new SeqNotNewException("pad " + padId + ": " + message.substring(12)));
+        });
+    return onCaller(result);
+  }
+
+  private static List<String> commitArgs(String padId, long expectedHead, List<OpRecord> records) {
+    if (records.isEmpty()) throw new IllegalArgumentException("pad " + padId + ": nothing to append");
+    List<String> args = new ArrayList<>(4 + 5 * records.size());
+    TextOperation last = records.get(records.size() - 1).op();
+    args.add(PadKeys.of(padId).channel());
+    args.add(Long.toString(expectedHead));
+    args.add(Integer.toString(last.targetLength()));
+    args.add(Integer.toString(records.size()));
+    for (int i = 0; i < records.size(); i++) {
+      OpRecord r = records.get(i);
+      if (r.rev() != expectedHead + 1 + i) {
+        throw new IllegalArgumentException("pad " + padId + ": record " + i + " has rev " + r.rev()
+            + ", expected " + (expectedHead + 1 + i));
+      }
+      if (r.clientId() == null || r.author() == null || r.op() == null || r.seq() < 1) {
+        throw new IllegalArgumentException("pad " + padId + ": record " + r.rev()
+            + " needs a clientId, an author, an op and a seq >= 1");
+      }
+      RecordCodec.appendArgs(r, args);
+    }
+    return args;
+  }
+
+  @Override
+  public Future<List<OpRecord>> ops(String padId, long fromExclusive, long toInclusive) {
+    if (toInclusive <= fromExclusive) return onCaller(Future.succeededFuture(List.of()));
+    List<String> range = List.of(PadKeys.of(padId).log(), (fromExclusive + 1) + "-0", toInclusive + "-0");
+    return onCaller(availability.track(api.xrange(range)).map(RecordCodec::records));
+  }
+
+  @Override
+  public Future<Void> saveSnapshot(String padId, Snapshot snapshot) {
+    List<String> args = List.of(Long.toString(snapshot.rev()), RecordCodec.snapshotJson(snapshot),
+        Integer.toString(tuning.snapshotsKept()));
+    return onCaller(run(SAVE_SNAPSHOT, PadKeys.of(padId).forSnapshots(), args).mapEmpty());
+  }
+
+  @Override
+  public Future<Snapshot> snapshotAtOrBefore(String padId, long atMost) {
+    return onCaller(run(SNAPSHOT_AT, PadKeys.of(padId).forSnapshots(), List.of(Long.toString(atMost)))
+        .map(r -> r == null ? Snapshot.EMPTY : RecordCodec.snapshot(r.toString())));
+  }
+
+  @Override
+  public Future<Subscription> watch(String padId, LongConsumer onHead) {
+    return onCaller(feed.watch(padId, onHead));
+  }
+
+  @Override
+  public boolean isAvailable() {
+    return availability.isAvailable();
+  }
+
+  @Override
+  public Future<Void> close() {
+    availability.stop();
+    return onCaller(feed.close().eventually(subscriber::close).eventually(redis::close));
+  }
+
+  private Future<Long> readHead(String padId) {
+    return availability.track(api.hget(PadKeys.of(padId).meta(), "head"))
+        .map(r -> r == null ? 0L : r.toLong());
+  }
+
+  private Future<Response> run(LuaScript script, List<String> keys, List<String> args) {
+    return availability.track(script.run(api, keys, args));
+  }
+
+  /** Completes on the context that called the store, whatever thread the client answered on. */
+  private static <T> Future<T> onCaller(Future<T> result) {
+    Context caller = Vertx.currentContext();
+    if (caller == null) return result;
+    Promise<T> promise = Promise.promise();
+    result.onComplete(ar -> {
+      if (Vertx.currentContext() == caller) promise.handle(ar);
+      else caller.runOnContext(v -> promise.handle(ar));
+    });
+    return promise.future();
+  }
+
+  /** The reply of load.lua: {meta pairs, snapshot JSON or nil, ops, seq pairs}, or nil. */
+  private static final class StoredPadReply {
+    static StoredPad parse(Response r) {
+      if (r == null) return null;
+      Map<String, String> meta = pairs(r.get(0));
+      Snapshot snapshot = r.get(1) == null ? Snapshot.EMPTY : RecordCodec.snapshot(r.get(1).toString());
+      List<OpRecord> tail = RecordCodec.records(r.get(2));
+      Map<String, ClientSeq> lastSeqs = new HashMap<>();
+      pairs(r.get(3)).forEach((clientId, value) -> {
+        int colon = value.indexOf(':');
+        lastSeqs.put(clientId, new ClientSeq(Long.parseLong(value.substring(0, colon)),
+            Long.parseLong(value.substring(colon + 1))));
+      });
+      return new StoredPad(snapshot, tail, lastSeqs, Long.parseLong(meta.getOrDefault("created", "0")));
+    }
+
+    private static Map<String, String> pairs(Response flat) {
+      Map<String, String> out = new HashMap<>();
+      for (int i = 0; i + 1 < flat.size(); i += 2) out.put(flat.get(i).toString(), flat.get(i + 1).toString());
+      return out;
+    }
+  }
+}
