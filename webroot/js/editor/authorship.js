@@ -26,7 +26,7 @@ function markFor(marks, colors, author) {
     const color = colors.get(author) ?? colorFor(author);
     mark = Decoration.mark({
       class: "cm-author",
-      attributes: { style: `background-color: ${withAlpha(color, 0.16)}; border-bottom: 2px solid ${withAlpha(color, 0.8)}` },
+      attributes: { style: `background-color: ${withAlpha(color, 0.22)}; border-bottom: 2px solid ${withAlpha(color, 0.8)}` },
       author,
     });
     marks.set(author, mark);

@@ -26,15 +26,6 @@ class PadPageBrowserTest {
     server.close();
   }
 
-  // Opens the pad, answers the first-visit name prompt, waits for the editor.
-  static WebElement openPadAs(BrowserSession browser, String pad, String name) {
-    browser.open(server.url("/pad.html?pad=" + pad));
-    WebElement nameInput = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
-    nameInput.sendKeys(name);
-    browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
-    return browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-content")));
-  }
-
   static String text(BrowserSession browser, String css) {
     return browser.driver().findElement(By.cssSelector(css)).getText();
   }
@@ -68,7 +59,7 @@ class PadPageBrowserTest {
   @Test
   void codeMirrorStylesApplyWithoutInlineStyleElements() {
     try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
-      openPadAs(browser, "styles", "Camille");
+      server.openPadAs(browser, "styles", "Camille");
       Object styleElements = browser.driver().executeScript("return document.querySelectorAll('style').length");
       assertEquals(0L, styleElements, "style-mod must not inject <style> (CSP style-src 'self')");
       // display: flex comes from CodeMirror's base theme: its styles really apply.
@@ -80,7 +71,7 @@ class PadPageBrowserTest {
   @Test
   void englishPhoneGetsTheEnglishPad() {
     try (BrowserSession browser = BrowserSession.start(360, 740, "en-US")) {
-      WebElement content = openPadAs(browser, "monday", "Sam");
+      WebElement content = server.openPadAs(browser, "monday", "Sam");
       assertEquals(360L, browser.driver().executeScript("return document.documentElement.clientWidth"));
       content.click();
       content.sendKeys("Notes from the workshop, typed on a small phone screen so lines must wrap nicely.");
