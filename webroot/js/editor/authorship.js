@@ -121,6 +121,11 @@ export function setAuthorRuns(view, runs) {
   view.dispatch({ effects: setRuns.of(runs) });
 }
 
+/** The same as an effect, to replace text and attribution in one transaction (applied after the changes). */
+export function authorRunsEffect(runs) {
+  return setRuns.of(runs);
+}
+
 /** Sets the colour of each author ({authorId: "#rrggbb"} or Map); unknown authors get a palette colour. */
 export function setAuthorColors(view, colors) {
   view.dispatch({ effects: setColors.of(colors instanceof Map ? new Map(colors) : new Map(Object.entries(colors))) });
