@@ -88,6 +88,31 @@ class PadPageBrowserTest {
   }
 
   @Test
+  void profileIsRememberedAndEditable() {
+    try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
+      server.openPadAs(browser, "profil", "Camille");
+      browser.driver().findElement(By.id("edit-profile")).click();
+      WebElement name = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
+      assertEquals("Camille", name.getDomProperty("value"));
+      name.clear();
+      name.sendKeys("Camille D.");
+      browser.driver().findElements(By.cssSelector(".swatch")).get(5).click();
+      browser.screenshot("pad-fr-desktop-edit-profile");
+      browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
+      browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#edit-profile .profile-name"), "Camille D."));
+      assertTrue(text(browser, "#participant-list").contains("Camille D."));
+
+      browser.open(server.url("/pad.html?pad=profil"));
+      browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#edit-profile .profile-name"), "Camille D."));
+      assertEquals(false, browser.driver().findElement(By.id("profile-dialog")).isDisplayed());
+      Object dot = browser.driver().executeScript(
+          "return getComputedStyle(document.querySelector('#edit-profile .profile-dot')).backgroundColor");
+      assertEquals("rgb(11, 87, 208)", dot, "the sixth palette colour, #0b57d0");
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
   void consoleErrorsSeeCspViolations() {
     try (BrowserSession browser = BrowserSession.start(800, 600, "fr-FR")) {
       browser.open(server.url("/test/inline-style.html"));
