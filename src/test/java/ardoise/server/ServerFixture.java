@@ -59,7 +59,7 @@ public final class ServerFixture implements AutoCloseable {
   public WsClient connect(String uri, String origin) {
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port()).setURI(uri);
     if (origin != null) o.addHeader("Origin", origin);
-    WsClient c = new WsClient(WsClient.await(wsClient.connect(o).toCompletionStage().toCompletableFuture()));
+    WsClient c = new WsClient(wsClient.webSocket(), o);
     clients.add(c);
     return c;
   }

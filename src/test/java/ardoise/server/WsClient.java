@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CompletableFuture;
@@ -15,18 +16,20 @@ import java.util.concurrent.TimeUnit;
 public final class WsClient {
   static final long WAIT_SECONDS = 20;
 
-  final WebSocket ws;
+  final ClientWebSocket ws;
   final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   final LinkedBlockingQueue<JsonObject> presence = new LinkedBlockingQueue<>();
   final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-  WsClient(WebSocket ws) {
+  /** Handlers are set before connecting, so no frame is missed. */
+  WsClient(ClientWebSocket ws, WebSocketConnectOptions options) {
     this.ws = ws;
     ws.textMessageHandler(s -> {
       JsonObject o = new JsonObject(s);
       (o.getString("type").equals("presence") ? presence : frames).add(o);
     });
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+    await(ws.connect(options).toCompletionStage().toCompletableFuture());
   }
 
   public WsClient send(JsonObject o) {
