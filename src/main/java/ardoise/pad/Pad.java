@@ -30,7 +30,6 @@ public final class Pad {
   private final String padId;
   private final PadStore store;
   private final PadSettings settings;
-  private final Context context;
   private final Thread thread;
   private final History history;
   private final Sequencer sequencer;
@@ -51,7 +50,6 @@ public final class Pad {
     this.padId = padId;
     this.store = store;
     this.settings = settings;
-    this.context = context;
     this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
     this.onEmpty = onEmpty;
     this.requests = new RequestQueue(padId);

@@ -1,11 +1,11 @@
 package ardoise.pad;
 
+import ardoise.pad.PendingQueue.Pending;
 import ardoise.ot.InvalidOperationException;
 import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
 import ardoise.store.ClientSeq;
 import ardoise.store.OpRecord;
-import ardoise.pad.PendingQueue.Pending;
 import ardoise.store.PadStore;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -183,8 +183,12 @@ final class Sequencer {
         foreign.add(rec);
       }
     }
-    if (!foreign.isEmpty()) rebaseQueue(foreign);
-    knownHead = Math.max(knownHead, history.head());
+    if (foreign.isEmpty()) {
+      // Why: a store that announces a head it cannot serve yet must not be polled in a hot loop.
+      storeFailed("ops", new IllegalStateException("no ops after rev " + history.head() + " up to " + knownHead));
+      return;
+    }
+    rebaseQueue(foreign);
     pump();
   }
 
