@@ -102,9 +102,11 @@ final class Sequencer {
 
   private void rebaseAndQueue(Submission s, List<OpRecord> committed) {
     String author = s.member().info().authorId();
-    TextOperation op = s.op().withAuthor(author);
+    TextOperation onHead = s.op().withAuthor(author);
+    TextOperation op;
     try {
-      for (OpRecord r : committed) op = TextOperation.transform(op, r.op()).aPrime();
+      for (OpRecord r : committed) onHead = TextOperation.transform(onHead, r.op()).aPrime();
+      op = onHead;
       for (Pending p : queue.ops()) op = TextOperation.transform(op, p.op()).aPrime();
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, "op does not apply to revision " + s.rev() + ": " + e.getMessage());
@@ -119,7 +121,7 @@ final class Sequencer {
       return;
     }
     try {
-      queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, System.currentTimeMillis()));
+      queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, onHead, history.head(), System.currentTimeMillis()));
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, e.getMessage());
       return;
@@ -210,7 +212,11 @@ final class Sequencer {
         return;
       }
     }
-    queue.rebase(foreign, history.doc());
+    if (!queue.rebase(history)) {
+      log.log(System.Logger.Level.WARNING, "pad={0} client=- queued ops are older than the in-memory window; dropping {1,number,#}",
+          padId, queue.size());
+      drop.accept(queue.clear(history.doc()));
+    }
   }
 
   private void storeFailed(String what, Throwable cause) {
