@@ -42,9 +42,6 @@ final class Sequencer {
   private int failures;
   private long retryTimer = -1;
 
-  /** What a member asks: apply {@code op}, made on {@code rev}, as {@code seq} of its clientId. */
-  record Submission(Member member, long rev, long seq, TextOperation op) {}
-
   Sequencer(String padId, PadStore store, History history, PadSettings settings, Vertx vertx, System.Logger log,
       Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev) {
     this.padId = padId;
