@@ -1,0 +1,61 @@
+// The binding between CodeMirror and the client core: what a person types becomes an operation for
+// the client; what the server sends becomes a transaction marked remote and kept out of the undo
+// history, so undo (CodeMirror's history, which maps its events over later changes) only undoes
+// one's own edits, even after others typed around them.
+
+import { Annotation, EditorState, Transaction } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { EDITOR_LINE_SEPARATOR, changeSetToOperation, operationToChanges } from './cm-ops.js';
+
+/** Marks transactions that come from the server (or a restore): the binding does not send them back. */
+export const fromServer = Annotation.define();
+
+const remoteAnnotations = (extra) => [
+  ...extra,
+  fromServer.of(true),
+  Transaction.remote.of(true),
+  Transaction.addToHistory.of(false),
+];
+
+/**
+ * The editor extension.
+ * @param {object} handlers
+ * @param {(op, transaction) => void} handlers.onLocalOperation a local edit, as an operation
+ * @param {({anchor, head}) => void} handlers.onSelection the main selection moved (or the text changed)
+ */
+export function padBinding({ onLocalOperation, onSelection }) {
+  return [
+    EditorState.lineSeparator.of(EDITOR_LINE_SEPARATOR),
+    EditorView.updateListener.of((update) => {
+      for (const tr of update.transactions) {
+        if (tr.docChanged && !tr.annotation(fromServer)) {
+          onLocalOperation(changeSetToOperation(tr.changes), tr);
+        }
+      }
+      if (update.selectionSet || update.docChanged || update.focusChanged) {
+        const { anchor, head } = update.state.selection.main;
+        onSelection({ anchor, head });
+      }
+    }),
+  ];
+}
+
+/** Applies a server operation to the editor, with `annotations` (e.g. its author) on the transaction. */
+export function applyRemoteOperation(view, op, annotations = []) {
+  view.dispatch({ changes: operationToChanges(op), annotations: remoteAnnotations(annotations) });
+}
+
+/** Replaces the whole text (first join, a restore, or a snapshot we could not replay onto). */
+export function replaceDocument(view, text, annotations = []) {
+  const old = view.state.doc;
+  if (old.length === text.length && old.toString() === text) return;
+  view.dispatch({
+    changes: { from: 0, to: old.length, insert: text },
+    annotations: remoteAnnotations(annotations),
+  });
+}
+
+/** The editor's text in the units the server counts (see EDITOR_LINE_SEPARATOR). */
+export function editorText(view) {
+  return view.state.doc.toString();
+}

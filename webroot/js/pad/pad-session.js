@@ -1,0 +1,212 @@
+// One pad open in this tab: the client core, its socket and its saved state, driven by the server's
+// messages (docs/protocol.md). The page gives it an `editor` (what CodeMirror shows) and a `ui`
+// (status bar, participants); this file never touches the DOM.
+//
+// editor: reset(attributedDoc), applyRemote(op, authorId), setEditable(bool),
+//         setRemoteCursor(member, {anchor, head} | null), setAuthorColors(Map authorId -> color)
+// ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
+
+import { Client } from '../client/client.js';
+import { Range, Selection } from '../ot/selection.js';
+import { Connection, padSocketUrl } from './connection.js';
+import { StateWriter, adoptOrphan, loadSaved, sweepAbandoned } from './saved-state.js';
+import { browserAuthorId, randomId, rememberTabClientId, tabClientId } from './identity.js';
+
+const hasPending = (stored) => Boolean(stored && (stored.outstanding || stored.buffer));
+
+export class PadSession {
+  constructor({ padId, profile, editor, ui, storage = globalThis.localStorage, tabStorage = globalThis.sessionStorage }) {
+    this.padId = padId;
+    this.profile = profile;
+    this.editor = editor;
+    this.ui = ui;
+    this.members = new Map();
+    this.connectionState = 'connecting';
+    this.joined = false;
+    this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
+    this.lastCursor = null;
+    this.client = this.createClient(storage, tabStorage);
+    this.writer = new StateWriter(storage, padId, this.client);
+    sweepAbandoned(storage, padId, this.client.clientId, hasPending);
+    this.connection = new Connection({
+      url: padSocketUrl(padId),
+      onOpen: () => this.sendJoin(),
+      onMessage: (m) => this.receive(m),
+      onState: (s) => this.onConnectionState(s),
+    });
+  }
+
+  createClient(storage, tabStorage) {
+    const options = {
+      send: (m) => this.send(m),
+      onError: (e) => console.warn(`pad=${this.padId} client=${this.client?.clientId}`, e),
+    };
+    const ownId = tabClientId(tabStorage);
+    // A fresh tab takes over a closed tab's unsent text (and its clientId, so seqs stay deduplicated).
+    const saved = ownId ? loadSaved(storage, this.padId, ownId) : adoptOrphan(storage, this.padId, hasPending);
+    const clientId = saved?.clientId ?? ownId ?? randomId();
+    rememberTabClientId(tabStorage, clientId);
+    if (saved) {
+      const client = Client.fromStorage(saved.stored, options);
+      this.pendingEdits = [client.state.outstanding ? 1 : 0, client.state.buffer ? 1 : 0];
+      return client;
+    }
+    return new Client({ clientId, authorId: browserAuthorId(storage), ...options });
+  }
+
+  start() {
+    const doc = this.client.document();
+    if (doc) {
+      // Restored: show and edit at once, even offline; the server catches up when it answers.
+      this.editor.reset(doc);
+      this.editor.setEditable(true);
+    } else {
+      this.editor.setEditable(false);
+    }
+    this.connection.start();
+    this.report();
+  }
+
+  stop() {
+    this.connection.stop();
+    this.writer.close();
+  }
+
+  /** The page is being hidden or unloaded: write the full state now. */
+  flush() {
+    this.writer.compact();
+  }
+
+  send(message) {
+    if (!this.joined && message.type !== 'join') return false;
+    if (message.type === 'op') this.connection.expectReply();
+    return this.connection.send(message);
+  }
+
+  sendJoin() {
+    const { name, color } = this.profile;
+    this.connection.send(this.client.joinMessage({ name, color }));
+  }
+
+  setProfile(profile) {
+    this.profile = profile;
+    if (this.joined) this.connection.send({ type: 'profile', name: profile.name, color: profile.color });
+  }
+
+  /** A local edit from the binding. */
+  localOperation(op) {
+    if (this.client.rev === null) return; // the editor is read-only until the first joined
+    const wasSynchronized = !this.client.hasPending();
+    this.client.applyClient(op);
+    if (wasSynchronized) this.pendingEdits = [1, 0];
+    else this.pendingEdits[1]++;
+    this.writer.changed();
+    this.report();
+  }
+
+  /** The local selection moved; shared only when no op is waiting (the server could not place it). */
+  localSelection(range) {
+    this.lastSelection = range;
+    if (!this.joined || this.client.hasPending()) return;
+    const key = `${this.client.rev}:${range.anchor}:${range.head}`;
+    if (key === this.lastCursor) return;
+    this.lastCursor = key;
+    this.connection.send({ type: 'cursor', rev: this.client.rev, anchor: range.anchor, head: range.head });
+  }
+
+  receive(message) {
+    try {
+      this.dispatch(message);
+    } catch (e) {
+      // A message we cannot apply means our state and the server's differ: start over from a join.
+      console.error(`pad=${this.padId} client=${this.client.clientId} cannot apply ${message?.type}`, e);
+      this.connection.drop();
+    }
+  }
+
+  dispatch(m) {
+    switch (m.type) {
+      case 'joined': return this.onJoined(m);
+      case 'ack': return this.onAck(m);
+      case 'op': return this.onRemoteOp(m);
+      case 'presence': return this.onPresence(m.members);
+      case 'cursor': return this.onRemoteCursor(m);
+      case 'error': return this.ui.error(m.code, m.message);
+      default: return undefined; // additive protocol: ignore what we do not know
+    }
+  }
+
+  onJoined(m) {
+    const hadDocument = this.client.rev !== null;
+    this.joined = true;
+    const forEditor = this.client.onJoined(m);
+    if (typeof m.text === 'string') {
+      if (hadDocument && forEditor) this.editor.applyRemote(forEditor, '');
+      else this.editor.reset(this.client.document());
+      this.writer.compact();
+    } else {
+      this.writer.changed();
+    }
+    this.editor.setEditable(true);
+    this.connection.markHealthy();
+    this.lastCursor = null;
+    if (this.lastSelection) this.localSelection(this.lastSelection);
+    this.report();
+  }
+
+  onAck(m) {
+    const acknowledged = this.client.state.outstanding;
+    const before = this.client.rev;
+    this.client.serverAck(m.seq, m.rev);
+    if (this.client.rev !== before) {
+      this.writer.recordServerOp(acknowledged, this.client.authorId);
+      this.pendingEdits = [this.pendingEdits[1], 0];
+    }
+    if (!this.client.hasPending()) {
+      this.pendingEdits = [0, 0];
+      if (this.lastSelection) this.localSelection(this.lastSelection);
+    }
+    this.report();
+  }
+
+  onRemoteOp(m) {
+    const forEditor = this.client.applyServer(m.rev, m.op, m.authorId ?? '');
+    if (!forEditor) return; // already seen (replay overlap)
+    this.editor.applyRemote(forEditor, m.authorId ?? '');
+    this.writer.recordServerOp(m.op, m.authorId ?? '');
+  }
+
+  onPresence(members) {
+    const list = Array.isArray(members) ? members : [];
+    const gone = new Set(this.members.keys());
+    this.members = new Map(list.map((member) => [member.clientId, member]));
+    for (const id of this.members.keys()) gone.delete(id);
+    for (const id of gone) this.editor.setRemoteCursor({ clientId: id }, null);
+    this.editor.setAuthorColors(new Map(list.map((member) => [member.authorId, member.color])));
+    this.ui.presence(list, this.client.clientId);
+  }
+
+  onRemoteCursor(m) {
+    const member = this.members.get(m.clientId);
+    if (!member || m.clientId === this.client.clientId || m.rev !== this.client.rev) return;
+    // The server placed it on its rev; our unacknowledged edits come after that in our editor.
+    const moved = this.client.state.transformSelection(new Selection([new Range(m.anchor, m.head)]));
+    const { anchor, head } = moved.ranges[0];
+    this.editor.setRemoteCursor(member, { anchor, head });
+  }
+
+  onConnectionState(state) {
+    this.connectionState = state;
+    if (state !== 'open') {
+      if (this.joined) this.client.disconnected();
+      this.joined = false;
+    }
+    this.report();
+  }
+
+  report() {
+    const connection = this.joined ? 'online' : this.connectionState === 'open' ? 'connecting' : this.connectionState;
+    const pending = this.client.hasPending() ? Math.max(1, this.pendingEdits[0] + this.pendingEdits[1]) : 0;
+    this.ui.status({ connection, pending, storageFailed: this.writer.failed });
+  }
+}
