@@ -1,0 +1,41 @@
+// Reading a client's saved state (Client.toStorage) back, e.g. from localStorage after a reload.
+//
+// Form (version 1): {version, clientId, authorId, rev, nextSeq, text, runs,
+//   outstanding: {seq, op} | null, buffer: op | null}
+// where text/runs are the server document at rev (null before the first joined), outstanding is the
+// op sent with seq and not acknowledged, buffer the local edits not sent yet. The editor text after
+// restore is text composed with outstanding then buffer (Client.document()).
+
+import { AttributedText } from '../ot/attributed-text.js';
+import { TextOperation } from '../ot/text-operation.js';
+import { AwaitingConfirm, AwaitingWithBuffer, Synchronized } from './states.js';
+
+/** Checks a saved state and returns {rev, serverDoc, nextSeq, state}; throws Error when it is unusable. */
+export function readStorage(stored) {
+  if (stored === null || typeof stored !== 'object' || stored.version !== 1) {
+    throw new Error('saved client state is missing or has an unknown version');
+  }
+  if (!Number.isInteger(stored.nextSeq) || stored.nextSeq < 1) throw new Error('saved client state has a bad nextSeq');
+  if (stored.rev === null) {
+    if (stored.outstanding || stored.buffer) throw new Error('saved client state has edits but no document');
+    return { rev: null, serverDoc: null, nextSeq: stored.nextSeq, state: new Synchronized() };
+  }
+  if (!Number.isInteger(stored.rev) || stored.rev < 0) throw new Error('saved client state has a bad rev');
+  const serverDoc = AttributedText.fromRuns(stored.text, stored.runs);
+  return { rev: stored.rev, serverDoc, nextSeq: stored.nextSeq, state: readState(stored, serverDoc.length) };
+}
+
+function readState(stored, length) {
+  if (!stored.outstanding) {
+    if (stored.buffer) throw new Error('saved client state has a buffer but no outstanding op');
+    return new Synchronized();
+  }
+  const { seq } = stored.outstanding;
+  if (!Number.isInteger(seq) || seq < 1 || seq >= stored.nextSeq) throw new Error('saved outstanding op has a bad seq');
+  const outstanding = TextOperation.fromJSON(stored.outstanding.op);
+  if (outstanding.baseLength !== length) throw new Error('saved outstanding op does not fit the saved document');
+  if (!stored.buffer) return new AwaitingConfirm(outstanding, seq);
+  const buffer = TextOperation.fromJSON(stored.buffer);
+  if (buffer.baseLength !== outstanding.targetLength) throw new Error('saved buffer does not fit the outstanding op');
+  return new AwaitingWithBuffer(outstanding, seq, buffer);
+}
