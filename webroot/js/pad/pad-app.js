@@ -8,6 +8,7 @@ import { mountPadPage } from '../pad-page.js';
 import { authorAnnotation, setAuthorColors, setAuthorRuns, setLocalAuthorId } from '../editor/authorship.js';
 import { removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors.js';
 import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js';
+import { prepareOfflineShell } from './offline-shell.js';
 import { PadSession } from './pad-session.js';
 
 const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
@@ -81,6 +82,7 @@ export async function startPadApp(doc = document) {
   session.start();
   exposeForTests(doc.defaultView, session, view);
   view.focus();
+  prepareOfflineShell(doc.defaultView);
   return session;
 }
 

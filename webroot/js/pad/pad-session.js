@@ -7,7 +7,6 @@
 // ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
 
 import { Client } from '../client/client.js';
-import { Range, Selection } from '../ot/selection.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { StateWriter, adoptOrphan, loadSaved, sweepAbandoned } from './saved-state.js';
 import { browserAuthorId, randomId, rememberTabClientId, tabClientId } from './identity.js';
@@ -47,9 +46,13 @@ export class PadSession {
     const clientId = saved?.clientId ?? ownId ?? randomId();
     rememberTabClientId(tabStorage, clientId);
     if (saved) {
-      const client = Client.fromStorage(saved.stored, options);
-      this.pendingEdits = [client.state.outstanding ? 1 : 0, client.state.buffer ? 1 : 0];
-      return client;
+      try {
+        const client = Client.fromStorage(saved.stored, options);
+        this.pendingEdits = [client.state.outstanding ? 1 : 0, client.state.buffer ? 1 : 0];
+        return client;
+      } catch (e) {
+        console.warn(`pad=${this.padId} client=${clientId} saved state unusable, starting fresh`, e);
+      }
     }
     return new Client({ clientId, authorId: browserAuthorId(storage), ...options });
   }
@@ -190,8 +193,7 @@ export class PadSession {
     const member = this.members.get(m.clientId);
     if (!member || m.clientId === this.client.clientId || m.rev !== this.client.rev) return;
     // The server placed it on its rev; our unacknowledged edits come after that in our editor.
-    const moved = this.client.state.transformSelection(new Selection([new Range(m.anchor, m.head)]));
-    const { anchor, head } = moved.ranges[0];
+    const { anchor, head } = this.client.transformSelection({ anchor: m.anchor, head: m.head });
     this.editor.setRemoteCursor(member, { anchor, head });
   }
 
