@@ -3,9 +3,7 @@
 // them is gone, and handy for editors that report a whole new text.
 
 import { TextOperation } from './text-operation.js';
-
-const isHigh = (u) => u >= 0xd800 && u <= 0xdbff;
-const isLow = (u) => u >= 0xdc00 && u <= 0xdfff;
+import { isHighSurrogate as isHigh, isLowSurrogate as isLow } from './utf16.js';
 
 /** Law: diff(a, b).apply(a) === b; never cuts a surrogate pair of a well-formed text. */
 export function diff(a, b) {

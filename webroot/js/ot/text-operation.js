@@ -8,53 +8,23 @@
 // insert never directly follows a delete. So two operations with the same effect are `equals`.
 // Builder methods mutate `this` (ot.js style); every other method leaves its operands untouched.
 
-const MAX_COUNT = 2147483647; // Java's Integer.MAX_VALUE: the server keeps counts in an int
+import { InvalidOperationError } from './errors.js';
+import { composeInto, transformInto } from './compose.js';
+import { requireWellFormed, splitsPair } from './utf16.js';
 
-/** A malformed operation or one that cannot apply; the message is meant for humans. */
-export class InvalidOperationError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = 'InvalidOperationError';
-  }
-}
+export { InvalidOperationError, requireWellFormed };
+
+const MAX_COUNT = 2147483647; // Java's Integer.MAX_VALUE: the server keeps counts in an int
 
 export const isRetain = (c) => typeof c === 'number' && c > 0;
 export const isInsert = (c) => typeof c === 'string';
 export const isDelete = (c) => typeof c === 'number' && c < 0;
-
-const isHigh = (u) => u >= 0xd800 && u <= 0xdbff;
-const isLow = (u) => u >= 0xdc00 && u <= 0xdfff;
-
-/** Throws if `text` holds a lone surrogate (a high one not followed by a low one, or a low one alone). */
-export function requireWellFormed(text) {
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    if (isHigh(u) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
-      i++;
-    } else if (isHigh(u) || isLow(u)) {
-      throw new InvalidOperationError(`inserted text holds a lone surrogate at index ${i}`);
-    }
-  }
-}
-
-/** True when position `pos` of `doc` lies between the two halves of a surrogate pair. */
-export function splitsPair(doc, pos) {
-  return pos > 0 && pos < doc.length && isHigh(doc.charCodeAt(pos - 1)) && isLow(doc.charCodeAt(pos));
-}
 
 function requireCount(n, what) {
   if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) {
     throw new InvalidOperationError(`${what} must be an integer between 0 and ${MAX_COUNT}, got ${n}`);
   }
 }
-
-/** Length of a component in the document before the operation. */
-const baseLen = (c) => (isInsert(c) ? 0 : Math.abs(c));
-/** Length of a component in the document after the operation. */
-const targetLen = (c) => (isInsert(c) ? c.length : isRetain(c) ? c : 0);
-/** The first n units of a component, and what is left after them. */
-const head = (c, n) => (isInsert(c) ? c.slice(0, n) : isRetain(c) ? n : -n);
-const tail = (c, n) => (isInsert(c) ? c.slice(n) : isRetain(c) ? c - n : c + n);
 
 export class TextOperation {
   constructor() {
@@ -151,6 +121,22 @@ export class TextOperation {
     return op;
   }
 
+  /**
+   * Reads the JSON text of an operation. Unlike fromJSON(JSON.parse(text)) it also rejects numbers
+   * written with a fraction or an exponent (5.0, 1e3), as the server does: JSON.parse erases that form.
+   */
+  static parse(text) {
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new InvalidOperationError(`op is not valid JSON: ${e.message}`);
+    }
+    const bad = firstNonIntegerNumber(text);
+    if (bad !== null) throw new InvalidOperationError(`op holds a number that is not written as an integer: ${bad}`);
+    return TextOperation.fromJSON(value);
+  }
+
   /** Law: apply(doc).length === targetLength; throws on a wrong base length or a cut surrogate pair. */
   apply(doc) {
     if (typeof doc !== 'string' || doc.length !== this.baseLength) {
@@ -198,40 +184,7 @@ export class TextOperation {
 
   /** Law: a.compose(b).apply(doc) === b.apply(a.apply(doc)). */
   compose(next) {
-    if (this.targetLength !== next.baseLength) {
-      throw new InvalidOperationError(`cannot compose: first target length ${this.targetLength
-      } differs from second base length ${next.baseLength}`);
-    }
-    const out = new TextOperation();
-    const ops1 = this.ops;
-    const ops2 = next.ops;
-    let i1 = 0;
-    let i2 = 0;
-    let op1 = ops1[i1++];
-    let op2 = ops2[i2++];
-    while (op1 !== undefined || op2 !== undefined) {
-      if (op1 !== undefined && isDelete(op1)) {
-        out.add(op1);
-        op1 = ops1[i1++];
-        continue;
-      }
-      if (op2 !== undefined && isInsert(op2)) {
-        out.add(op2);
-        op2 = ops2[i2++];
-        continue;
-      }
-      if (op1 === undefined) throw new InvalidOperationError('cannot compose: first operation is too short');
-      if (op2 === undefined) throw new InvalidOperationError('cannot compose: first operation is too long');
-      const len1 = targetLen(op1);
-      const len2 = baseLen(op2);
-      const min = Math.min(len1, len2);
-      if (isRetain(op2)) out.add(head(op1, min));
-      else if (isRetain(op1)) out.delete(min);
-      // else: op1 inserts what op2 deletes, both vanish
-      op1 = len1 > min ? tail(op1, min) : ops1[i1++];
-      op2 = len2 > min ? tail(op2, min) : ops2[i2++];
-    }
-    return out;
+    return composeInto(new TextOperation(), this, next);
   }
 
   /**
@@ -239,47 +192,7 @@ export class TextOperation {
    * At equal positions a's insert goes first.
    */
   static transform(a, b) {
-    if (a.baseLength !== b.baseLength) {
-      throw new InvalidOperationError(`cannot transform: base lengths differ (${a.baseLength} and ${b.baseLength})`);
-    }
-    const aPrime = new TextOperation();
-    const bPrime = new TextOperation();
-    const ops1 = a.ops;
-    const ops2 = b.ops;
-    let i1 = 0;
-    let i2 = 0;
-    let op1 = ops1[i1++];
-    let op2 = ops2[i2++];
-    while (op1 !== undefined || op2 !== undefined) {
-      if (op1 !== undefined && isInsert(op1)) {
-        aPrime.insert(op1);
-        bPrime.retain(op1.length);
-        op1 = ops1[i1++];
-        continue;
-      }
-      if (op2 !== undefined && isInsert(op2)) {
-        aPrime.retain(op2.length);
-        bPrime.insert(op2);
-        op2 = ops2[i2++];
-        continue;
-      }
-      if (op1 === undefined) throw new InvalidOperationError('cannot transform: first operation is too short');
-      if (op2 === undefined) throw new InvalidOperationError('cannot transform: first operation is too long');
-      const len1 = baseLen(op1);
-      const len2 = baseLen(op2);
-      const min = Math.min(len1, len2);
-      if (isRetain(op1) && isRetain(op2)) {
-        aPrime.retain(min);
-        bPrime.retain(min);
-      } else if (isDelete(op1) && isRetain(op2)) {
-        aPrime.delete(min);
-      } else if (isRetain(op1) && isDelete(op2)) {
-        bPrime.delete(min);
-      } // else both delete the same text: nothing left to do for either
-      op1 = len1 > min ? tail(op1, min) : ops1[i1++];
-      op2 = len2 > min ? tail(op2, min) : ops2[i2++];
-    }
-    return [aPrime, bPrime];
+    return transformInto([new TextOperation(), new TextOperation()], a, b);
   }
 
   /**
@@ -312,4 +225,20 @@ function describe(v) {
   if (typeof v === 'string') return 'a string';
   if (v === undefined) return 'nothing';
   return 'an object';
+}
+
+/** The first number token of a valid JSON text written with a fraction or an exponent, or null. */
+function firstNonIntegerNumber(text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
+      const start = i;
+      while (i + 1 < text.length && /[0-9.eE+-]/.test(text[i + 1])) i++;
+      const token = text.slice(start, i + 1);
+      if (/[.eE]/.test(token)) return token;
+    }
+  }
+  return null;
 }
