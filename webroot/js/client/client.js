@@ -192,7 +192,7 @@ export class Client {
     this.rev = rev;
     if (committed) {
       this.state = new Synchronized();
-      if (moved.outstanding) this.state = this.state.applyClient(this, moved.outstanding);
+      if (moved.outstanding && !moved.outstanding.isNoop()) this.state = this.state.applyClient(this, moved.outstanding);
     } else {
       this.state = moved;
       this.sendMessage(this.resend());

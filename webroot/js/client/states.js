@@ -81,8 +81,9 @@ export class AwaitingWithBuffer {
     return [new AwaitingWithBuffer(outstanding, this.seq, buffer), forEditor];
   }
 
-  /** The outstanding op is committed: the buffer becomes the next outstanding op. */
+  /** The outstanding op is committed: the buffer becomes the next outstanding op (unless it undid itself). */
   serverAck(client) {
+    if (this.buffer.isNoop()) return new Synchronized();
     const seq = client.takeSeq();
     client.sendOp(seq, this.buffer);
     return new AwaitingConfirm(this.buffer, seq);

@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { AttributedText } from '../../../webroot/js/ot/attributed-text.js';
+import { AwaitingConfirm, AwaitingWithBuffer, Client, Synchronized } from '../../../webroot/js/client/client.js';
+
+/** A client with a recording transport and editor, joined at `rev` on `text` (by "srv"). */
+function joinedClient(text = 'abc', rev = 3, lastSeq = 0) {
+  const sent = [];
+  const page = { sent, editor: null, resets: 0, cursors: [] };
+  page.client = new Client({
+    clientId: 'tab-0123456789abcdef',
+    authorId: 'me',
+    send: (m) => sent.push(m),
+    applyOperation: (op, authorId) => { page.editor = page.editor.apply(op, authorId); },
+    resetDocument: (doc) => { page.editor = doc; page.resets++; },
+    onCursor: (c) => page.cursors.push(c),
+  });
+  page.client.receive({ type: 'joined', rev, lastSeq, text, authors: text ? [[text.length, 'srv']] : [] });
+  page.edit = (op) => { page.editor = page.editor.apply(op, 'me'); page.client.applyClient(op); };
+  return page;
+}
+
+describe('states', () => {
+  test('a local edit is sent at once with rev and seq, the ack synchronises', () => {
+    const p = joinedClient();
+    assert.deepEqual(p.client.joinMessage({ name: 'Zoé' }), { type: 'join', clientId: 'tab-0123456789abcdef', name: 'Zoé', authorId: 'me', rev: 3 });
+    p.edit([3, '!']);
+    assert.deepEqual(p.sent, [{ type: 'op', rev: 3, seq: 1, op: [3, '!'] }]);
+    assert.ok(p.client.state instanceof AwaitingConfirm);
+    p.client.receive({ type: 'ack', seq: 1, rev: 4 });
+    assert.ok(p.client.state instanceof Synchronized);
+    assert.equal(p.client.rev, 4);
+    assert.deepEqual(p.client.serverDoc.toJSON(), { text: 'abc!', runs: [[3, 'srv'], [1, 'me']] });
+  });
+
+  test('edits while waiting are buffered, composed and sent with the next seq after the ack', () => {
+    const p = joinedClient();
+    p.edit(['x', 3]);
+    p.edit([1, 'y', 3]);
+    p.edit([2, 'z', 3]);
+    assert.equal(p.sent.length, 1);
+    assert.ok(p.client.state instanceof AwaitingWithBuffer);
+    assert.deepEqual(p.client.state.buffer.toJSON(), [1, 'yz', 3]);
+    p.client.receive({ type: 'ack', seq: 1, rev: 4 });
+    assert.deepEqual(p.sent[1], { type: 'op', rev: 4, seq: 2, op: [1, 'yz', 3] });
+  });
+
+  test('a remote op is transformed past pending ops; our insert stays first at equal positions', () => {
+    const p = joinedClient();
+    p.edit([1, 'X', 2]); // outstanding
+    p.edit([2, 'Y', 2]); // buffer
+    p.client.receive({ type: 'op', rev: 4, op: [1, 'R', 2], clientId: 'other', authorId: 'ana' });
+    assert.equal(p.editor.text, 'aXYRbc');
+    assert.equal(p.client.document().text, 'aXYRbc');
+    assert.deepEqual(p.editor.toJSON(), p.client.document().toJSON());
+    assert.deepEqual(p.client.state.outstanding.toJSON(), [1, 'X', 3]);
+    assert.equal(p.client.rev, 4);
+    p.client.receive({ type: 'ack', seq: 1, rev: 5 });
+    assert.deepEqual(p.sent.at(-1), { type: 'op', rev: 5, seq: 2, op: [2, 'Y', 3] });
+  });
+
+  test('a buffer that undid itself is not sent', () => {
+    const p = joinedClient();
+    p.edit(['x', 3]);
+    p.edit([1, 'y', 3]);
+    p.edit([1, -1, 3]);
+    p.client.receive({ type: 'ack', seq: 1, rev: 4 });
+    assert.ok(p.client.state instanceof Synchronized);
+    assert.equal(p.sent.length, 1);
+  });
+
+  test('protocol violations throw clear errors; a repeated ack is ignored', () => {
+    const p = joinedClient();
+    assert.throws(() => p.client.serverAck(1, 4), /never sent/);
+    assert.throws(() => p.client.applyServer(5, [3]), /rev 5 while at rev 3: a revision is missing/);
+    assert.throws(() => p.client.applyClient([4]), /base length 4 does not match document length 3/);
+    assert.throws(() => p.client.applyServer(4, [4]), /base length/);
+    assert.equal(p.client.rev, 3, 'a refused op changes nothing');
+    p.edit([3, 'a']);
+    assert.throws(() => p.client.serverAck(1, 7), /ack at rev 7 while at rev 3/);
+    p.client.serverAck(1, 4);
+    p.client.serverAck(1, 4);
+    assert.equal(p.client.rev, 4);
+    assert.equal(p.client.applyServer(4, [4]), null, 'an already seen rev is skipped');
+  });
+
+  test('remote cursors move past pending ops; our cursor waits for the ack', () => {
+    const p = joinedClient();
+    assert.deepEqual(p.client.cursorMessage(1, 2), { type: 'cursor', rev: 3, anchor: 1, head: 2 });
+    p.edit(['xy', 3]);
+    p.edit(['z', 5]);
+    assert.deepEqual(p.client.transformSelection({ anchor: 1, head: 3 }), { anchor: 4, head: 6 });
+    p.client.receive({ type: 'cursor', clientId: 'other', rev: 3, anchor: 0, head: 0 });
+    p.client.receive({ type: 'cursor', clientId: 'late', rev: 2, anchor: 0, head: 0 });
+    assert.deepEqual(p.cursors, [{ clientId: 'other', selection: { anchor: 3, head: 3 } }]);
+    assert.equal(p.client.cursorMessage(0, 0), null);
+    assert.equal(p.client.receive({ type: 'presence', members: [] }), false);
+  });
+});
+
+describe('reconnect', () => {
+  test('nothing is sent while offline; an op the server never got is resent with the same seq', () => {
+    const p = joinedClient();
+    p.client.disconnected();
+    p.edit([3, '!']);
+    p.edit([4, '?']);
+    assert.equal(p.sent.length, 0);
+    assert.deepEqual(p.client.resend(), { type: 'op', rev: 3, seq: 1, op: [3, '!'] });
+    p.client.receive({ type: 'joined', rev: 3, lastSeq: 0 });
+    assert.deepEqual(p.sent, [{ type: 'op', rev: 3, seq: 1, op: [3, '!'] }]);
+    p.client.receive({ type: 'ack', seq: 1, rev: 4 });
+    assert.deepEqual(p.sent[1], { type: 'op', rev: 4, seq: 2, op: [4, '?'] });
+  });
+
+  test('an op the server committed is not resent: its ack comes with the replay', () => {
+    const p = joinedClient();
+    p.edit([3, '!']);
+    p.client.disconnected();
+    p.client.receive({ type: 'joined', rev: 5, lastSeq: 1 });
+    assert.equal(p.sent.length, 1);
+    p.client.receive({ type: 'op', rev: 4, op: ['R', 3], clientId: 'other', authorId: 'ana' });
+    p.client.receive({ type: 'ack', seq: 1, rev: 5 });
+    assert.equal(p.editor.text, 'Rabc!');
+    assert.ok(p.client.state instanceof Synchronized);
+    assert.equal(p.client.nextSeq, 2);
+  });
+
+  test('joined with text rebases pending edits on it, resending an uncommitted op with its seq', () => {
+    const p = joinedClient('Bonjour', 7);
+    p.client.disconnected();
+    p.edit([7, ' à tous']);
+    p.client.receive({ type: 'joined', rev: 20, lastSeq: 0, text: 'Salut, Bonjour', authors: [[7, 'ana'], [7, 'srv']] });
+    assert.equal(p.editor.text, 'Salut, Bonjour à tous');
+    assert.deepEqual(p.editor.toJSON(), p.client.document().toJSON());
+    assert.deepEqual(p.sent, [{ type: 'op', rev: 20, seq: 1, op: [14, ' à tous'] }]);
+  });
+
+  test('joined with text after our op was committed sends only the buffer, with a new seq', () => {
+    const p = joinedClient('ab', 2);
+    p.edit([2, 'c']);
+    p.client.disconnected();
+    p.edit([3, 'd']);
+    p.client.receive({ type: 'joined', rev: 9, lastSeq: 1, text: 'xabc', authors: [[1, 'ana'], [2, 'srv'], [1, 'me']] });
+    assert.equal(p.editor.text, 'xabcd');
+    assert.deepEqual(p.sent.at(-1), { type: 'op', rev: 9, seq: 2, op: [4, 'd'] });
+    assert.equal(p.client.rev, 9);
+  });
+
+  test('a server that knows a later seq than this tab is reported, and numbering moves past it', () => {
+    const errors = [];
+    const client = new Client({ clientId: 'tab-0123456789abcdef', send: () => {}, onError: (e) => errors.push(e) });
+    client.receive({ type: 'joined', rev: 0, lastSeq: 4, text: '' });
+    assert.equal(client.nextSeq, 5);
+    assert.equal(errors.length, 0, 'nothing pending: a fresh tab state is not an error');
+  });
+});
+
+describe('storage', () => {
+  test('a reload while offline restores the editor text and resumes without duplicates', () => {
+    const p = joinedClient('abc', 3);
+    p.edit([3, '1']);
+    p.client.disconnected();
+    p.edit([4, '2']);
+    const saved = JSON.parse(JSON.stringify(p.client.toStorage()));
+    assert.deepEqual(saved, {
+      version: 1, clientId: 'tab-0123456789abcdef', authorId: 'me', rev: 3, nextSeq: 2,
+      text: 'abc', runs: [[3, 'srv']], outstanding: { seq: 1, op: [3, '1'] }, buffer: [4, '2'],
+    });
+    const sent = [];
+    const restored = Client.fromStorage(saved, { send: (m) => sent.push(m) });
+    assert.deepEqual(restored.document().toJSON(), { text: 'abc12', runs: [[3, 'srv'], [2, 'me']] });
+    assert.deepEqual(restored.joinMessage(), { type: 'join', clientId: 'tab-0123456789abcdef', authorId: 'me', rev: 3 });
+    // The server had committed seq 1 before the socket died: it replays it as an ack.
+    restored.receive({ type: 'joined', rev: 4, lastSeq: 1 });
+    assert.equal(sent.length, 0);
+    restored.receive({ type: 'ack', seq: 1, rev: 4 });
+    assert.deepEqual(sent, [{ type: 'op', rev: 4, seq: 2, op: [4, '2'] }]);
+  });
+
+  test('a fresh client stores no document and restores to one that joins without rev', () => {
+    const client = new Client({ clientId: 'tab-0123456789abcdef', send: () => {} });
+    const restored = Client.fromStorage(client.toStorage(), { send: () => {} });
+    assert.equal(restored.document(), null);
+    assert.equal(restored.joinMessage().rev, undefined);
+    assert.throws(() => restored.applyClient(['x']), /before the first joined/);
+  });
+
+  test('a damaged saved state is refused with a clear error', () => {
+    const good = { version: 1, clientId: 'c', authorId: 'me', rev: 1, nextSeq: 2, text: 'a', runs: [[1, 'x']], outstanding: { seq: 1, op: [1, 'b'] }, buffer: null };
+    const refuse = (patch, pattern) => assert.throws(() => Client.fromStorage({ ...good, ...patch }, { send: () => {} }), pattern);
+    refuse({ version: 2 }, /unknown version/);
+    refuse({ nextSeq: 0 }, /bad nextSeq/);
+    refuse({ rev: -1 }, /bad rev/);
+    refuse({ runs: [[2, 'x']] }, /cover 2 code units/);
+    refuse({ outstanding: { seq: 2, op: [1, 'b'] } }, /bad seq/);
+    refuse({ outstanding: { seq: 1, op: [2, 'b'] } }, /does not fit the saved document/);
+    refuse({ buffer: [1] }, /buffer does not fit/);
+    refuse({ outstanding: null, buffer: [1] }, /buffer but no outstanding/);
+    refuse({ rev: null }, /edits but no document/);
+    assert.deepEqual(Client.fromStorage(good, { send: () => {} }).document().toJSON(), AttributedText.fromRuns('ab', [[1, 'x'], [1, 'me']]).toJSON());
+  });
+});
