@@ -1,0 +1,108 @@
+package ardoise.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** pad.html in real headless Chromium under the production CSP: loads, types, speaks the browser's language. */
+class PadPageBrowserTest {
+
+  private static StaticPagesServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = StaticPagesServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  // Opens the pad, answers the first-visit name prompt, waits for the editor.
+  static WebElement openPadAs(BrowserSession browser, String pad, String name) {
+    browser.open(server.url("/pad.html?pad=" + pad));
+    WebElement nameInput = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
+    nameInput.sendKeys(name);
+    browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
+    return browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-content")));
+  }
+
+  static String text(BrowserSession browser, String css) {
+    return browser.driver().findElement(By.cssSelector(css)).getText();
+  }
+
+  @Test
+  void frenchBrowserGetsTheFrenchPadAndCanType() {
+    try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
+      browser.open(server.url("/pad.html?pad=atelier-lundi"));
+      browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
+      assertEquals("Comment vous appelez-vous ?", text(browser, "#profile-title"));
+      browser.screenshot("pad-fr-desktop-name-prompt");
+      browser.driver().findElement(By.id("profile-name")).sendKeys("Camille");
+      browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
+      WebElement content = browser.await()
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-content")));
+      content.click();
+      content.sendKeys("Compte rendu de l’atelier\nPremière idée : écrire ensemble.");
+
+      browser.await().until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector(".cm-content"), "Première idée : écrire ensemble."));
+      assertEquals("fr", browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"));
+      assertTrue(text(browser, "#status-bar").contains("toutes les modifications sont enregistrées"),
+          text(browser, "#status-bar"));
+      assertTrue(text(browser, "#participant-list").contains("Camille"));
+      assertEquals("atelier-lundi", text(browser, "#pad-title"));
+      browser.screenshot("pad-fr-desktop");
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void codeMirrorStylesApplyWithoutInlineStyleElements() {
+    try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
+      openPadAs(browser, "styles", "Camille");
+      Object styleElements = browser.driver().executeScript("return document.querySelectorAll('style').length");
+      assertEquals(0L, styleElements, "style-mod must not inject <style> (CSP style-src 'self')");
+      // display: flex comes from CodeMirror's base theme: its styles really apply.
+      assertEquals("flex", browser.driver().findElement(By.cssSelector(".cm-editor")).getCssValue("display"));
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void englishPhoneGetsTheEnglishPad() {
+    try (BrowserSession browser = BrowserSession.start(360, 740, "en-US")) {
+      WebElement content = openPadAs(browser, "monday", "Sam");
+      assertEquals(360L, browser.driver().executeScript("return document.documentElement.clientWidth"));
+      content.click();
+      content.sendKeys("Notes from the workshop, typed on a small phone screen so lines must wrap nicely.");
+      browser.await().until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector(".cm-content"), "lines must wrap nicely."));
+      assertEquals("en", browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"));
+      assertTrue(text(browser, "#status-bar").contains("all changes saved"), text(browser, "#status-bar"));
+      Object overflow = browser.driver().executeScript(
+          "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+      assertEquals(false, overflow, "nothing may stick out sideways on a 360 px phone");
+      browser.screenshot("pad-en-phone");
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void consoleErrorsSeeCspViolations() {
+    try (BrowserSession browser = BrowserSession.start(800, 600, "fr-FR")) {
+      browser.open(server.url("/test/inline-style.html"));
+      browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "inline"));
+      List<String> errors = browser.consoleErrors();
+      assertTrue(errors.stream().anyMatch(e -> e.contains("Content Security Policy")), errors.toString());
+    }
+  }
+}
