@@ -11,6 +11,12 @@ import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js'
 import { prepareOfflineShell } from './offline-shell.js';
 import { PadSession } from './pad-session.js';
 
+const ERROR_KEYS = {
+  'store-unavailable': 'error.storeUnavailable',
+  'pad-too-large': 'error.padTooLarge',
+  'too-many-connections': 'error.tooManyConnections',
+};
+
 const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
 
 function editorAdapter(view, editable) {
@@ -49,8 +55,12 @@ function uiAdapter(page, doc) {
       page.participants.update(members, ownClientId);
     },
     error(code, message) {
+      if (code === null) {
+        problem.textContent = '';
+        return;
+      }
       console.warn(`server error ${code}: ${message}`);
-      problem.textContent = page.i18n.t(`error.${code}`, { message });
+      problem.textContent = page.i18n.t(ERROR_KEYS[code] ?? 'error.generic', { message: String(message ?? code) });
     },
   };
 }

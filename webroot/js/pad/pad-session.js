@@ -81,6 +81,7 @@ export class PadSession {
   }
 
   send(message) {
+    if (!message) return false;
     if (!this.joined && message.type !== 'join') return false;
     if (message.type === 'op') this.connection.expectReply();
     return this.connection.send(message);
@@ -134,7 +135,7 @@ export class PadSession {
       case 'op': return this.onRemoteOp(m);
       case 'presence': return this.onPresence(m.members);
       case 'cursor': return this.onRemoteCursor(m);
-      case 'error': return this.ui.error(m.code, m.message);
+      case 'error': return this.onError(m);
       default: return undefined; // additive protocol: ignore what we do not know
     }
   }
@@ -161,6 +162,7 @@ export class PadSession {
     const acknowledged = this.client.state.outstanding;
     const before = this.client.rev;
     this.client.serverAck(m.seq, m.rev);
+    this.ui.error(null);
     if (this.client.rev !== before) {
       this.writer.recordServerOp(acknowledged, this.client.authorId);
       this.pendingEdits = [this.pendingEdits[1], 0];
@@ -195,6 +197,21 @@ export class PadSession {
     // The server placed it on its rev; our unacknowledged edits come after that in our editor.
     const { anchor, head } = this.client.transformSelection({ anchor: m.anchor, head: m.head });
     this.editor.setRemoteCursor(member, { anchor, head });
+  }
+
+  /**
+   * Refusals of our outstanding op that a later resend cures (rate limit, store outage) are resent
+   * after a pause; refusals meaning our state is wrong (bad-op, bad-rev, seq-gap) rejoin from rev.
+   */
+  onError(m) {
+    const ours = m.seq !== undefined && m.seq === this.client.state.seq;
+    if (ours && (m.code === 'rate-limited' || m.code === 'store-unavailable')) {
+      clearTimeout(this.resendTimer);
+      this.resendTimer = setTimeout(() => this.send(this.client.resend()), m.code === 'rate-limited' ? 1000 : 3000);
+    } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
+      this.connection.drop();
+    }
+    if (m.code !== 'rate-limited') this.ui.error(m.code, m.message);
   }
 
   onConnectionState(state) {

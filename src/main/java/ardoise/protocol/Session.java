@@ -69,7 +69,8 @@ public final class Session implements Member {
         throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; slow down and resend",
             m instanceof ClientMessage.Op op ? op.seq() : 0);
       }
-      if (state == State.JOINING) waiting.add(m);
+      if (m instanceof ClientMessage.Ping) send(frames.pong()); // answered even while joining: it only proves liveness
+      else if (state == State.JOINING) waiting.add(m);
       else dispatch(m);
     } catch (ProtocolException e) {
       fail(e);
