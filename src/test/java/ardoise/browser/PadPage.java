@@ -66,18 +66,27 @@ final class PadPage {
   }
 
   PadPage awaitOnline() {
-    browser.await().until(d -> online());
-    return this;
+    return awaitUntil("online", () -> online());
   }
 
   /** Waits until this page is joined, has nothing unacknowledged, and has seen revision {@code head}. */
   PadPage awaitSynchronized(long head) {
-    browser.await().until(d -> online() && !pending() && rev() == head);
-    return this;
+    return awaitUntil("synchronized at rev " + head, () -> online() && !pending() && rev() == head);
   }
 
   PadPage awaitSynchronized() {
-    browser.await().until(d -> online() && !pending());
+    return awaitUntil("synchronized", () -> online() && !pending());
+  }
+
+  /** Waits for {@code condition}; on timeout the failure tells what the page showed and logged. */
+  PadPage awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+    try {
+      browser.await().until(d -> condition.getAsBoolean());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      browser.screenshot("timeout-" + what.replace(' ', '-'));
+      throw new AssertionError("page not " + what + "; status bar: '" + statusText() + "', rev " + rev()
+          + ", pending " + pending() + ", console errors: " + browser.consoleErrors(), e);
+    }
     return this;
   }
 

@@ -1,0 +1,104 @@
+package ardoise.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * Two people co-write one pad in two headless Chromium pages against the real server: what they see
+ * converges to what the server stored, names/colours/cursors cross over, and undo stays personal.
+ */
+class CoWritingBrowserTest {
+  private static PadServer server;
+  private final List<BrowserSession> browsers = new ArrayList<>();
+
+  @BeforeAll
+  static void startServer() {
+    server = PadServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    browsers.forEach(BrowserSession::close);
+  }
+
+  private PadPage person(String url, String name, int color) {
+    BrowserSession browser = BrowserSession.start(1100, 700, "fr-FR");
+    browsers.add(browser);
+    return new PadPage(browser).open(url, name, color).awaitOnline();
+  }
+
+  @Test
+  void twoPagesTypingAtOnceEndWithTheServersText() throws Exception {
+    String pad = "atelier-" + System.nanoTime();
+    PadPage amelie = person(server.directUrl(pad), "Amélie", 0);
+    PadPage bruno = person(server.directUrl(pad), "Bruno", 5);
+
+    amelie.focus().type("MILIEU");
+    amelie.awaitSynchronized();
+    bruno.awaitSynchronized(server.head(pad));
+    amelie.toEnd();
+    bruno.focus().toStart();
+
+    String amelieText = typed("à la fin, é è ç œ ", "🎉", 12);
+    String brunoText = typed("au début, ü ß ñ — ", "🙂", 12);
+    CompletableFuture<Void> a = CompletableFuture.runAsync(() -> typeInChunks(amelie, amelieText));
+    CompletableFuture<Void> b = CompletableFuture.runAsync(() -> typeInChunks(bruno, brunoText));
+    CompletableFuture.allOf(a, b).get();
+
+    amelie.awaitSynchronized();
+    bruno.awaitSynchronized();
+    long head = server.head(pad);
+    amelie.awaitSynchronized(head);
+    bruno.awaitSynchronized(head);
+    amelie.screenshot("cowriting-amelie");
+    bruno.screenshot("cowriting-bruno");
+
+    String expected = brunoText + "MILIEU" + amelieText;
+    assertEquals(expected, server.text(pad), "server text");
+    assertEquals(expected, amelie.text(), "Amélie's editor");
+    assertEquals(expected, bruno.text(), "Bruno's editor");
+    assertTrue(expected.length() > 450, "several hundred characters each: " + expected.length());
+    assertEquals(List.of(), amelie.browser().consoleErrors());
+    assertEquals(List.of(), bruno.browser().consoleErrors());
+  }
+
+  /** {@code rounds} times a phrase plus an emoji, with a line break now and then. */
+  private static String typed(String phrase, String emoji, int rounds) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < rounds; i++) sb.append(phrase).append(i).append(emoji).append(i % 4 == 3 ? "\n" : " ");
+    return sb.toString();
+  }
+
+  /** Types BMP runs as key events and emoji as committed input, a few characters at a time. */
+  private static void typeInChunks(PadPage page, String text) {
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      if (Character.charCount(cp) == 2) {
+        page.insertText(new String(Character.toChars(cp)));
+        i += 2;
+        continue;
+      }
+      int end = i;
+      while (end < text.length() && end - i < 7 && !Character.isSurrogate(text.charAt(end))) end++;
+      String chunk = text.substring(i, end).replace("\n", Keys.ENTER.toString());
+      page.type(chunk);
+      i = end;
+    }
+  }
+}
