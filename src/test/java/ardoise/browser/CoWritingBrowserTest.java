@@ -77,6 +77,57 @@ class CoWritingBrowserTest {
     assertEquals(List.of(), bruno.browser().consoleErrors());
   }
 
+  @Test
+  void namesColoursAndCursorsAppearInTheOtherPage() {
+    String pad = "presence-" + System.nanoTime();
+    PadPage amelie = person(server.directUrl(pad), "Amélie", 0);
+    PadPage bruno = person(server.directUrl(pad), "Bruno", 5);
+
+    amelie.focus().type("Bonjour à tous", Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+    amelie.awaitSynchronized();
+    bruno.awaitUntil("showing Amélie's caret after 'Bon'", () -> "Bon".equals(bruno.js(
+        "const c = document.querySelector('.cm-remote-caret'); if (!c) return null;"
+            + "const r = document.createRange(); r.setStart(document.querySelector('.cm-content'), 0);"
+            + "r.setEndBefore(c); return r.toString();")));
+    amelie.awaitUntil("listing Bruno", () -> amelie.participantNames().contains("Bruno"));
+    bruno.screenshot("presence-bruno-sees-amelie");
+    amelie.screenshot("presence-amelie");
+
+    assertEquals(List.of("Amélie"), bruno.remoteCursorLabels());
+    assertEquals("rgba(179, 38, 30, 1)", bruno.browser().driver()
+        .findElement(By.cssSelector(".cm-remote-label")).getCssValue("background-color"), "Amélie's colour #b3261e");
+    assertTrue(bruno.participantNames().containsAll(List.of("Amélie", "Bruno")), bruno.participantNames().toString());
+    assertTrue(amelie.participantNames().containsAll(List.of("Amélie", "Bruno")), amelie.participantNames().toString());
+  }
+
+  @Test
+  void undoOnlyUndoesOnesOwnText() {
+    String pad = "annuler-" + System.nanoTime();
+    PadPage amelie = person(server.directUrl(pad), "Amélie", 0);
+    PadPage bruno = person(server.directUrl(pad), "Bruno", 5);
+
+    amelie.focus().type("Bonjour");
+    amelie.awaitSynchronized();
+    bruno.awaitSynchronized(server.head(pad));
+    bruno.focus().toEnd().type(" le monde");
+    bruno.awaitSynchronized();
+    amelie.awaitSynchronized(server.head(pad));
+    amelie.type(Keys.chord(Keys.CONTROL, "z"));
+    amelie.awaitSynchronized();
+    bruno.awaitSynchronized(server.head(pad));
+    amelie.screenshot("undo-amelie");
+
+    assertEquals(" le monde", server.text(pad));
+    assertEquals(" le monde", amelie.text());
+    assertEquals(" le monde", bruno.text());
+
+    amelie.type(Keys.chord(Keys.CONTROL, "y")); // redo brings her word back, at its place
+    amelie.awaitSynchronized();
+    bruno.awaitSynchronized(server.head(pad));
+    assertEquals("Bonjour le monde", bruno.text());
+    assertEquals("Bonjour le monde", server.text(pad));
+  }
+
   /** {@code rounds} times a phrase plus an emoji, with a line break now and then. */
   private static String typed(String phrase, String emoji, int rounds) {
     StringBuilder sb = new StringBuilder();
