@@ -8,6 +8,7 @@
 
 import { Client } from '../client/client.js';
 import { Connection, padSocketUrl } from './connection.js';
+import { PadPresence } from './presence.js';
 import { StateWriter, adoptOrphan, loadSaved, sweepAbandoned } from './saved-state.js';
 import { browserAuthorId, randomId, rememberTabClientId, tabClientId } from './identity.js';
 
@@ -19,12 +20,12 @@ export class PadSession {
     this.profile = profile;
     this.editor = editor;
     this.ui = ui;
-    this.members = new Map();
     this.connectionState = 'connecting';
     this.joined = false;
     this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
     this.lastCursor = null;
     this.client = this.createClient(storage, tabStorage);
+    this.presence = new PadPresence({ storage, padId, editor, ui, self: () => this.self() });
     this.writer = new StateWriter(storage, padId, this.client);
     sweepAbandoned(storage, padId, this.client.clientId, hasPending);
     this.connection = new Connection({
@@ -66,8 +67,14 @@ export class PadSession {
     } else {
       this.editor.setEditable(false);
     }
+    this.presence.showOnlySelf();
     this.connection.start();
     this.report();
+  }
+
+  self() {
+    const { name, color } = this.profile;
+    return { clientId: this.client.clientId, authorId: this.client.authorId, name, color };
   }
 
   stop() {
@@ -94,6 +101,8 @@ export class PadSession {
 
   setProfile(profile) {
     this.profile = profile;
+    if (this.joined) this.presence.remember([]);
+    else this.presence.showOnlySelf();
     if (this.joined) this.connection.send({ type: 'profile', name: profile.name, color: profile.color });
   }
 
@@ -133,7 +142,7 @@ export class PadSession {
       case 'joined': return this.onJoined(m);
       case 'ack': return this.onAck(m);
       case 'op': return this.onRemoteOp(m);
-      case 'presence': return this.onPresence(m.members);
+      case 'presence': return this.presence.update(m.members);
       case 'cursor': return this.onRemoteCursor(m);
       case 'error': return this.onError(m);
       default: return undefined; // additive protocol: ignore what we do not know
@@ -181,22 +190,11 @@ export class PadSession {
     this.writer.recordServerOp(m.op, m.authorId ?? '');
   }
 
-  onPresence(members) {
-    const list = Array.isArray(members) ? members : [];
-    const gone = new Set(this.members.keys());
-    this.members = new Map(list.map((member) => [member.clientId, member]));
-    for (const id of this.members.keys()) gone.delete(id);
-    for (const id of gone) this.editor.setRemoteCursor({ clientId: id }, null);
-    this.editor.setAuthorColors(new Map(list.map((member) => [member.authorId, member.color])));
-    this.ui.presence(list, this.client.clientId);
-  }
-
   onRemoteCursor(m) {
-    const member = this.members.get(m.clientId);
-    if (!member || m.clientId === this.client.clientId || m.rev !== this.client.rev) return;
+    if (!this.presence.isMember(m.clientId) || m.rev !== this.client.rev) return;
     // The server placed it on its rev; our unacknowledged edits come after that in our editor.
     const { anchor, head } = this.client.transformSelection({ anchor: m.anchor, head: m.head });
-    this.editor.setRemoteCursor(member, { anchor, head });
+    this.presence.showCursor(m.clientId, { anchor, head });
   }
 
   /**
@@ -217,7 +215,10 @@ export class PadSession {
   onConnectionState(state) {
     this.connectionState = state;
     if (state !== 'open') {
-      if (this.joined) this.client.disconnected();
+      if (this.joined) {
+        this.client.disconnected();
+        this.presence.showOnlySelf();
+      }
       this.joined = false;
     }
     this.report();
@@ -229,3 +230,4 @@ export class PadSession {
     this.ui.status({ connection, pending, storageFailed: this.writer.failed });
   }
 }
+

@@ -11,28 +11,41 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** pad.html in real headless Chromium under the production CSP: loads, types, speaks the browser's language. */
+/**
+ * pad.html in real headless Chromium under the production CSP: loads, types, speaks the browser's
+ * language. The pad page needs its server (the editor opens once the pad is joined), so it runs
+ * against the real one; the static server keeps the CSP negative control.
+ */
 class PadPageBrowserTest {
 
   private static StaticPagesServer server;
+  private static PadServer padServer;
 
   @BeforeAll
   static void startServer() throws Exception {
     server = StaticPagesServer.start();
+    padServer = PadServer.start();
   }
 
   @AfterAll
   static void stopServer() throws Exception {
     server.close();
+    padServer.close();
   }
 
   // Opens the pad, answers the first-visit name prompt, waits for the editor.
   static WebElement openPadAs(BrowserSession browser, String pad, String name) {
-    browser.open(server.url("/pad.html?pad=" + pad));
+    browser.open(padServer.url("/pad.html?pad=" + pad));
     WebElement nameInput = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
     nameInput.sendKeys(name);
     browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
-    return browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-content")));
+    return awaitEditable(browser);
+  }
+
+  // The editor accepts typing once the pad is joined (before that it shows the pad read-only).
+  static WebElement awaitEditable(BrowserSession browser) {
+    return browser.await().until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".cm-content[contenteditable=true]")));
   }
 
   static String text(BrowserSession browser, String css) {
@@ -42,14 +55,13 @@ class PadPageBrowserTest {
   @Test
   void frenchBrowserGetsTheFrenchPadAndCanType() {
     try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
-      browser.open(server.url("/pad.html?pad=atelier-lundi"));
+      browser.open(padServer.url("/pad.html?pad=atelier-lundi"));
       browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
       assertEquals("Comment vous appelez-vous ?", text(browser, "#profile-title"));
       browser.screenshot("pad-fr-desktop-name-prompt");
       browser.driver().findElement(By.id("profile-name")).sendKeys("Camille");
       browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
-      WebElement content = browser.await()
-          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-content")));
+      WebElement content = awaitEditable(browser);
       content.click();
       content.sendKeys("Compte rendu de l’atelier\nPremière idée : écrire ensemble.");
 

@@ -39,6 +39,11 @@ final class PadServer implements AutoCloseable {
     return new PadServer(app, store, proxyVertx, proxy, proxyPort);
   }
 
+  /** An address straight on the server, e.g. {@code url("/pad.html?pad=x")}. */
+  String url(String path) {
+    return "http://127.0.0.1:" + app.port() + path;
+  }
+
   /** The pad's address straight on the server. */
   String directUrl(String padId) {
     return "http://127.0.0.1:" + app.port() + "/p/" + padId;
