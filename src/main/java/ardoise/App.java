@@ -8,6 +8,7 @@ import ardoise.store.PadStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Reads the configuration, builds Vert.x, deploys the server and stops it gracefully on SIGTERM. */
@@ -74,21 +75,26 @@ public final class App {
     return verticle;
   }
 
-  /** Undeploys (sockets get a close frame, pads store their queued ops), closes the store, then Vert.x. */
-  public Future<Void> stop() {
-    return vertx.undeploy(deploymentId)
+  /**
+   * Undeploys (sockets get a close frame, pads store their queued ops), closes the store, then Vert.x.
+   * A plain CompletableFuture: a Vert.x future would try to complete on an event loop that is gone.
+   */
+  public CompletableFuture<Void> stop() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    vertx.undeploy(deploymentId)
         .recover(e -> {
           LOG.log(System.Logger.Level.WARNING, "pad=- client=- undeploy failed: {0}", e.toString());
           return Future.succeededFuture();
         })
         .compose(v -> ownsStore ? store.close() : Future.succeededFuture())
-        .eventually(vertx::close);
+        .onComplete(r -> vertx.close().onComplete(c -> done.complete(null)));
+    return done;
   }
 
   /** {@link #stop()} waiting at most {@code seconds} (the JVM exits after a shutdown hook returns). */
   public void stopAndWait(long seconds) {
     try {
-      stop().toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+      stop().get(seconds, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, "pad=- client=- shutdown did not finish cleanly: {0}", e.toString());
     }

@@ -34,6 +34,7 @@ public final class Pad {
   private final PadStore store;
   private final PadSettings settings;
   private final Context context;
+  private final Thread thread;
   private final History history;
   private final Sequencer sequencer;
   private final Set<Member> members = new LinkedHashSet<>();
@@ -55,6 +56,7 @@ public final class Pad {
     this.store = store;
     this.settings = settings;
     this.context = context;
+    this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
     this.onEmpty = onEmpty;
     this.history = new History(padId, store, settings.windowSize(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
@@ -252,6 +254,7 @@ public final class Pad {
 
   private void checkContext() {
     // Why: the pad has no locks; a call from another thread would race with its own callbacks.
-    if (Vertx.currentContext() != context) throw new IllegalStateException("pad " + padId + " used off its context");
+    // (Request handlers run on duplicates of the verticle context, so compare the event-loop thread.)
+    if (Thread.currentThread() != thread) throw new IllegalStateException("pad " + padId + " used off its context");
   }
 }

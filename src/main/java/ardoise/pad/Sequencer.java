@@ -78,7 +78,7 @@ final class Sequencer {
       if (dedupe(s)) rebaseAndQueue(s, committed);
       return (Void) null;
     }).recover(e -> {
-      log.log(System.Logger.Level.WARNING, "pad={0} client={1} cannot read ops after rev {2}: {3}", padId, s.member().info().clientId(), s.rev(), e.toString());
+      log.log(System.Logger.Level.WARNING, "pad={0} client={1} cannot read ops after rev {2,number,#}: {3}", padId, s.member().info().clientId(), s.rev(), e.toString());
       reject(s, Rejection.STORE_UNAVAILABLE, "the store cannot be read right now; keep the op and retry");
       return Future.succeededFuture();
     });
@@ -223,7 +223,7 @@ final class Sequencer {
         if (p.clientId().equals(f.clientId()) && p.seq() <= f.seq()) {
           // Why: the same op was committed by another instance; our queued ops were rebased on it and
           // cannot be un-applied cheaply. The clients keep unacknowledged ops and resend them on rejoin.
-          log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2} committed by another instance; dropping {3} queued ops", padId, f.clientId(), f.seq(), queue.size());
+          log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2,number,#} committed by another instance; dropping {3,number,#} queued ops", padId, f.clientId(), f.seq(), queue.size());
           List<Pending> dropped = new ArrayList<>(queue);
           queue.clear();
           queuedSeqs.clear();
@@ -255,7 +255,7 @@ final class Sequencer {
   private void storeFailed(String what, Throwable cause) {
     failures++;
     long delay = Math.min(5000, 50L << Math.min(failures, 7));
-    log.log(System.Logger.Level.WARNING, "pad={0} client=- store {1} failed ({2} in a row, {3} ops waiting), retry in {4} ms: {5}",
+    log.log(System.Logger.Level.WARNING, "pad={0} client=- store {1} failed ({2,number,#} in a row, {3,number,#} ops waiting), retry in {4,number,#} ms: {5}",
         padId, what, failures, queue.size(), delay, cause.toString());
     retryTimer = vertx.setTimer(delay, id -> {
       retryTimer = -1;
@@ -269,7 +269,7 @@ final class Sequencer {
     long rev = history.head();
     lastSnapshotRev = rev;
     return store.saveSnapshot(padId, new ardoise.store.Snapshot(rev, history.doc(), System.currentTimeMillis()))
-        .onFailure(e -> log.log(System.Logger.Level.WARNING, "pad={0} client=- snapshot at rev {1} failed: {2}", padId, rev, e.toString()));
+        .onFailure(e -> log.log(System.Logger.Level.WARNING, "pad={0} client=- snapshot at rev {1,number,#} failed: {2}", padId, rev, e.toString()));
   }
 
   /** Completes when nothing waits to be stored (or fails after {@code timeoutMillis}). */
