@@ -12,6 +12,8 @@ import { PadPresence } from './presence.js';
 import { StateWriter, adoptOrphan, loadSaved, sweepAbandoned } from './saved-state.js';
 import { browserAuthorId, randomId, rememberTabClientId, tabClientId } from './identity.js';
 
+const CURSOR_INTERVAL_MS = 100;
+
 const hasPending = (stored) => Boolean(stored && (stored.outstanding || stored.buffer));
 
 export class PadSession {
@@ -24,6 +26,8 @@ export class PadSession {
     this.joined = false;
     this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
     this.lastCursor = null;
+    this.lastCursorAt = 0;
+    this.cursorTimer = null;
     this.client = this.createClient(storage, tabStorage);
     this.presence = new PadPresence({ storage, padId, editor, ui, self: () => this.self() });
     this.writer = new StateWriter(storage, padId, this.client);
@@ -77,11 +81,6 @@ export class PadSession {
     return { clientId: this.client.clientId, authorId: this.client.authorId, name, color };
   }
 
-  stop() {
-    this.connection.stop();
-    this.writer.close();
-  }
-
   /** The page is being hidden or unloaded: write the full state now. */
   flush() {
     this.writer.compact();
@@ -120,10 +119,27 @@ export class PadSession {
   /** The local selection moved; shared only when no op is waiting (the server could not place it). */
   localSelection(range) {
     this.lastSelection = range;
-    if (!this.joined || this.client.hasPending()) return;
+    if (this.cursorTimer) return; // a send is already scheduled; it will take the latest selection
+    // At most one cursor message per CURSOR_INTERVAL_MS: a held arrow key must not eat the
+    // connection's message budget (the server rate-limits every message, ops included).
+    const wait = this.lastCursorAt + CURSOR_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.cursorTimer = setTimeout(() => {
+        this.cursorTimer = null;
+        this.sendCursor();
+      }, wait);
+    } else {
+      this.sendCursor();
+    }
+  }
+
+  sendCursor() {
+    const range = this.lastSelection;
+    if (!range || !this.joined || this.client.hasPending()) return;
     const key = `${this.client.rev}:${range.anchor}:${range.head}`;
     if (key === this.lastCursor) return;
     this.lastCursor = key;
+    this.lastCursorAt = Date.now();
     this.connection.send({ type: 'cursor', rev: this.client.rev, anchor: range.anchor, head: range.head });
   }
 
@@ -163,7 +179,7 @@ export class PadSession {
     this.editor.setEditable(true);
     this.connection.markHealthy();
     this.lastCursor = null;
-    if (this.lastSelection) this.localSelection(this.lastSelection);
+    this.sendCursor();
     this.report();
   }
 
@@ -178,7 +194,7 @@ export class PadSession {
     }
     if (!this.client.hasPending()) {
       this.pendingEdits = [0, 0];
-      if (this.lastSelection) this.localSelection(this.lastSelection);
+      this.sendCursor();
     }
     this.report();
   }
