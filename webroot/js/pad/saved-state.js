@@ -85,6 +85,23 @@ export function sweepAbandoned(storage, padId, keepClientId, hasPending, now = D
   }
 }
 
+/**
+ * Client.toStorage() without text and runs, built from the client's fields: toStorage() itself
+ * copies every author run, which would make each keystroke cost O(runs).
+ */
+function smallState(client) {
+  const s = client.state;
+  return {
+    version: 1,
+    clientId: client.clientId,
+    authorId: client.authorId,
+    rev: client.rev,
+    nextSeq: client.nextSeq,
+    outstanding: s.outstanding ? { seq: s.seq, op: s.outstanding.toJSON() } : null,
+    buffer: s.buffer ? s.buffer.toJSON() : null,
+  };
+}
+
 /** Writes one tab's state as it changes. `client` is the client core (toStorage, and its fields). */
 export class StateWriter {
   constructor(storage, padId, client) {
@@ -126,8 +143,7 @@ export class StateWriter {
 
   writeLog() {
     if (this.gen === 0) return; // no base yet
-    const { text, runs, ...small } = this.client.toStorage();
-    this.put('log', { gen: this.gen, events: this.events, client: small, live: Date.now() });
+    this.put('log', { gen: this.gen, events: this.events, client: smallState(this.client), live: Date.now() });
   }
 
   put(part, value) {
