@@ -38,6 +38,7 @@ describe('AttributedText', () => {
     rejects('abc', [3, 'a'], /must be \[length, author\]/);
     rejects('a\ud83d', [[2, 'a']], /lone surrogate/);
     rejects('abc', 'a', /must be an array/);
+    rejects('a😀', [[2, 'a'], [1, 'b']], /boundary at 2 splits a surrogate pair/);
   });
 
   test('apply refuses a wrong length or a split pair and changes nothing', () => {

@@ -28,6 +28,9 @@ describe('builder keeps the canonical form', () => {
     rejects(() => new TextOperation().retain(2147483648), /2147483647/);
     rejects(() => new TextOperation().insert('a\ud83d'), /lone surrogate at index 1/);
     rejects(() => new TextOperation().insert(5), /insert needs a string/);
+    rejects(() => new TextOperation().retain(2147483647).retain(1), /operation is too long/);
+    rejects(() => new TextOperation().delete(2147483647).insert('a').delete(1), /operation is too long/);
+    rejects(() => TextOperation.fromJSON([2147483647, 'a', 5]), /operation is too long/);
   });
 
   test('isNoop and equals', () => {
@@ -120,7 +123,8 @@ describe('JSON form', () => {
 
   test('fromJSON canonicalises what it accepts', () => {
     assert.deepEqual(op([1, 2, -1, 'a']).toJSON(), [3, 'a', -1]);
-    assert.deepEqual(op([2147483647, -2147483647]).toJSON(), [2147483647, -2147483647]);
+    assert.deepEqual(op([2147483647]).toJSON(), [2147483647]);
+    assert.deepEqual(op(['a', -2147483647]).toJSON(), ['a', -2147483647]);
   });
 
   const bad = [

@@ -12,7 +12,7 @@ import { diff } from '../ot/diff.js';
 import { transformSelection } from '../ot/selection.js';
 import { TextOperation } from '../ot/text-operation.js';
 import { AwaitingConfirm, AwaitingWithBuffer, Synchronized } from './states.js';
-import { readStorage } from './storage.js';
+import { readStorage, writeStorage } from './storage.js';
 
 export { AwaitingConfirm, AwaitingWithBuffer, Synchronized };
 
@@ -49,20 +49,9 @@ export class Client {
     return new Client({ clientId: stored.clientId, authorId: stored.authorId, ...options }, readStorage(stored));
   }
 
-  /** A plain JSON object holding everything needed to resume: see storage.js. */
+  /** A plain JSON object holding everything needed to resume (see storage.js); save it on each change. */
   toStorage() {
-    const s = this.state;
-    return {
-      version: 1,
-      clientId: this.clientId,
-      authorId: this.authorId,
-      rev: this.rev,
-      nextSeq: this.nextSeq,
-      text: this.serverDoc ? this.serverDoc.text : null,
-      runs: this.serverDoc ? this.serverDoc.toJSON().runs : null,
-      outstanding: s.outstanding ? { seq: s.seq, op: s.outstanding.toJSON() } : null,
-      buffer: s.buffer ? s.buffer.toJSON() : null,
-    };
+    return writeStorage(this);
   }
 
   /** What the editor should show: the server document with our pending ops. O(document). */
@@ -126,6 +115,7 @@ export class Client {
    */
   applyServer(rev, op, authorId = '') {
     const operation = toOp(op);
+    if (this.rev === null) throw new Error('received an op before the first joined message');
     if (rev <= this.rev) return null;
     if (rev !== this.rev + 1) throw new Error(`op for rev ${rev} while at rev ${this.rev}: a revision is missing`);
     this.serverDoc = this.serverDoc.apply(operation, authorId); // throws before any change if it does not fit

@@ -1,4 +1,4 @@
-// Reading a client's saved state (Client.toStorage) back, e.g. from localStorage after a reload.
+// A client's saved state (Client.toStorage), e.g. kept in localStorage and read back after a reload.
 //
 // Form (version 1): {version, clientId, authorId, rev, nextSeq, text, runs,
 //   outstanding: {seq, op} | null, buffer: op | null}
@@ -9,6 +9,22 @@
 import { AttributedText } from '../ot/attributed-text.js';
 import { TextOperation } from '../ot/text-operation.js';
 import { AwaitingConfirm, AwaitingWithBuffer, Synchronized } from './states.js';
+
+/** The saved form of `client`; text and runs are shared, not copied, until the caller serialises them. */
+export function writeStorage(client) {
+  const { state, serverDoc } = client;
+  return {
+    version: 1,
+    clientId: client.clientId,
+    authorId: client.authorId,
+    rev: client.rev,
+    nextSeq: client.nextSeq,
+    text: serverDoc ? serverDoc.text : null,
+    runs: serverDoc ? serverDoc.runs : null,
+    outstanding: state.outstanding ? { seq: state.seq, op: state.outstanding.toJSON() } : null,
+    buffer: state.buffer ? state.buffer.toJSON() : null,
+  };
+}
 
 /** Checks a saved state and returns {rev, serverDoc, nextSeq, state}; throws Error when it is unusable. */
 export function readStorage(stored) {

@@ -8,6 +8,7 @@
 // Java side uses a treap because a server pad lives much longer than one page.
 
 import { InvalidOperationError, TextOperation, isDelete, isInsert, isRetain, requireWellFormed } from './text-operation.js';
+import { splitsPair } from './utf16.js';
 
 export class AttributedText {
   /** Use of/fromRuns/fromJSON; the constructor trusts its arguments. */
@@ -31,6 +32,7 @@ export class AttributedText {
    */
   static fromRuns(text, runs) {
     if (typeof text !== 'string') throw new InvalidOperationError('attributed text needs a string text');
+    requireWellFormed(text);
     if (!Array.isArray(runs)) throw new InvalidOperationError('author runs must be an array');
     const out = [];
     let covered = 0;
@@ -41,13 +43,14 @@ export class AttributedText {
         throw new InvalidOperationError(`author run ${i} length must be a positive integer, got ${length}`);
       }
       if (typeof author !== 'string') throw new InvalidOperationError(`author run ${i} needs a string author`);
+      // A run boundary inside a surrogate pair would give one character two authors.
+      if (splitsPair(text, covered)) throw new InvalidOperationError(`author run boundary at ${covered} splits a surrogate pair`);
       pushRun(out, length, author);
       covered += length;
     });
     if (covered !== text.length) {
       throw new InvalidOperationError(`author runs cover ${covered} code units, text has ${text.length}`);
     }
-    requireWellFormed(text);
     return new AttributedText(text, out);
   }
 

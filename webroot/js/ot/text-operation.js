@@ -26,6 +26,14 @@ function requireCount(n, what) {
   }
 }
 
+// Without this bound a merged component or a length could exceed what the server's int holds.
+function grow(length, count) {
+  if (length > MAX_COUNT - count) {
+    throw new InvalidOperationError(`operation is too long: more than ${MAX_COUNT} code units`);
+  }
+  return length + count;
+}
+
 export class TextOperation {
   constructor() {
     this.ops = [];
@@ -42,8 +50,8 @@ export class TextOperation {
   retain(n) {
     requireCount(n, 'retain');
     if (n === 0) return this;
-    this.baseLength += n;
-    this.targetLength += n;
+    this.baseLength = grow(this.baseLength, n);
+    this.targetLength = grow(this.targetLength, n);
     const last = this.ops.length - 1;
     if (last >= 0 && isRetain(this.ops[last])) this.ops[last] += n;
     else this.ops.push(n);
@@ -55,7 +63,7 @@ export class TextOperation {
     if (typeof text !== 'string') throw new InvalidOperationError(`insert needs a string, got ${typeof text}`);
     if (text === '') return this;
     requireWellFormed(text);
-    this.targetLength += text.length;
+    this.targetLength = grow(this.targetLength, text.length);
     const ops = this.ops;
     const last = ops.length - 1;
     const at = last >= 0 && isDelete(ops[last]) ? last : last + 1;
@@ -68,7 +76,7 @@ export class TextOperation {
   delete(n) {
     requireCount(n, 'delete');
     if (n === 0) return this;
-    this.baseLength += n;
+    this.baseLength = grow(this.baseLength, n);
     const last = this.ops.length - 1;
     if (last >= 0 && isDelete(this.ops[last])) this.ops[last] -= n;
     else this.ops.push(-n);
