@@ -26,7 +26,7 @@ function markFor(marks, colors, author) {
     const color = colors.get(author) ?? colorFor(author);
     mark = Decoration.mark({
       class: "cm-author",
-      attributes: { style: `background-color: ${withAlpha(color, 0.16)}; border-bottom: 2px solid ${withAlpha(color, 0.8)}` },
+      attributes: { style: `background-color: ${withAlpha(color, 0.22)}; border-bottom: 2px solid ${withAlpha(color, 0.8)}` },
       author,
     });
     marks.set(author, mark);
@@ -119,6 +119,11 @@ export function authorship(options = {}) {
 /** Replaces all attribution (after `joined`): runs cover the document, [[length, authorId|null], ...]. */
 export function setAuthorRuns(view, runs) {
   view.dispatch({ effects: setRuns.of(runs) });
+}
+
+/** The same as an effect, to replace text and attribution in one transaction (applied after the changes). */
+export function authorRunsEffect(runs) {
+  return setRuns.of(runs);
 }
 
 /** Sets the colour of each author ({authorId: "#rrggbb"} or Map); unknown authors get a palette colour. */

@@ -52,6 +52,37 @@ function renderSwatches(fieldset, i18n, selected) {
   });
 }
 
+// Resolves with the saved profile on submit, or with `current` on cancel.
+function awaitAnswer(dialog, i18n, current, cancellable, storage) {
+  const form = dialog.querySelector("form.profile-form");
+  const input = form.elements.namedItem("name");
+  const listening = new AbortController();
+  return new Promise((resolve) => {
+    const close = (profile) => {
+      listening.abort();
+      if (typeof dialog.close === "function" && dialog.open) dialog.close();
+      dialog.removeAttribute("open");
+      resolve(profile);
+    };
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const profile = validProfile({ name: input.value, color: form.elements.namedItem("color").value });
+      if (!profile) {
+        dialog.querySelector(".profile-message").textContent = i18n.t("profile.nameRequired");
+        input.focus();
+        return;
+      }
+      saveProfile(profile, storage);
+      close(profile);
+    }, { signal: listening.signal });
+    dialog.querySelector(".profile-cancel").addEventListener("click", () => close(current), { signal: listening.signal });
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault(); // the first time a name is required; later Escape is the cancel button
+      if (cancellable) close(current);
+    }, { signal: listening.signal });
+  });
+}
+
 /**
  * Shows the profile dialog (a <dialog> holding form.profile-form with input[name=name]
  * and fieldset.swatches) and resolves with the saved {name, color}.
@@ -60,44 +91,19 @@ function renderSwatches(fieldset, i18n, selected) {
 export function askProfile(dialog, i18n, current = null, { cancellable = false, storage } = {}) {
   const form = dialog.querySelector("form.profile-form");
   const input = form.elements.namedItem("name");
-  const message = dialog.querySelector(".profile-message");
-  const cancel = dialog.querySelector(".profile-cancel");
-  renderSwatches(form.querySelector("fieldset.swatches"), i18n, current?.color ?? PALETTE[Math.floor(Math.random() * PALETTE.length)]);
+  const color = current?.color ?? PALETTE[Math.floor(Math.random() * PALETTE.length)];
+  renderSwatches(form.querySelector("fieldset.swatches"), i18n, color);
   input.value = current?.name ?? "";
-  message.textContent = "";
-  cancel.hidden = !cancellable;
-  return new Promise((resolve) => {
-    const close = (profile) => {
-      form.removeEventListener("submit", onSubmit);
-      cancel.removeEventListener("click", onCancel);
-      dialog.removeEventListener("cancel", onEscape);
-      if (typeof dialog.close === "function" && dialog.open) dialog.close();
-      dialog.removeAttribute("open");
-      resolve(profile);
-    };
-    const onSubmit = (event) => {
-      event.preventDefault();
-      const profile = validProfile({ name: input.value, color: form.elements.namedItem("color").value });
-      if (!profile) {
-        message.textContent = i18n.t("profile.nameRequired");
-        input.focus();
-        return;
-      }
-      saveProfile(profile, storage);
-      close(profile);
-    };
-    const onCancel = () => close(current);
-    const onEscape = (event) => {
-      event.preventDefault(); // the first time a name is required; later Escape is the cancel button
-      if (cancellable) close(current);
-    };
-    form.addEventListener("submit", onSubmit);
-    cancel.addEventListener("click", onCancel);
-    dialog.addEventListener("cancel", onEscape);
-    if (typeof dialog.showModal === "function") dialog.showModal();
-    else dialog.setAttribute("open", ""); // browsers before <dialog>: shown inline
-    input.focus();
-  });
+  dialog.querySelector(".profile-message").textContent = "";
+  dialog.querySelector(".profile-cancel").hidden = !cancellable;
+  const submit = form.querySelector("button[type=submit]");
+  submit.dataset.i18n = cancellable ? "profile.save" : "profile.submit"; // kept across language switches
+  submit.textContent = i18n.t(submit.dataset.i18n);
+  const answer = awaitAnswer(dialog, i18n, current, cancellable, storage);
+  if (typeof dialog.showModal === "function") dialog.showModal();
+  else dialog.setAttribute("open", ""); // browsers before <dialog>: shown inline
+  input.focus();
+  return answer;
 }
 
 /** The remembered profile, or asks for one the first time. */

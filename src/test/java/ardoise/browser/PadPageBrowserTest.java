@@ -33,21 +33,6 @@ class PadPageBrowserTest {
     padServer.close();
   }
 
-  // Opens the pad, answers the first-visit name prompt, waits for the editor.
-  static WebElement openPadAs(BrowserSession browser, String pad, String name) {
-    browser.open(padServer.url("/pad.html?pad=" + pad));
-    WebElement nameInput = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
-    nameInput.sendKeys(name);
-    browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
-    return awaitEditable(browser);
-  }
-
-  // The editor accepts typing once the pad is joined (before that it shows the pad read-only).
-  static WebElement awaitEditable(BrowserSession browser) {
-    return browser.await().until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".cm-content[contenteditable=true]")));
-  }
-
   static String text(BrowserSession browser, String css) {
     return browser.driver().findElement(By.cssSelector(css)).getText();
   }
@@ -61,7 +46,7 @@ class PadPageBrowserTest {
       browser.screenshot("pad-fr-desktop-name-prompt");
       browser.driver().findElement(By.id("profile-name")).sendKeys("Camille");
       browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
-      WebElement content = awaitEditable(browser);
+      WebElement content = PadServer.awaitEditable(browser);
       content.click();
       content.sendKeys("Compte rendu de l’atelier\nPremière idée : écrire ensemble.");
 
@@ -80,7 +65,7 @@ class PadPageBrowserTest {
   @Test
   void codeMirrorStylesApplyWithoutInlineStyleElements() {
     try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
-      openPadAs(browser, "styles", "Camille");
+      padServer.openPadAs(browser, "styles", "Camille");
       Object styleElements = browser.driver().executeScript("return document.querySelectorAll('style').length");
       assertEquals(0L, styleElements, "style-mod must not inject <style> (CSP style-src 'self')");
       // display: flex comes from CodeMirror's base theme: its styles really apply.
@@ -92,7 +77,7 @@ class PadPageBrowserTest {
   @Test
   void englishPhoneGetsTheEnglishPad() {
     try (BrowserSession browser = BrowserSession.start(360, 740, "en-US")) {
-      WebElement content = openPadAs(browser, "monday", "Sam");
+      WebElement content = padServer.openPadAs(browser, "monday", "Sam");
       assertEquals(360L, browser.driver().executeScript("return document.documentElement.clientWidth"));
       content.click();
       content.sendKeys("Notes from the workshop, typed on a small phone screen so lines must wrap nicely.");
@@ -104,6 +89,31 @@ class PadPageBrowserTest {
           "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
       assertEquals(false, overflow, "nothing may stick out sideways on a 360 px phone");
       browser.screenshot("pad-en-phone");
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void profileIsRememberedAndEditable() {
+    try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
+      padServer.openPadAs(browser, "profil", "Camille");
+      browser.driver().findElement(By.id("edit-profile")).click();
+      WebElement name = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
+      assertEquals("Camille", name.getDomProperty("value"));
+      name.clear();
+      name.sendKeys("Camille D.");
+      browser.driver().findElements(By.cssSelector(".swatch")).get(5).click();
+      browser.screenshot("pad-fr-desktop-edit-profile");
+      browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
+      browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#edit-profile .profile-name"), "Camille D."));
+      assertTrue(text(browser, "#participant-list").contains("Camille D."));
+
+      browser.open(padServer.url("/pad.html?pad=profil"));
+      browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#edit-profile .profile-name"), "Camille D."));
+      assertEquals(false, browser.driver().findElement(By.id("profile-dialog")).isDisplayed());
+      Object dot = browser.driver().executeScript(
+          "return getComputedStyle(document.querySelector('#edit-profile .profile-dot')).backgroundColor");
+      assertEquals("rgb(11, 87, 208)", dot, "the sixth palette colour, #0b57d0");
       assertEquals(List.of(), browser.consoleErrors());
     }
   }

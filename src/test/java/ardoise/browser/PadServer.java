@@ -44,6 +44,21 @@ final class PadServer implements AutoCloseable {
     return "http://127.0.0.1:" + app.port() + path;
   }
 
+  /** Opens a pad straight on the server, answers the first-visit name prompt, waits until it is editable. */
+  org.openqa.selenium.WebElement openPadAs(BrowserSession browser, String pad, String name) {
+    browser.open(url("/pad.html?pad=" + pad));
+    browser.await().until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+        org.openqa.selenium.By.id("profile-name"))).sendKeys(name);
+    browser.driver().findElement(org.openqa.selenium.By.cssSelector(".profile-form button[type=submit]")).click();
+    return awaitEditable(browser);
+  }
+
+  /** The editor accepts typing once the pad is joined (before that it shows the pad read-only). */
+  static org.openqa.selenium.WebElement awaitEditable(BrowserSession browser) {
+    return browser.await().until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+        org.openqa.selenium.By.cssSelector(".cm-content[contenteditable=true]")));
+  }
+
   /** The pad's address straight on the server. */
   String directUrl(String padId) {
     return "http://127.0.0.1:" + app.port() + "/p/" + padId;

@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A tiny HTTP server for browser tests of the pages alone: webroot, the WebJars from the
@@ -48,6 +51,15 @@ final class StaticPagesServer implements AutoCloseable {
 
   String url(String path) {
     return "http://127.0.0.1:" + server.actualPort() + path;
+  }
+
+  /** Opens a pad, answers the first-visit name prompt, returns the editor's content element. */
+  WebElement openPadAs(BrowserSession browser, String pad, String name) {
+    browser.open(url("/pad.html?pad=" + pad));
+    WebElement nameInput = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
+    nameInput.sendKeys(name);
+    browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
+    return browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-content")));
   }
 
   @Override
