@@ -45,13 +45,14 @@ export function applyRemoteOperation(view, op, annotations = []) {
   view.dispatch({ changes: operationToChanges(op), annotations: remoteAnnotations(annotations) });
 }
 
-/** Replaces the whole text (first join, a restore, or a snapshot we could not replay onto). */
-export function replaceDocument(view, text, annotations = []) {
+/** Replaces the whole text (first join, a restore, a snapshot) with `effects` (its authors) in the same step. */
+export function replaceDocument(view, text, effects = []) {
   const old = view.state.doc;
-  if (old.length === text.length && old.toString() === text) return;
+  const same = old.length === text.length && old.toString() === text;
   view.dispatch({
-    changes: { from: 0, to: old.length, insert: text },
-    annotations: remoteAnnotations(annotations),
+    changes: same ? [] : { from: 0, to: old.length, insert: text },
+    effects,
+    annotations: remoteAnnotations([]),
   });
 }
 

@@ -5,7 +5,7 @@
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { mountPadPage } from '../pad-page.js';
-import { authorAnnotation, setAuthorColors, setAuthorRuns, setLocalAuthorId } from '../editor/authorship.js';
+import { authorAnnotation, authorRunsEffect, setAuthorColors, setLocalAuthorId } from '../editor/authorship.js';
 import { removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors.js';
 import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js';
 import { prepareOfflineShell } from './offline-shell.js';
@@ -22,8 +22,7 @@ const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
 function editorAdapter(view, editable) {
   return {
     reset(doc) {
-      replaceDocument(view, doc.text);
-      setAuthorRuns(view, doc.runs);
+      replaceDocument(view, doc.text, [authorRunsEffect(doc.runs)]);
     },
     applyRemote(op, authorId) {
       applyRemoteOperation(view, op, [authorAnnotation.of(authorId)]);
