@@ -49,3 +49,41 @@ export function browserAuthorId(storage) {
   }
   return id;
 }
+
+// A duplicated tab (Chrome's "Duplicate", some "reopen" paths) inherits sessionStorage, hence the
+// clientId, while the original still runs: two tabs on one (clientId, seq) space would see each
+// other's seqs as already committed and lose text. So a page holds a claim on its clientId in
+// localStorage (refreshed while it runs, released on pagehide, so a reload keeps its id) and a page
+// finding its id claimed by a live other page takes a fresh one.
+const CLAIM_REFRESH_MS = 3000;
+const CLAIM_TTL_MS = 10000;
+const claimKey = (clientId) => `ardoise.claim.${clientId}`;
+
+/** This tab's clientId unless another live page holds it (then null: take a fresh one). */
+export function unclaimedTabClientId(storage, tabStorage, now = Date.now()) {
+  const id = tabClientId(tabStorage);
+  if (!id) return null;
+  try {
+    const claim = JSON.parse(storage.getItem(claimKey(id)) || 'null');
+    if (claim && !claim.released && now - claim.at < CLAIM_TTL_MS) return null;
+  } catch (e) {
+    // unreadable claim: treat as free
+  }
+  return id;
+}
+
+/** Holds the claim on `clientId` for as long as this page lives. */
+export function holdClaim(storage, clientId, win = globalThis) {
+  const write = (released) => put(storage, claimKey(clientId), JSON.stringify({ at: Date.now(), released }));
+  write(false);
+  let timer = setInterval(() => write(false), CLAIM_REFRESH_MS);
+  win.addEventListener?.('pagehide', () => {
+    clearInterval(timer);
+    write(true);
+  });
+  win.addEventListener?.('pageshow', (event) => {
+    if (!event.persisted) return; // back from the back-forward cache: the page runs again
+    write(false);
+    timer = setInterval(() => write(false), CLAIM_REFRESH_MS);
+  });
+}

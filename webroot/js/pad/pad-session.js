@@ -10,7 +10,7 @@ import { Client } from '../client/client.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
 import { StateWriter, adoptOrphan, loadSaved, sweepAbandoned } from './saved-state.js';
-import { browserAuthorId, randomId, rememberTabClientId, tabClientId } from './identity.js';
+import { browserAuthorId, holdClaim, randomId, rememberTabClientId, unclaimedTabClientId } from './identity.js';
 
 const CURSOR_INTERVAL_MS = 100;
 
@@ -45,11 +45,12 @@ export class PadSession {
       send: (m) => this.send(m),
       onError: (e) => console.warn(`pad=${this.padId} client=${this.client?.clientId}`, e),
     };
-    const ownId = tabClientId(tabStorage);
+    const ownId = unclaimedTabClientId(storage, tabStorage);
     // A fresh tab takes over a closed tab's unsent text (and its clientId, so seqs stay deduplicated).
     const saved = ownId ? loadSaved(storage, this.padId, ownId) : adoptOrphan(storage, this.padId, hasPending);
     const clientId = saved?.clientId ?? ownId ?? randomId();
     rememberTabClientId(tabStorage, clientId);
+    holdClaim(storage, clientId);
     if (saved) {
       try {
         const client = Client.fromStorage(saved.stored, options);
@@ -64,13 +65,9 @@ export class PadSession {
 
   start() {
     const doc = this.client.document();
-    if (doc) {
-      // Restored: show and edit at once, even offline; the server catches up when it answers.
-      this.editor.reset(doc);
-      this.editor.setEditable(true);
-    } else {
-      this.editor.setEditable(false);
-    }
+    // Restored: show and edit at once, even offline; the server catches up when it answers.
+    if (doc) this.editor.reset(doc);
+    this.editor.setEditable(Boolean(doc));
     this.presence.showOnlySelf();
     this.connection.start();
     this.report();
@@ -82,9 +79,7 @@ export class PadSession {
   }
 
   /** The page is being hidden or unloaded: write the full state now. */
-  flush() {
-    this.writer.compact();
-  }
+  flush() { this.writer.compact(); }
 
   send(message) {
     if (!message) return false;
@@ -93,16 +88,19 @@ export class PadSession {
     return this.connection.send(message);
   }
 
-  sendJoin() {
+  /** `fresh`: ask for the whole text instead of a replay (our rev is unknown to the server). */
+  sendJoin(fresh = false) {
     const { name, color } = this.profile;
-    this.connection.send(this.client.joinMessage({ name, color }));
+    const message = this.client.joinMessage({ name, color });
+    if (fresh) delete message.rev;
+    this.connection.send(message);
   }
 
   setProfile(profile) {
     this.profile = profile;
-    if (this.joined) this.presence.remember([]);
-    else this.presence.showOnlySelf();
-    if (this.joined) this.connection.send({ type: 'profile', name: profile.name, color: profile.color });
+    if (!this.joined) return this.presence.showOnlySelf();
+    this.presence.remember([]);
+    return this.connection.send({ type: 'profile', name: profile.name, color: profile.color });
   }
 
   /** A local edit from the binding. */
@@ -110,8 +108,7 @@ export class PadSession {
     if (this.client.rev === null) return; // the editor is read-only until the first joined
     const wasSynchronized = !this.client.hasPending();
     this.client.applyClient(op);
-    if (wasSynchronized) this.pendingEdits = [1, 0];
-    else this.pendingEdits[1]++;
+    this.pendingEdits = wasSynchronized ? [1, 0] : [this.pendingEdits[0], this.pendingEdits[1] + 1];
     this.writer.changed();
     this.report();
   }
@@ -224,6 +221,9 @@ export class PadSession {
       this.resendTimer = setTimeout(() => this.send(this.client.resend()), m.code === 'rate-limited' ? 1000 : 3000);
     } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
       this.connection.drop();
+    } else if (!this.joined && m.code === 'bad-rev') {
+      this.sendJoin(true); // the pad is behind our rev (it was reset): take its text, rebase our edits
+      return;
     }
     if (m.code !== 'rate-limited') this.ui.error(m.code, m.message);
   }

@@ -128,6 +128,36 @@ class CoWritingBrowserTest {
     assertEquals("Bonjour le monde", server.text(pad));
   }
 
+  @Test
+  void aDuplicatedTabTypesUnderItsOwnClientId() {
+    String pad = "double-" + System.nanoTime();
+    PadPage first = person(server.directUrl(pad), "Amélie", 0);
+    first.focus().type("premier onglet. ");
+    first.awaitSynchronized();
+    String firstId = (String) first.js("return window.ardoisePad.clientId();");
+    String firstWindow = first.browser().driver().getWindowHandle();
+
+    // What Chrome's "Duplicate tab" does: the new tab starts with a copy of sessionStorage.
+    var driver = first.browser().driver();
+    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+        "sessionStorage.setItem('ardoise.clientId', '" + firstId + "');"));
+    PadPage second = new PadPage(first.browser()).open(server.directUrl(pad), "Amélie", 0).awaitOnline();
+    second.awaitSynchronized(server.head(pad));
+    String secondId = (String) second.js("return window.ardoisePad.clientId();");
+    second.focus().toEnd().type("second onglet.");
+    second.awaitSynchronized();
+    driver.switchTo().window(firstWindow);
+    first.toEnd().type(" encore le premier.");
+    first.awaitSynchronized();
+
+    long head = server.head(pad);
+    first.awaitSynchronized(head);
+    assertTrue(!firstId.equals(secondId), "the duplicate took a fresh clientId");
+    assertEquals("premier onglet. second onglet. encore le premier.", server.text(pad));
+    assertEquals(server.text(pad), first.text());
+  }
+
   /** {@code rounds} times a phrase plus an emoji, with a line break now and then. */
   private static String typed(String phrase, String emoji, int rounds) {
     StringBuilder sb = new StringBuilder();
