@@ -7,6 +7,9 @@ import { Annotation, EditorState, Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { EDITOR_LINE_SEPARATOR, changeSetToOperation, operationToChanges } from './cm-ops.js';
 
+/** Code units one local edit may insert: 3 UTF-8 bytes each stays under the 256 KiB message limit. */
+export const MAX_LOCAL_INSERT = 40000;
+
 /** Marks transactions that come from the server (or a restore): the binding does not send them back. */
 export const fromServer = Annotation.define();
 
@@ -22,10 +25,21 @@ const remoteAnnotations = (extra) => [
  * @param {object} handlers
  * @param {(op, transaction) => void} handlers.onLocalOperation a local edit, as an operation
  * @param {({anchor, head}) => void} handlers.onSelection the main selection moved (or the text changed)
+ * @param {(length) => void} [handlers.onTooLarge] a local edit was refused: it inserted `length` units
  */
-export function padBinding({ onLocalOperation, onSelection }) {
+export function padBinding({ onLocalOperation, onSelection, onTooLarge = () => {} }) {
   return [
     EditorState.lineSeparator.of(EDITOR_LINE_SEPARATOR),
+    // A huge paste would make an op bigger than a server message (256 KiB of UTF-8): refuse it
+    // here, with a message, rather than send something the server closes the socket over.
+    EditorState.transactionFilter.of((tr) => {
+      if (!tr.docChanged || tr.annotation(fromServer)) return tr;
+      let inserted = 0;
+      tr.changes.iterChanges((_a, _b, _c, _d, text) => { inserted += text.length; });
+      if (inserted <= MAX_LOCAL_INSERT) return tr;
+      onTooLarge(inserted);
+      return [];
+    }),
     EditorView.updateListener.of((update) => {
       for (const tr of update.transactions) {
         if (tr.docChanged && !tr.annotation(fromServer)) {

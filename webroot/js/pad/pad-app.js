@@ -15,6 +15,7 @@ const ERROR_KEYS = {
   'store-unavailable': 'error.storeUnavailable',
   'pad-too-large': 'error.padTooLarge',
   'too-many-connections': 'error.tooManyConnections',
+  'paste-too-large': 'error.pasteTooLarge',
 };
 
 const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
@@ -58,7 +59,7 @@ function uiAdapter(page, doc) {
         problem.textContent = '';
         return;
       }
-      console.warn(`server error ${code}: ${message}`);
+      if (code !== 'paste-too-large') console.warn(`server error ${code}: ${message}`);
       problem.textContent = page.i18n.t(ERROR_KEYS[code] ?? 'error.generic', { message: String(message ?? code) });
     },
   };
@@ -71,6 +72,7 @@ export async function startPadApp(doc = document) {
   const binding = padBinding({
     onLocalOperation: (op) => session?.localOperation(op),
     onSelection: (range) => session?.localSelection(range),
+    onTooLarge: () => session?.ui.error('paste-too-large', ''),
   });
   const page = await mountPadPage({ doc, extensions: [binding, editable.of(readOnly)] });
   if (!page) return null;

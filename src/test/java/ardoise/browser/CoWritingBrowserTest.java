@@ -158,6 +158,21 @@ class CoWritingBrowserTest {
     assertEquals(server.text(pad), first.text());
   }
 
+  @Test
+  void aPasteTooLargeForOneMessageIsRefusedWithAMessage() {
+    String pad = "collage-" + System.nanoTime();
+    PadPage amelie = person(server.directUrl(pad), "Amélie", 0);
+    amelie.focus().type("début ");
+    amelie.insertText("é".repeat(40001));
+    amelie.awaitSynchronized();
+    assertEquals("début ", amelie.text());
+    assertTrue(amelie.statusText().contains("collez-le en plusieurs fois"), amelie.statusText());
+    amelie.screenshot("paste-too-large");
+    amelie.insertText("é".repeat(40000));
+    amelie.awaitSynchronized();
+    assertEquals("début " + "é".repeat(40000), server.text(pad));
+  }
+
   /** {@code rounds} times a phrase plus an emoji, with a line break now and then. */
   private static String typed(String phrase, String emoji, int rounds) {
     StringBuilder sb = new StringBuilder();
