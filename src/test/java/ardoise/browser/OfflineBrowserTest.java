@@ -119,5 +119,15 @@ class OfflineBrowserTest {
     bruno.awaitSynchronized(server.head(pad));
     assertEquals(expected, bruno.text());
     amelie.screenshot("reload-offline-amelie-back");
+
+    // An ordinary reload, online: the tab resumes from its rev (a replay), sending nothing again.
+    amelie.browser().driver().navigate().refresh();
+    bruno.focus().toEnd().type(" Bruno.");
+    bruno.awaitSynchronized();
+    long head = server.head(pad);
+    amelie.awaitSynchronized(head);
+    assertEquals(expected + " Bruno.", amelie.text());
+    assertEquals(expected + " Bruno.", server.text(pad));
+    assertEquals(head, server.head(pad), "the reloaded tab sent nothing twice");
   }
 }
