@@ -216,7 +216,8 @@ export class PadSession {
    */
   onError(m) {
     const ours = m.seq !== undefined && m.seq === this.client.state.seq;
-    if (ours && (m.code === 'rate-limited' || m.code === 'store-unavailable')) {
+    // rate-limited names no seq (the server drops the frame unread): resending is harmless (dedupe).
+    if ((m.code === 'rate-limited' && this.client.hasPending()) || (ours && m.code === 'store-unavailable')) {
       clearTimeout(this.resendTimer);
       this.resendTimer = setTimeout(() => this.send(this.client.resend()), m.code === 'rate-limited' ? 1000 : 3000);
     } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
