@@ -59,7 +59,6 @@ function uiAdapter(page, doc) {
         problem.textContent = '';
         return;
       }
-      if (code !== 'paste-too-large') console.warn(`server error ${code}: ${message}`);
       problem.textContent = page.i18n.t(ERROR_KEYS[code] ?? 'error.generic', { message: String(message ?? code) });
     },
   };

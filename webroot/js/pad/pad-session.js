@@ -18,16 +18,9 @@ const hasPending = (stored) => Boolean(stored && (stored.outstanding || stored.b
 
 export class PadSession {
   constructor({ padId, profile, editor, ui, storage = globalThis.localStorage, tabStorage = globalThis.sessionStorage }) {
-    this.padId = padId;
-    this.profile = profile;
-    this.editor = editor;
-    this.ui = ui;
-    this.connectionState = 'connecting';
-    this.joined = false;
+    Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joined: false });
     this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
-    this.lastCursor = null;
-    this.lastCursorAt = 0;
-    this.cursorTimer = null;
+    Object.assign(this, { lastCursor: null, lastCursorAt: 0, cursorTimer: null });
     this.client = this.createClient(storage, tabStorage);
     this.presence = new PadPresence({ storage, padId, editor, ui, self: () => this.self() });
     this.writer = new StateWriter(storage, padId, this.client);
@@ -226,6 +219,7 @@ export class PadSession {
       this.sendJoin(true); // the pad is behind our rev (it was reset): take its text, rebase our edits
       return;
     }
+    console.warn(`pad=${this.padId} client=${this.client.clientId} server error ${m.code}: ${m.message}`);
     if (m.code !== 'rate-limited') this.ui.error(m.code, m.message);
   }
 
