@@ -9,7 +9,8 @@ import { authorAnnotation, authorRunsEffect, setAuthorColors, setLocalAuthorId }
 import { removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors.js';
 import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js';
 import { prepareOfflineShell } from './offline-shell.js';
-import { PadSession } from './pad-session.js';
+import { PadSession, hasPending } from './pad-session.js';
+import { chooseClient } from './choose-client.js';
 
 const ERROR_KEYS = {
   'store-unavailable': 'error.storeUnavailable',
@@ -76,8 +77,12 @@ export async function startPadApp(doc = document) {
   const page = await mountPadPage({ doc, extensions: [binding, editable.of(readOnly)] });
   if (!page) return null;
   const { view } = page;
+  const chosen = await chooseClient({
+    storage: localStorage, tabStorage: sessionStorage, padId: page.padName, hasPending,
+  });
   session = new PadSession({
     padId: page.padName,
+    chosen,
     profile: page.profile,
     editor: editorAdapter(view, editable),
     ui: uiAdapter(page, doc),
