@@ -9,6 +9,7 @@
 import { Client } from '../client/client.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
+import { dropOutstanding } from './refused-op.js';
 import { StateWriter, sweepAbandoned } from './saved-state.js';
 import { browserAuthorId } from './identity.js';
 
@@ -209,6 +210,11 @@ export class PadSession {
     if ((m.code === 'rate-limited' && this.client.hasPending()) || (ours && m.code === 'store-unavailable')) {
       clearTimeout(this.resendTimer);
       this.resendTimer = setTimeout(() => this.send(this.client.resend()), m.code === 'rate-limited' ? 1000 : 3000);
+    } else if (ours && m.code === 'pad-too-large') {
+      this.editor.applyRemote(dropOutstanding(this.client), this.client.authorId);
+      this.pendingEdits = this.client.hasPending() ? [this.pendingEdits[1], 0] : [0, 0];
+      this.writer.changed();
+      this.report();
     } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
       this.connection.drop();
     } else if (!this.joined && m.code === 'bad-rev') {

@@ -173,6 +173,25 @@ class CoWritingBrowserTest {
     assertEquals("début " + "é".repeat(40000), server.text(pad));
   }
 
+  @Test
+  void anEditMakingThePadTooLargeIsUndoneAndTypingGoesOn() {
+    try (PadServer small = PadServer.start(java.util.Map.of("ARDOISE_MAX_PAD_CHARS", "40"))) {
+      String pad = "petit-" + System.nanoTime();
+      PadPage amelie = person(small.directUrl(pad), "Amélie", 0);
+      amelie.focus().type("trente caractères, pas plus !");
+      amelie.awaitSynchronized();
+      amelie.insertText(" et encore un peu trop");
+      amelie.awaitUntil("telling the pad is full", () -> amelie.statusText().contains("taille maximale"));
+      amelie.awaitSynchronized();
+      assertEquals("trente caractères, pas plus !", amelie.text());
+      amelie.screenshot("pad-too-large");
+      amelie.toStart().type("Ok ");
+      amelie.awaitSynchronized();
+      assertEquals("Ok trente caractères, pas plus !", small.text(pad));
+      assertEquals(small.text(pad), amelie.text());
+    }
+  }
+
   /** {@code rounds} times a phrase plus an emoji, with a line break now and then. */
   private static String typed(String phrase, String emoji, int rounds) {
     StringBuilder sb = new StringBuilder();
