@@ -42,14 +42,39 @@ function editorAdapter(view, editable) {
   };
 }
 
+/**
+ * The status bar is a live region: a count changing on every keystroke would keep screen readers
+ * talking. Saved/unsaved flips show at once; a changing count at most once a second.
+ */
+function pendingDisplay(statusBar) {
+  let shown = statusBar.current().pending;
+  let latest = shown;
+  let timer = null;
+  const show = () => {
+    timer = null;
+    shown = latest;
+    statusBar.setPending(latest);
+  };
+  return (count) => {
+    latest = count;
+    if ((count === 0) !== (shown === 0)) {
+      clearTimeout(timer);
+      show();
+    } else if (count !== shown && !timer) {
+      timer = setTimeout(show, 1000);
+    }
+  };
+}
+
 function uiAdapter(page, doc) {
+  const showPending = pendingDisplay(page.statusBar);
   const problem = doc.createElement('span');
   problem.className = 'status-error';
   doc.getElementById('status-bar').append(problem);
   return {
     status({ connection, pending, storageFailed }) {
       page.statusBar.setConnection(connection === 'online' ? 'connected' : connection);
-      page.statusBar.setPending(pending);
+      showPending(pending);
       problem.textContent = storageFailed ? page.i18n.t('status.storageFailed') : '';
     },
     presence(members, ownClientId) {
