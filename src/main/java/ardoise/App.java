@@ -3,12 +3,14 @@ package ardoise;
 import ardoise.config.Config;
 import ardoise.config.ConfigException;
 import ardoise.http.ServerVerticle;
-import ardoise.store.InMemoryPadStore;
 import ardoise.store.PadStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Reads the configuration, builds Vert.x, deploys the server and stops it gracefully on SIGTERM. */
 public final class App {
@@ -16,15 +18,13 @@ public final class App {
   private static final long SHUTDOWN_SECONDS = 15;
 
   private final Vertx vertx;
-  private final PadStore store;
-  private final boolean ownsStore;
+  private final Supplier<Future<Void>> closeStore;
   private final ServerVerticle verticle;
   private final String deploymentId;
 
-  private App(Vertx vertx, PadStore store, boolean ownsStore, ServerVerticle verticle, String deploymentId) {
+  private App(Vertx vertx, Supplier<Future<Void>> closeStore, ServerVerticle verticle, String deploymentId) {
     this.vertx = vertx;
-    this.store = store;
-    this.ownsStore = ownsStore;
+    this.closeStore = closeStore;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
   }
@@ -38,32 +38,44 @@ public final class App {
       System.exit(2);
       return;
     }
-    App app = start(config).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    App app;
+    try {
+      app = start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      System.err.println("Ardoise could not start: " + e.getCause().getMessage());
+      System.exit(1);
+      return;
+    }
     LOG.log(System.Logger.Level.INFO, "Ardoise listening on http://{0}:{1,number,#}", config.host(), app.port());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> app.stopAndWait(SHUTDOWN_SECONDS), "ardoise-shutdown"));
   }
 
-  /** The store used when none is given. The Redis store replaces this as the default later. */
-  static PadStore createStore(Vertx vertx, Config config) {
-    return new InMemoryPadStore();
-  }
-
-  /** Starts a server with its own store. */
+  /**
+   * Starts a server with its own Redis store (see {@link Storage}): the one at ARDOISE_REDIS_URL, else
+   * an embedded redis-server in the data directory. Blocks while that redis-server starts: call it
+   * from main or a test thread, never from an event loop.
+   */
   public static Future<App> start(Config config) {
     Vertx vertx = Vertx.builder().build();
-    return start(vertx, config, createStore(vertx, config), true);
+    Storage storage;
+    try {
+      storage = Storage.open(vertx, config);
+    } catch (IOException | RuntimeException e) {
+      return vertx.close().transform(x -> Future.failedFuture(e));
+    }
+    return start(vertx, config, storage.store(), storage::close);
   }
 
   /** Starts a server on {@code store}, shared with the caller (two instances on one store in tests). */
   public static Future<App> start(Config config, PadStore store) {
-    return start(Vertx.builder().build(), config, store, false);
+    return start(Vertx.builder().build(), config, store, Future::succeededFuture);
   }
 
-  private static Future<App> start(Vertx vertx, Config config, PadStore store, boolean ownsStore) {
+  private static Future<App> start(Vertx vertx, Config config, PadStore store, Supplier<Future<Void>> closeStore) {
     ServerVerticle verticle = new ServerVerticle(config, store);
     return vertx.deployVerticle(verticle)
-        .map(id -> new App(vertx, store, ownsStore, verticle, id))
-        .recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
+        .map(id -> new App(vertx, closeStore, verticle, id))
+        .recover(e -> closeStore.get().eventually(vertx::close).transform(x -> Future.failedFuture(e)));
   }
 
   public int port() {
@@ -81,7 +93,7 @@ public final class App {
           LOG.log(System.Logger.Level.WARNING, "pad=- client=- undeploy failed: {0}", e.toString());
           return Future.succeededFuture();
         })
-        .compose(v -> ownsStore ? store.close() : Future.succeededFuture())
+        .compose(v -> closeStore.get())
         .eventually(vertx::close);
   }
 

@@ -1,0 +1,105 @@
+package ardoise.store.redis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * The zero-config store's redis-server: one per data directory, started with {@link RedisLauncher}.
+ * Its pid goes to {@value #PID_FILE} in the data directory, because when Ardoise itself is killed
+ * with SIGKILL its child redis-server keeps running; a second redis-server appending to the same
+ * append-only file would corrupt it, so the next start stops the leftover one first (SIGTERM, so it
+ * fsyncs) before starting its own. Blocking: call from main or a worker, never on an event loop.
+ */
+public final class EmbeddedRedis {
+  private static final Logger LOG = Logger.getLogger(EmbeddedRedis.class.getName());
+  static final String PID_FILE = "redis-server.pid";
+  private static final long STOP_WAIT_S = 30;
+
+  private final RedisLauncher launcher;
+  private final Path pidFile;
+
+  private EmbeddedRedis(RedisLauncher launcher, Path pidFile) {
+    this.launcher = launcher;
+    this.pidFile = pidFile;
+  }
+
+  /** Stops a redis-server left behind in {@code dataDir}, then starts one on a free port. */
+  public static EmbeddedRedis start(Path dataDir, RedisLauncher.Fsync fsync) throws IOException {
+    Files.createDirectories(dataDir);
+    Path pidFile = dataDir.resolve(PID_FILE);
+    stopLeftover(pidFile);
+    RedisLauncher launcher = RedisLauncher.start(dataDir, fsync);
+    Optional<ProcessHandle> child = childOnPort(launcher.port());
+    if (child.isPresent()) {
+      Files.writeString(pidFile, Long.toString(child.get().pid()), StandardCharsets.US_ASCII);
+    } else {
+      LOG.warning("cannot find the pid of redis-server on port " + launcher.port()
+          + "; a crash of this process may leave it running");
+    }
+    return new EmbeddedRedis(launcher, pidFile);
+  }
+
+  public String url() {
+    return launcher.url();
+  }
+
+  public int port() {
+    return launcher.port();
+  }
+
+  /** SIGTERM and wait: Redis fsyncs its append-only file before it exits. */
+  public void stop() throws InterruptedException {
+    launcher.stop();
+    try {
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      LOG.warning("cannot delete " + pidFile + ": " + e.getMessage());
+    }
+  }
+
+  private static void stopLeftover(Path pidFile) throws IOException {
+    if (!Files.exists(pidFile)) return;
+    String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
+    Optional<ProcessHandle> leftover = Optional.empty();
+    if (text.matches("\\d{1,10}")) leftover = ProcessHandle.of(Long.parseLong(text)).filter(EmbeddedRedis::isRedis);
+    if (leftover.isPresent()) {
+      LOG.warning("stopping redis-server pid " + text + " left running on " + pidFile.getParent()
+          + " by an earlier Ardoise that did not shut down");
+      terminate(leftover.get());
+    }
+    Files.deleteIfExists(pidFile);
+  }
+
+  private static void terminate(ProcessHandle process) throws IOException {
+    process.destroy();
+    try {
+      process.onExit().get(STOP_WAIT_S, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the leftover redis-server", e);
+    } catch (ExecutionException e) {
+      throw new IOException("cannot wait for the leftover redis-server", e);
+    }
+  }
+
+  private static boolean isRedis(ProcessHandle p) {
+    return p.isAlive() && p.info().command().map(c -> c.contains("redis-server")).orElse(false);
+  }
+
+  private static Optional<ProcessHandle> childOnPort(int port) {
+    String portText = Integer.toString(port);
+    return ProcessHandle.current().children().filter(EmbeddedRedis::isRedis)
+        .filter(p -> p.info().arguments().map(List::of).map(a -> a.contains(portText)).orElse(false))
+        .findFirst();
+  }
+}
