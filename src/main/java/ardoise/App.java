@@ -5,6 +5,7 @@ import ardoise.config.ConfigException;
 import ardoise.http.ServerVerticle;
 import ardoise.store.PadStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,13 +89,34 @@ public final class App {
 
   /** Undeploys (sockets get a close frame, pads store their queued ops), closes the store, then Vert.x. */
   public Future<Void> stop() {
+    Promise<Void> done = Promise.promise();
+    release().onComplete(r -> closeVertx(done));
+    return done.future();
+  }
+
+  private Future<Void> release() {
     return vertx.undeploy(deploymentId)
         .recover(e -> {
           LOG.log(System.Logger.Level.WARNING, "pad=- client=- undeploy failed: {0}", e.toString());
           return Future.succeededFuture();
         })
-        .compose(v -> closeStore.get())
-        .eventually(vertx::close);
+        .compose(v -> closeStore.get());
+  }
+
+  /**
+   * Closes Vert.x from a plain thread and completes {@code done} there. Why: a future bound to an
+   * event loop cannot deliver its result once that loop is shut down (RejectedExecutionException).
+   */
+  private void closeVertx(Promise<Void> done) {
+    Thread closer = new Thread(() -> {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "pad=- client=- closing Vert.x failed: {0}", e.toString());
+      }
+      done.tryComplete();
+    }, "ardoise-close");
+    closer.start();
   }
 
   /** {@link #stop()} waiting at most {@code seconds} (the JVM exits after a shutdown hook returns). */

@@ -34,6 +34,7 @@ public final class Pad {
   private final PadStore store;
   private final PadSettings settings;
   private final Context context;
+  private final Thread thread;
   private final History history;
   private final Sequencer sequencer;
   private final Set<Member> members = new LinkedHashSet<>();
@@ -51,14 +52,21 @@ public final class Pad {
   }
 
   Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty) {
+    this(padId, store, settings, context, stored, onEmpty, new HeldOps(settings.maxPendingOps(), Long.MAX_VALUE));
+  }
+
+  /** {@code held} is the server-wide budget of ops accepted but not yet stored, shared by its pads. */
+  Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
+      HeldOps held) {
     this.padId = padId;
     this.store = store;
     this.settings = settings;
     this.context = context;
+    this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
     this.onEmpty = onEmpty;
     this.history = new History(padId, store, settings.windowSize(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
-    this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, this::announce, this::dropped, snapshotRev);
+    this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, this::announce, this::dropped, snapshotRev, held);
   }
 
   /** Subscribes to heads committed by other instances. */
@@ -252,6 +260,7 @@ public final class Pad {
 
   private void checkContext() {
     // Why: the pad has no locks; a call from another thread would race with its own callbacks.
-    if (Vertx.currentContext() != context) throw new IllegalStateException("pad " + padId + " used off its context");
+    // (Request handlers run on duplicates of the verticle context, so compare the event-loop thread.)
+    if (Thread.currentThread() != thread) throw new IllegalStateException("pad " + padId + " used off its context");
   }
 }

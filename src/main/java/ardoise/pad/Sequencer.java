@@ -36,6 +36,7 @@ final class Sequencer {
   private final System.Logger log;
   private final Consumer<OpRecord> announce;
   private final Consumer<List<Pending>> drop;
+  private final HeldOps held;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Map<String, Long> queuedSeqs = new HashMap<>();
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
@@ -44,6 +45,7 @@ final class Sequencer {
   private long lastSnapshotRev;
   private boolean busy;
   private int failures;
+  private System.Logger.Level streakLevel = System.Logger.Level.DEBUG;
   private long retryTimer = -1;
 
   /** An accepted op waiting to be stored: already rebased onto everything before it. */
@@ -53,7 +55,7 @@ final class Sequencer {
   record Submission(Member member, long rev, long seq, TextOperation op) {}
 
   Sequencer(String padId, PadStore store, History history, PadSettings settings, Vertx vertx, System.Logger log,
-      Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev) {
+      Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
     this.padId = padId;
     this.store = store;
     this.history = history;
@@ -62,6 +64,7 @@ final class Sequencer {
     this.log = log;
     this.announce = announce;
     this.drop = drop;
+    this.held = held;
     this.pendingDoc = history.doc();
     this.knownHead = history.head();
     this.lastSnapshotRev = lastSnapshotRev;
@@ -125,12 +128,18 @@ final class Sequencer {
       reject(s, Rejection.STORE_UNAVAILABLE, "too many ops wait for the store; keep the op and retry later");
       return;
     }
+    AttributedText nextDoc;
     try {
-      pendingDoc = pendingDoc.apply(op, author);
+      nextDoc = pendingDoc.apply(op, author);
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, e.getMessage());
       return;
     }
+    if (!held.tryHold(op)) {
+      reject(s, Rejection.STORE_UNAVAILABLE, "the server holds too many unsaved edits; keep the op and retry later");
+      return;
+    }
+    pendingDoc = nextDoc;
     queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, System.currentTimeMillis()));
     queuedSeqs.put(s.member().info().clientId(), s.seq());
     pump();
@@ -178,13 +187,9 @@ final class Sequencer {
       storeFailed("append", r.cause());
       return;
     }
-    failures = 0;
+    storeAnswered();
     if (r.result().appended()) {
-      for (OpRecord rec : batch) {
-        Pending p = queue.poll();
-        queuedSeqs.remove(p.clientId(), p.seq());
-        commit(rec);
-      }
+      for (OpRecord rec : batch) commitQueued(rec);
     } else {
       knownHead = Math.max(knownHead, r.result().head());
     }
@@ -197,10 +202,15 @@ final class Sequencer {
       storeFailed("ops", r.cause());
       return;
     }
-    failures = 0;
+    storeAnswered();
     List<OpRecord> foreign = new ArrayList<>();
     for (OpRecord rec : r.result()) {
-      if (rec.rev() == history.head() + 1) {
+      if (rec.rev() != history.head() + 1) continue;
+      if (foreign.isEmpty() && isQueueHead(rec)) {
+        // Why: an append whose reply was lost (Redis stopped or the connection broke after the
+        // script ran) did commit; its records come back here and are ours, not foreign.
+        commitQueued(rec);
+      } else {
         commit(rec);
         foreign.add(rec);
       }
@@ -208,6 +218,19 @@ final class Sequencer {
     if (!foreign.isEmpty()) rebaseQueue(foreign);
     knownHead = Math.max(knownHead, history.head());
     pump();
+  }
+
+  private boolean isQueueHead(OpRecord rec) {
+    Pending p = queue.peek();
+    return p != null && p.clientId().equals(rec.clientId()) && p.seq() == rec.seq();
+  }
+
+  /** Commits the record of the first queued op: it leaves the queue and the held budget. */
+  private void commitQueued(OpRecord rec) {
+    Pending p = queue.poll();
+    queuedSeqs.remove(p.clientId(), p.seq());
+    held.release(p.op());
+    commit(rec);
   }
 
   private void commit(OpRecord rec) {
@@ -225,6 +248,7 @@ final class Sequencer {
           // cannot be un-applied cheaply. The clients keep unacknowledged ops and resend them on rejoin.
           log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2} committed by another instance; dropping {3} queued ops", padId, f.clientId(), f.seq(), queue.size());
           List<Pending> dropped = new ArrayList<>(queue);
+          dropped.forEach(d -> held.release(d.op()));
           queue.clear();
           queuedSeqs.clear();
           pendingDoc = history.doc();
@@ -252,15 +276,30 @@ final class Sequencer {
     pendingDoc = doc;
   }
 
+  /**
+   * Holds the queue and retries with backoff. Logs once per outage: the store logs its own going and
+   * return; a failure while the store says it is up (a bug, a foreign writer) is a warning.
+   */
   private void storeFailed(String what, Throwable cause) {
     failures++;
     long delay = Math.min(5000, 50L << Math.min(failures, 7));
-    log.log(System.Logger.Level.WARNING, "pad={0} client=- store {1} failed ({2} in a row, {3} ops waiting), retry in {4} ms: {5}",
-        padId, what, failures, queue.size(), delay, cause.toString());
+    if (failures == 1) {
+      streakLevel = store.isAvailable() ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+      log.log(streakLevel, "pad={0} client=- store {1} failed, holding {2} ops until it answers: {3}",
+          padId, what, queue.size(), cause.toString());
+    }
     retryTimer = vertx.setTimer(delay, id -> {
       retryTimer = -1;
       pump();
     });
+  }
+
+  private void storeAnswered() {
+    if (failures > 0) {
+      log.log(streakLevel, "pad={0} client=- store answers again after {1} failed attempts; storing {2} held ops",
+          padId, failures, queue.size());
+    }
+    failures = 0;
   }
 
   /** Saves a snapshot of the head; cheap because the document is a persistent value. */

@@ -96,10 +96,12 @@ public final class EmbeddedRedis {
     return p.isAlive() && p.info().command().map(c -> c.contains("redis-server")).orElse(false);
   }
 
+  /** Our redis-server child; Redis rewrites its command line to "path host:port", hence the match on ":port". */
   private static Optional<ProcessHandle> childOnPort(int port) {
-    String portText = Integer.toString(port);
-    return ProcessHandle.current().children().filter(EmbeddedRedis::isRedis)
-        .filter(p -> p.info().arguments().map(List::of).map(a -> a.contains(portText)).orElse(false))
+    List<ProcessHandle> children = ProcessHandle.current().children().filter(EmbeddedRedis::isRedis).toList();
+    Optional<ProcessHandle> onPort = children.stream()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(":" + port) || c.contains(" " + port)).orElse(false))
         .findFirst();
+    return onPort.isPresent() || children.size() != 1 ? onPort : Optional.of(children.get(0));
   }
 }
