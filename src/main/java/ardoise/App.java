@@ -62,7 +62,9 @@ public final class App {
     try {
       storage = Storage.open(vertx, config);
     } catch (IOException | RuntimeException e) {
-      return vertx.close().transform(x -> Future.failedFuture(e));
+      Promise<Void> closed = Promise.promise();
+      closeVertx(vertx, closed);
+      return closed.future().transform(x -> Future.failedFuture(e));
     }
     return start(vertx, config, storage.store(), storage::close);
   }
@@ -76,7 +78,11 @@ public final class App {
     ServerVerticle verticle = new ServerVerticle(config, store);
     return vertx.deployVerticle(verticle)
         .map(id -> new App(vertx, closeStore, verticle, id))
-        .recover(e -> closeStore.get().eventually(vertx::close).transform(x -> Future.failedFuture(e)));
+        .recover(e -> {
+          Promise<Void> closed = Promise.promise();
+          closeStore.get().onComplete(x -> closeVertx(vertx, closed));
+          return closed.future().transform(x -> Future.failedFuture(e));
+        });
   }
 
   public int port() {
@@ -90,7 +96,7 @@ public final class App {
   /** Undeploys (sockets get a close frame, pads store their queued ops), closes the store, then Vert.x. */
   public Future<Void> stop() {
     Promise<Void> done = Promise.promise();
-    release().onComplete(r -> closeVertx(done));
+    release().onComplete(r -> closeVertx(vertx, done));
     return done.future();
   }
 
@@ -107,7 +113,7 @@ public final class App {
    * Closes Vert.x from a plain thread and completes {@code done} there. Why: a future bound to an
    * event loop cannot deliver its result once that loop is shut down (RejectedExecutionException).
    */
-  private void closeVertx(Promise<Void> done) {
+  private static void closeVertx(Vertx vertx, Promise<Void> done) {
     Thread closer = new Thread(() -> {
       try {
         vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);

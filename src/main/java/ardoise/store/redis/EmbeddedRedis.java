@@ -39,7 +39,8 @@ public final class EmbeddedRedis {
     RedisLauncher launcher = RedisLauncher.start(dataDir, fsync);
     Optional<ProcessHandle> child = childOnPort(launcher.port());
     if (child.isPresent()) {
-      Files.writeString(pidFile, Long.toString(child.get().pid()), StandardCharsets.US_ASCII);
+      String pids = child.get().pid() + " " + ProcessHandle.current().pid();
+      Files.writeString(pidFile, pids, StandardCharsets.US_ASCII);
     } else {
       LOG.warning("cannot find the pid of redis-server on port " + launcher.port()
           + "; a crash of this process may leave it running");
@@ -65,17 +66,33 @@ public final class EmbeddedRedis {
     }
   }
 
+  /**
+   * The pid file holds "redisPid ownerPid". A live owner means another Ardoise uses this directory:
+   * refuse (two servers on one append-only file would corrupt it). A dead owner left its redis-server
+   * behind: stop it.
+   */
   private static void stopLeftover(Path pidFile) throws IOException {
     if (!Files.exists(pidFile)) return;
-    String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
-    Optional<ProcessHandle> leftover = Optional.empty();
-    if (text.matches("\\d{1,10}")) leftover = ProcessHandle.of(Long.parseLong(text)).filter(EmbeddedRedis::isRedis);
-    if (leftover.isPresent()) {
-      LOG.warning("stopping redis-server pid " + text + " left running on " + pidFile.getParent()
-          + " by an earlier Ardoise that did not shut down");
-      terminate(leftover.get());
+    String[] pids = Files.readString(pidFile, StandardCharsets.US_ASCII).trim().split("\\s+");
+    Optional<ProcessHandle> leftover = pidOf(pids, 0).flatMap(ProcessHandle::of).filter(EmbeddedRedis::isRedis);
+    if (leftover.isEmpty()) {
+      Files.deleteIfExists(pidFile);
+      return;
     }
+    Optional<ProcessHandle> owner = pidOf(pids, 1).flatMap(ProcessHandle::of)
+        .filter(p -> p.isAlive() && p.info().command().map(c -> c.contains("java")).orElse(true));
+    if (owner.isPresent() && owner.get().pid() != ProcessHandle.current().pid()) {
+      throw new IOException("another Ardoise (pid " + owner.get().pid() + ") uses the data directory "
+          + pidFile.getParent().toAbsolutePath() + "; stop it or set ARDOISE_DATA_DIR to another directory");
+    }
+    LOG.warning("stopping redis-server pid " + leftover.get().pid() + " left running on " + pidFile.getParent()
+        + " by an earlier Ardoise that did not shut down");
+    terminate(leftover.get());
     Files.deleteIfExists(pidFile);
+  }
+
+  private static Optional<Long> pidOf(String[] pids, int index) {
+    return index < pids.length && pids[index].matches("\\d{1,10}") ? Optional.of(Long.parseLong(pids[index])) : Optional.empty();
   }
 
   private static void terminate(ProcessHandle process) throws IOException {
