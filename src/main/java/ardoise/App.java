@@ -5,10 +5,10 @@ import ardoise.config.ConfigException;
 import ardoise.http.ServerVerticle;
 import ardoise.store.PadStore;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -62,9 +62,9 @@ public final class App {
     try {
       storage = Storage.open(vertx, config);
     } catch (IOException | RuntimeException e) {
-      Promise<Void> closed = Promise.promise();
-      closeVertx(vertx, closed);
-      return closed.future().transform(x -> Future.failedFuture(e));
+      CompletableFuture<App> failed = new CompletableFuture<>();
+      closeVertx(vertx, () -> failed.completeExceptionally(e));
+      return Future.fromCompletionStage(failed);
     }
     return start(vertx, config, storage.store(), storage::close);
   }
@@ -76,13 +76,16 @@ public final class App {
 
   private static Future<App> start(Vertx vertx, Config config, PadStore store, Supplier<Future<Void>> closeStore) {
     ServerVerticle verticle = new ServerVerticle(config, store);
-    return vertx.deployVerticle(verticle)
-        .map(id -> new App(vertx, closeStore, verticle, id))
-        .recover(e -> {
-          Promise<Void> closed = Promise.promise();
-          closeStore.get().onComplete(x -> closeVertx(vertx, closed));
-          return closed.future().transform(x -> Future.failedFuture(e));
-        });
+    // A plain CompletableFuture for the same reason as in stop(): a failed start closes Vert.x.
+    CompletableFuture<App> started = new CompletableFuture<>();
+    vertx.deployVerticle(verticle).onComplete(r -> {
+      if (r.succeeded()) {
+        started.complete(new App(vertx, closeStore, verticle, r.result()));
+      } else {
+        closeStore.get().onComplete(x -> closeVertx(vertx, () -> started.completeExceptionally(r.cause())));
+      }
+    });
+    return Future.fromCompletionStage(started);
   }
 
   public int port() {
@@ -93,11 +96,14 @@ public final class App {
     return verticle;
   }
 
-  /** Undeploys (sockets get a close frame, pads store their queued ops), closes the store, then Vert.x. */
-  public Future<Void> stop() {
-    Promise<Void> done = Promise.promise();
-    release().onComplete(r -> closeVertx(vertx, done));
-    return done.future();
+  /**
+   * Undeploys (sockets get a close frame, pads store their queued ops), closes the store, then Vert.x.
+   * A plain CompletableFuture: a Vert.x future would try to complete on an event loop that is gone.
+   */
+  public CompletableFuture<Void> stop() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    release().onComplete(r -> closeVertx(vertx, () -> done.complete(null)));
+    return done;
   }
 
   private Future<Void> release() {
@@ -110,17 +116,17 @@ public final class App {
   }
 
   /**
-   * Closes Vert.x from a plain thread and completes {@code done} there. Why: a future bound to an
-   * event loop cannot deliver its result once that loop is shut down (RejectedExecutionException).
+   * Closes Vert.x from a plain thread and runs {@code then} there. Why: a future bound to an event
+   * loop cannot deliver its result once that loop is shut down (RejectedExecutionException).
    */
-  private static void closeVertx(Vertx vertx, Promise<Void> done) {
+  private static void closeVertx(Vertx vertx, Runnable then) {
     Thread closer = new Thread(() -> {
       try {
         vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.log(System.Logger.Level.WARNING, "pad=- client=- closing Vert.x failed: {0}", e.toString());
       }
-      done.tryComplete();
+      then.run();
     }, "ardoise-close");
     closer.start();
   }
@@ -128,7 +134,7 @@ public final class App {
   /** {@link #stop()} waiting at most {@code seconds} (the JVM exits after a shutdown hook returns). */
   public void stopAndWait(long seconds) {
     try {
-      stop().toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+      stop().get(seconds, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, "pad=- client=- shutdown did not finish cleanly: {0}", e.toString());
     }

@@ -65,6 +65,11 @@ public final class ServerVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** This verticle's context, where sessions, the registry and pads run. */
+  public io.vertx.core.Context context() {
+    return context;
+  }
+
   /** The registry (tests check that simultaneous joins load one pad). */
   public PadRegistry registry() {
     return registry;

@@ -43,7 +43,7 @@ public final class Codec {
     return switch (type.asText()) {
       case "join" -> join(root);
       case "op" -> op(root);
-      case "cursor" -> new ClientMessage.Cursor(integer(root, "rev", 0), (int) integer(root, "anchor", Integer.MAX_VALUE),
+      case "cursor" -> new ClientMessage.Cursor(integer(root, "rev", MAX_SAFE_INTEGER), (int) integer(root, "anchor", Integer.MAX_VALUE),
           (int) integer(root, "head", Integer.MAX_VALUE));
       case "profile" -> new ClientMessage.Profile(name(root), color(root.get("color"), true));
       default -> throw new ProtocolException(ErrorCode.BAD_MESSAGE, "unknown message type \"" + shorten(type.asText()) + "\"");

@@ -72,7 +72,7 @@ class ZeroConfigTest {
   private Optional<Long> redisPid() throws Exception {
     Path pidFile = dataDir == null ? null : dataDir.resolve("redis-server.pid");
     if (pidFile == null || !Files.exists(pidFile)) return Optional.empty();
-    return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
+    return Optional.of(Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]));
   }
 
   private String freshRead(String pad) throws Exception {
