@@ -41,7 +41,7 @@ final class ServerProcess implements AutoCloseable {
     pb.environment().put("ARDOISE_PORT", Integer.toString(port));
     pb.environment().put("ARDOISE_HOST", "127.0.0.1");
     pb.environment().putAll(env);
-    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     ServerProcess server = new ServerProcess(pb.start(), port, log);
     server.awaitHealth();
     return server;

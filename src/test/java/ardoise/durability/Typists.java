@@ -44,6 +44,19 @@ final class Typists {
     }
   }
 
+  /** Types on a background thread, a token every few milliseconds, until the returned handle is closed. */
+  AutoCloseable typeInBackground() {
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread typist = new Thread(() -> {
+      while (running.get()) type(1);
+    }, "typist");
+    typist.start();
+    return () -> {
+      running.set(false);
+      typist.join();
+    };
+  }
+
   /** Every client types one token at once: each has an op in flight right after. */
   void burst() {
     for (TypingClient c : clients) c.type();
