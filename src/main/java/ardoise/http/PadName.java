@@ -57,6 +57,8 @@ public final class PadName {
         if (lo < 0) throw new InvalidException("the pad name has a broken %-escape");
         bytes.write(hi * 16 + lo);
         i += 2;
+      } else if (c <= 0xFF) {
+        bytes.write(c); // the HTTP layer hands raw request-line bytes over as ISO-8859-1 chars
       } else {
         byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
         bytes.write(b, 0, b.length);

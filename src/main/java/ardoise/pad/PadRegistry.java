@@ -29,6 +29,7 @@ public final class PadRegistry {
   private final Map<String, Future<Pad>> pads = new HashMap<>();
   private final Map<String, Long> idleTimers = new HashMap<>();
   private int loads;
+  private int requests;
 
   public PadRegistry(PadStore store, PadSettings settings, Context context) {
     this(store, settings, context, new HeldOps(MAX_HELD_OPS, MAX_HELD_CHARS));
@@ -49,6 +50,7 @@ public final class PadRegistry {
 
   /** The loaded pad, or its load in flight, or a new load. A failed load is forgotten so the next call retries. */
   public Future<Pad> pad(String padId) {
+    requests++;
     Future<Pad> existing = pads.get(padId);
     if (existing != null) return existing;
     loads++;
@@ -67,6 +69,11 @@ public final class PadRegistry {
   /** How many loads were started (tests check that simultaneous joins share one). */
   public int loadCount() {
     return loads;
+  }
+
+  /** How many times a pad was asked for. */
+  public int requestCount() {
+    return requests;
   }
 
   public int loadedCount() {

@@ -81,7 +81,7 @@ final class Sequencer {
       if (dedupe(s)) rebaseAndQueue(s, committed);
       return (Void) null;
     }).recover(e -> {
-      log.log(System.Logger.Level.WARNING, "pad={0} client={1} cannot read ops after rev {2}: {3}", padId, s.member().info().clientId(), s.rev(), e.toString());
+      log.log(System.Logger.Level.WARNING, "pad={0} client={1} cannot read ops after rev {2,number,#}: {3}", padId, s.member().info().clientId(), s.rev(), e.toString());
       reject(s, Rejection.STORE_UNAVAILABLE, "the store cannot be read right now; keep the op and retry");
       return Future.succeededFuture();
     });
@@ -246,7 +246,7 @@ final class Sequencer {
         if (p.clientId().equals(f.clientId()) && p.seq() <= f.seq()) {
           // Why: the same op was committed by another instance; our queued ops were rebased on it and
           // cannot be un-applied cheaply. The clients keep unacknowledged ops and resend them on rejoin.
-          log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2} committed by another instance; dropping {3} queued ops", padId, f.clientId(), f.seq(), queue.size());
+          log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2,number,#} committed by another instance; dropping {3,number,#} queued ops", padId, f.clientId(), f.seq(), queue.size());
           List<Pending> dropped = new ArrayList<>(queue);
           dropped.forEach(d -> held.release(d.op()));
           queue.clear();
@@ -285,7 +285,7 @@ final class Sequencer {
     long delay = Math.min(5000, 50L << Math.min(failures, 7));
     if (failures == 1) {
       streakLevel = store.isAvailable() ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
-      log.log(streakLevel, "pad={0} client=- store {1} failed, holding {2} ops until it answers: {3}",
+      log.log(streakLevel, "pad={0} client=- store {1} failed, holding {2,number,#} ops until it answers: {3}",
           padId, what, queue.size(), cause.toString());
     }
     retryTimer = vertx.setTimer(delay, id -> {
@@ -296,7 +296,7 @@ final class Sequencer {
 
   private void storeAnswered() {
     if (failures > 0) {
-      log.log(streakLevel, "pad={0} client=- store answers again after {1} failed attempts; storing {2} held ops",
+      log.log(streakLevel, "pad={0} client=- store answers again after {1,number,#} failed attempts; storing {2,number,#} held ops",
           padId, failures, queue.size());
     }
     failures = 0;
@@ -308,7 +308,7 @@ final class Sequencer {
     long rev = history.head();
     lastSnapshotRev = rev;
     return store.saveSnapshot(padId, new ardoise.store.Snapshot(rev, history.doc(), System.currentTimeMillis()))
-        .onFailure(e -> log.log(System.Logger.Level.WARNING, "pad={0} client=- snapshot at rev {1} failed: {2}", padId, rev, e.toString()));
+        .onFailure(e -> log.log(System.Logger.Level.WARNING, "pad={0} client=- snapshot at rev {1,number,#} failed: {2}", padId, rev, e.toString()));
   }
 
   /** Completes when nothing waits to be stored (or fails after {@code timeoutMillis}). */

@@ -19,6 +19,8 @@ public final class WsClient {
   final ClientWebSocket ws;
   final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   final LinkedBlockingQueue<JsonObject> presence = new LinkedBlockingQueue<>();
+  /** Every frame in arrival order, presence included. */
+  final LinkedBlockingQueue<JsonObject> all = new LinkedBlockingQueue<>();
   final CompletableFuture<Short> closed = new CompletableFuture<>();
 
   /** Handlers are set before connecting, so no frame is missed. */
@@ -26,6 +28,7 @@ public final class WsClient {
     this.ws = ws;
     ws.textMessageHandler(s -> {
       JsonObject o = new JsonObject(s);
+      all.add(o);
       (o.getString("type").equals("presence") ? presence : frames).add(o);
     });
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
