@@ -36,7 +36,7 @@ final class Storage {
       return new Storage(vertx, RedisPadStore.create(vertx, config.redisUrl()), null);
     }
     EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir(), RedisLauncher.Fsync.EVERYSEC);
-    LOG.info("pads are stored by an embedded redis-server in " + config.dataDir().toAbsolutePath()
+    LOG.info("pads are stored by an embedded redis-server in " + config.dataDir().toAbsolutePath().normalize()
         + " (set ARDOISE_REDIS_URL to use another redis)");
     return new Storage(vertx, RedisPadStore.create(vertx, embedded.url()), embedded);
   }
