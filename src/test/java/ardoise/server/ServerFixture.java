@@ -36,7 +36,7 @@ public final class ServerFixture implements AutoCloseable {
     this.app = app;
     this.store = store;
     this.wsClient = clientVertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(64 << 20).setMaxFrameSize(64 << 20));
-    this.httpClient = clientVertx.createHttpClient();
+    this.httpClient = clientVertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
   }
 
   /** Test defaults: loopback, any free port, a generous rate limit; {@code env} overrides. */
