@@ -8,6 +8,7 @@ import ardoise.ot.TextOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * A seeded random pad history written to a store in random batches, with snapshots every few
@@ -19,6 +20,20 @@ final class RandomHistory {
   private static final String[] PIECES = {"a", "é", "Bonjour ", "\n", "😀", "« x »", "ligne\n"};
 
   private RandomHistory() {}
+
+  /** Runs {@code -Dot.cases} histories (default 8) from {@code -Dot.seed} (default: the clock). */
+  static void checkCases(PadStore store, Supplier<String> newPadId) throws Exception {
+    long seed = Long.getLong("ot.seed", System.nanoTime());
+    int cases = Integer.getInteger("ot.cases", 8);
+    for (int c = 0; c < cases; c++) {
+      long caseSeed = seed + c;
+      try {
+        check(store, newPadId.get(), caseSeed);
+      } catch (Throwable t) {
+        throw new AssertionError("replay mismatch; replay with -Dot.seed=" + caseSeed + " -Dot.cases=1", t);
+      }
+    }
+  }
 
   static void check(PadStore store, String pad, long seed) throws Exception {
     Random random = new Random(seed);

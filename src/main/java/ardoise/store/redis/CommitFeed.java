@@ -62,6 +62,7 @@ final class CommitFeed {
   }
 
   private synchronized Future<RedisConnection> connection() {
+    if (closed) return Future.failedFuture(new IllegalStateException("store is closed"));
     if (connection == null) {
       connection = client.connect().onComplete(this::install, this::connectFailed);
     }
@@ -69,12 +70,12 @@ final class CommitFeed {
   }
 
   private void install(RedisConnection c) {
-    retryMs = FIRST_RETRY_MS;
     c.handler(this::onMessage);
     c.exceptionHandler(e -> lost(c));
     c.endHandler(v -> lost(c));
     List<String> channels;
     synchronized (this) {
+      retryMs = FIRST_RETRY_MS;
       channels = new ArrayList<>(watchers.keySet());
     }
     if (channels.isEmpty()) return;
@@ -115,7 +116,7 @@ final class CommitFeed {
     try {
       head = Long.parseLong(message.get(2).toString());
     } catch (NumberFormatException e) {
-      LOG.warning("pad=? client=- ignored a commit notification that is not a head: " + message);
+      LOG.warning("pad=" + message.get(1) + " client=- ignored a commit notification that is not a head");
       return;
     }
     for (Watcher w : watchersOf(message.get(1).toString())) w.deliver(head);

@@ -12,15 +12,14 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
   static final String PREFIX = "ardoise:";
 
   static PadKeys of(String padId) {
-    String base = PREFIX + "{" + padId + "}:";
+    String base = PREFIX + "{" + escape(padId) + "}:";
     return new PadKeys(base + "meta", base + "log", base + "seqs", base + "snapshots",
         base + "snapshot-revs", base + "commits");
   }
 
-  /** The pad id of a commit channel name, or null if {@code channel} is not one. */
-  static String padIdOfChannel(String channel) {
-    if (!channel.startsWith(PREFIX + "{") || !channel.endsWith("}:commits")) return null;
-    return channel.substring(PREFIX.length() + 1, channel.length() - "}:commits".length());
+  /** Braces would end the hash tag early and split a pad over slots: escape them (and the escape). */
+  private static String escape(String padId) {
+    return padId.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
   }
 
   List<String> forCommit() {

@@ -47,7 +47,7 @@ final class RedisAvailability {
   }
 
   void reportSuccess() {
-    if (available.compareAndSet(false, true)) LOG.info("redis is back: " + endpoint);
+    if (available.compareAndSet(false, true)) LOG.info("pad=- client=- redis is back: " + endpoint);
   }
 
   void reportFailure(Throwable failure) {
@@ -56,7 +56,7 @@ final class RedisAvailability {
       return;
     }
     if (available.compareAndSet(true, false)) {
-      LOG.warning("redis is unreachable: " + endpoint + " (" + failure.getMessage() + ")");
+      LOG.warning("pad=- client=- redis is unreachable: " + endpoint + " (" + failure.getMessage() + ")");
     }
   }
 

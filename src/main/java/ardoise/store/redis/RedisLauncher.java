@@ -52,13 +52,14 @@ public final class RedisLauncher {
   /** Starts redis-server on {@code port}; returns once it accepts connections. */
   public static RedisLauncher start(Path dataDir, int port, Fsync fsync) throws IOException {
     Files.createDirectories(dataDir);
-    List<String> command = List.of(executable().getAbsolutePath(),
+    File executable = executable();
+    List<String> command = List.of(executable.getAbsolutePath(),
         "--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
         "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes",
         "--appendfsync", fsync.name().toLowerCase(), "--save", "", "--daemonize", "no");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     awaitReady(process, port);
-    LOG.info("embedded redis-server started on 127.0.0.1:" + port + " with data in " + dataDir
+    LOG.info("embedded redis-server (" + executable + ") started on 127.0.0.1:" + port + " with data in " + dataDir
         + " (appendfsync " + fsync.name().toLowerCase() + ")");
     return new RedisLauncher(process, port, dataDir);
   }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.logging.Logger;
 
 /**
  * {@link PadStore} on Redis (key layout in docs/storage.md). Each write is one Lua script, so a pad's
@@ -39,6 +40,8 @@ public final class RedisPadStore implements PadStore {
   public record Tuning(int snapshotsKept, long pingIntervalMs, long maxReconnectDelayMs) {
     public static final Tuning DEFAULT = new Tuning(3, 1000, 2000);
   }
+
+  private static final Logger LOG = Logger.getLogger(RedisPadStore.class.getName());
 
   private final Redis redis;
   private final Redis subscriber;
@@ -67,7 +70,10 @@ public final class RedisPadStore implements PadStore {
 
   @Override
   public Future<StoredPad> load(String padId) {
-    return onCaller(run(LOAD, PadKeys.of(padId).forLoad(), List.of()).map(StoredPadReply::parse));
+    Future<StoredPad> loaded = run(LOAD, PadKeys.of(padId).forLoad(), List.of()).map(StoredPadReply::parse);
+    return onCaller(loaded.onFailure(e -> {
+      if (e instanceof RecordCodec.CorruptDataException) LOG.severe("pad=" + padId + " client=- " + e.getMessage());
+    }));
   }
 
   @Override

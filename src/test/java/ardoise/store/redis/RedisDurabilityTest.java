@@ -3,13 +3,16 @@ package ardoise.store.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
 import ardoise.store.OpRecord;
 import ardoise.store.PadStore;
 import ardoise.store.StoredPad;
-import ardoise.ot.TextOperation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -126,11 +129,10 @@ class RedisDurabilityTest {
     await(watcher.watch("pad-g", heads::add));
     waitUntil(() -> heads.contains(1L)); // the gap fill right after subscribing
     // In one pipeline: drop the subscriber, then move the head without any PUBLISH.
-    var raw = io.vertx.redis.client.Redis.createClient(vertx, redis.url());
+    Redis raw = Redis.createClient(vertx, redis.url());
     await(raw.batch(List.of(
-        io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub"),
-        io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HSET)
-            .arg(PadKeys.of("pad-g").meta()).arg("head").arg("7"))));
+        Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub"),
+        Request.cmd(Command.HSET).arg(PadKeys.of("pad-g").meta()).arg("head").arg("7"))));
     await(raw.close());
     waitUntil(() -> heads.contains(7L));
     await(store().append("pad-g", 7, batch(7, 2, 1)));

@@ -3,6 +3,7 @@ package ardoise.store.redis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * A real redis-server for tests, on a free port and a fresh data directory: start, kill -9, restart
@@ -51,8 +52,12 @@ public final class RedisFixture implements AutoCloseable {
     running = RedisLauncher.start(dataDir, port, fsync);
   }
 
+  /** Stops Redis if it runs and deletes its data directory. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
     if (running != null) stop();
+    try (var paths = Files.walk(dataDir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 }

@@ -1,13 +1,20 @@
 package ardoise.store.redis;
 
+import static ardoise.store.OpRecords.inserts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ardoise.store.AppendResult;
 import ardoise.store.PadStore;
 import ardoise.store.PadStoreContract;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The store conformance suite against a real redis-server; each test uses its own pad ids. */
 class RedisPadStoreTest extends PadStoreContract {
@@ -35,6 +42,17 @@ class RedisPadStoreTest extends PadStoreContract {
     PadStore other = newStore(vertx);
     others.add(other);
     return other;
+  }
+
+  @Test
+  void commitsGoOnAfterRedisForgetsItsScripts() throws Exception {
+    String pad = newPadId();
+    await(store.append(pad, 0, inserts(0, 0, "alice", 1, "a")));
+    Redis admin = Redis.createClient(vertx, redis.url());
+    await(RedisAPI.api(admin).script(List.of("FLUSH")));
+    await(admin.close());
+    assertEquals(new AppendResult(true, 2), await(store.append(pad, 1, inserts(1, 1, "alice", 2, "b"))));
+    assertEquals(2, await(store.load(pad)).head());
   }
 
   @AfterEach
