@@ -7,14 +7,11 @@ import ardoise.store.PadStore;
 import ardoise.store.StoredPad;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * One pad's sequencer: the single place where its ops get their revisions.
@@ -33,14 +30,12 @@ public final class Pad {
   private final String padId;
   private final PadStore store;
   private final PadSettings settings;
-  private final Context context;
   private final Thread thread;
   private final History history;
   private final Sequencer sequencer;
   private final Set<Member> members = new LinkedHashSet<>();
-  private final ArrayDeque<Supplier<Future<?>>> intake = new ArrayDeque<>();
+  private final RequestQueue requests;
   private final Runnable onEmpty;
-  private boolean intakeBusy;
   private boolean closed;
   private PadStore.Subscription watch;
 
@@ -61,9 +56,9 @@ public final class Pad {
     this.padId = padId;
     this.store = store;
     this.settings = settings;
-    this.context = context;
     this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
     this.onEmpty = onEmpty;
+    this.requests = new RequestQueue(padId);
     this.history = new History(padId, store, settings.windowSize(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
     this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, this::announce, this::dropped, snapshotRev, held);
@@ -91,7 +86,7 @@ public final class Pad {
   public Future<Boolean> join(Member member, Long rev) {
     checkContext();
     if (closed) return Future.failedFuture(new ClosedException(padId));
-    return serially(() -> {
+    return requests.run(() -> {
       if (closed) return Future.failedFuture(new ClosedException(padId));
       if (members.size() >= settings.maxMembers()) {
         member.evicted(Rejection.TOO_MANY_CONNECTIONS, "this pad already has " + settings.maxMembers() + " connections");
@@ -125,7 +120,7 @@ public final class Pad {
   /** Submits {@code op} made on {@code rev} as {@code seq} of the member's clientId (see {@link Sequencer}). */
   public void submit(Member member, long rev, long seq, TextOperation op) {
     checkContext();
-    serially(() -> {
+    requests.run(() -> {
       if (closed) {
         member.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; keep the op and resend it", seq);
         return Future.succeededFuture();
@@ -137,7 +132,7 @@ public final class Pad {
   /** Relays the member's selection, made on {@code rev}, to the others at the head. */
   public void cursor(Member member, long rev, int anchor, int head) {
     checkContext();
-    serially(() -> {
+    requests.run(() -> {
       if (rev < history.windowStart() || !members.contains(member)) return Future.succeededFuture(); // stale: cursors are ephemeral
       if (rev > history.head()) {
         member.rejected(Rejection.BAD_REV, "cursor rev " + rev + " is ahead of the pad's head " + history.head(), 0);
@@ -165,7 +160,7 @@ public final class Pad {
   /** The member's name or colour changed: everyone gets the new member list. */
   public void profileChanged(Member member) {
     checkContext();
-    serially(() -> {
+    requests.run(() -> {
       if (members.contains(member)) broadcastPresence();
       return Future.succeededFuture();
     });
@@ -174,7 +169,7 @@ public final class Pad {
   /** Removes the member (its connection closed). */
   public void leave(Member member) {
     checkContext();
-    serially(() -> {
+    requests.run(() -> {
       if (members.remove(member)) {
         broadcastPresence();
         if (members.isEmpty()) onEmpty.run();
@@ -185,7 +180,7 @@ public final class Pad {
 
   /** True when nobody is connected and nothing waits to be stored: the pad may be unloaded. */
   boolean isUnused() {
-    return members.isEmpty() && intake.isEmpty() && !intakeBusy && sequencer.isIdle();
+    return members.isEmpty() && requests.isIdle() && sequencer.isIdle();
   }
 
   /** Stops taking requests, stores what is queued (bounded by {@code timeoutMillis}), saves a snapshot. */
@@ -209,9 +204,9 @@ public final class Pad {
     else m.op(r);
   }
 
-  private void dropped(List<Sequencer.Pending> dropped) {
+  private void dropped(List<PendingQueue.Pending> dropped) {
     Set<String> clientIds = new HashSet<>();
-    for (Sequencer.Pending p : dropped) clientIds.add(p.clientId());
+    for (PendingQueue.Pending p : dropped) clientIds.add(p.clientId());
     for (Member m : new ArrayList<>(members)) {
       if (clientIds.contains(m.info().clientId())) {
         members.remove(m);
@@ -226,36 +221,6 @@ public final class Pad {
     for (Member m : members) list.add(m.info());
     List<MemberInfo> frozen = List.copyOf(list);
     for (Member m : members) m.presence(frozen);
-  }
-
-  /** Runs {@code task} after every earlier request finished (most finish synchronously). */
-  private <T> Future<T> serially(Supplier<Future<T>> task) {
-    io.vertx.core.Promise<T> done = io.vertx.core.Promise.promise();
-    intake.add(() -> {
-      Future<T> f;
-      try {
-        f = task.get();
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "pad=" + padId + " client=- request failed", e);
-        f = Future.failedFuture(e);
-      }
-      return f.onComplete(done);
-    });
-    drainIntake();
-    return done.future();
-  }
-
-  private void drainIntake() {
-    while (!intakeBusy && !intake.isEmpty()) {
-      Future<?> f = intake.poll().get();
-      if (!f.isComplete()) {
-        intakeBusy = true;
-        f.onComplete(x -> {
-          intakeBusy = false;
-          drainIntake();
-        });
-      }
-    }
   }
 
   private void checkContext() {

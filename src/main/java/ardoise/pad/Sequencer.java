@@ -1,6 +1,6 @@
 package ardoise.pad;
 
-import ardoise.ot.AttributedText;
+import ardoise.pad.PendingQueue.Pending;
 import ardoise.ot.InvalidOperationException;
 import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
@@ -11,11 +11,8 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +21,9 @@ import java.util.function.Consumer;
  * further ops wait and go in the next batch. Only a successful append advances the head, acks the
  * sender and broadcasts (through {@code announce}), in revision order.
  *
- * <p>Invariant: {@code pendingDoc} is the head document with every queued op applied in order;
- * queued ops are based on the head plus the ops before them. Thread rule: pad context only.
+ * <p>Invariant: the head advances only by a successful append or by ops read back from the store,
+ * one revision at a time; queued ops always apply after the head (see {@link PendingQueue}).
+ * Thread rule: pad context only.
  */
 final class Sequencer {
   private final String padId;
@@ -36,20 +34,14 @@ final class Sequencer {
   private final System.Logger log;
   private final Consumer<OpRecord> announce;
   private final Consumer<List<Pending>> drop;
-  private final HeldOps held;
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-  private final Map<String, Long> queuedSeqs = new HashMap<>();
+  private final PendingQueue queue;
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
-  private AttributedText pendingDoc;
   private long knownHead;
   private long lastSnapshotRev;
   private boolean busy;
   private int failures;
   private System.Logger.Level streakLevel = System.Logger.Level.DEBUG;
   private long retryTimer = -1;
-
-  /** An accepted op waiting to be stored: already rebased onto everything before it. */
-  record Pending(String clientId, long seq, String author, TextOperation op, long time) {}
 
   /** What a member asks: apply {@code op}, made on {@code rev}, as {@code seq} of its clientId. */
   record Submission(Member member, long rev, long seq, TextOperation op) {}
@@ -64,8 +56,7 @@ final class Sequencer {
     this.log = log;
     this.announce = announce;
     this.drop = drop;
-    this.held = held;
-    this.pendingDoc = history.doc();
+    this.queue = new PendingQueue(history.doc(), held);
     this.knownHead = history.head();
     this.lastSnapshotRev = lastSnapshotRev;
   }
@@ -92,7 +83,7 @@ final class Sequencer {
     String clientId = s.member().info().clientId();
     ClientSeq last = history.lastSeq(clientId);
     long committed = last == null ? 0 : last.seq();
-    long queued = queuedSeqs.getOrDefault(clientId, 0L);
+    long queued = queue.lastSeq(clientId);
     if (s.seq() == committed) {
       s.member().ack(s.seq(), last.rev());
     } else if (s.seq() < committed) {
@@ -115,7 +106,7 @@ final class Sequencer {
     TextOperation op = s.op().withAuthor(author);
     try {
       for (OpRecord r : committed) op = TextOperation.transform(op, r.op()).aPrime();
-      for (Pending p : queue) op = TextOperation.transform(op, p.op()).aPrime();
+      for (Pending p : queue.ops()) op = TextOperation.transform(op, p.op()).aPrime();
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, "op does not apply to revision " + s.rev() + ": " + e.getMessage());
       return;
@@ -128,20 +119,17 @@ final class Sequencer {
       reject(s, Rejection.STORE_UNAVAILABLE, "too many ops wait for the store; keep the op and retry later");
       return;
     }
-    AttributedText nextDoc;
+    boolean queued;
     try {
-      nextDoc = pendingDoc.apply(op, author);
+      queued = queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, System.currentTimeMillis()));
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, e.getMessage());
       return;
     }
-    if (!held.tryHold(op)) {
+    if (!queued) {
       reject(s, Rejection.STORE_UNAVAILABLE, "the server holds too many unsaved edits; keep the op and retry later");
       return;
     }
-    pendingDoc = nextDoc;
-    queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, System.currentTimeMillis()));
-    queuedSeqs.put(s.member().info().clientId(), s.seq());
     pump();
   }
 
@@ -163,22 +151,12 @@ final class Sequencer {
       store.ops(padId, history.head(), knownHead).onComplete(this::caughtUp);
     } else if (!queue.isEmpty()) {
       busy = true;
-      List<OpRecord> batch = batch();
+      List<OpRecord> batch = queue.batch(history.head(), settings.maxBatch());
       store.append(padId, history.head(), batch).onComplete(r -> appended(batch, r));
     } else {
       drainWaiters.forEach(Promise::tryComplete);
       drainWaiters.clear();
     }
-  }
-
-  private List<OpRecord> batch() {
-    List<OpRecord> batch = new ArrayList<>();
-    long rev = history.head();
-    for (Pending p : queue) {
-      if (batch.size() == settings.maxBatch()) break;
-      batch.add(new OpRecord(++rev, p.op(), p.clientId(), p.seq(), p.author(), p.time()));
-    }
-    return batch;
   }
 
   private void appended(List<OpRecord> batch, AsyncResult<AppendResult> r) {
@@ -189,7 +167,8 @@ final class Sequencer {
     }
     storeAnswered();
     if (r.result().appended()) {
-      for (OpRecord rec : batch) commitQueued(rec);
+      queue.removeStored(batch.size());
+      for (OpRecord rec : batch) commit(rec);
     } else {
       knownHead = Math.max(knownHead, r.result().head());
     }
@@ -203,34 +182,26 @@ final class Sequencer {
       return;
     }
     storeAnswered();
+    long before = history.head();
     List<OpRecord> foreign = new ArrayList<>();
     for (OpRecord rec : r.result()) {
       if (rec.rev() != history.head() + 1) continue;
-      if (foreign.isEmpty() && isQueueHead(rec)) {
-        // Why: an append whose reply was lost (Redis stopped or the connection broke after the
+      if (foreign.isEmpty() && queue.startsWith(rec)) {
+        // Why: an append whose reply was lost (Redis stopped, or the connection broke after the
         // script ran) did commit; its records come back here and are ours, not foreign.
-        commitQueued(rec);
+        queue.removeStored(1);
       } else {
-        commit(rec);
         foreign.add(rec);
       }
+      commit(rec);
+    }
+    if (history.head() == before) {
+      // Why: a store that announces a head it cannot serve yet must not be polled in a hot loop.
+      storeFailed("ops", new IllegalStateException("no ops after rev " + history.head() + " up to " + knownHead));
+      return;
     }
     if (!foreign.isEmpty()) rebaseQueue(foreign);
-    knownHead = Math.max(knownHead, history.head());
     pump();
-  }
-
-  private boolean isQueueHead(OpRecord rec) {
-    Pending p = queue.peek();
-    return p != null && p.clientId().equals(rec.clientId()) && p.seq() == rec.seq();
-  }
-
-  /** Commits the record of the first queued op: it leaves the queue and the held budget. */
-  private void commitQueued(OpRecord rec) {
-    Pending p = queue.poll();
-    queuedSeqs.remove(p.clientId(), p.seq());
-    held.release(p.op());
-    commit(rec);
   }
 
   private void commit(OpRecord rec) {
@@ -242,43 +213,21 @@ final class Sequencer {
   /** Moves the queued ops after ops committed elsewhere; a queued op that was itself committed there drops the queue. */
   private void rebaseQueue(List<OpRecord> foreign) {
     for (OpRecord f : foreign) {
-      for (Pending p : queue) {
-        if (p.clientId().equals(f.clientId()) && p.seq() <= f.seq()) {
-          // Why: the same op was committed by another instance; our queued ops were rebased on it and
-          // cannot be un-applied cheaply. The clients keep unacknowledged ops and resend them on rejoin.
-          log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2,number,#} committed by another instance; dropping {3,number,#} queued ops", padId, f.clientId(), f.seq(), queue.size());
-          List<Pending> dropped = new ArrayList<>(queue);
-          dropped.forEach(d -> held.release(d.op()));
-          queue.clear();
-          queuedSeqs.clear();
-          pendingDoc = history.doc();
-          drop.accept(dropped);
-          return;
-        }
+      if (queue.overlaps(f)) {
+        // Why: the same op was committed by another instance; our queued ops were rebased on it and
+        // cannot be un-applied cheaply. The clients keep unacknowledged ops and resend them on rejoin.
+        log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2,number,#} committed by another instance; "
+            + "dropping {3,number,#} queued ops", padId, f.clientId(), f.seq(), queue.size());
+        drop.accept(queue.clear(history.doc()));
+        return;
       }
     }
-    List<TextOperation> incoming = new ArrayList<>();
-    for (OpRecord f : foreign) incoming.add(f.op());
-    List<Pending> rebased = new ArrayList<>();
-    for (Pending p : queue) {
-      TextOperation op = p.op();
-      for (int i = 0; i < incoming.size(); i++) {
-        TextOperation.Transformed t = TextOperation.transform(op, incoming.get(i));
-        op = t.aPrime();
-        incoming.set(i, t.bPrime()); // the foreign op as it applies after this queued one
-      }
-      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, p.time()));
-    }
-    queue.clear();
-    queue.addAll(rebased);
-    AttributedText doc = history.doc();
-    for (Pending p : queue) doc = doc.apply(p.op(), p.author());
-    pendingDoc = doc;
+    queue.rebase(foreign, history.doc());
   }
 
   /**
-   * Holds the queue and retries with backoff. Logs once per outage: the store logs its own going and
-   * return; a failure while the store says it is up (a bug, a foreign writer) is a warning.
+   * Holds the queue and retries with backoff. Logs once per outage, quietly when the store itself
+   * says it is down (it logs its own going and return), as a warning when it claims to be up.
    */
   private void storeFailed(String what, Throwable cause) {
     failures++;

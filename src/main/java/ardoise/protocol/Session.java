@@ -50,7 +50,7 @@ public final class Session implements Member {
   /** Wires the socket's handlers; call once, right after the upgrade. */
   public void start(Runnable onClose) {
     ws.textMessageHandler(this::received);
-    ws.binaryMessageHandler(b -> fail(new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted")));
+    ws.binaryMessageHandler(b -> received(null));
     ws.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "pad={0} client={1} socket error: {2}", padId, clientId(), e.toString()));
     ws.closeHandler(v -> {
       closed();
@@ -58,17 +58,19 @@ public final class Session implements Member {
     });
   }
 
+  /** One text frame ({@code null} for a binary frame). */
   private void received(String frame) {
     if (state == State.CLOSED) return;
     try {
-      if (tooLarge(frame)) {
+      if (frame != null && tooLarge(frame)) {
         throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE, "messages are limited to " + limits.maxMessageBytes() + " bytes");
       }
-      ClientMessage m = Codec.decode(frame);
+      // Why before decoding: a flood of garbage must cost no parsing either.
       if (!bucket.tryTake(System.nanoTime())) {
-        throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; slow down and resend",
-            m instanceof ClientMessage.Op op ? op.seq() : 0);
+        throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; this one was dropped, resend it in a second");
       }
+      if (frame == null) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted");
+      ClientMessage m = Codec.decode(frame);
       if (state == State.JOINING) waiting.add(m);
       else dispatch(m);
     } catch (ProtocolException e) {

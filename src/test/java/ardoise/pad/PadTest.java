@@ -48,7 +48,9 @@ class PadTest {
     }
 
     @Override public MemberInfo info() { return info; }
-    @Override public void joined(long rev, JoinSnapshot s, long lastSeq) { told.add("joined " + rev); }
+    @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
+      told.add("joined " + rev + (s == null ? "" : " text=" + s.text()));
+    }
     @Override public void ack(long seq, long rev) { told.add("ack " + seq + " " + rev); }
     @Override public void op(OpRecord r) { told.add("op " + r.rev()); }
     @Override public void presence(List<MemberInfo> members) { }
@@ -158,5 +160,43 @@ class PadTest {
     Pad again = load(registry, "idle");
     assertTrue(again != pad, "a fresh pad is loaded after the unload");
     assertEquals(1L, (long) on(again::head));
+  }
+
+  @Test
+  void headMovedByAnotherInstanceIsLoadedBroadcastAndTheQueuedOpRebased() throws Exception {
+    SlowFirstAppend store = new SlowFirstAppend();
+    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 60_000), context));
+    Pad pad = load(registry, "moved");
+    Recorder a = new Recorder("member-a");
+    on(() -> pad.join(a, 0L));
+    assertEquals("joined 0", a.next());
+    on(() -> { pad.submit(a, 0, 1, insertAt(0, 0, "a")); return null; }); // in flight, held by the gate
+    OpRecord foreign = new OpRecord(1, TextOperation.builder().insert("F", "other").build(), "other-instance", 1, "other", 1);
+    assertEquals(new AppendResult(true, 1), store.delegate().append("moved", 0, List.of(foreign))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    on(() -> { store.gate.complete(); return null; });
+    assertEquals("op 1", a.next()); // the other instance's revision, loaded from the store
+    assertEquals("ack 1 2", a.next()); // then ours, rebased onto it
+    Recorder late = new Recorder("member-late");
+    on(() -> pad.join(late, null));
+    assertEquals("joined 2 text=aF", late.next()); // the queued insert goes first at equal positions
+  }
+
+  @Test
+  void snapshotIsSavedEveryNOps() throws Exception {
+    InMemoryPadStore store = new InMemoryPadStore();
+    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 2, 60_000), context));
+    Pad pad = load(registry, "snap");
+    Recorder m = new Recorder("member-snap");
+    on(() -> pad.join(m, 0L));
+    m.next();
+    for (int seq = 1; seq <= 3; seq++) {
+      int s = seq;
+      on(() -> { pad.submit(m, s - 1, s, insertAt(s - 1, s - 1, "" + s)); return null; });
+      assertEquals("ack " + s + " " + s, m.next());
+    }
+    Snapshot snap = store.snapshotAtOrBefore("snap", 3).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(2, snap.rev());
+    assertEquals("12", snap.doc().text());
   }
 }

@@ -151,7 +151,9 @@ class BadInputTest {
       for (int i = 0; i < 3; i++) c.send( // join took one token, these take the last three
           new JsonObject().put("type", "cursor").put("rev", 0).put("anchor", 0).put("head", 0));
       c.op(0, 1, "x");
-      assertEquals(1L, c.nextError("rate-limited").getLong("seq"));
+      c.nextError("rate-limited");
+      c.sendRaw("not even json"); // refused without being parsed
+      c.nextError("rate-limited");
       assertFalse(c.isClosed());
     }
   }

@@ -12,6 +12,8 @@ public class ForwardingPadStore implements PadStore {
     this.delegate = delegate;
   }
 
+  public PadStore delegate() { return delegate; }
+
   @Override public Future<StoredPad> load(String padId) { return delegate.load(padId); }
   @Override public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
     return delegate.append(padId, expectedHead, records);

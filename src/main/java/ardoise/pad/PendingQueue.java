@@ -1,0 +1,105 @@
+package ardoise.pad;
+
+import ardoise.ot.AttributedText;
+import ardoise.ot.TextOperation;
+import ardoise.store.OpRecord;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ops accepted by a pad but not yet stored, in sequence order.
+ *
+ * <p>Invariant: {@code doc} is the head document with every queued op applied in order, and each
+ * queued op applies to the document left by the ones before it. Thread rule: pad context only.
+ */
+final class PendingQueue {
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Map<String, Long> lastSeqs = new HashMap<>();
+  private AttributedText doc;
+
+  /** An accepted op waiting to be stored, attributed to {@code author}. */
+  record Pending(String clientId, long seq, String author, TextOperation op, long time) {}
+
+  PendingQueue(AttributedText head) {
+    this.doc = head;
+  }
+
+  int size() { return queue.size(); }
+
+  boolean isEmpty() { return queue.isEmpty(); }
+
+  Iterable<Pending> ops() { return queue; }
+
+  /** The highest queued seq of {@code clientId}, or 0. */
+  long lastSeq(String clientId) { return lastSeqs.getOrDefault(clientId, 0L); }
+
+  /** Applies {@code p} to the pending document and queues it; an op that does not apply throws and changes nothing. */
+  void add(Pending p) {
+    doc = doc.apply(p.op(), p.author());
+    queue.add(p);
+    lastSeqs.put(p.clientId(), p.seq());
+  }
+
+  /** Records for the first {@code max} queued ops, numbered after {@code head}. */
+  List<OpRecord> batch(long head, int max) {
+    List<OpRecord> batch = new ArrayList<>();
+    for (Pending p : queue) {
+      if (batch.size() == max) break;
+      batch.add(new OpRecord(++head, p.op(), p.clientId(), p.seq(), p.author(), p.time()));
+    }
+    return batch;
+  }
+
+  /** Removes the first {@code n} ops, which are now stored. */
+  void removeStored(int n) {
+    for (int i = 0; i < n; i++) {
+      Pending p = queue.poll();
+      lastSeqs.remove(p.clientId(), p.seq());
+    }
+  }
+
+  /** True if {@code f}, committed elsewhere, is (or follows) one of the queued ops of its client. */
+  boolean overlaps(OpRecord f) {
+    for (Pending p : queue) {
+      if (p.clientId().equals(f.clientId()) && p.seq() <= f.seq()) return true;
+    }
+    return false;
+  }
+
+  /** Empties the queue (the head document is {@code head}); returns what was queued. */
+  List<Pending> clear(AttributedText head) {
+    List<Pending> dropped = new ArrayList<>(queue);
+    queue.clear();
+    lastSeqs.clear();
+    doc = head;
+    return dropped;
+  }
+
+  /**
+   * Moves every queued op after {@code foreign} (ops committed by another instance, already applied
+   * to give {@code head}); a queued op's insert goes first at equal positions, as for incoming ops.
+   */
+  void rebase(List<OpRecord> foreign, AttributedText head) {
+    List<TextOperation> incoming = new ArrayList<>();
+    for (OpRecord f : foreign) incoming.add(f.op());
+    List<Pending> rebased = new ArrayList<>();
+    for (Pending p : queue) {
+      TextOperation op = p.op();
+      for (int i = 0; i < incoming.size(); i++) {
+        TextOperation.Transformed t = TextOperation.transform(op, incoming.get(i));
+        op = t.aPrime();
+        incoming.set(i, t.bPrime()); // the foreign op as it applies after this queued one
+      }
+      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, p.time()));
+    }
+    queue.clear();
+    doc = head;
+    for (Pending p : rebased) {
+      doc = doc.apply(p.op(), p.author());
+      queue.add(p);
+    }
+  }
+}
