@@ -125,7 +125,7 @@ public final class Pad {
         member.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; keep the op and resend it", seq);
         return Future.succeededFuture();
       }
-      return sequencer.submit(new Sequencer.Submission(member, rev, seq, op));
+      return sequencer.submit(new Submission(member, rev, seq, op));
     });
   }
 

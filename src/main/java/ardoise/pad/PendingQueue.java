@@ -22,8 +22,13 @@ final class PendingQueue {
   private final HeldOps held;
   private AttributedText doc;
 
-  /** An accepted op waiting to be stored, attributed to {@code author}. */
-  record Pending(String clientId, long seq, String author, TextOperation op, long time) {}
+  /**
+   * An accepted op waiting to be stored, attributed to {@code author}. {@code op} applies after the
+   * ops queued before it; {@code committedOp} is the same op transformed only through the committed
+   * revisions up to {@code committedHead} (kept to redo the transformation if the head moves).
+   */
+  record Pending(String clientId, long seq, String author, TextOperation op, TextOperation committedOp,
+      long committedHead, long time) {}
 
   PendingQueue(AttributedText head, HeldOps held) {
     this.doc = head;
@@ -96,27 +101,28 @@ final class PendingQueue {
   }
 
   /**
-   * Moves every queued op after {@code foreign} (ops committed by another instance, already applied
-   * to give {@code head}); a queued op's insert goes first at equal positions, as for incoming ops.
+   * Redoes every queued op's transformation after the head moved (ops committed by another
+   * instance): through the committed revisions after its {@code committedHead} in revision order,
+   * then through the ops queued before it — the same order in which its client will see them, so
+   * the client's own transformation gives the same result. Returns false (changing nothing) when
+   * those revisions are no longer in memory.
    */
-  void rebase(List<OpRecord> foreign, AttributedText head) {
-    List<TextOperation> incoming = new ArrayList<>();
-    for (OpRecord f : foreign) incoming.add(f.op());
+  boolean rebase(History history) {
     List<Pending> rebased = new ArrayList<>();
     for (Pending p : queue) {
-      TextOperation op = p.op();
-      for (int i = 0; i < incoming.size(); i++) {
-        TextOperation.Transformed t = TextOperation.transform(op, incoming.get(i));
-        op = t.aPrime();
-        incoming.set(i, t.bPrime()); // the foreign op as it applies after this queued one
-      }
-      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, p.time()));
+      if (p.committedHead() < history.windowStart()) return false;
+      TextOperation committed = p.committedOp();
+      for (OpRecord r : history.tailFrom(p.committedHead())) committed = TextOperation.transform(committed, r.op()).aPrime();
+      TextOperation op = committed;
+      for (Pending ahead : rebased) op = TextOperation.transform(op, ahead.op()).aPrime();
+      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, committed, history.head(), p.time()));
     }
     queue.clear();
-    doc = head;
+    doc = history.doc();
     for (Pending p : rebased) {
       doc = doc.apply(p.op(), p.author());
       queue.add(p);
     }
+    return true;
   }
 }

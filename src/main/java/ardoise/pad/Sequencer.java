@@ -43,9 +43,6 @@ final class Sequencer {
   private System.Logger.Level streakLevel = System.Logger.Level.DEBUG;
   private long retryTimer = -1;
 
-  /** What a member asks: apply {@code op}, made on {@code rev}, as {@code seq} of its clientId. */
-  record Submission(Member member, long rev, long seq, TextOperation op) {}
-
   Sequencer(String padId, PadStore store, History history, PadSettings settings, Vertx vertx, System.Logger log,
       Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
     this.padId = padId;
@@ -103,9 +100,11 @@ final class Sequencer {
 
   private void rebaseAndQueue(Submission s, List<OpRecord> committed) {
     String author = s.member().info().authorId();
-    TextOperation op = s.op().withAuthor(author);
+    TextOperation onHead = s.op().withAuthor(author);
+    TextOperation op;
     try {
-      for (OpRecord r : committed) op = TextOperation.transform(op, r.op()).aPrime();
+      for (OpRecord r : committed) onHead = TextOperation.transform(onHead, r.op()).aPrime();
+      op = onHead;
       for (Pending p : queue.ops()) op = TextOperation.transform(op, p.op()).aPrime();
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, "op does not apply to revision " + s.rev() + ": " + e.getMessage());
@@ -121,7 +120,8 @@ final class Sequencer {
     }
     boolean queued;
     try {
-      queued = queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, System.currentTimeMillis()));
+      queued = queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, onHead, history.head(),
+          System.currentTimeMillis()));
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, e.getMessage());
       return;
@@ -222,7 +222,11 @@ final class Sequencer {
         return;
       }
     }
-    queue.rebase(foreign, history.doc());
+    if (!queue.rebase(history)) {
+      log.log(System.Logger.Level.WARNING, "pad={0} client=- queued ops are older than the in-memory window; dropping {1,number,#}",
+          padId, queue.size());
+      drop.accept(queue.clear(history.doc()));
+    }
   }
 
   /**
