@@ -39,9 +39,7 @@ final class Sequencer {
   private long knownHead;
   private long lastSnapshotRev;
   private boolean busy;
-  private int failures;
-  private System.Logger.Level streakLevel = System.Logger.Level.DEBUG;
-  private long retryTimer = -1;
+  private final StoreRetry retry;
 
   Sequencer(String padId, PadStore store, History history, PadSettings settings, Vertx vertx, System.Logger log,
       Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
@@ -54,6 +52,7 @@ final class Sequencer {
     this.announce = announce;
     this.drop = drop;
     this.queue = new PendingQueue(history.doc(), held);
+    this.retry = new StoreRetry(padId, store, vertx, log);
     this.knownHead = history.head();
     this.lastSnapshotRev = lastSnapshotRev;
   }
@@ -145,7 +144,7 @@ final class Sequencer {
 
   /** Starts the next step: catch up with a moved head, or send the queued ops as one batch. */
   private void pump() {
-    if (busy || retryTimer != -1) return;
+    if (busy || retry.isWaiting()) return;
     if (knownHead > history.head()) {
       busy = true;
       store.ops(padId, history.head(), knownHead).onComplete(this::caughtUp);
@@ -229,30 +228,12 @@ final class Sequencer {
     }
   }
 
-  /**
-   * Holds the queue and retries with backoff. Logs once per outage, quietly when the store itself
-   * says it is down (it logs its own going and return), as a warning when it claims to be up.
-   */
   private void storeFailed(String what, Throwable cause) {
-    failures++;
-    long delay = Math.min(5000, 50L << Math.min(failures, 7));
-    if (failures == 1) {
-      streakLevel = store.isAvailable() ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
-      log.log(streakLevel, "pad={0} client=- store {1} failed, holding {2,number,#} ops until it answers: {3}",
-          padId, what, queue.size(), cause.toString());
-    }
-    retryTimer = vertx.setTimer(delay, id -> {
-      retryTimer = -1;
-      pump();
-    });
+    retry.failed(what, cause, queue.size(), this::pump);
   }
 
   private void storeAnswered() {
-    if (failures > 0) {
-      log.log(streakLevel, "pad={0} client=- store answers again after {1,number,#} failed attempts; storing {2,number,#} held ops",
-          padId, failures, queue.size());
-    }
-    failures = 0;
+    retry.answered(queue.size());
   }
 
   /** Saves a snapshot of the head; cheap because the document is a persistent value. */
@@ -274,6 +255,6 @@ final class Sequencer {
   }
 
   boolean isIdle() {
-    return queue.isEmpty() && !busy && retryTimer == -1;
+    return queue.isEmpty() && !busy && !retry.isWaiting();
   }
 }

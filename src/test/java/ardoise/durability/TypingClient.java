@@ -22,7 +22,6 @@ import java.util.Random;
  * <p>Thread rule: every method is synchronized; socket callbacks and the test thread share it.
  */
 final class TypingClient {
-  private final Vertx vertx;
   private final String name;
   private final String clientId;
   private final Random random;
@@ -49,7 +48,6 @@ final class TypingClient {
   private record Sent(long seq, TextOperation op) {}
 
   TypingClient(Vertx vertx, String name, long seed) {
-    this.vertx = vertx;
     this.name = name;
     this.clientId = name + "-client-0123456789";
     this.random = new Random(seed);
