@@ -38,7 +38,7 @@ class TwoInstancesTest {
     Typists.connect(all.clients.subList(3, 6), servers.get(1).port(), pad);
 
     Random random = new Random(SEED);
-    for (int round = 0; round < 40; round++) {
+    for (int round = 0; round < 150; round++) {
       // Both instances receive ops in the same instants: their appends race on the pad's head.
       all.burst();
       Await.pause(random.nextInt(6));
