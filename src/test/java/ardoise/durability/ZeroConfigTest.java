@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With no ARDOISE_REDIS_URL the server runs its own redis-server with the append-only file in
- * ARDOISE_DATA_DIR: pads survive a graceful restart (which stops that redis-server) and a kill -9
- * (after which the next start stops the redis-server left behind before starting its own).
+ * ARDOISE_DATA_DIR: pads survive a graceful restart (which stops that redis-server), a kill -9 of that
+ * redis-server (the server starts it again) and a kill -9 of the server (after which the next start
+ * stops the redis-server left behind before starting its own).
  */
 class ZeroConfigTest {
   private static final long SEED = Long.getLong("ot.seed", 20261127L);
@@ -54,6 +55,12 @@ class ZeroConfigTest {
     typists.connect(server.port(), pad);
     typists.type(20);
     typists.awaitSettled();
+    long killedRedis = redisPid().orElseThrow();
+    ProcessHandle.of(killedRedis).ifPresent(ProcessHandle::destroyForcibly); // the OOM killer, say
+    Await.until("the server restarts its redis-server", () -> redisPidOrZero() != killedRedis);
+    typists.type(20);
+    typists.awaitSettled();
+    typists.assertConvergedWithEveryTokenOnce();
     acknowledged = typists.clients.get(0).doc();
     long secondRedis = redisPid().orElseThrow();
     server.kill();
@@ -73,6 +80,14 @@ class ZeroConfigTest {
     Path pidFile = dataDir == null ? null : dataDir.resolve("redis-server.pid");
     if (pidFile == null || !Files.exists(pidFile)) return Optional.empty();
     return Optional.of(Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]));
+  }
+
+  private long redisPidOrZero() {
+    try {
+      return redisPid().orElse(0L);
+    } catch (Exception e) {
+      return 0; // the file is being rewritten
+    }
   }
 
   private String freshRead(String pad) throws Exception {
