@@ -199,4 +199,32 @@ class PadTest {
     assertEquals(2, snap.rev());
     assertEquals("12", snap.doc().text());
   }
+
+  @Test
+  void revisionsOutsideTheWindowAreReadFromTheStore() throws Exception {
+    InMemoryPadStore store = new InMemoryPadStore();
+    // A window of 2 revisions (trimmed at 4): older ones must come from the store.
+    PadRegistry registry = on(() -> new PadRegistry(store, new PadSettings(1000, 10, 1000, 60_000, 2, 100, 10), context));
+    Pad pad = load(registry, "window");
+    Recorder writer = new Recorder("member-writer");
+    on(() -> pad.join(writer, 0L));
+    writer.next();
+    for (int seq = 1; seq <= 6; seq++) {
+      int s = seq;
+      on(() -> { pad.submit(writer, s - 1, s, insertAt(s - 1, s - 1, "" + s)); return null; });
+      assertEquals("ack " + s + " " + s, writer.next());
+    }
+    Recorder late = new Recorder("member-late");
+    on(() -> pad.join(late, 0L)); // replay of all six, mostly from the store
+    assertEquals("joined 0", late.next());
+    for (int rev = 1; rev <= 6; rev++) assertEquals("op " + rev, late.next());
+    on(() -> { pad.submit(late, 1, 1, insertAt(0, 1, "L")); return null; }); // made on rev 1: rebased over 5 revisions
+    assertEquals("ack 1 7", late.next());
+    on(() -> { pad.submit(writer, 0, 1, insertAt(0, 0, "1")); return null; }); // an old seq: its rev is searched in the store
+    assertEquals("op 7", writer.next());
+    assertEquals("ack 1 1", writer.next());
+    Recorder check = new Recorder("member-check");
+    on(() -> pad.join(check, null));
+    assertEquals("joined 7 text=L123456", check.next());
+  }
 }
