@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ardoise.store.redis.RedisFixture;
 import ardoise.store.redis.RedisLauncher;
+import ardoise.store.redis.RedisPidFile;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -78,6 +79,44 @@ class RedisOutageTest {
     String log = server.logText();
     assertEquals(1, count(log, "redis is unreachable"), "one log line when redis goes:\n" + log);
     assertEquals(1, count(log, "redis is back"), "one log line when redis returns:\n" + log);
+  }
+
+  @Test
+  void aHungRedisIsReportedDownAndHeldEditsAreStoredWhenItWakes() throws Exception {
+    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
+    vertx = Vertx.vertx();
+    String pad = "hung-" + SEED;
+    server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "hung");
+    Typists typists = new Typists(vertx, "h", 2, SEED);
+    typists.connect(server.port(), pad);
+    typists.type(10);
+    typists.awaitSettled();
+    long redisPid = ProcessHandle.current().descendants()
+        .filter(p -> (RedisPidFile.commandLine(p) + " ").contains(":" + redis.port() + " "))
+        .findFirst().orElseThrow().pid();
+
+    signal("STOP", redisPid); // a hung Redis: connections stay open, nothing answers
+    int acksAtHang;
+    try {
+      typists.type(10);
+      Await.until("/health reports the store down", () -> server.healthStatus() == 503);
+      Await.until("the server holds every in-flight op", () -> health().getLong("heldOps", 0L) == 2);
+      acksAtHang = typists.acks();
+    } finally {
+      signal("CONT", redisPid);
+    }
+    typists.type(10);
+    typists.awaitSettled();
+    Await.until("/health reports the store up", () -> server.healthStatus() == 200);
+    assertTrue(typists.acks() > acksAtHang);
+    typists.assertConvergedWithEveryTokenOnce();
+    typists.assertEveryRevisionSeenOnce();
+    typists.assertNoErrors();
+  }
+
+  private static void signal(String name, long pid) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+    assertEquals(0, kill.waitFor(), "kill -" + name);
   }
 
   private JsonObject health() {

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * appending to one file would corrupt it: the next start uses this file to stop the leftover first.
  * Blocking; any thread but an event loop.
  */
-final class RedisPidFile {
+public final class RedisPidFile {
   private static final Logger LOG = Logger.getLogger(RedisPidFile.class.getName());
   static final String NAME = "redis-server.pid";
   private static final long STOP_WAIT_S = 30;
@@ -82,12 +82,22 @@ final class RedisPidFile {
     return p.isAlive() && p.info().command().map(c -> c.contains("redis-server")).orElse(false);
   }
 
-  /** Our redis-server child on {@code port}; Redis rewrites its command line to "path host:port", hence the match on ":port". */
+  /** Our redis-server child on {@code port}: Redis rewrites its command line to "path host:port". */
   static Optional<ProcessHandle> childOnPort(int port) {
     List<ProcessHandle> children = ProcessHandle.current().children().filter(RedisPidFile::isRedis).toList();
     Optional<ProcessHandle> onPort = children.stream()
-        .filter(p -> p.info().commandLine().map(c -> c.contains(":" + port) || c.contains(" " + port)).orElse(false))
-        .findFirst();
+        .filter(p -> (commandLine(p) + " ").contains(":" + port + " ")).findFirst();
     return onPort.isPresent() || children.size() != 1 ? onPort : Optional.of(children.get(0));
   }
+
+  /** The live command line: /proc/pid/cmdline on Linux (ProcessHandle.Info misses Redis's rewrite). */
+  public static String commandLine(ProcessHandle p) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"), StandardCharsets.UTF_8)
+          .replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return p.info().commandLine().orElse("");
+    }
+  }
+
 }
