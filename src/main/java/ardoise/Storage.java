@@ -48,7 +48,7 @@ final class Storage {
   /** Closes the store, then stops the embedded redis-server (if any) once its clients are gone. */
   Future<Void> close() {
     Future<Void> closed = store.close().recover(e -> {
-      LOG.warning("closing the store failed: " + e.getMessage());
+      LOG.warning("pad=- client=- closing the store failed: " + e.getMessage());
       return Future.succeededFuture();
     });
     if (embedded == null) return closed;

@@ -55,7 +55,7 @@ public final class EmbeddedRedis {
     try {
       Files.deleteIfExists(pidFile);
     } catch (IOException e) {
-      LOG.warning("cannot delete " + pidFile + ": " + e.getMessage());
+      LOG.warning("pad=- client=- cannot delete " + pidFile + ": " + e.getMessage());
     }
   }
 
@@ -68,7 +68,7 @@ public final class EmbeddedRedis {
 
   /** Starts redis-server again on the same port and files, retrying until it runs or we stop. */
   private void restart(long deadPid) {
-    LOG.warning("embedded redis-server (pid " + deadPid + ") exited unexpectedly; restarting it on port "
+    LOG.warning("pad=- client=- embedded redis-server (pid " + deadPid + ") exited unexpectedly; restarting it on port "
         + port + " with the data in " + dataDir);
     while (!stopping) {
       try {
@@ -76,7 +76,7 @@ public final class EmbeddedRedis {
         recordAndWatch();
         return;
       } catch (IOException e) {
-        LOG.warning("cannot restart the embedded redis-server: " + e.getMessage());
+        LOG.warning("pad=- client=- cannot restart the embedded redis-server: " + e.getMessage());
       }
       try {
         Thread.sleep(RESTART_PAUSE_MS);

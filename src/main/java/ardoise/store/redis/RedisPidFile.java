@@ -28,7 +28,8 @@ public final class RedisPidFile {
   static void write(Path pidFile, int port) throws IOException {
     Optional<ProcessHandle> child = childOnPort(port);
     if (child.isEmpty()) {
-      LOG.warning("cannot find the pid of redis-server on port " + port + "; a crash of this process may leave it running");
+      LOG.warning("pad=- client=- cannot find the pid of redis-server on port " + port
+          + "; a crash of this process may leave it running");
       return;
     }
     String pids = child.get().pid() + " " + ProcessHandle.current().pid();
@@ -54,14 +55,16 @@ public final class RedisPidFile {
       throw new IOException("another Ardoise (pid " + owner.get().pid() + ") uses the data directory "
           + pidFile.getParent().toAbsolutePath() + "; stop it or set ARDOISE_DATA_DIR to another directory");
     }
-    LOG.warning("stopping redis-server pid " + leftover.get().pid() + " left running on " + pidFile.getParent()
+    LOG.warning("pad=- client=- stopping redis-server pid " + leftover.get().pid() + " left running on "
+        + pidFile.getParent()
         + " by an earlier Ardoise that did not shut down");
     terminate(leftover.get());
     Files.deleteIfExists(pidFile);
   }
 
   private static Optional<Long> pidOf(String[] pids, int index) {
-    return index < pids.length && pids[index].matches("\\d{1,10}") ? Optional.of(Long.parseLong(pids[index])) : Optional.empty();
+    if (index >= pids.length || !pids[index].matches("\\d{1,10}")) return Optional.empty();
+    return Optional.of(Long.parseLong(pids[index]));
   }
 
   private static void terminate(ProcessHandle process) throws IOException {
