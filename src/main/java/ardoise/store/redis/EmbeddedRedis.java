@@ -50,8 +50,10 @@ public final class EmbeddedRedis {
 
   /** SIGTERM and wait: Redis fsyncs its append-only file before it exits. */
   public void stop() throws InterruptedException {
-    stopping = true;
-    launcher.stop();
+    synchronized (this) { // Why: a restart in progress must not leave a redis-server behind
+      stopping = true;
+      launcher.stop();
+    }
     try {
       Files.deleteIfExists(pidFile);
     } catch (IOException e) {
@@ -72,8 +74,11 @@ public final class EmbeddedRedis {
         + port + " with the data in " + dataDir);
     while (!stopping) {
       try {
-        launcher = RedisLauncher.start(dataDir, port, fsync);
-        recordAndWatch();
+        synchronized (this) {
+          if (stopping) return;
+          launcher = RedisLauncher.start(dataDir, port, fsync);
+          recordAndWatch();
+        }
         return;
       } catch (IOException e) {
         LOG.warning("pad=- client=- cannot restart the embedded redis-server: " + e.getMessage());
