@@ -115,7 +115,8 @@ class RedisOutageTest {
   }
 
   private static void signal(String name, long pid) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
     assertEquals(0, kill.waitFor(), "kill -" + name);
   }
 
