@@ -50,19 +50,20 @@ class CrashRecoveryTest {
     Typists typists = new Typists(vertx, "k", 4, SEED);
     typists.connect(server.port(), pad);
 
-    typists.type(60);
-    typists.burst();
-    server.kill();
     Set<String> ackedBeforeKill = new HashSet<>();
-    typists.clients.forEach(c -> ackedBeforeKill.addAll(c.acked()));
-    int typedBeforeKill = typists.clients.stream().mapToInt(c -> c.typed().size()).sum();
-    Await.until("every client saw its socket close",
-        () -> typists.clients.stream().noneMatch(TypingClient::isConnected));
-    typists.type(12); // typed while offline: buffered in the clients
-
-    server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "crash-second");
-    typists.connect(server.port(), pad);
-    typists.type(20);
+    int typedBeforeKill;
+    try (AutoCloseable typing = typists.typeInBackground()) {
+      Await.until("some ops acknowledged", () -> typists.acks() >= 40);
+      server.kill(); // mid-stream: ops in flight, in the server's queue, in Redis but not yet acknowledged
+      typists.clients.forEach(c -> ackedBeforeKill.addAll(c.acked()));
+      typedBeforeKill = typists.clients.stream().mapToInt(c -> c.typed().size()).sum();
+      Await.until("every client saw its socket close",
+          () -> typists.clients.stream().noneMatch(TypingClient::isConnected));
+      // Typing goes on offline (into the clients' buffers) while a new server starts on the same Redis.
+      server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "crash-second");
+      typists.connect(server.port(), pad);
+      Await.pause(300);
+    }
     typists.awaitSettled();
 
     System.out.printf("crash: %d typed before kill -9, %d acked before it, %d typed in all%n",
