@@ -14,7 +14,9 @@ import java.util.logging.Logger;
 /**
  * Where the server keeps its pads: the Redis at {@code ARDOISE_REDIS_URL}, or, with no URL (the
  * zero-config default), a redis-server of our own with its append-only file in
- * {@code ARDOISE_DATA_DIR}, started here and stopped by {@link #close()}. Opening blocks while
+ * {@code ARDOISE_DATA_DIR}, started here and stopped by {@link #close()}. That one fsyncs before it
+ * answers ({@code appendfsync always}): with everysec, a redis-server killed while its disk is busy
+ * loses edits it had acknowledged (ZeroConfigTest caught it under load). Opening blocks while
  * redis-server starts: call it from main, before deploying anything.
  */
 final class Storage {
@@ -35,7 +37,7 @@ final class Storage {
       LOG.info("pads are stored in redis at " + RedisUrl.redact(config.redisUrl()));
       return new Storage(vertx, RedisPadStore.create(vertx, config.redisUrl()), null);
     }
-    EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir(), RedisLauncher.Fsync.EVERYSEC);
+    EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir(), RedisLauncher.Fsync.ALWAYS);
     LOG.info("pads are stored by an embedded redis-server in " + config.dataDir().toAbsolutePath().normalize()
         + " (set ARDOISE_REDIS_URL to use another redis)");
     return new Storage(vertx, RedisPadStore.create(vertx, embedded.url()), embedded);

@@ -168,10 +168,35 @@ final class Sequencer {
     if (r.result().appended()) {
       queue.removeStored(batch.size());
       for (OpRecord rec : batch) commit(rec);
+    } else if (r.result().head() < history.head()) {
+      restoreLost(r.result().head());
+      return;
     } else {
       knownHead = Math.max(knownHead, r.result().head());
     }
     pump();
+  }
+
+  /**
+   * The store is behind revisions it acknowledged (a Redis that lost the tail of its append-only
+   * file, or was restored from a backup). Why: retrying would loop forever, and the lost revisions
+   * are still in memory: append them again, then carry on. Older than the window, they are gone.
+   */
+  private void restoreLost(long storeHead) {
+    if (storeHead < history.windowStart()) {
+      storeFailed("append", new IllegalStateException("the store is at rev " + storeHead + ", behind rev "
+          + history.head() + " beyond what this server still holds"));
+      return;
+    }
+    List<OpRecord> lost = history.tailFrom(storeHead);
+    log.log(System.Logger.Level.ERROR, "pad={0} client=- the store lost revisions {1,number,#}..{2,number,#} it had "
+        + "acknowledged; writing them again from memory", padId, storeHead + 1, history.head());
+    busy = true;
+    store.append(padId, storeHead, lost).onComplete(r -> {
+      busy = false;
+      if (r.failed()) storeFailed("append", r.cause());
+      else pump();
+    });
   }
 
   private void caughtUp(AsyncResult<List<OpRecord>> r) {

@@ -86,6 +86,27 @@ class HeldEditsTest {
     assertEquals(2, onFuture(() -> memory.load("held")).head());
   }
 
+  @Test
+  void revisionsTheStoreLostAreWrittenAgainFromMemory() throws Exception {
+    submit(a, 0, 1, "A");
+    waitFor(() -> a.revs().size() == 1);
+    submit(b, 0, 1, "B");
+    waitFor(() -> b.revs().size() == 2);
+    // Redis restarted from an append-only file that misses rev 2 (acknowledged, then lost).
+    InMemoryPadStore older = new InMemoryPadStore();
+    List<OpRecord> first = onFuture(() -> memory.ops("held", 0, 1));
+    onFuture(() -> older.append("held", 0, first));
+    store.target = older;
+
+    submit(c, 0, 1, "C");
+    waitFor(() -> c.revs().size() == 3);
+    assertEquals(List.of("joined 0", "ack 1 1", "op 2", "op 3"), a.events());
+    assertEquals(List.of("joined 0", "op 1", "ack 1 2", "op 3"), b.events());
+    assertEquals(3, onFuture(() -> older.load("held")).head());
+    assertEquals(List.of("bruno-0123456789ab", "chloe-0123456789ab"),
+        onFuture(() -> older.ops("held", 1, 3)).stream().map(OpRecord::clientId).toList());
+  }
+
   /** Submits an insert at the start of the empty document (rev 0). */
   private void submit(RecordingMember m, long rev, long seq, String insert) throws Exception {
     on(() -> {
@@ -131,9 +152,12 @@ class HeldEditsTest {
     }
   }
 
-  /** Forwards to a store; can run one append and then report it failed, as a broken connection would. */
+  /**
+   * Forwards to a store that can be swapped (a Redis restored from older files); can run one append
+   * and then report it failed, as a broken connection would.
+   */
   private static final class LostReplyStore implements PadStore {
-    private final PadStore target;
+    volatile PadStore target;
     volatile boolean loseNextReply;
 
     LostReplyStore(PadStore target) {
