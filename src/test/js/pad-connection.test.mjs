@@ -46,8 +46,10 @@ describe('Connection', () => {
   let states;
   let messages;
   let connection;
+  let clock; // what the connection reads as the time; moved by hand to act out a frozen page
 
   beforeEach(() => {
+    clock = 0;
     mock.timers.enable({ apis: ['setTimeout'] });
     fake = fakeSockets();
     states = [];
@@ -58,6 +60,7 @@ describe('Connection', () => {
       onMessage: (m) => messages.push(m),
       onState: (s) => states.push(s),
       WebSocketImpl: fake.FakeSocket,
+      now: () => clock,
     });
     connection.start();
   });
@@ -93,25 +96,53 @@ describe('Connection', () => {
     mock.timers.tick(15000);
     assert.deepEqual(fake.sockets[0].sent.at(-1), { type: 'ping' });
     assert.equal(connection.state, 'open');
-    mock.timers.tick(6000);
-    assert.equal(connection.state, 'reconnecting', 'no pong within 6 s');
+    mock.timers.tick(9999);
+    assert.equal(connection.state, 'open');
+    mock.timers.tick(1);
+    assert.equal(connection.state, 'reconnecting', 'no pong within 10 s');
   });
 
   test('an op without answer kills the socket even when pings would not be due', () => {
     fake.sockets[0].open();
     connection.expectReply();
-    mock.timers.tick(5999);
+    mock.timers.tick(9999);
     assert.equal(connection.state, 'open');
     fake.sockets[0].receive({ type: 'ack', seq: 1, rev: 1 });
-    mock.timers.tick(6000);
+    mock.timers.tick(10000);
     assert.equal(connection.state, 'open', 'the ack arrived in time');
     connection.expectReply();
-    mock.timers.tick(6000);
+    mock.timers.tick(10000);
     assert.equal(connection.state, 'reconnecting');
   });
 
-  test('a socket that never opens is given up', () => {
+  test('a page frozen past the deadline lets the answer queued behind it arrive', () => {
+    fake.sockets[0].open();
+    connection.expectReply();
+    clock += 25000; // the page did not run for 25 s; the ack came in meanwhile and waits in the queue
     mock.timers.tick(10000);
+    assert.equal(connection.state, 'open', 'a late watchdog is not proof of a dead socket');
+    fake.sockets[0].receive({ type: 'ack', seq: 1, rev: 1 });
+    mock.timers.tick(1000);
+    assert.equal(connection.state, 'open');
+    assert.equal(fake.sockets.length, 1);
+  });
+
+  test('after a freeze, a socket still silent after the grace period is dead', () => {
+    fake.sockets[0].open();
+    connection.expectReply();
+    clock += 25000;
+    mock.timers.tick(10000);
+    assert.equal(connection.state, 'open');
+    mock.timers.tick(999);
+    assert.equal(connection.state, 'open');
+    mock.timers.tick(1);
+    assert.equal(connection.state, 'reconnecting', 'one grace period, not a second');
+  });
+
+  test('a socket that never opens is given up', () => {
+    mock.timers.tick(13999);
+    assert.equal(connection.state, 'connecting');
+    mock.timers.tick(1);
     assert.equal(connection.state, 'reconnecting');
     assert.equal(fake.sockets[0].readyState, 3);
   });

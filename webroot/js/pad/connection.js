@@ -8,6 +8,13 @@
 
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 10000;
+// How long an op or a ping may go unanswered before the socket is declared dead. Not less: a false
+// "dead" costs a reconnect and a replay, and the answer legitimately waits for the store's fsync on
+// a loaded server and for round trips of several seconds on crowded Wi-Fi.
+const DEAD_AFTER_MS = 10000;
+// A watchdog firing this much later than due means this page itself was frozen (an old phone, a
+// throttled tab, a loaded machine): the answer may be queued behind it, so it gets one grace period.
+const STALL_MS = 1000;
 
 /** ws:// or wss:// URL of a pad's socket on the page's own host. */
 export function padSocketUrl(padId, location = globalThis.location) {
@@ -30,6 +37,7 @@ export class Connection {
    * @param {(state: string) => void} o.onState every state change
    * @param {number} [o.pingAfterMs] silence after which a ping is sent
    * @param {number} [o.deadAfterMs] silence after a ping or a pending request that kills the socket
+   * @param {() => number} [o.now] the clock (tests)
    */
   constructor(o) {
     this.url = o.url;
@@ -37,13 +45,16 @@ export class Connection {
     this.onMessage = o.onMessage;
     this.onState = o.onState;
     this.pingAfterMs = o.pingAfterMs ?? 15000;
-    this.deadAfterMs = o.deadAfterMs ?? 6000;
+    this.deadAfterMs = o.deadAfterMs ?? DEAD_AFTER_MS;
+    this.now = o.now ?? (() => Date.now());
     this.WebSocketImpl = o.WebSocketImpl ?? globalThis.WebSocket;
     this.state = 'stopped';
     this.socket = null;
     this.attempt = 0;
     this.retryTimer = null;
     this.watchdog = null;
+    this.watchdogDue = 0;
+    this.graced = false;
     this.awaitingReply = false;
     this.onBrowserOnline = () => this.reconnectNow();
     this.onBrowserOffline = () => this.drop('offline');
@@ -151,16 +162,23 @@ export class Connection {
 
   heard() {
     this.awaitingReply = false;
+    this.graced = false;
     this.armWatchdog(this.pingAfterMs);
   }
 
   armWatchdog(ms) {
     clearTimeout(this.watchdog);
+    this.watchdogDue = this.now() + ms;
     this.watchdog = setTimeout(() => this.onSilence(), ms);
   }
 
   onSilence() {
     if (!this.socket) return;
+    if (this.awaitingReply && !this.graced && this.now() - this.watchdogDue > STALL_MS) {
+      this.graced = true; // we were frozen, not the server silent: let queued messages arrive first
+      this.armWatchdog(STALL_MS);
+      return;
+    }
     if (this.socket.readyState !== 1 || this.awaitingReply) {
       this.drop();
       return;
@@ -174,6 +192,7 @@ export class Connection {
   closeSocket() {
     clearTimeout(this.watchdog);
     this.awaitingReply = false;
+    this.graced = false;
     const s = this.socket;
     this.socket = null;
     if (!s) return;

@@ -2,6 +2,7 @@ package ardoise.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ class CoWritingBrowserTest {
   private PadPage person(String url, String name, int color) {
     BrowserSession browser = BrowserSession.start(1100, 700, "fr-FR");
     browsers.add(browser);
+    PageTrace.recordSockets(browser);
     return new PadPage(browser).open(url, name, color).awaitOnline();
   }
 
@@ -53,6 +55,8 @@ class CoWritingBrowserTest {
     bruno.awaitSynchronized(server.head(pad));
     amelie.toEnd();
     bruno.focus().toStart();
+    PageTrace.recordEditor(amelie);
+    PageTrace.recordEditor(bruno);
 
     String amelieText = typed("à la fin, é è ç œ ", "🎉", 16);
     String brunoText = typed("au début, ü ß ñ — ", "🙂", 16);
@@ -69,9 +73,13 @@ class CoWritingBrowserTest {
     bruno.screenshot("cowriting-bruno");
 
     String expected = brunoText + "MILIEU" + amelieText;
-    assertEquals(expected, server.text(pad), "server text");
-    assertEquals(expected, amelie.text(), "Amélie's editor");
-    assertEquals(expected, bruno.text(), "Bruno's editor");
+    List<String> seen = List.of(server.text(pad), amelie.text(), bruno.text());
+    if (!seen.equals(List.of(expected, expected, expected))) {
+      // Seen once in many runs on a loaded machine: keep what each page recorded to see the interleaving.
+      fail("expected everywhere:\n" + expected + "\nserver:\n" + seen.get(0) + "\nAmélie's editor:\n" + seen.get(1)
+          + "\nBruno's editor:\n" + seen.get(2) + "\ntraces: " + PageTrace.write(amelie, "cowriting-amelie")
+          + ", " + PageTrace.write(bruno, "cowriting-bruno"));
+    }
     assertTrue(amelieText.length() > 350 && brunoText.length() > 350, "several hundred characters each: " + expected.length());
     assertEquals(List.of(), amelie.browser().consoleErrors());
     assertEquals(List.of(), bruno.browser().consoleErrors());
