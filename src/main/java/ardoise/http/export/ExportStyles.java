@@ -7,7 +7,7 @@ final class ExportStyles {
   private static final String BASE = """
       @page { size: A4; margin: 2cm 1.8cm; }
       html { background: #fff; color: #1b1b1b; }
-      body { font-family: %s; font-size: 11pt; line-height: 1.45; margin: 1.5em auto; max-width: 46em; padding: 0 1em; overflow-wrap: break-word; word-wrap: break-word; }
+      body { font-family: %s; font-size: 11pt; line-height: 1.45; margin: 1.5em auto; max-width: 46em; padding: 0 1em; word-wrap: break-word; }
       header { border-bottom: 1px solid #bbb; margin-bottom: 1.2em; }
       header .pad-name { font-size: 9pt; font-weight: bold; margin: 0; color: #555; }
       header .revision { font-size: 9pt; margin: 0 0 0.4em 0; color: #555; }
@@ -15,7 +15,7 @@ final class ExportStyles {
       h1 { font-size: 20pt; } h2 { font-size: 16pt; } h3 { font-size: 13.5pt; } h4, h5, h6 { font-size: 11.5pt; }
       p { margin: 0 0 0.7em 0; }
       li p { margin: 0.15em 0; }
-      pre { font-family: %s; font-size: 9.5pt; background: #f4f4f4; padding: 0.6em 0.8em; white-space: pre-wrap; word-wrap: break-word; overflow-wrap: break-word; }
+      pre { font-family: %s; font-size: 9.5pt; background: #f4f4f4; padding: 0.6em 0.8em; white-space: pre-wrap; word-wrap: break-word; }
       code { font-family: %s; font-size: 0.92em; background: #f4f4f4; }
       blockquote { margin: 0.5em 0 0.8em 0; padding-left: 0.9em; border-left: 3px solid #ccc; color: #333; }
       table { border-collapse: collapse; margin: 0.6em 0 1em 0; -fs-table-paginate: paginate; }

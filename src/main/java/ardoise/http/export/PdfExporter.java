@@ -2,9 +2,11 @@ package ardoise.http.export;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
 
 /**
  * A4 PDF laid out by openhtmltopdf from the same page as the HTML export, with the embedded fonts
@@ -14,6 +16,11 @@ import java.io.UncheckedIOException;
  * CPU-bound (about a second for 50 pages): run it on a worker.
  */
 final class PdfExporter implements Exporter {
+  static {
+    // openhtmltopdf logs each render's progress at INFO through java.util.logging: keep only warnings.
+    for (String logger : XRLog.listRegisteredLoggers()) XRLog.setLevel(logger, Level.WARNING);
+  }
+
   @Override
   public ExportFormat format() {
     return ExportFormat.PDF;

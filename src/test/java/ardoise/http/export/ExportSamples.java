@@ -66,6 +66,18 @@ final class ExportSamples {
       <svg onload=alert(1)></svg><style>body{display:none}</style>
       """;
 
+  /** Keeps a copy in target/exports for people to open (the tests never read it back from there). */
+  static byte[] saved(String name, byte[] bytes) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "exports");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(dir.resolve(name), bytes);
+      return bytes;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static ExportInput input(String text, ExportOptions options) {
     return new ExportInput("réunion-équipe", 42, TIME, text, List.of(new AuthorRun(text.length(), "alice")),
         Map.of("alice", new Contributor("Alice Dupré", "#e06c75")), options);
@@ -84,7 +96,7 @@ final class ExportSamples {
   /** About {@code pages} A4 pages of headings, paragraphs, lists and tables. */
   static String longDocument(int pages) {
     StringBuilder text = new StringBuilder();
-    for (int section = 1; section <= pages; section++) {
+    for (int section = 1; section <= pages * 2; section++) {
       text.append("## Section ").append(section).append(" : décisions prises à l’unanimité\n\n");
       for (int p = 0; p < 3; p++) {
         text.append("Paragraphe ").append(p).append(" de la section ").append(section)
