@@ -1,0 +1,81 @@
+package ardoise.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+
+/**
+ * Pad names as they appear in URLs: 1–64 characters, each a letter of any script (with its
+ * combining marks), a decimal digit, {@code -} or {@code _}. Names are compared in Unicode NFC, so
+ * the same name typed on two keyboards reaches the same pad.
+ */
+public final class PadName {
+  public static final int MAX_LENGTH = 64;
+
+  private PadName() {}
+
+  /** The pad name of a raw (percent-encoded) URL path segment. */
+  public static String fromPath(String rawSegment) throws InvalidException {
+    return validate(percentDecode(rawSegment));
+  }
+
+  /** The NFC form of {@code name} if it is a valid pad name. */
+  public static String validate(String name) throws InvalidException {
+    String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
+    int count = nfc.codePointCount(0, nfc.length());
+    if (count < 1 || count > MAX_LENGTH) {
+      throw new InvalidException("a pad name has 1 to " + MAX_LENGTH + " characters");
+    }
+    for (int i = 0; i < nfc.length(); ) {
+      int c = nfc.codePointAt(i);
+      if (!allowed(c)) {
+        throw new InvalidException("a pad name may only hold letters, digits, - and _");
+      }
+      i += Character.charCount(c);
+    }
+    return nfc;
+  }
+
+  private static boolean allowed(int c) {
+    int type = Character.getType(c);
+    return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || c == '-' || c == '_'
+        || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  /** Strict percent-decoding of a path segment ({@code +} stays a plus); bad escapes or UTF-8 are refused. */
+  static String percentDecode(String raw) throws InvalidException {
+    if (raw.length() > MAX_LENGTH * 12) throw new InvalidException("a pad name has 1 to " + MAX_LENGTH + " characters");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%') {
+        int hi = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+        int lo = hi >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
+        if (lo < 0) throw new InvalidException("the pad name has a broken %-escape");
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else if (c <= 0xFF) {
+        bytes.write(c); // the HTTP layer hands raw request-line bytes over as ISO-8859-1 chars
+      } else {
+        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        bytes.write(b, 0, b.length);
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidException("the pad name is not valid UTF-8");
+    }
+  }
+
+  /** A refused pad name; the message is safe to show (it never echoes the input). */
+  public static final class InvalidException extends Exception {
+    public InvalidException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

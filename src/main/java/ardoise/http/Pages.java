@@ -1,0 +1,85 @@
+package ardoise.http;
+
+import ardoise.store.PadStore;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** The HTTP pages and small JSON endpoints: home, pad page, health, name suggestion, security headers. */
+final class Pages {
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
+      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+  private final String webRoot;
+  private final PadStore store;
+  private final NameSuggestions names = new NameSuggestions();
+
+  Pages(String webRoot, PadStore store) {
+    this.webRoot = webRoot;
+    this.store = store;
+  }
+
+  /** Every response carries these, including static files and errors. */
+  void securityHeaders(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Security-Policy", CSP)
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer");
+    ctx.next();
+  }
+
+  void home(RoutingContext ctx) {
+    sendPage(ctx, "index.html");
+  }
+
+  void pad(RoutingContext ctx) {
+    String raw = ctx.request().path().substring("/p/".length());
+    try {
+      PadName.fromPath(raw);
+    } catch (PadName.InvalidException e) {
+      badRequest(ctx, e.getMessage());
+      return;
+    }
+    sendPage(ctx, "pad.html");
+  }
+
+  void health(RoutingContext ctx) {
+    boolean up = store.isAvailable();
+    ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("status", up ? "ok" : "unavailable").put("store", up ? "up" : "down").encode());
+  }
+
+  void suggestName(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("name", names.next()).encode());
+  }
+
+  private void sendPage(RoutingContext ctx, String file) {
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
+        .sendFile(webRoot + "/" + file)
+        .onFailure(e -> { if (!ctx.response().ended()) ctx.fail(404); });
+  }
+
+  /** A 400 page; {@code message} is HTML-escaped (it is ours, but escaping costs nothing). */
+  static void badRequest(RoutingContext ctx, String message) {
+    String html = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Nom de pad invalide</title></head>"
+        + "<body><h1>Nom de pad invalide / Invalid pad name</h1><p>" + escape(message) + "</p>"
+        + "<p><a href=\"/\">Accueil / Home</a></p></body></html>";
+    ctx.response().setStatusCode(400).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
+  }
+
+  static String escape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,117 @@
+package ardoise.http;
+
+import ardoise.config.Config;
+import ardoise.pad.PadRegistry;
+import ardoise.pad.PadSettings;
+import ardoise.protocol.ErrorCode;
+import ardoise.protocol.Frames;
+import ardoise.protocol.Session;
+import ardoise.store.PadStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The HTTP and WebSocket server. One instance: sessions, the pad registry and its pads share this
+ * verticle's context, so the pad code needs no locks.
+ */
+public final class ServerVerticle extends VerticleBase {
+  private static final long CLOSE_TIMEOUT_MILLIS = 8000;
+
+  private final Config config;
+  private final PadStore store;
+  private final Set<Session> sessions = new HashSet<>();
+  private final Frames frames = new Frames();
+  private PadRegistry registry;
+  private HttpServer server;
+
+  public ServerVerticle(Config config, PadStore store) {
+    this.config = config;
+    this.store = store;
+  }
+
+  @Override
+  public Future<?> start() {
+    PadSettings settings = PadSettings.of(config.maxPadChars(), config.maxConnectionsPerPad(),
+        config.snapshotEveryOps(), config.idleUnloadSeconds() * 1000L);
+    registry = new PadRegistry(store, settings, context);
+    Pages pages = new Pages("webroot", store);
+    Router router = Router.router(vertx);
+    router.route().handler(pages::securityHeaders);
+    router.get("/health").handler(pages::health);
+    router.get("/api/pads/suggest-name").handler(pages::suggestName);
+    router.get("/").handler(pages::home);
+    router.get("/p/*").handler(pages::pad);
+    router.route("/ws/*").handler(this::upgrade);
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.route().handler(StaticHandler.create("webroot"));
+    HttpServerOptions options = new HttpServerOptions()
+        .setMaxWebSocketMessageSize(config.maxMessageBytes() * 4) // above this the transport closes with 1009
+        .setMaxWebSocketFrameSize(config.maxMessageBytes() * 4);
+    server = vertx.createHttpServer(options).requestHandler(router);
+    return server.listen(config.port(), config.host());
+  }
+
+  /** The port actually bound (useful when the configured port is 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** This verticle's context, where sessions, the registry and pads run. */
+  public io.vertx.core.Context context() {
+    return context;
+  }
+
+  /** The registry (tests check that simultaneous joins load one pad). */
+  public PadRegistry registry() {
+    return registry;
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      Pages.badRequest(ctx, "this address expects a WebSocket connection");
+      return;
+    }
+    String origin = ctx.request().getHeader("Origin");
+    String raw = ctx.request().path().substring("/ws/".length());
+    ctx.request().toWebSocket().onSuccess(ws -> accept(ws, raw, origin));
+  }
+
+  private void accept(ServerWebSocket ws, String rawPadName, String origin) {
+    if (config.publicUrl() != null && !config.publicUrl().equalsIgnoreCase(origin == null ? "" : origin)) {
+      refuse(ws, ErrorCode.ORIGIN_NOT_ALLOWED, "connections are only accepted from " + config.publicUrl());
+      return;
+    }
+    String padId;
+    try {
+      padId = ardoise.http.PadName.fromPath(rawPadName);
+    } catch (PadName.InvalidException e) {
+      refuse(ws, ErrorCode.BAD_PAD_NAME, e.getMessage());
+      return;
+    }
+    Session session = new Session(ws, padId, registry, frames, new Session.Limits(config.maxMessageBytes(),
+        config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit()));
+    sessions.add(session);
+    session.start(() -> sessions.remove(session));
+  }
+
+  private void refuse(ServerWebSocket ws, ErrorCode code, String message) {
+    ws.writeTextMessage(frames.error(code, message, 0)).onComplete(r -> ws.close((short) 1008, code.code()));
+  }
+
+  /** Closes every socket with a close frame, then stores what pads still hold and stops listening. */
+  @Override
+  public Future<?> stop() {
+    for (Session s : List.copyOf(sessions)) s.shutdown();
+    sessions.clear();
+    return registry.closeAll(CLOSE_TIMEOUT_MILLIS).eventually(() -> server.close());
+  }
+}

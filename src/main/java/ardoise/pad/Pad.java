@@ -1,0 +1,225 @@
+package ardoise.pad;
+
+import ardoise.ot.TextOperation;
+import ardoise.store.ClientSeq;
+import ardoise.store.OpRecord;
+import ardoise.store.PadStore;
+import ardoise.store.StoredPad;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One pad's sequencer: the single place where its ops get their revisions.
+ *
+ * <p>Invariant: members see committed revisions in order, each exactly once (as {@code ack} for
+ * their own clientId, {@code op} otherwise), and only after the store accepted them. Requests
+ * (join, submit, cursor, profile, leave) run one at a time in arrival order, so the frames of one
+ * connection keep their order even when a step waits for the store.
+ *
+ * <p>Thread rule: all state lives on one Vert.x context, the one that created the pad; every
+ * method must be called on it (no locks).
+ */
+public final class Pad {
+  private static final System.Logger LOG = System.getLogger(Pad.class.getName());
+
+  private final String padId;
+  private final PadStore store;
+  private final PadSettings settings;
+  private final Thread thread;
+  private final History history;
+  private final Sequencer sequencer;
+  private final Set<Member> members = new LinkedHashSet<>();
+  private final RequestQueue requests;
+  private final Runnable onEmpty;
+  private boolean closed;
+  private PadStore.Subscription watch;
+
+  /** Thrown (as a failed future) by {@link #join} on a pad that is unloading: get a fresh one from the registry. */
+  public static final class ClosedException extends IllegalStateException {
+    ClosedException(String padId) {
+      super("pad " + padId + " is closed");
+    }
+  }
+
+  Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty) {
+    this.padId = padId;
+    this.store = store;
+    this.settings = settings;
+    this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
+    this.onEmpty = onEmpty;
+    this.requests = new RequestQueue(padId);
+    this.history = new History(padId, store, settings.windowSize(), stored);
+    long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
+    this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, this::announce, this::dropped, snapshotRev);
+  }
+
+  /** Subscribes to heads committed by other instances. */
+  Future<Pad> start() {
+    return store.watch(padId, sequencer::headSeen).map(sub -> {
+      watch = sub;
+      return this;
+    });
+  }
+
+  public String padId() { return padId; }
+
+  public long head() { return history.head(); }
+
+  public int memberCount() { return members.size(); }
+
+  /**
+   * Adds {@code member}. With a replayable {@code rev} (0..head), it gets {@code joined(rev)} then every
+   * later revision in order; otherwise {@code joined(head)} with the text and author runs.
+   * Completes with false when the member was refused (it was told why).
+   */
+  public Future<Boolean> join(Member member, Long rev) {
+    checkContext();
+    if (closed) return Future.failedFuture(new ClosedException(padId));
+    return requests.run(() -> {
+      if (closed) return Future.failedFuture(new ClosedException(padId));
+      if (members.size() >= settings.maxMembers()) {
+        member.evicted(Rejection.TOO_MANY_CONNECTIONS, "this pad already has " + settings.maxMembers() + " connections");
+        if (members.isEmpty()) onEmpty.run();
+        return Future.succeededFuture(false);
+      }
+      if (rev != null && rev > history.head()) {
+        member.rejected(Rejection.BAD_REV, "rev " + rev + " is ahead of the pad's head " + history.head(), 0);
+        return Future.succeededFuture(false);
+      }
+      boolean replay = rev != null && history.head() - rev <= settings.windowSize() * 10L;
+      return (replay ? history.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
+          .map(ops -> admit(member, replay ? rev : null, ops));
+    });
+  }
+
+  private boolean admit(Member member, Long rev, List<OpRecord> missed) {
+    ClientSeq last = history.lastSeq(member.info().clientId());
+    long lastSeq = last == null ? 0 : last.seq();
+    if (rev == null) {
+      member.joined(history.head(), new Member.JoinSnapshot(history.doc().text(), history.doc().runs()), lastSeq);
+    } else {
+      member.joined(rev, null, lastSeq);
+      for (OpRecord r : missed) tell(member, r);
+    }
+    members.add(member);
+    broadcastPresence();
+    return true;
+  }
+
+  /** Submits {@code op} made on {@code rev} as {@code seq} of the member's clientId (see {@link Sequencer}). */
+  public void submit(Member member, long rev, long seq, TextOperation op) {
+    checkContext();
+    requests.run(() -> {
+      if (closed) {
+        member.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; keep the op and resend it", seq);
+        return Future.succeededFuture();
+      }
+      return sequencer.submit(new Submission(member, rev, seq, op));
+    });
+  }
+
+  /** Relays the member's selection, made on {@code rev}, to the others at the head. */
+  public void cursor(Member member, long rev, int anchor, int head) {
+    checkContext();
+    requests.run(() -> {
+      if (rev < history.windowStart() || !members.contains(member)) return Future.succeededFuture(); // stale: cursors are ephemeral
+      if (rev > history.head()) {
+        member.rejected(Rejection.BAD_REV, "cursor rev " + rev + " is ahead of the pad's head " + history.head(), 0);
+        return Future.succeededFuture();
+      }
+      List<OpRecord> after = history.tailFrom(rev);
+      int length = after.isEmpty() ? history.doc().length() : after.get(0).op().baseLength();
+      if (anchor < 0 || head < 0 || anchor > length || head > length) {
+        member.rejected(Rejection.BAD_REV, "cursor outside the document of length " + length + " at rev " + rev, 0);
+        return Future.succeededFuture();
+      }
+      int a = anchor;
+      int h = head;
+      for (OpRecord r : after) {
+        a = r.op().transformIndex(a);
+        h = r.op().transformIndex(h);
+      }
+      for (Member m : members) {
+        if (m != member) m.cursor(member.info().clientId(), history.head(), a, h);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The member's name or colour changed: everyone gets the new member list. */
+  public void profileChanged(Member member) {
+    checkContext();
+    requests.run(() -> {
+      if (members.contains(member)) broadcastPresence();
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Removes the member (its connection closed). */
+  public void leave(Member member) {
+    checkContext();
+    requests.run(() -> {
+      if (members.remove(member)) {
+        broadcastPresence();
+        if (members.isEmpty()) onEmpty.run();
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** True when nobody is connected and nothing waits to be stored: the pad may be unloaded. */
+  boolean isUnused() {
+    return members.isEmpty() && requests.isIdle() && sequencer.isIdle();
+  }
+
+  /** Stops taking requests, stores what is queued (bounded by {@code timeoutMillis}), saves a snapshot. */
+  Future<Void> close(long timeoutMillis) {
+    checkContext();
+    closed = true;
+    Future<Void> drained = sequencer.drain(timeoutMillis).recover(e -> {
+      LOG.log(System.Logger.Level.WARNING, "pad={0} client=- closing with unstored ops: {1}", padId, e.getMessage());
+      return Future.succeededFuture();
+    });
+    return drained.compose(v -> sequencer.saveSnapshot()).recover(e -> Future.succeededFuture())
+        .compose(v -> watch == null ? Future.succeededFuture() : watch.close());
+  }
+
+  private void announce(OpRecord r) {
+    for (Member m : members) tell(m, r);
+  }
+
+  private static void tell(Member m, OpRecord r) {
+    if (m.info().clientId().equals(r.clientId())) m.ack(r.seq(), r.rev());
+    else m.op(r);
+  }
+
+  private void dropped(List<PendingQueue.Pending> dropped) {
+    Set<String> clientIds = new HashSet<>();
+    for (PendingQueue.Pending p : dropped) clientIds.add(p.clientId());
+    for (Member m : new ArrayList<>(members)) {
+      if (clientIds.contains(m.info().clientId())) {
+        members.remove(m);
+        m.evicted(Rejection.SERVER_ERROR, "a conflict with another server dropped your unsaved ops; reconnect to resend them");
+      }
+    }
+    broadcastPresence();
+  }
+
+  private void broadcastPresence() {
+    List<MemberInfo> list = new ArrayList<>(members.size());
+    for (Member m : members) list.add(m.info());
+    List<MemberInfo> frozen = List.copyOf(list);
+    for (Member m : members) m.presence(frozen);
+  }
+
+  private void checkContext() {
+    // Why: the pad has no locks; a call from another thread would race with its own callbacks.
+    // (Request handlers run on duplicates of the verticle context, so compare the event-loop thread.)
+    if (Thread.currentThread() != thread) throw new IllegalStateException("pad " + padId + " used off its context");
+  }
+}

@@ -1,0 +1,111 @@
+package ardoise.pad;
+
+import ardoise.ot.AttributedText;
+import ardoise.ot.TextOperation;
+import ardoise.store.OpRecord;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ops accepted by a pad but not yet stored, in sequence order.
+ *
+ * <p>Invariant: {@code doc} is the head document with every queued op applied in order, and each
+ * queued op applies to the document left by the ones before it. Thread rule: pad context only.
+ */
+final class PendingQueue {
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Map<String, Long> lastSeqs = new HashMap<>();
+  private AttributedText doc;
+
+  /**
+   * An accepted op waiting to be stored, attributed to {@code author}. {@code op} applies after the
+   * ops queued before it; {@code committedOp} is the same op transformed only through the committed
+   * revisions up to {@code committedHead} (kept to redo the transformation if the head moves).
+   */
+  record Pending(String clientId, long seq, String author, TextOperation op, TextOperation committedOp,
+      long committedHead, long time) {}
+
+  PendingQueue(AttributedText head) {
+    this.doc = head;
+  }
+
+  int size() { return queue.size(); }
+
+  boolean isEmpty() { return queue.isEmpty(); }
+
+  Iterable<Pending> ops() { return queue; }
+
+  /** The highest queued seq of {@code clientId}, or 0. */
+  long lastSeq(String clientId) { return lastSeqs.getOrDefault(clientId, 0L); }
+
+  /** Applies {@code p} to the pending document and queues it; an op that does not apply throws and changes nothing. */
+  void add(Pending p) {
+    doc = doc.apply(p.op(), p.author());
+    queue.add(p);
+    lastSeqs.put(p.clientId(), p.seq());
+  }
+
+  /** Records for the first {@code max} queued ops, numbered after {@code head}. */
+  List<OpRecord> batch(long head, int max) {
+    List<OpRecord> batch = new ArrayList<>();
+    for (Pending p : queue) {
+      if (batch.size() == max) break;
+      batch.add(new OpRecord(++head, p.op(), p.clientId(), p.seq(), p.author(), p.time()));
+    }
+    return batch;
+  }
+
+  /** Removes the first {@code n} ops, which are now stored. */
+  void removeStored(int n) {
+    for (int i = 0; i < n; i++) {
+      Pending p = queue.poll();
+      lastSeqs.remove(p.clientId(), p.seq());
+    }
+  }
+
+  /** True if {@code f}, committed elsewhere, is (or follows) one of the queued ops of its client. */
+  boolean overlaps(OpRecord f) {
+    for (Pending p : queue) {
+      if (p.clientId().equals(f.clientId()) && p.seq() <= f.seq()) return true;
+    }
+    return false;
+  }
+
+  /** Empties the queue (the head document is {@code head}); returns what was queued. */
+  List<Pending> clear(AttributedText head) {
+    List<Pending> dropped = new ArrayList<>(queue);
+    queue.clear();
+    lastSeqs.clear();
+    doc = head;
+    return dropped;
+  }
+
+  /**
+   * Redoes every queued op's transformation after the head moved (ops committed by another
+   * instance): through the committed revisions after its {@code committedHead} in revision order,
+   * then through the ops queued before it — the same order in which its client will see them, so
+   * the client's own transformation gives the same result. Returns false (changing nothing) when
+   * those revisions are no longer in memory.
+   */
+  boolean rebase(History history) {
+    List<Pending> rebased = new ArrayList<>();
+    for (Pending p : queue) {
+      if (p.committedHead() < history.windowStart()) return false;
+      TextOperation committed = p.committedOp();
+      for (OpRecord r : history.tailFrom(p.committedHead())) committed = TextOperation.transform(committed, r.op()).aPrime();
+      TextOperation op = committed;
+      for (Pending ahead : rebased) op = TextOperation.transform(op, ahead.op()).aPrime();
+      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, committed, history.head(), p.time()));
+    }
+    queue.clear();
+    doc = history.doc();
+    for (Pending p : rebased) {
+      doc = doc.apply(p.op(), p.author());
+      queue.add(p);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,22 @@
+package ardoise.pad;
+
+/**
+ * Why a pad refused a member's request. The protocol layer maps each to its wire error code;
+ * the pad itself knows nothing of the wire.
+ */
+public enum Rejection {
+  /** The op cannot apply to the document it claims to be based on. */
+  BAD_OP,
+  /** A revision the pad has not reached (or a cursor outside the document). */
+  BAD_REV,
+  /** The seq skips ahead of the next one expected from this clientId. */
+  SEQ_GAP,
+  /** Applying the op would make the pad longer than allowed. */
+  PAD_TOO_LARGE,
+  /** The store is failing and the backlog of ops not yet stored is full. */
+  STORE_UNAVAILABLE,
+  /** The pad already has as many members as allowed. */
+  TOO_MANY_CONNECTIONS,
+  /** The pad could not handle the request (a bug or a conflict it cannot resolve); reconnect. */
+  SERVER_ERROR
+}

@@ -1,0 +1,251 @@
+package ardoise.pad;
+
+import ardoise.pad.PendingQueue.Pending;
+import ardoise.ot.InvalidOperationException;
+import ardoise.ot.TextOperation;
+import ardoise.store.AppendResult;
+import ardoise.store.ClientSeq;
+import ardoise.store.OpRecord;
+import ardoise.store.PadStore;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One pad's submit pipeline (ShareDB style): validate → dedupe → rebase → check limits → apply to
+ * the pending document → queue; then commit with group commit: while one append is in flight,
+ * further ops wait and go in the next batch. Only a successful append advances the head, acks the
+ * sender and broadcasts (through {@code announce}), in revision order.
+ *
+ * <p>Invariant: the head advances only by a successful append or by ops read back from the store,
+ * one revision at a time; queued ops always apply after the head (see {@link PendingQueue}).
+ * Thread rule: pad context only.
+ */
+final class Sequencer {
+  private final String padId;
+  private final PadStore store;
+  private final History history;
+  private final PadSettings settings;
+  private final Vertx vertx;
+  private final System.Logger log;
+  private final Consumer<OpRecord> announce;
+  private final Consumer<List<Pending>> drop;
+  private final PendingQueue queue;
+  private final List<Promise<Void>> drainWaiters = new ArrayList<>();
+  private long knownHead;
+  private long lastSnapshotRev;
+  private boolean busy;
+  private int failures;
+  private long retryTimer = -1;
+
+  Sequencer(String padId, PadStore store, History history, PadSettings settings, Vertx vertx, System.Logger log,
+      Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev) {
+    this.padId = padId;
+    this.store = store;
+    this.history = history;
+    this.settings = settings;
+    this.vertx = vertx;
+    this.log = log;
+    this.announce = announce;
+    this.drop = drop;
+    this.queue = new PendingQueue(history.doc());
+    this.knownHead = history.head();
+    this.lastSnapshotRev = lastSnapshotRev;
+  }
+
+  /** Runs the pipeline; refusals go to the member. Completes once the op is queued or refused. */
+  Future<Void> submit(Submission s) {
+    if (s.rev() < 0 || s.rev() > history.head()) {
+      reject(s, Rejection.BAD_REV, "rev " + s.rev() + " is not between 0 and the pad's head " + history.head());
+      return Future.succeededFuture();
+    }
+    if (!dedupe(s)) return Future.succeededFuture();
+    return history.since(s.rev()).map(committed -> {
+      if (dedupe(s)) rebaseAndQueue(s, committed);
+      return (Void) null;
+    }).recover(e -> {
+      log.log(System.Logger.Level.WARNING, "pad={0} client={1} cannot read ops after rev {2,number,#}: {3}", padId, s.member().info().clientId(), s.rev(), e.toString());
+      reject(s, Rejection.STORE_UNAVAILABLE, "the store cannot be read right now; keep the op and retry");
+      return Future.succeededFuture();
+    });
+  }
+
+  /** True when {@code s} is the next seq of its client; otherwise answers it (ack again or seq-gap). */
+  private boolean dedupe(Submission s) {
+    String clientId = s.member().info().clientId();
+    ClientSeq last = history.lastSeq(clientId);
+    long committed = last == null ? 0 : last.seq();
+    long queued = queue.lastSeq(clientId);
+    if (s.seq() == committed) {
+      s.member().ack(s.seq(), last.rev());
+    } else if (s.seq() < committed) {
+      history.revOf(clientId, s.seq()).onComplete(r -> {
+        if (r.succeeded() && r.result() > 0) s.member().ack(s.seq(), r.result());
+        else reject(s, Rejection.STORE_UNAVAILABLE, "cannot find the revision of seq " + s.seq() + " right now");
+      });
+    } else if (s.seq() <= queued) {
+      return false; // already queued: its ack goes to every connection of this clientId once stored
+    } else if (s.seq() > Math.max(committed, queued) + 1) {
+      reject(s, Rejection.SEQ_GAP, "seq " + s.seq() + " skips ahead; next expected is " + (Math.max(committed, queued) + 1));
+    } else {
+      return true;
+    }
+    return false;
+  }
+
+  private void rebaseAndQueue(Submission s, List<OpRecord> committed) {
+    String author = s.member().info().authorId();
+    TextOperation onHead = s.op().withAuthor(author);
+    TextOperation op;
+    try {
+      for (OpRecord r : committed) onHead = TextOperation.transform(onHead, r.op()).aPrime();
+      op = onHead;
+      for (Pending p : queue.ops()) op = TextOperation.transform(op, p.op()).aPrime();
+    } catch (InvalidOperationException e) {
+      reject(s, Rejection.BAD_OP, "op does not apply to revision " + s.rev() + ": " + e.getMessage());
+      return;
+    }
+    if (op.targetLength() > settings.maxPadChars() && op.targetLength() > op.baseLength()) {
+      reject(s, Rejection.PAD_TOO_LARGE, "the pad would exceed " + settings.maxPadChars() + " characters");
+      return;
+    }
+    if (queue.size() >= settings.maxPendingOps()) {
+      reject(s, Rejection.STORE_UNAVAILABLE, "too many ops wait for the store; keep the op and retry later");
+      return;
+    }
+    try {
+      queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, onHead, history.head(), System.currentTimeMillis()));
+    } catch (InvalidOperationException e) {
+      reject(s, Rejection.BAD_OP, e.getMessage());
+      return;
+    }
+    pump();
+  }
+
+  private void reject(Submission s, Rejection reason, String message) {
+    s.member().rejected(reason, message, s.seq());
+  }
+
+  /** The store says the head is now {@code head} (maybe another instance committed). */
+  void headSeen(long head) {
+    knownHead = Math.max(knownHead, head);
+    pump();
+  }
+
+  /** Starts the next step: catch up with a moved head, or send the queued ops as one batch. */
+  private void pump() {
+    if (busy || retryTimer != -1) return;
+    if (knownHead > history.head()) {
+      busy = true;
+      store.ops(padId, history.head(), knownHead).onComplete(this::caughtUp);
+    } else if (!queue.isEmpty()) {
+      busy = true;
+      List<OpRecord> batch = queue.batch(history.head(), settings.maxBatch());
+      store.append(padId, history.head(), batch).onComplete(r -> appended(batch, r));
+    } else {
+      drainWaiters.forEach(Promise::tryComplete);
+      drainWaiters.clear();
+    }
+  }
+
+  private void appended(List<OpRecord> batch, AsyncResult<AppendResult> r) {
+    busy = false;
+    if (r.failed()) {
+      storeFailed("append", r.cause());
+      return;
+    }
+    failures = 0;
+    if (r.result().appended()) {
+      queue.removeStored(batch.size());
+      for (OpRecord rec : batch) commit(rec);
+    } else {
+      knownHead = Math.max(knownHead, r.result().head());
+    }
+    pump();
+  }
+
+  private void caughtUp(AsyncResult<List<OpRecord>> r) {
+    busy = false;
+    if (r.failed()) {
+      storeFailed("ops", r.cause());
+      return;
+    }
+    failures = 0;
+    List<OpRecord> foreign = new ArrayList<>();
+    for (OpRecord rec : r.result()) {
+      if (rec.rev() == history.head() + 1) {
+        commit(rec);
+        foreign.add(rec);
+      }
+    }
+    if (foreign.isEmpty()) {
+      // Why: a store that announces a head it cannot serve yet must not be polled in a hot loop.
+      storeFailed("ops", new IllegalStateException("no ops after rev " + history.head() + " up to " + knownHead));
+      return;
+    }
+    rebaseQueue(foreign);
+    pump();
+  }
+
+  private void commit(OpRecord rec) {
+    history.commit(rec);
+    announce.accept(rec);
+    if (history.head() - lastSnapshotRev >= settings.snapshotEveryOps()) saveSnapshot();
+  }
+
+  /** Moves the queued ops after ops committed elsewhere; a queued op that was itself committed there drops the queue. */
+  private void rebaseQueue(List<OpRecord> foreign) {
+    for (OpRecord f : foreign) {
+      if (queue.overlaps(f)) {
+        // Why: the same op was committed by another instance; our queued ops were rebased on it and
+        // cannot be un-applied cheaply. The clients keep unacknowledged ops and resend them on rejoin.
+        log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2,number,#} committed by another instance; "
+            + "dropping {3,number,#} queued ops", padId, f.clientId(), f.seq(), queue.size());
+        drop.accept(queue.clear(history.doc()));
+        return;
+      }
+    }
+    if (!queue.rebase(history)) {
+      log.log(System.Logger.Level.WARNING, "pad={0} client=- queued ops are older than the in-memory window; dropping {1,number,#}",
+          padId, queue.size());
+      drop.accept(queue.clear(history.doc()));
+    }
+  }
+
+  private void storeFailed(String what, Throwable cause) {
+    failures++;
+    long delay = Math.min(5000, 50L << Math.min(failures, 7));
+    log.log(System.Logger.Level.WARNING, "pad={0} client=- store {1} failed ({2,number,#} in a row, {3,number,#} ops waiting), retry in {4,number,#} ms: {5}",
+        padId, what, failures, queue.size(), delay, cause.toString());
+    retryTimer = vertx.setTimer(delay, id -> {
+      retryTimer = -1;
+      pump();
+    });
+  }
+
+  /** Saves a snapshot of the head; cheap because the document is a persistent value. */
+  Future<Void> saveSnapshot() {
+    if (history.head() == lastSnapshotRev) return Future.succeededFuture();
+    long rev = history.head();
+    lastSnapshotRev = rev;
+    return store.saveSnapshot(padId, new ardoise.store.Snapshot(rev, history.doc(), System.currentTimeMillis()))
+        .onFailure(e -> log.log(System.Logger.Level.WARNING, "pad={0} client=- snapshot at rev {1,number,#} failed: {2}", padId, rev, e.toString()));
+  }
+
+  /** Completes when nothing waits to be stored (or fails after {@code timeoutMillis}). */
+  Future<Void> drain(long timeoutMillis) {
+    Promise<Void> p = Promise.promise();
+    drainWaiters.add(p);
+    long timer = vertx.setTimer(timeoutMillis, id -> p.tryFail("pad " + padId + ": " + queue.size() + " ops still not stored"));
+    pump();
+    return p.future().onComplete(x -> vertx.cancelTimer(timer));
+  }
+
+  boolean isIdle() {
+    return queue.isEmpty() && !busy && retryTimer == -1;
+  }
+}

@@ -1,0 +1,19 @@
+package ardoise.protocol;
+
+import ardoise.ot.TextOperation;
+
+/** A decoded, validated client → server message (docs/protocol.md). */
+public sealed interface ClientMessage {
+
+  /** First message: who this tab is; {@code rev} (nullable) is the revision it already has. */
+  record Join(String clientId, String name, String color, String authorId, Long rev) implements ClientMessage {}
+
+  /** An op made on revision {@code rev}, the {@code seq}-th op of this clientId. */
+  record Op(long rev, long seq, TextOperation op) implements ClientMessage {}
+
+  /** This client's selection in the document at {@code rev}. */
+  record Cursor(long rev, int anchor, int head) implements ClientMessage {}
+
+  /** New display name and colour. */
+  record Profile(String name, String color) implements ClientMessage {}
+}

@@ -1,0 +1,59 @@
+package ardoise.protocol;
+
+import ardoise.pad.Rejection;
+
+/**
+ * The stable error codes of {@code error} frames (docs/protocol.md, "Errors"). The wire form is the
+ * kebab-case {@link #code()}; {@link #closes()} tells whether the server closes the socket after it.
+ */
+public enum ErrorCode {
+  BAD_JSON(false),
+  BAD_MESSAGE(false),
+  NOT_JOINED(false),
+  ALREADY_JOINED(false),
+  BAD_PAD_NAME(true),
+  BAD_CLIENT_ID(false),
+  BAD_NAME(false),
+  BAD_OP(false),
+  BAD_REV(false),
+  SEQ_GAP(false),
+  MESSAGE_TOO_LARGE(true),
+  PAD_TOO_LARGE(false),
+  RATE_LIMITED(false),
+  TOO_MANY_CONNECTIONS(true),
+  SLOW_CONSUMER(true),
+  STORE_UNAVAILABLE(false),
+  ORIGIN_NOT_ALLOWED(true),
+  SERVER_ERROR(true),
+  /** Reserved for read-only links: writing messages on a read-only connection. */
+  READ_ONLY(false);
+
+  private final boolean closes;
+  private final String code;
+
+  ErrorCode(boolean closes) {
+    this.closes = closes;
+    this.code = name().toLowerCase().replace('_', '-');
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public boolean closes() {
+    return closes;
+  }
+
+  /** The wire code of a pad's refusal. */
+  public static ErrorCode of(Rejection r) {
+    return switch (r) {
+      case BAD_OP -> BAD_OP;
+      case BAD_REV -> BAD_REV;
+      case SEQ_GAP -> SEQ_GAP;
+      case PAD_TOO_LARGE -> PAD_TOO_LARGE;
+      case STORE_UNAVAILABLE -> STORE_UNAVAILABLE;
+      case TOO_MANY_CONNECTIONS -> TOO_MANY_CONNECTIONS;
+      case SERVER_ERROR -> SERVER_ERROR;
+    };
+  }
+}

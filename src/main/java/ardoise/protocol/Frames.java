@@ -1,0 +1,81 @@
+package ardoise.protocol;
+
+import ardoise.ot.AuthorRun;
+import ardoise.ot.OpJson;
+import ardoise.pad.MemberInfo;
+import ardoise.store.OpRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Encodes server → client frames (docs/protocol.md). One instance per server context: the last
+ * broadcast op is encoded once and reused for every member (fan-out must not encode N times).
+ * Thread rule: used on one context only.
+ */
+public final class Frames {
+  private OpRecord lastRecord;
+  private String lastOpFrame;
+
+  public String joined(long rev, String clientId, long lastSeq, String text, List<AuthorRun> runs) {
+    ObjectNode o = message("joined").put("rev", rev).put("clientId", clientId).put("lastSeq", lastSeq);
+    if (text != null) {
+      o.put("text", text);
+      ArrayNode authors = o.putArray("authors");
+      for (AuthorRun r : runs) authors.addArray().add(r.length()).add(r.author());
+    }
+    return write(o);
+  }
+
+  public String ack(long seq, long rev) {
+    return write(message("ack").put("seq", seq).put("rev", rev));
+  }
+
+  /** Another client's op; the same record gives the same (cached) string. */
+  public String op(OpRecord r) {
+    if (r != lastRecord) {
+      ObjectNode o = message("op").put("rev", r.rev()).put("clientId", r.clientId()).put("authorId", r.author());
+      ArrayNode op = o.putArray("op");
+      for (Object v : OpJson.toJsonValues(r.op())) {
+        if (v instanceof String s) op.add(s);
+        else op.add((Integer) v);
+      }
+      lastOpFrame = write(o);
+      lastRecord = r;
+    }
+    return lastOpFrame;
+  }
+
+  public String presence(List<MemberInfo> members) {
+    ObjectNode o = message("presence");
+    ArrayNode list = o.putArray("members");
+    for (MemberInfo m : members) {
+      list.addObject().put("clientId", m.clientId()).put("authorId", m.authorId()).put("name", m.name()).put("color", m.color());
+    }
+    return write(o);
+  }
+
+  public String cursor(String clientId, long rev, int anchor, int head) {
+    return write(message("cursor").put("clientId", clientId).put("rev", rev).put("anchor", anchor).put("head", head));
+  }
+
+  /** An error frame; {@code seq} (the refused op) is included when positive. */
+  public String error(ErrorCode code, String message, long seq) {
+    ObjectNode o = message("error").put("code", code.code()).put("message", message);
+    if (seq > 0) o.put("seq", seq);
+    return write(o);
+  }
+
+  private static ObjectNode message(String type) {
+    return Codec.MAPPER.createObjectNode().put("type", type);
+  }
+
+  private static String write(ObjectNode o) {
+    try {
+      return Codec.MAPPER.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a tree of plain values", e);
+    }
+  }
+}

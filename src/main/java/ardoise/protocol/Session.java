@@ -1,0 +1,223 @@
+package ardoise.protocol;
+
+import ardoise.pad.Member;
+import ardoise.pad.MemberInfo;
+import ardoise.pad.Pad;
+import ardoise.pad.PadRegistry;
+import ardoise.pad.Rejection;
+import ardoise.store.OpRecord;
+import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * One WebSocket connection: the join state machine (awaiting-join → joining → joined → closed),
+ * a per-connection rate limit, a bound on outgoing bytes not yet written, and the mapping between
+ * frames and {@link Pad} calls. Frames are handled in arrival order.
+ *
+ * <p>Thread rule: runs on the server verticle's context, the same one as the registry and pads.
+ */
+public final class Session implements Member {
+  private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+  enum State { AWAITING_JOIN, JOINING, JOINED, CLOSED }
+
+  /** The limits a session enforces. */
+  public record Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit) {}
+
+  private final ServerWebSocket ws;
+  private final String padId;
+  private final PadRegistry registry;
+  private final Frames frames;
+  private final Limits limits;
+  private final TokenBucket bucket;
+  private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
+  private State state = State.AWAITING_JOIN;
+  private MemberInfo info;
+  private Pad pad;
+  private long unwrittenChars;
+
+  public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits) {
+    this.ws = ws;
+    this.padId = padId;
+    this.registry = registry;
+    this.frames = frames;
+    this.limits = limits;
+    this.bucket = new TokenBucket(limits.opsPerSecond(), limits.opsBurst(), System.nanoTime());
+  }
+
+  /** Wires the socket's handlers; call once, right after the upgrade. */
+  public void start(Runnable onClose) {
+    ws.textMessageHandler(this::received);
+    ws.binaryMessageHandler(b -> received(null));
+    ws.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "pad={0} client={1} socket error: {2}", padId, clientId(), e.toString()));
+    ws.closeHandler(v -> {
+      closed();
+      onClose.run();
+    });
+  }
+
+  /** One text frame ({@code null} for a binary frame). */
+  private void received(String frame) {
+    if (state == State.CLOSED) return;
+    try {
+      if (frame != null && tooLarge(frame)) {
+        throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE, "messages are limited to " + limits.maxMessageBytes() + " bytes");
+      }
+      // Why before decoding: a flood of garbage must cost no parsing either.
+      if (!bucket.tryTake(System.nanoTime())) {
+        throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; this one was dropped, resend it in a second");
+      }
+      if (frame == null) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted");
+      ClientMessage m = Codec.decode(frame);
+      if (state == State.JOINING) waiting.add(m);
+      else dispatch(m);
+    } catch (ProtocolException e) {
+      fail(e);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "pad=" + padId + " client=" + clientId() + " frame handling failed", e);
+      fail(new ProtocolException(ErrorCode.SERVER_ERROR, "internal error; reconnect"));
+    }
+  }
+
+  private boolean tooLarge(String frame) {
+    int max = limits.maxMessageBytes();
+    // Why: counting UTF-8 bytes is O(n); only needed when the char count alone cannot decide.
+    return frame.length() > max || (frame.length() * 3L > max && frame.getBytes(StandardCharsets.UTF_8).length > max);
+  }
+
+  private void dispatch(ClientMessage m) throws ProtocolException {
+    if (m instanceof ClientMessage.Join j) {
+      if (state != State.AWAITING_JOIN) throw new ProtocolException(ErrorCode.ALREADY_JOINED, "this connection already joined");
+      join(j, true);
+      return;
+    }
+    if (state != State.JOINED) {
+      throw new ProtocolException(ErrorCode.NOT_JOINED, "send join first", m instanceof ClientMessage.Op op ? op.seq() : 0);
+    }
+    if (m instanceof ClientMessage.Op op) {
+      pad.submit(this, op.rev(), op.seq(), op.op());
+    } else if (m instanceof ClientMessage.Cursor c) {
+      pad.cursor(this, c.rev(), c.anchor(), c.head());
+    } else if (m instanceof ClientMessage.Profile p) {
+      info = new MemberInfo(info.clientId(), info.authorId(), p.name(), p.color());
+      pad.profileChanged(this);
+    }
+  }
+
+  private void join(ClientMessage.Join j, boolean retryIfClosed) {
+    state = State.JOINING;
+    String color = j.color() != null ? j.color() : Palette.colorOf(j.authorId());
+    info = new MemberInfo(j.clientId(), j.authorId(), j.name(), color);
+    registry.pad(padId).compose(p -> {
+      pad = p;
+      return p.join(this, j.rev());
+    }).onComplete(r -> {
+      if (r.failed() && r.cause() instanceof Pad.ClosedException && retryIfClosed) {
+        join(j, false); // the pad was unloading: the registry loads a fresh one
+        return;
+      }
+      joinDone(r.succeeded() && r.result(), r.cause());
+    });
+  }
+
+  private void joinDone(boolean joined, Throwable failure) {
+    if (state == State.CLOSED) {
+      if (joined) pad.leave(this);
+      return;
+    }
+    if (failure != null) {
+      LOG.log(System.Logger.Level.WARNING, "pad={0} client={1} join failed: {2}", padId, clientId(), failure.toString());
+      send(frames.error(ErrorCode.STORE_UNAVAILABLE, "the pad cannot be loaded right now; retry", 0));
+    }
+    if (state == State.JOINING) state = joined ? State.JOINED : State.AWAITING_JOIN;
+    while (!waiting.isEmpty() && state != State.JOINING && state != State.CLOSED) {
+      try {
+        dispatch(waiting.poll());
+      } catch (ProtocolException e) {
+        fail(e);
+      }
+    }
+  }
+
+  private void fail(ProtocolException e) {
+    send(frames.error(e.code(), e.getMessage(), e.seq()));
+    if (e.code().closes()) close(e.code());
+  }
+
+  /** Sends a frame unless the client does not read: then it is dropped with slow-consumer. */
+  private void send(String frame) {
+    if (state == State.CLOSED) return;
+    if (unwrittenChars > limits.sendQueueLimit()) {
+      LOG.log(System.Logger.Level.INFO, "pad={0} client={1} slow consumer: {2} chars unwritten", padId, clientId(), unwrittenChars);
+      write(frames.error(ErrorCode.SLOW_CONSUMER, "you did not read fast enough; rejoin with your rev", 0));
+      close(ErrorCode.SLOW_CONSUMER);
+      return;
+    }
+    write(frame);
+  }
+
+  private void write(String frame) {
+    unwrittenChars += frame.length();
+    ws.writeTextMessage(frame).onComplete(r -> unwrittenChars -= frame.length());
+  }
+
+  private void close(ErrorCode code) {
+    if (state == State.CLOSED) return;
+    closed();
+    short status = switch (code) {
+      case MESSAGE_TOO_LARGE -> 1009;
+      case SERVER_ERROR -> 1011;
+      default -> 1008;
+    };
+    ws.close(status, code.code());
+  }
+
+  /** Closes with "going away" (server shutdown); the client reconnects with its rev. */
+  public void shutdown() {
+    if (state == State.CLOSED) return;
+    closed();
+    ws.close((short) 1001, "server-shutdown");
+  }
+
+  private void closed() {
+    State was = state;
+    state = State.CLOSED;
+    if (was == State.JOINED) pad.leave(this);
+  }
+
+  private String clientId() {
+    return info == null ? "-" : info.clientId();
+  }
+
+  // Member: the pad talks to this connection through these.
+
+  @Override public MemberInfo info() { return info; }
+
+  @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
+    send(frames.joined(rev, info.clientId(), lastSeq, s == null ? null : s.text(), s == null ? null : s.runs()));
+  }
+
+  @Override public void ack(long seq, long rev) { send(frames.ack(seq, rev)); }
+
+  @Override public void op(OpRecord record) { send(frames.op(record)); }
+
+  @Override public void presence(List<MemberInfo> members) { send(frames.presence(members)); }
+
+  @Override public void cursor(String clientId, long rev, int anchor, int head) {
+    send(frames.cursor(clientId, rev, anchor, head));
+  }
+
+  @Override public void rejected(Rejection reason, String message, long seq) {
+    send(frames.error(ErrorCode.of(reason), message, seq));
+  }
+
+  @Override public void evicted(Rejection reason, String message) {
+    ErrorCode code = ErrorCode.of(reason);
+    send(frames.error(code, message, 0));
+    State was = state;
+    state = State.CLOSED; // the pad already removed this member
+    if (was != State.CLOSED) ws.close((short) 1008, code.code());
+  }
+}

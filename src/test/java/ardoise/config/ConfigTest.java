@@ -1,0 +1,54 @@
+package ardoise.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsMatchTheCommittedFile() {
+    Config fromFile = Config.load(Path.of("conf", "config.json"), Map.of());
+    assertEquals(Config.defaults(), fromFile);
+    assertEquals(9000, fromFile.port());
+    assertEquals(262144, fromFile.maxMessageBytes());
+    assertEquals(1048576, fromFile.maxPadChars());
+    assertNull(fromFile.publicUrl());
+  }
+
+  @Test
+  void environmentOverridesTheFile() throws Exception {
+    Path file = dir.resolve("config.json");
+    Files.writeString(file, "{\"port\": 8000, \"opsPerSecond\": 10}");
+    Config c = Config.load(file, Map.of("ARDOISE_PORT", "8100", "ARDOISE_PUBLIC_URL", "HTTPS://Pad.Example.org:443/x", "PATH", "/bin"));
+    assertEquals(8100, c.port());
+    assertEquals(10, c.opsPerSecond());
+    assertEquals("https://pad.example.org", c.publicUrl());
+  }
+
+  @Test
+  void badValuesFailFastNamingTheSetting() throws Exception {
+    assertMessage("ARDOISE_PORT", Map.of("ARDOISE_PORT", "neuf mille"));
+    assertMessage("ARDOISE_PORT", Map.of("ARDOISE_PORT", "70000"));
+    assertMessage("ARDOISE_MAX_PAD_CHARS", Map.of("ARDOISE_MAX_PAD_CHARS", "0"));
+    assertMessage("ARDOISE_PUBLIC_URL", Map.of("ARDOISE_PUBLIC_URL", "ftp://x"));
+    assertMessage("ARDOISE_REDIS_URL", Map.of("ARDOISE_REDIS_URL", "localhost:6379"));
+    Path file = dir.resolve("bad.json");
+    Files.writeString(file, "{\"prot\": 1}");
+    ConfigException e = assertThrows(ConfigException.class, () -> Config.load(file, Map.of()));
+    assertTrue(e.getMessage().contains("unknown setting \"prot\""), e.getMessage());
+  }
+
+  private static void assertMessage(String name, Map<String, String> env) {
+    ConfigException e = assertThrows(ConfigException.class, () -> Config.fromValues(env));
+    assertTrue(e.getMessage().startsWith(name), e.getMessage());
+  }
+}

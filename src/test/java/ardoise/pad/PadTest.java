@@ -1,0 +1,230 @@
+package ardoise.pad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ardoise.ot.TextOperation;
+import ardoise.store.AppendResult;
+import ardoise.store.ForwardingPadStore;
+import ardoise.store.InMemoryPadStore;
+import ardoise.store.OpRecord;
+import ardoise.store.Snapshot;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The sequencer without sockets: group commit, the bounded backlog, idle unload. */
+class PadTest {
+  private final Vertx vertx = Vertx.vertx();
+  private final Context context = vertx.getOrCreateContext();
+
+  @AfterEach
+  void close() {
+    vertx.close();
+  }
+
+  /** A member that writes down what it is told. */
+  static final class Recorder implements Member {
+    final LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
+    private final MemberInfo info;
+
+    Recorder(String clientId) {
+      info = new MemberInfo(clientId, clientId, clientId, "#000000");
+    }
+
+    String next() throws InterruptedException {
+      String s = told.poll(10, TimeUnit.SECONDS);
+      if (s == null) throw new AssertionError("nothing told to " + info.clientId());
+      return s;
+    }
+
+    @Override public MemberInfo info() { return info; }
+    @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
+      told.add("joined " + rev + (s == null ? "" : " text=" + s.text()));
+    }
+    @Override public void ack(long seq, long rev) { told.add("ack " + seq + " " + rev); }
+    @Override public void op(OpRecord r) { told.add("op " + r.rev()); }
+    @Override public void presence(List<MemberInfo> members) { }
+    @Override public void cursor(String clientId, long rev, int anchor, int head) { told.add("cursor " + rev); }
+    @Override public void rejected(Rejection reason, String message, long seq) { told.add(reason + " " + seq); }
+    @Override public void evicted(Rejection reason, String message) { told.add("evicted " + reason); }
+  }
+
+  /** Counts appends; the first one waits for {@link #release}. */
+  static final class SlowFirstAppend extends ForwardingPadStore {
+    final List<Integer> batchSizes = new ArrayList<>();
+    final Promise<Void> gate = Promise.promise();
+
+    SlowFirstAppend() {
+      super(new InMemoryPadStore());
+    }
+
+    @Override
+    public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
+      batchSizes.add(records.size());
+      if (batchSizes.size() == 1) return gate.future().compose(v -> delegate.append(padId, expectedHead, records));
+      return delegate.append(padId, expectedHead, records);
+    }
+  }
+
+  private <T> T on(Supplier<T> action) throws Exception {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    context.runOnContext(v -> f.complete(action.get()));
+    return f.get(10, TimeUnit.SECONDS);
+  }
+
+  private Pad load(PadRegistry registry, String padId) throws Exception {
+    CompletableFuture<Pad> f = new CompletableFuture<>();
+    context.runOnContext(v -> registry.pad(padId).onComplete(r -> f.complete(r.result())));
+    return f.get(10, TimeUnit.SECONDS);
+  }
+
+  private static TextOperation insertAt(int at, int length, String text) {
+    return TextOperation.builder().retain(at).insert(text).retain(length - at).build();
+  }
+
+  @Test
+  void opsArrivingDuringAnAppendGoInOneBatch() throws Exception {
+    SlowFirstAppend store = new SlowFirstAppend();
+    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 60_000), context));
+    Pad pad = load(registry, "batch");
+    List<Recorder> members = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Recorder m = new Recorder("member-" + i);
+      members.add(m);
+      on(() -> pad.join(m, 0L));
+      assertEquals("joined 0", m.next());
+    }
+    for (Recorder m : members) on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "x")); return null; });
+    on(() -> { store.gate.complete(); return null; });
+    for (int i = 0; i < 5; i++) {
+      Recorder m = members.get(i);
+      for (int rev = 1; rev <= 5; rev++) assertEquals(rev == i + 1 ? "ack 1 " + rev : "op " + rev, m.next());
+    }
+    assertEquals(List.of(1, 4), on(() -> List.copyOf(store.batchSizes)));
+  }
+
+  @Test
+  void backlogIsBoundedWhileTheStoreFails() throws Exception {
+    InMemoryPadStore store = new InMemoryPadStore();
+    PadRegistry registry = on(() -> new PadRegistry(store, new PadSettings(1000, 10, 1000, 60_000, 100, 3, 10), context));
+    Pad pad = load(registry, "backlog");
+    store.setAvailable(false);
+    List<Recorder> members = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Recorder m = new Recorder("member-" + i);
+      members.add(m);
+      on(() -> pad.join(m, 0L));
+      m.next();
+    }
+    for (Recorder m : members) on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "y")); return null; });
+    assertEquals("STORE_UNAVAILABLE 1", members.get(3).next());
+    store.setAvailable(true);
+    assertEquals("ack 1 1", members.get(0).next()); // the retry stores the kept ops
+    assertEquals(3L, waitForHead(pad, 3)); // the three kept ops, none lost, none twice
+  }
+
+  private long waitForHead(Pad pad, long head) throws Exception {
+    for (int i = 0; i < 1000 && on(pad::head) < head; i++) Thread.sleep(10);
+    return on(pad::head);
+  }
+
+  @Test
+  void idlePadIsUnloadedWithASnapshot() throws Exception {
+    InMemoryPadStore store = new InMemoryPadStore();
+    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 20), context));
+    Pad pad = load(registry, "idle");
+    Recorder m = new Recorder("member-idle");
+    on(() -> pad.join(m, null));
+    m.next();
+    on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "z")); return null; });
+    assertEquals("ack 1 1", m.next());
+    on(() -> { pad.leave(m); return null; });
+    for (int i = 0; i < 1000 && on(registry::loadedCount) > 0; i++) Thread.sleep(10);
+    assertEquals(0, (int) on(registry::loadedCount));
+    Snapshot snap = store.snapshotAtOrBefore("idle", 9).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    for (int i = 0; i < 1000 && snap.rev() == 0; i++) {
+      Thread.sleep(10);
+      snap = store.snapshotAtOrBefore("idle", 9).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    assertEquals("z", snap.doc().text());
+    Pad again = load(registry, "idle");
+    assertTrue(again != pad, "a fresh pad is loaded after the unload");
+    assertEquals(1L, (long) on(again::head));
+  }
+
+  @Test
+  void headMovedByAnotherInstanceIsLoadedBroadcastAndTheQueuedOpRebased() throws Exception {
+    SlowFirstAppend store = new SlowFirstAppend();
+    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 60_000), context));
+    Pad pad = load(registry, "moved");
+    Recorder a = new Recorder("member-a");
+    on(() -> pad.join(a, 0L));
+    assertEquals("joined 0", a.next());
+    on(() -> { pad.submit(a, 0, 1, insertAt(0, 0, "a")); return null; }); // in flight, held by the gate
+    OpRecord foreign = new OpRecord(1, TextOperation.builder().insert("F", "other").build(), "other-instance", 1, "other", 1);
+    assertEquals(new AppendResult(true, 1), store.delegate().append("moved", 0, List.of(foreign))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    on(() -> { store.gate.complete(); return null; });
+    assertEquals("op 1", a.next()); // the other instance's revision, loaded from the store
+    assertEquals("ack 1 2", a.next()); // then ours, rebased onto it
+    Recorder late = new Recorder("member-late");
+    on(() -> pad.join(late, null));
+    assertEquals("joined 2 text=aF", late.next()); // the queued insert goes first at equal positions
+  }
+
+  @Test
+  void snapshotIsSavedEveryNOps() throws Exception {
+    InMemoryPadStore store = new InMemoryPadStore();
+    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 2, 60_000), context));
+    Pad pad = load(registry, "snap");
+    Recorder m = new Recorder("member-snap");
+    on(() -> pad.join(m, 0L));
+    m.next();
+    for (int seq = 1; seq <= 3; seq++) {
+      int s = seq;
+      on(() -> { pad.submit(m, s - 1, s, insertAt(s - 1, s - 1, "" + s)); return null; });
+      assertEquals("ack " + s + " " + s, m.next());
+    }
+    Snapshot snap = store.snapshotAtOrBefore("snap", 3).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(2, snap.rev());
+    assertEquals("12", snap.doc().text());
+  }
+
+  @Test
+  void revisionsOutsideTheWindowAreReadFromTheStore() throws Exception {
+    InMemoryPadStore store = new InMemoryPadStore();
+    // A window of 2 revisions (trimmed at 4): older ones must come from the store.
+    PadRegistry registry = on(() -> new PadRegistry(store, new PadSettings(1000, 10, 1000, 60_000, 2, 100, 10), context));
+    Pad pad = load(registry, "window");
+    Recorder writer = new Recorder("member-writer");
+    on(() -> pad.join(writer, 0L));
+    writer.next();
+    for (int seq = 1; seq <= 6; seq++) {
+      int s = seq;
+      on(() -> { pad.submit(writer, s - 1, s, insertAt(s - 1, s - 1, "" + s)); return null; });
+      assertEquals("ack " + s + " " + s, writer.next());
+    }
+    Recorder late = new Recorder("member-late");
+    on(() -> pad.join(late, 0L)); // replay of all six, mostly from the store
+    assertEquals("joined 0", late.next());
+    for (int rev = 1; rev <= 6; rev++) assertEquals("op " + rev, late.next());
+    on(() -> { pad.submit(late, 1, 1, insertAt(0, 1, "L")); return null; }); // made on rev 1: rebased over 5 revisions
+    assertEquals("ack 1 7", late.next());
+    on(() -> { pad.submit(writer, 0, 1, insertAt(0, 0, "1")); return null; }); // an old seq: its rev is searched in the store
+    assertEquals("op 7", writer.next());
+    assertEquals("ack 1 1", writer.next());
+    Recorder check = new Recorder("member-check");
+    on(() -> pad.join(check, null));
+    assertEquals("joined 7 text=L123456", check.next());
+  }
+}

@@ -1,0 +1,62 @@
+package ardoise.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ardoise.ot.TextOperation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+  private static final String ID = "abcdefghijklmnop";
+
+  @Test
+  void decodesEachMessage() throws Exception {
+    assertEquals(new ClientMessage.Join(ID, "Zoé", "#aabbcc", ID, 3L),
+        Codec.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\" Zoé \",\"color\":\"#AABBCC\",\"rev\":3,\"future\":1}"));
+    ClientMessage.Join noRev = (ClientMessage.Join) Codec.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\"}");
+    assertNull(noRev.rev());
+    assertEquals(new ClientMessage.Op(2, 1, TextOperation.builder().retain(1).insert("x").delete(2).build()),
+        Codec.decode("{\"type\":\"op\",\"rev\":2,\"seq\":1,\"op\":[1,\"x\",-2]}"));
+    assertEquals(new ClientMessage.Cursor(5, 1, 2), Codec.decode("{\"type\":\"cursor\",\"rev\":5,\"anchor\":1,\"head\":2}"));
+    assertEquals(new ClientMessage.Profile("Léa", "#010203"), Codec.decode("{\"type\":\"profile\",\"name\":\"Léa\",\"color\":\"#010203\"}"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "{|bad-json",
+    "{\"type\":\"op\"}{}|bad-json",
+    "{\"type\":\"op\",\"type\":\"join\"}|bad-json",
+    "{'type':'op'}|bad-json",
+    "[]|bad-message",
+    "\"join\"|bad-message",
+    "null|bad-message",
+    "{\"type\":1}|bad-message",
+    "{\"type\":\"nope\"}|bad-message",
+    "{\"type\":\"op\",\"rev\":1,\"seq\":0,\"op\":[]}|bad-message",
+    "{\"type\":\"op\",\"rev\":9007199254740992,\"seq\":1,\"op\":[]}|bad-message",
+    "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":{}}|bad-message",
+    "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":[0]}|bad-op",
+    "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":[1.5]}|bad-op",
+    "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":[true]}|bad-op",
+    "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":[\"\"]}|bad-op",
+    "{\"type\":\"join\",\"clientId\":\"short\",\"name\":\"a\"}|bad-client-id",
+    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"authorId\":\"x\"}|bad-client-id",
+    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"\\u0007\"}|bad-name",
+    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"color\":\"red\"}|bad-message",
+    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"rev\":-1}|bad-message",
+    "{\"type\":\"cursor\",\"rev\":1,\"anchor\":2147483648,\"head\":0}|bad-message",
+  })
+  void refusesWithStableCodes(String frame, String code) {
+    ProtocolException e = assertThrows(ProtocolException.class, () -> Codec.decode(frame));
+    assertEquals(code, e.code().code());
+  }
+
+  @Test
+  void errorCodesAreKebabCase() {
+    assertEquals("too-many-connections", ErrorCode.TOO_MANY_CONNECTIONS.code());
+    for (ErrorCode c : ErrorCode.values()) assertEquals(c.code(), c.code().toLowerCase());
+  }
+}

@@ -1,0 +1,62 @@
+package ardoise.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpRoutesTest {
+  private final ServerFixture server = ServerFixture.start(Map.of("ARDOISE_PUBLIC_URL", "https://pad.example.org"));
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private static void assertSecurityHeaders(ServerFixture.Response r) {
+    assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
+        + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'", r.header("Content-Security-Policy"));
+    assertEquals("nosniff", r.header("X-Content-Type-Options"));
+    assertEquals("no-referrer", r.header("Referrer-Policy"));
+  }
+
+  @Test
+  void pagesCarryTheSecurityHeaders() {
+    for (String uri : new String[] {"/", "/p/atelier-mardi", "/p/r%C3%A9union", "/p/a%2Fb", "/health", "/nothing-here"}) {
+      assertSecurityHeaders(server.get(uri));
+    }
+    ServerFixture.Response home = server.get("/");
+    assertEquals(200, home.status());
+    assertTrue(home.header("Content-Type").startsWith("text/html"));
+    assertEquals(200, server.get("/p/réunion").status());
+    assertEquals(404, server.get("/nothing-here").status());
+  }
+
+  @Test
+  void healthAndSuggestedNames() {
+    ServerFixture.Response health = server.get("/health");
+    assertEquals(200, health.status());
+    assertEquals(new JsonObject().put("status", "ok").put("store", "up"), new JsonObject(health.text()));
+    String name = new JsonObject(server.get("/api/pads/suggest-name").text()).getString("name");
+    assertTrue(name.matches("[a-z]+-[a-z]+-[a-z2-9]{4}"), name);
+  }
+
+  @Test
+  void webSocketOriginMustMatchThePublicUrl() {
+    WsClient wrong = server.connect("/ws/pad", "https://evil.example.com");
+    wrong.nextError("origin-not-allowed");
+    assertEquals(1008, wrong.awaitClosed());
+    WsClient none = server.connect("/ws/pad", null);
+    none.nextError("origin-not-allowed");
+    WsClient right = server.connect("/ws/pad", "https://pad.example.org");
+    assertEquals(0L, right.join(ServerFixture.newClientId()).getLong("rev"));
+  }
+
+  @Test
+  void plainGetOnTheSocketAddressIsABadRequest() {
+    assertEquals(400, server.get("/ws/pad").status());
+  }
+}

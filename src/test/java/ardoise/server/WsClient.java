@@ -1,0 +1,117 @@
+package ardoise.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A test WebSocket client: frames land in queues (presence frames apart), read with bounded waits. */
+public final class WsClient {
+  static final long WAIT_SECONDS = 20;
+
+  final ClientWebSocket ws;
+  final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  final LinkedBlockingQueue<JsonObject> presence = new LinkedBlockingQueue<>();
+  /** Every frame in arrival order, presence included. */
+  final LinkedBlockingQueue<JsonObject> all = new LinkedBlockingQueue<>();
+  final CompletableFuture<Short> closed = new CompletableFuture<>();
+
+  /** Handlers are set before connecting, so no frame is missed. */
+  WsClient(ClientWebSocket ws, WebSocketConnectOptions options) {
+    this.ws = ws;
+    ws.textMessageHandler(s -> {
+      JsonObject o = new JsonObject(s);
+      all.add(o);
+      (o.getString("type").equals("presence") ? presence : frames).add(o);
+    });
+    ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+    await(ws.connect(options).toCompletionStage().toCompletableFuture());
+  }
+
+  public WsClient send(JsonObject o) {
+    return sendRaw(o.encode());
+  }
+
+  public WsClient sendRaw(String text) {
+    await(ws.writeTextMessage(text).toCompletionStage().toCompletableFuture());
+    return this;
+  }
+
+  public JsonObject join(String clientId) {
+    return join(clientId, null);
+  }
+
+  /** Sends join (with {@code rev} when non-null) and returns the joined frame. */
+  public JsonObject join(String clientId, Long rev) {
+    JsonObject j = new JsonObject().put("type", "join").put("clientId", clientId).put("name", "Test " + clientId.substring(0, 4));
+    if (rev != null) j.put("rev", rev);
+    send(j);
+    return next("joined");
+  }
+
+  public WsClient op(long rev, long seq, Object... components) {
+    return send(new JsonObject().put("type", "op").put("rev", rev).put("seq", seq).put("op", new JsonArray(java.util.List.of(components))));
+  }
+
+  /** The next non-presence frame. */
+  public JsonObject next() {
+    try {
+      JsonObject o = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertNotNull(o, "no frame arrived");
+      return o;
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The next non-presence frame, which must have this type. */
+  public JsonObject next(String type) {
+    JsonObject o = next();
+    assertEquals(type, o.getString("type"), () -> "unexpected frame " + o);
+    return o;
+  }
+
+  public JsonObject nextError(String code) {
+    JsonObject o = next("error");
+    assertEquals(code, o.getString("code"), () -> "unexpected error " + o);
+    return o;
+  }
+
+  public JsonObject nextPresence() {
+    try {
+      JsonObject o = presence.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertNotNull(o, "no presence frame arrived");
+      return o;
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Waits for the server to close this socket; returns the close status. */
+  public short awaitClosed() {
+    return await(closed);
+  }
+
+  public boolean isClosed() {
+    return closed.isDone();
+  }
+
+  public void close() {
+    if (!ws.isClosed()) await(ws.close().toCompletionStage().toCompletableFuture());
+  }
+
+  static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return fail("waiting failed: " + e);
+    }
+  }
+}

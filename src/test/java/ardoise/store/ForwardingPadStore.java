@@ -1,0 +1,29 @@
+package ardoise.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/** A store that forwards every call; tests override the calls they want to delay or break. */
+public class ForwardingPadStore implements PadStore {
+  protected final PadStore delegate;
+
+  public ForwardingPadStore(PadStore delegate) {
+    this.delegate = delegate;
+  }
+
+  public PadStore delegate() { return delegate; }
+
+  @Override public Future<StoredPad> load(String padId) { return delegate.load(padId); }
+  @Override public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
+    return delegate.append(padId, expectedHead, records);
+  }
+  @Override public Future<List<OpRecord>> ops(String padId, long fromExclusive, long toInclusive) {
+    return delegate.ops(padId, fromExclusive, toInclusive);
+  }
+  @Override public Future<Void> saveSnapshot(String padId, Snapshot snapshot) { return delegate.saveSnapshot(padId, snapshot); }
+  @Override public Future<Snapshot> snapshotAtOrBefore(String padId, long atMost) { return delegate.snapshotAtOrBefore(padId, atMost); }
+  @Override public Future<Subscription> watch(String padId, LongConsumer onHead) { return delegate.watch(padId, onHead); }
+  @Override public boolean isAvailable() { return delegate.isAvailable(); }
+  @Override public Future<Void> close() { return delegate.close(); }
+}
