@@ -1,0 +1,59 @@
+package ardoise.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.CompletableFuture;
+
+/** GET and POST against a test server, answered as (status, headers, body). Keeps its client in a field. */
+final class HttpCalls implements AutoCloseable {
+  private final Vertx vertx = Vertx.vertx();
+  private final HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+  private final int port;
+
+  HttpCalls(int port) {
+    this.port = port;
+  }
+
+  record Answer(int status, String contentType, String disposition, Buffer body) {
+    String text() {
+      return body.toString();
+    }
+
+    JsonObject json() {
+      return new JsonObject(body);
+    }
+  }
+
+  Answer get(String uri) {
+    return call(HttpMethod.GET, uri, null, null);
+  }
+
+  Answer post(String uri, JsonObject body) {
+    return call(HttpMethod.POST, uri, body.toBuffer(), "application/json");
+  }
+
+  Answer post(String uri, Buffer body, String contentType) {
+    return call(HttpMethod.POST, uri, body, contentType);
+  }
+
+  private Answer call(HttpMethod method, String uri, Buffer body, String contentType) {
+    CompletableFuture<Answer> f = client.request(method, port, "127.0.0.1", uri)
+        .compose(req -> {
+          if (contentType != null) req.putHeader("Content-Type", contentType);
+          return body == null ? req.send() : req.send(body);
+        })
+        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.getHeader("Content-Type"),
+            resp.getHeader("Content-Disposition"), b)))
+        .toCompletionStage().toCompletableFuture();
+    return WsClient.await(f);
+  }
+
+  @Override
+  public void close() {
+    vertx.close();
+  }
+}
