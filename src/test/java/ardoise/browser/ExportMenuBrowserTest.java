@@ -1,0 +1,47 @@
+package ardoise.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The pad page's Export menu: every format, with or without authorship, in the page's language. */
+class ExportMenuBrowserTest {
+  private static StaticPagesServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = StaticPagesServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void menuOffersEveryFormatWithAndWithoutAuthorship() {
+    try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
+      server.openPadAs(browser, "r%C3%A9union-%C3%A9t%C3%A9", "Camille");
+      WebElement summary = browser.driver().findElement(By.cssSelector("#export-menu > summary"));
+      assertEquals("Exporter", summary.getText());
+      summary.click();
+      WebElement pdf = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-format=pdf]")));
+      List<String> labels = browser.driver().findElements(By.cssSelector(".export-formats a")).stream().map(WebElement::getText).toList();
+      assertEquals(List.of("PDF", "Word (DOCX)", "OpenDocument (ODT)", "Page web (HTML)", "Markdown", "Texte brut (TXT)"), labels);
+      assertTrue(pdf.getDomProperty("href").endsWith("/p/r%C3%A9union-%C3%A9t%C3%A9/export/pdf?authors=0&lang=fr"), pdf.getDomProperty("href"));
+      browser.driver().findElement(By.id("export-authors")).click();
+      assertTrue(pdf.getDomProperty("href").endsWith("/export/pdf?authors=1&lang=fr"), pdf.getDomProperty("href"));
+      assertTrue(browser.driver().findElement(By.id("open-history")).getDomProperty("href")
+          .endsWith("/p/r%C3%A9union-%C3%A9t%C3%A9/history"));
+      browser.screenshot("pad-fr-export-menu");
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+}
