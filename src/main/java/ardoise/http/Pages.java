@@ -6,8 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /** The HTTP pages and small JSON endpoints: home, pad page, health, name suggestion, security headers. */
 final class Pages {
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
-      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  // The import map's hash comes from ImportMap (checked against pad.html by ImportMapTest).
+  static final String CSP = ImportMap.CONTENT_SECURITY_POLICY + "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
   private final String webRoot;
   private final PadStore store;
@@ -42,11 +42,13 @@ final class Pages {
     sendPage(ctx, "pad.html");
   }
 
-  void health(RoutingContext ctx) {
+  /** 503 while the store is down (the server still serves open pads); {@code heldOps} are accepted, not yet stored. */
+  void health(RoutingContext ctx, long heldOps) {
     boolean up = store.isAvailable();
     ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")
-        .end(new JsonObject().put("status", up ? "ok" : "unavailable").put("store", up ? "up" : "down").encode());
+        .end(new JsonObject().put("status", up ? "ok" : "unavailable").put("store", up ? "up" : "down")
+            .put("heldOps", heldOps).encode());
   }
 
   void suggestName(RoutingContext ctx) {

@@ -17,7 +17,7 @@ class HttpRoutesTest {
   }
 
   private static void assertSecurityHeaders(ServerFixture.Response r) {
-    assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
+    assertEquals("default-src 'self'; script-src 'self' " + ardoise.http.ImportMap.SCRIPT_HASH + "; style-src 'self'; connect-src 'self' ws: wss:; "
         + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'", r.header("Content-Security-Policy"));
     assertEquals("nosniff", r.header("X-Content-Type-Options"));
     assertEquals("no-referrer", r.header("Referrer-Policy"));
@@ -39,7 +39,7 @@ class HttpRoutesTest {
   void healthAndSuggestedNames() {
     ServerFixture.Response health = server.get("/health");
     assertEquals(200, health.status());
-    assertEquals(new JsonObject().put("status", "ok").put("store", "up"), new JsonObject(health.text()));
+    assertEquals(new JsonObject().put("status", "ok").put("store", "up").put("heldOps", 0), new JsonObject(health.text()));
     String name = new JsonObject(server.get("/api/pads/suggest-name").text()).getString("name");
     assertTrue(name.matches("[a-z]+-[a-z]+-[a-z2-9]{4}"), name);
   }
