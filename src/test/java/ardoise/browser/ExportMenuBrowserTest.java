@@ -11,24 +11,26 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The pad page's Export menu: every format, with or without authorship, in the page's language. */
+/** The pad page's Export menu on the real server: every format, with or without authorship, the history link. */
 class ExportMenuBrowserTest {
-  private static StaticPagesServer server;
+  private static PadServer server;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = StaticPagesServer.start();
+  static void startServer() {
+    server = PadServer.start();
   }
 
   @AfterAll
-  static void stopServer() throws Exception {
+  static void stopServer() {
     server.close();
   }
 
   @Test
   void menuOffersEveryFormatWithAndWithoutAuthorship() {
     try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
-      server.openPadAs(browser, "r%C3%A9union-%C3%A9t%C3%A9", "Camille");
+      PadPage camille = new PadPage(browser).open(server.directUrl("réunion-été"), "Camille", 0).awaitOnline();
+      camille.focus().type("Compte rendu : « œuvre » à l’été");
+      camille.awaitSynchronized();
       WebElement summary = browser.driver().findElement(By.cssSelector("#export-menu > summary"));
       assertEquals("Exporter", summary.getText());
       summary.click();
@@ -40,6 +42,10 @@ class ExportMenuBrowserTest {
       assertTrue(pdf.getDomProperty("href").endsWith("/export/pdf?authors=1&lang=fr"), pdf.getDomProperty("href"));
       assertTrue(browser.driver().findElement(By.id("open-history")).getDomProperty("href")
           .endsWith("/p/r%C3%A9union-%C3%A9t%C3%A9/history"));
+      String txt = browser.driver().findElement(By.cssSelector("a[data-format=txt]")).getDomProperty("href");
+      Object exported = browser.driver().executeAsyncScript(
+          "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));", txt);
+      assertEquals("Compte rendu : « œuvre » à l’été", exported);
       browser.screenshot("pad-fr-export-menu");
       assertEquals(List.of(), browser.consoleErrors());
     }
