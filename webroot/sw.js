@@ -13,9 +13,12 @@ const NETWORK_TIMEOUT_MS = 4000;
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
-const isPadPage = (url) => url.pathname.startsWith('/p/') || url.pathname === '/pad.html';
+// Only the pad page itself is the shell: /p/NAME/history and /p/NAME/export/FORMAT are other
+// documents (and downloads) that must never be stored as, or answered by, the pad shell.
+const isPadPage = (url) => /^\/p\/[^/]+\/?$/.test(url.pathname) || url.pathname === '/pad.html';
 const cacheable = (url) => url.origin === self.location.origin && !url.pathname.startsWith('/ws/')
-  && !url.pathname.startsWith('/api/') && url.pathname !== '/health';
+  && !url.pathname.startsWith('/api/') && url.pathname !== '/health'
+  && !/^\/p\/[^/]+\/(export|history)(\/|$)/.test(url.pathname);
 
 self.addEventListener('message', (event) => {
   const data = event.data;

@@ -49,6 +49,7 @@ public final class ServerVerticle extends VerticleBase {
     router.get("/health").handler(ctx -> pages.health(ctx, registry.held().ops()));
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     router.get("/").handler(pages::home);
+    HistoryRoutes.mount(router, vertx, store, registry, "webroot");
     router.get("/p/*").handler(pages::pad);
     router.route("/ws/*").handler(this::upgrade);
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));

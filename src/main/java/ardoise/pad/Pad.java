@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One pad's sequencer: the single place where its ops get their revisions.
@@ -38,6 +39,7 @@ public final class Pad {
   private final Runnable onEmpty;
   private boolean closed;
   private PadStore.Subscription watch;
+  private Consumer<MemberInfo> memberSeen = info -> { };
 
   /** Thrown (as a failed future) by {@link #join} on a pad that is unloading: get a fresh one from the registry. */
   public static final class ClosedException extends IllegalStateException {
@@ -113,6 +115,7 @@ public final class Pad {
       for (OpRecord r : missed) tell(member, r);
     }
     members.add(member);
+    memberSeen.accept(member.info());
     broadcastPresence();
     return true;
   }
@@ -161,7 +164,10 @@ public final class Pad {
   public void profileChanged(Member member) {
     checkContext();
     requests.run(() -> {
-      if (members.contains(member)) broadcastPresence();
+      if (members.contains(member)) {
+        memberSeen.accept(member.info());
+        broadcastPresence();
+      }
       return Future.succeededFuture();
     });
   }
@@ -227,5 +233,19 @@ public final class Pad {
     // Why: the pad has no locks; a call from another thread would race with its own callbacks.
     // (Request handlers run on duplicates of the verticle context, so compare the event-loop thread.)
     if (Thread.currentThread() != thread) throw new IllegalStateException("pad " + padId + " used off its context");
+  }
+
+  /** Calls {@code seen} with each member's profile when it joins or changes it (to remember authors' names). */
+  public void onMemberSeen(Consumer<MemberInfo> seen) {
+    checkContext();
+    memberSeen = seen;
+  }
+
+  /** The members connected now, in arrival order. */
+  public List<MemberInfo> members() {
+    checkContext();
+    List<MemberInfo> list = new ArrayList<>(members.size());
+    for (Member m : members) list.add(m.info());
+    return list;
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The pads of this server: padId → the future of its {@link Pad}. The in-flight load is stored, so
@@ -29,6 +30,7 @@ public final class PadRegistry {
   private final Map<String, Future<Pad>> pads = new HashMap<>();
   private final Map<String, Long> idleTimers = new HashMap<>();
   private int loads;
+  private BiConsumer<String, MemberInfo> memberSeen = (padId, info) -> { };
   private int requests;
 
   public PadRegistry(PadStore store, PadSettings settings, Context context) {
@@ -63,6 +65,7 @@ public final class PadRegistry {
       pads.remove(padId, loading);
     });
     loading.onSuccess(p -> scheduleUnload(padId)); // unloaded later if nobody joins
+    loading.onSuccess(p -> p.onMemberSeen(info -> memberSeen.accept(padId, info)));
     return loading;
   }
 
@@ -113,5 +116,16 @@ public final class PadRegistry {
     }
     pads.clear();
     return Future.join(closing).mapEmpty();
+  }
+
+  /** Calls {@code seen} with (padId, profile) whenever a member of any pad joins or changes its profile. */
+  public void onMemberSeen(BiConsumer<String, MemberInfo> seen) {
+    memberSeen = seen;
+  }
+
+  /** The pad if it is loaded now (never starts a load), else null. */
+  public Pad loaded(String padId) {
+    Future<Pad> f = pads.get(padId);
+    return f != null && f.succeeded() ? f.result() : null;
   }
 }

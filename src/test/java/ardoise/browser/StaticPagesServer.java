@@ -37,6 +37,9 @@ final class StaticPagesServer implements AutoCloseable {
     router.get("/api/pads/suggest-name").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("name", SUGGESTED_NAME).encode()));
+    router.get("/api/templates").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .end("{\"templates\":[{\"id\":\"minutes\",\"language\":\"fr\",\"title\":\"Compte rendu\"}]}"));
     // Negative control: proves that BrowserSession.consoleErrors() sees CSP violations.
     router.get("/test/inline-style.html").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/html; charset=utf-8")

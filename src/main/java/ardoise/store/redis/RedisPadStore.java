@@ -163,7 +163,7 @@ public final class RedisPadStore implements PadStore {
   }
 
   /** Completes on the context that called the store, whatever thread the client answered on. */
-  private static <T> Future<T> onCaller(Future<T> result) {
+  static <T> Future<T> onCaller(Future<T> result) {
     Context caller = Vertx.currentContext();
     if (caller == null) return result;
     Promise<T> promise = Promise.promise();
@@ -195,5 +195,10 @@ public final class RedisPadStore implements PadStore {
       for (int i = 0; i + 1 < flat.size(); i += 2) out.put(flat.get(i).toString(), flat.get(i + 1).toString());
       return out;
     }
+  }
+
+  /** The pooled client, shared with {@link RedisPadNotes} (same server, same availability). */
+  RedisAPI api() {
+    return api;
   }
 }

@@ -1,0 +1,173 @@
+package ardoise.http;
+
+import ardoise.pad.HistoryCache;
+import ardoise.pad.PadRegistry;
+import ardoise.pad.ServerEdit;
+import ardoise.store.PadNotes;
+import ardoise.store.PadNotes.SavedVersion;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Edits and notes made through HTTP (docs/history.md): restore a revision, import a .txt/.md file,
+ * start a pad from a template, save a revision under a name. Every edit is a {@link ServerEdit}: a
+ * normal op attributed to the person, so live editors follow and the history shows it; history is
+ * never rewritten. Thread rule: the server verticle's context.
+ */
+final class EditApi {
+  /** Largest imported file. */
+  static final int MAX_IMPORT_BYTES = 1 << 20;
+
+  private final Vertx vertx;
+  private final PadRegistry registry;
+  private final HistoryCache cache;
+  private final PadNotes notes;
+  private final Future<Templates> templates;
+
+  EditApi(Vertx vertx, PadRegistry registry, HistoryCache cache, PadNotes notes, Future<Templates> templates) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.cache = cache;
+    this.notes = notes;
+    this.templates = templates;
+  }
+
+  void restore(RoutingContext ctx) {
+    String padId = PadPath.padId(ctx, 2, true);
+    JsonObject body = padId == null ? null : body(ctx);
+    if (body == null) return;
+    Person person = person(ctx, body);
+    Long rev = body.getValue("rev") instanceof Number n && n.longValue() >= 0 ? n.longValue() : null;
+    if (person == null) return;
+    if (rev == null) {
+      ErrorPage.json(ctx, 400, "bad-rev", "rev must be a whole number from 0");
+      return;
+    }
+    cache.index(padId)
+        .compose(index -> vertx.executeBlocking(() -> index.at(rev).doc().text(), false))
+        .compose(text -> edit(padId, person, head -> text))
+        .onSuccess(newRev -> HistoryApi.send(ctx, new JsonObject().put("rev", newRev).put("restored", rev)))
+        .onFailure(e -> refuse(ctx, padId, e));
+  }
+
+  void importFile(RoutingContext ctx) {
+    String padId = PadPath.padId(ctx, 2, true);
+    if (padId == null) return;
+    Person person;
+    String text;
+    try {
+      person = Person.from(ctx.queryParams().get("authorId"), ctx.queryParams().get("name"), ctx.queryParams().get("color"));
+      text = ImportedText.decode(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(), MAX_IMPORT_BYTES);
+    } catch (Person.Invalid e) {
+      ErrorPage.json(ctx, 400, "bad-person", e.getMessage());
+      return;
+    } catch (ImportedText.Refused e) {
+      ErrorPage.json(ctx, e.code.equals("file-too-large") ? 413 : 415, e.code, e.getMessage());
+      return;
+    }
+    edit(padId, person, head -> text)
+        .onSuccess(rev -> HistoryApi.send(ctx, new JsonObject().put("rev", rev).put("length", text.length())))
+        .onFailure(e -> refuse(ctx, padId, e));
+  }
+
+  void listTemplates(RoutingContext ctx) {
+    templates.onSuccess(all -> {
+      JsonArray list = new JsonArray();
+      for (Templates.Template t : all.list(PadPath.language(ctx))) {
+        list.add(new JsonObject().put("id", t.id()).put("language", t.language()).put("title", t.title()));
+      }
+      HistoryApi.send(ctx, new JsonObject().put("templates", list));
+    }).onFailure(e -> HistoryApi.fail(ctx, "-", e));
+  }
+
+  void fromTemplate(RoutingContext ctx) {
+    String padId = PadPath.padId(ctx, 2, true);
+    JsonObject body = padId == null ? null : body(ctx);
+    if (body == null) return;
+    Person person = person(ctx, body);
+    if (person == null) return;
+    String language = "en".equals(body.getValue("lang")) ? "en" : "fr";
+    String id = String.valueOf(body.getValue("template"));
+    templates.onFailure(e -> HistoryApi.fail(ctx, padId, e)).onSuccess(all -> {
+      var template = all.find(id, language);
+      if (template.isEmpty()) {
+        ErrorPage.json(ctx, 404, "no-such-template", "there is no template with that name");
+        return;
+      }
+      String text = Templates.fill(template.get(), LocalDate.now());
+      edit(padId, person, head -> head.isEmpty() ? text : null)
+          .onSuccess(rev -> HistoryApi.send(ctx, new JsonObject().put("rev", rev)))
+          .onFailure(e -> refuse(ctx, padId, e));
+    });
+  }
+
+  void versions(RoutingContext ctx) {
+    String padId = PadPath.padId(ctx, 2, true);
+    if (padId == null) return;
+    notes.versions(padId).onSuccess(list -> {
+      JsonArray out = new JsonArray();
+      for (SavedVersion v : list) {
+        out.add(new JsonObject().put("rev", v.rev()).put("label", v.label()).put("author", v.author()).put("time", v.time()));
+      }
+      HistoryApi.send(ctx, new JsonObject().put("versions", out));
+    }).onFailure(e -> refuse(ctx, padId, e));
+  }
+
+  void saveVersion(RoutingContext ctx) {
+    String padId = PadPath.padId(ctx, 2, true);
+    JsonObject body = padId == null ? null : body(ctx);
+    if (body == null) return;
+    Person person = person(ctx, body);
+    if (person == null) return;
+    String label = body.getValue("label") instanceof String s ? s.strip() : "";
+    long rev = body.getValue("rev") instanceof Number n ? n.longValue() : -1;
+    int length = label.codePointCount(0, label.length());
+    if (length < 1 || length > PadNotes.MAX_LABEL || label.codePoints().anyMatch(Character::isISOControl)) {
+      ErrorPage.json(ctx, 400, "bad-label", "a version name has 1 to " + PadNotes.MAX_LABEL + " printable characters");
+      return;
+    }
+    cache.index(padId).compose(index -> {
+      if (rev < 0 || rev > index.head()) return Future.failedFuture(new ardoise.pad.RevisionOutOfRange(rev, index.head()));
+      return notes.saveVersion(padId, new SavedVersion(rev, label, person.authorId(), System.currentTimeMillis()));
+    }).onSuccess(v -> HistoryApi.send(ctx, new JsonObject().put("rev", rev).put("label", label)))
+        .onFailure(e -> refuse(ctx, padId, e));
+  }
+
+  private Future<Long> edit(String padId, Person person, UnaryOperator<String> change) {
+    notes.rememberAuthor(padId, person.authorId(), new PadNotes.AuthorProfile(person.name(), person.color()));
+    return registry.pad(padId).compose(pad -> ServerEdit.run(pad, person.authorId(), person.name(), person.color(), change));
+  }
+
+  private static JsonObject body(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body != null) return body;
+    } catch (DecodeException | ClassCastException e) {
+      // answered below
+    }
+    ErrorPage.json(ctx, 400, "bad-request", "the request body must be a JSON object");
+    return null;
+  }
+
+  private static Person person(RoutingContext ctx, JsonObject body) {
+    try {
+      return Person.from(body);
+    } catch (Person.Invalid e) {
+      ErrorPage.json(ctx, 400, "bad-person", e.getMessage());
+      return null;
+    }
+  }
+
+  private static void refuse(RoutingContext ctx, String padId, Throwable e) {
+    if (e instanceof ServerEdit.Refused) ErrorPage.json(ctx, 409, "edit-refused", e.getMessage());
+    else if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("saved versions")) {
+      ErrorPage.json(ctx, 409, "too-many-versions", e.getMessage());
+    } else HistoryApi.fail(ctx, padId, e);
+  }
+}

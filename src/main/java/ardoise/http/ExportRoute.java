@@ -1,0 +1,81 @@
+package ardoise.http;
+
+import ardoise.http.export.DownloadName;
+import ardoise.http.export.ExportFormat;
+import ardoise.http.export.ExportInput;
+import ardoise.http.export.ExportOptions;
+import ardoise.http.export.Exporters;
+import ardoise.pad.NoSuchPad;
+import ardoise.pad.Revision;
+import ardoise.pad.RevisionOutOfRange;
+import ardoise.pad.RevisionReader;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * GET /p/{pad}/export/{format}?rev=R&authors=1&lang=fr: revision R (default: the head) as a file.
+ * The revision is rebuilt by {@link RevisionReader}; rendering runs on a worker (a PDF takes about a
+ * second for 50 pages), never on the event loop.
+ */
+final class ExportRoute {
+  private static final System.Logger LOG = System.getLogger(ExportRoute.class.getName());
+  private static final String FORMATS = "txt, md, html, pdf, docx, odt";
+
+  private final Vertx vertx;
+  private final RevisionReader reader;
+  private final Contributors contributors;
+  private final Exporters exporters = Exporters.create();
+
+  ExportRoute(Vertx vertx, RevisionReader reader, Contributors contributors) {
+    this.vertx = vertx;
+    this.reader = reader;
+    this.contributors = contributors;
+  }
+
+  void handle(RoutingContext ctx) {
+    String padId = PadPath.padId(ctx, 1, false);
+    if (padId == null) return;
+    String[] segments = PadPath.segments(ctx);
+    Optional<ExportFormat> format = ExportFormat.parse(segments.length > 3 ? segments[3] : null);
+    if (format.isEmpty()) {
+      ErrorPage.html(ctx, 404, "Format d’export inconnu", "Unknown export format", "Formats: " + FORMATS + ".");
+      return;
+    }
+    Long rev = PadPath.rev(ctx.queryParams().get("rev"));
+    if (rev != null && rev < 0) {
+      ErrorPage.html(ctx, 400, "Révision invalide", "Invalid revision", "rev must be a whole number from 0.");
+      return;
+    }
+    ExportOptions options = new ExportOptions("1".equals(ctx.queryParams().get("authors")), PadPath.language(ctx));
+    reader.read(padId, rev)
+        .compose(revision -> contributors.forExport(padId).compose(people -> vertx.executeBlocking(() -> {
+          ExportInput input = new ExportInput(padId, revision.rev(), timeOf(revision), revision.doc().text(),
+              revision.doc().runs(), people, options);
+          return new Rendered(exporters.get(format.get()).export(input), DownloadName.of(padId, input.time(), format.get()));
+        }, false)))
+        .onSuccess(file -> ctx.response().putHeader("Content-Type", format.get().contentType())
+            .putHeader("Content-Disposition", file.name().contentDisposition())
+            .putHeader("Cache-Control", "no-store").end(io.vertx.core.buffer.Buffer.buffer(file.bytes())))
+        .onFailure(e -> fail(ctx, padId, e));
+  }
+
+  private record Rendered(byte[] bytes, DownloadName name) {}
+
+  private static Instant timeOf(Revision revision) {
+    return revision.time() > 0 ? Instant.ofEpochMilli(revision.time()) : Instant.now();
+  }
+
+  private static void fail(RoutingContext ctx, String padId, Throwable e) {
+    if (e instanceof NoSuchPad) {
+      ErrorPage.html(ctx, 404, "Pad introuvable", "No such pad", e.getMessage());
+    } else if (e instanceof RevisionOutOfRange) {
+      ErrorPage.html(ctx, 400, "Révision invalide", "Invalid revision", e.getMessage());
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "pad={0} client=- export failed: {1}", padId, e.toString());
+      ErrorPage.html(ctx, 503, "Export impossible pour l’instant", "Export unavailable right now",
+          "The pad could not be read; try again in a moment.");
+    }
+  }
+}

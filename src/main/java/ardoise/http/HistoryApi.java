@@ -1,0 +1,124 @@
+package ardoise.http;
+
+import ardoise.ot.AuthorRun;
+import ardoise.ot.OpJson;
+import ardoise.pad.HistoryCache;
+import ardoise.pad.NoSuchPad;
+import ardoise.pad.Revision;
+import ardoise.pad.RevisionIndex;
+import ardoise.pad.RevisionOutOfRange;
+import ardoise.store.OpRecord;
+import ardoise.store.PadNotes.AuthorProfile;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The history view's JSON API (docs/history.md):
+ * <ul>
+ *   <li>GET /api/pads/{pad}/history → {head, createdAt, headTime}; with {@code ?time=T} → {rev, head}, the
+ *       last revision at or before T; with {@code ?from=F&to=T} → {head, ops: [{rev, time, author, op}]},
+ *       at most {@value #MAX_OPS} records, for playing forward in the browser.</li>
+ *   <li>GET /api/pads/{pad}/history/{rev} → {rev, time, head, text, runs, authors}.</li>
+ * </ul>
+ * Every answer comes from a {@link HistoryCache} index: one checkpoint plus fewer than 256 ops,
+ * built on a worker. Thread rule: the server verticle's context.
+ */
+final class HistoryApi {
+  static final int MAX_OPS = 2000;
+
+  private final Vertx vertx;
+  private final HistoryCache cache;
+  private final Contributors contributors;
+
+  HistoryApi(Vertx vertx, HistoryCache cache, Contributors contributors) {
+    this.vertx = vertx;
+    this.cache = cache;
+    this.contributors = contributors;
+  }
+
+  void summary(RoutingContext ctx) {
+    String padId = PadPath.padId(ctx, 2, true);
+    if (padId == null) return;
+    Long time = PadPath.rev(ctx.queryParams().get("time"));
+    Long from = PadPath.rev(ctx.queryParams().get("from"));
+    Long to = PadPath.rev(ctx.queryParams().get("to"));
+    if ((time != null && time < 0) || (from != null && from < 0) || (to != null && to < 0)) {
+      ErrorPage.json(ctx, 400, "bad-request", "time, from and to must be whole numbers from 0");
+      return;
+    }
+    cache.index(padId).onSuccess(index -> {
+      JsonObject answer = new JsonObject().put("head", index.head());
+      if (time != null) {
+        answer.put("rev", index.revAtTime(time));
+      } else if (from != null) {
+        long until = Math.min(to == null ? index.head() : to, from + MAX_OPS);
+        answer.put("ops", ops(index, from, until));
+      } else {
+        answer.put("createdAt", index.timeOf(0)).put("headTime", index.timeOf(index.head()));
+      }
+      send(ctx, answer);
+    }).onFailure(e -> fail(ctx, padId, e));
+  }
+
+  private static JsonArray ops(RevisionIndex index, long from, long to) {
+    JsonArray out = new JsonArray();
+    for (OpRecord r : index.ops(from, to)) {
+      out.add(new JsonObject().put("rev", r.rev()).put("time", r.time()).put("author", r.author())
+          .put("op", new JsonArray(OpJson.toJsonValues(r.op()))));
+    }
+    return out;
+  }
+
+  void revision(RoutingContext ctx) {
+    String padId = PadPath.padId(ctx, 2, true);
+    if (padId == null) return;
+    String[] segments = PadPath.segments(ctx);
+    Long rev = PadPath.rev(segments.length > 4 ? segments[4] : null);
+    if (rev == null || rev < 0) {
+      ErrorPage.json(ctx, 400, "bad-rev", "the revision must be a whole number from 0");
+      return;
+    }
+    cache.index(padId)
+        .compose(index -> vertx.executeBlocking(() -> index.at(rev), false))
+        .compose(revision -> contributors.profiles(padId).compose(people -> vertx.executeBlocking(() -> state(revision, people), false)))
+        .onSuccess(json -> send(ctx, json))
+        .onFailure(e -> fail(ctx, padId, e));
+  }
+
+  private static JsonObject state(Revision revision, Map<String, AuthorProfile> people) {
+    JsonArray runs = new JsonArray();
+    Set<String> present = new LinkedHashSet<>();
+    for (AuthorRun run : revision.doc().runs()) {
+      runs.add(new JsonArray().add(run.length()).add(run.author()));
+      present.add(run.author());
+    }
+    JsonObject authors = new JsonObject();
+    for (String author : present) {
+      AuthorProfile p = people.get(author);
+      authors.put(author, new JsonObject().put("name", p == null ? "" : p.name()).put("color", p == null ? "" : p.color()));
+    }
+    return new JsonObject().put("rev", revision.rev()).put("time", revision.time()).put("head", revision.head())
+        .put("text", revision.doc().text()).put("runs", runs).put("authors", authors);
+  }
+
+  static void send(RoutingContext ctx, JsonObject answer) {
+    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(answer.encode());
+  }
+
+  static void fail(RoutingContext ctx, String padId, Throwable e) {
+    if (e instanceof NoSuchPad) {
+      ErrorPage.json(ctx, 404, "no-such-pad", e.getMessage());
+    } else if (e instanceof RevisionOutOfRange) {
+      ErrorPage.json(ctx, 400, "bad-rev", e.getMessage());
+    } else {
+      System.getLogger(HistoryApi.class.getName()).log(System.Logger.Level.WARNING,
+          "pad={0} client=- history request failed: {1}", padId, e.toString());
+      ErrorPage.json(ctx, 503, "store-unavailable", "the pad's history cannot be read right now; try again");
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package ardoise.http;
+
+import ardoise.pad.HistoryCache;
+import ardoise.pad.PadRegistry;
+import ardoise.pad.RevisionReader;
+import ardoise.store.InMemoryPadNotes;
+import ardoise.store.PadNotes;
+import ardoise.store.PadNotes.AuthorProfile;
+import ardoise.store.PadStore;
+import ardoise.store.redis.RedisPadNotes;
+import ardoise.store.redis.RedisPadStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
+
+/**
+ * Mounts export, history, saved versions, restore, import and templates (docs/history.md) on the
+ * server's router. Must be mounted before the catch-all /p/* page route.
+ */
+final class HistoryRoutes {
+  private static final int HISTORY_PADS_CACHED = 8;
+
+  private HistoryRoutes() {}
+
+  static void mount(Router router, Vertx vertx, PadStore store, PadRegistry registry, String webRoot) {
+    PadNotes notes = store instanceof RedisPadStore redis ? RedisPadNotes.of(redis) : new InMemoryPadNotes();
+    registry.onMemberSeen((padId, info) ->
+        notes.rememberAuthor(padId, info.authorId(), new AuthorProfile(info.name(), info.color())));
+    Contributors contributors = new Contributors(registry, notes);
+    HistoryCache cache = new HistoryCache(vertx, store, HISTORY_PADS_CACHED);
+    ExportRoute export = new ExportRoute(vertx, new RevisionReader(vertx, store), contributors);
+    HistoryApi history = new HistoryApi(vertx, cache, contributors);
+    // Template files are read on a worker (file IO), once.
+    Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(Path.of("conf", "templates")), false);
+    EditApi edits = new EditApi(vertx, registry, cache, notes, templates);
+
+    router.getWithRegex("/p/[^/]+/export/[^/]*").handler(export::handle);
+    router.getWithRegex("/p/[^/]+/history").handler(ctx -> historyPage(ctx, webRoot));
+    router.getWithRegex("/api/pads/[^/]+/history").handler(history::summary);
+    router.getWithRegex("/api/pads/[^/]+/history/[^/]*").handler(history::revision);
+    router.getWithRegex("/api/pads/[^/]+/versions").handler(edits::versions);
+    router.get("/api/templates").handler(edits::listTemplates);
+    // Bodies above the import limit are cut by the handler (413); the limit itself is checked with a clear message.
+    router.postWithRegex("/api/pads/[^/]+/.*").handler(BodyHandler.create(false).setBodyLimit(EditApi.MAX_IMPORT_BYTES * 4L));
+    router.postWithRegex("/api/pads/[^/]+/versions").handler(edits::saveVersion);
+    router.postWithRegex("/api/pads/[^/]+/restore").handler(edits::restore);
+    router.postWithRegex("/api/pads/[^/]+/import").handler(edits::importFile);
+    router.postWithRegex("/api/pads/[^/]+/from-template").handler(edits::fromTemplate);
+    router.routeWithRegex("/api/pads/[^/]+/.*").failureHandler(HistoryRoutes::apiFailure);
+  }
+
+  private static void historyPage(RoutingContext ctx, String webRoot) {
+    if (PadPath.padId(ctx, 1, false) == null) return;
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
+        .sendFile(webRoot + "/history.html")
+        .onFailure(e -> ErrorPage.html(ctx, 404, "Page introuvable", "Page not found", "history.html is missing"));
+  }
+
+  private static void apiFailure(RoutingContext ctx) {
+    if (ctx.statusCode() == 413) {
+      ErrorPage.json(ctx, 413, "file-too-large", "the file is larger than " + (EditApi.MAX_IMPORT_BYTES / 1024) + " KiB");
+    } else {
+      ErrorPage.json(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500, "server-error", "the request failed; try again");
+    }
+  }
+}

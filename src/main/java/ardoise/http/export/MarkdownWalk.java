@@ -1,0 +1,227 @@
+package ardoise.http.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.*;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Walks the CommonMark (+ GFM tables) tree of a pad's text once and tells a {@link DocumentSink}
+ * what to write. Every format with structure (HTML, PDF through HTML, DOCX, ODT) shares this walk,
+ * so they agree on what a heading, a list or a table is, and on what is dropped: raw HTML becomes
+ * visible text, unsafe links become plain text ({@link SafeLink}), images show their alt text.
+ *
+ * <p>Soft line breaks are kept as line breaks: people type minutes line by line and expect the
+ * lines they see in the pad. With authorship on, each text piece is split by author using the
+ * parser's source positions ({@link SourcePieces}). Not thread-safe: one walk per export.
+ */
+final class MarkdownWalk extends AbstractVisitor {
+  // Parser is immutable and documented thread-safe.
+  private static final Parser PARSER = Parser.builder()
+      .extensions(List.of(TablesExtension.create()))
+      .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+      .build();
+
+  private final DocumentSink sink;
+  private final SourcePieces pieces;
+  private Inline style = Inline.PLAIN;
+
+  private MarkdownWalk(DocumentSink sink, SourcePieces pieces) {
+    this.sink = sink;
+    this.pieces = pieces;
+  }
+
+  /** Parses {@code input.text()} and sends its structure to {@code sink}. */
+  static void walk(ExportInput input, DocumentSink sink) {
+    AuthorRuns authors = input.options().withAuthorship() ? new AuthorRuns(input.runs()) : null;
+    Node document = PARSER.parse(input.text());
+    document.accept(new MarkdownWalk(sink, new SourcePieces(input.text(), authors)));
+  }
+
+  @Override
+  public void visit(Heading heading) {
+    sink.startHeading(heading.getLevel());
+    visitChildren(heading);
+    sink.endHeading();
+  }
+
+  @Override
+  public void visit(Paragraph paragraph) {
+    sink.startParagraph();
+    visitChildren(paragraph);
+    sink.endParagraph();
+  }
+
+  @Override
+  public void visit(BlockQuote quote) {
+    sink.startQuote();
+    visitChildren(quote);
+    sink.endQuote();
+  }
+
+  @Override
+  public void visit(BulletList list) {
+    sink.startList(false, 1);
+    visitChildren(list);
+    sink.endList();
+  }
+
+  @Override
+  public void visit(OrderedList list) {
+    Integer start = list.getMarkerStartNumber();
+    sink.startList(true, start == null ? 1 : start);
+    visitChildren(list);
+    sink.endList();
+  }
+
+  @Override
+  public void visit(ListItem item) {
+    sink.startItem();
+    visitChildren(item);
+    sink.endItem();
+  }
+
+  @Override
+  public void visit(FencedCodeBlock block) {
+    codeBlock(block.getLiteral(), block);
+  }
+
+  @Override
+  public void visit(IndentedCodeBlock block) {
+    codeBlock(block.getLiteral(), block);
+  }
+
+  @Override
+  public void visit(HtmlBlock block) {
+    codeBlock(block.getLiteral(), block);
+  }
+
+  private void codeBlock(String literal, Node node) {
+    String body = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+    Inline saved = style;
+    style = Inline.PLAIN.withCode();
+    sink.startCodeBlock();
+    String[] lines = body.split("\n", -1);
+    pieces.emitLines(lines, node.getSourceSpans(), this::emitPiece, sink::lineBreak);
+    sink.endCodeBlock();
+    style = saved;
+  }
+
+  @Override
+  public void visit(ThematicBreak thematicBreak) {
+    sink.thematicBreak();
+  }
+
+  @Override
+  public void visit(LinkReferenceDefinition definition) {
+    // Definitions only feed links; they are not content.
+  }
+
+  @Override
+  public void visit(Text text) {
+    pieces.emit(text.getLiteral(), text.getSourceSpans(), this::emitPiece);
+  }
+
+  @Override
+  public void visit(HtmlInline html) {
+    pieces.emit(html.getLiteral(), html.getSourceSpans(), this::emitPiece);
+  }
+
+  @Override
+  public void visit(Code code) {
+    withStyle(style.withCode(), () -> pieces.emit(code.getLiteral(), code.getSourceSpans(), this::emitPiece));
+  }
+
+  @Override
+  public void visit(Emphasis emphasis) {
+    withStyle(style.withItalic(), () -> visitChildren(emphasis));
+  }
+
+  @Override
+  public void visit(StrongEmphasis strong) {
+    withStyle(style.withBold(), () -> visitChildren(strong));
+  }
+
+  @Override
+  public void visit(Link link) {
+    String href = SafeLink.check(link.getDestination());
+    withStyle(href == null ? style : style.withLink(href), () -> visitChildren(link));
+  }
+
+  @Override
+  public void visit(Image image) {
+    visitChildren(image); // the alt text; an export never fetches anything
+  }
+
+  @Override
+  public void visit(SoftLineBreak softBreak) {
+    sink.lineBreak();
+  }
+
+  @Override
+  public void visit(HardLineBreak hardBreak) {
+    sink.lineBreak();
+  }
+
+  @Override
+  public void visit(CustomBlock block) {
+    if (block instanceof TableBlock table) {
+      sink.startTable(columns(table));
+      visitChildren(table);
+      sink.endTable();
+    } else {
+      visitChildren(block);
+    }
+  }
+
+  @Override
+  public void visit(CustomNode node) {
+    if (node instanceof TableRow row) {
+      sink.startRow(row.getParent() instanceof TableHead);
+      visitChildren(row);
+      sink.endRow();
+    } else if (node instanceof TableCell cell) {
+      sink.startCell(cell.isHeader(), align(cell));
+      visitChildren(cell);
+      sink.endCell();
+    } else {
+      visitChildren(node);
+    }
+  }
+
+  private static List<DocumentSink.Align> columns(TableBlock table) {
+    List<DocumentSink.Align> columns = new ArrayList<>();
+    Node head = table.getFirstChild();
+    Node firstRow = head == null ? null : head.getFirstChild();
+    for (Node cell = firstRow == null ? null : firstRow.getFirstChild(); cell != null; cell = cell.getNext()) {
+      if (cell instanceof TableCell tableCell) columns.add(align(tableCell));
+    }
+    return columns;
+  }
+
+  private static DocumentSink.Align align(TableCell cell) {
+    if (cell.getAlignment() == null) return DocumentSink.Align.NONE;
+    return switch (cell.getAlignment()) {
+      case LEFT -> DocumentSink.Align.LEFT;
+      case CENTER -> DocumentSink.Align.CENTER;
+      case RIGHT -> DocumentSink.Align.RIGHT;
+    };
+  }
+
+  private void emitPiece(String text, String author) {
+    if (!text.isEmpty()) sink.text(text, style, author);
+  }
+
+  private void withStyle(Inline inner, Runnable body) {
+    Inline saved = style;
+    style = inner;
+    body.run();
+    style = saved;
+  }
+}

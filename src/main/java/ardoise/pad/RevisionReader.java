@@ -1,0 +1,63 @@
+package ardoise.pad;
+
+import ardoise.ot.AttributedText;
+import ardoise.store.OpRecord;
+import ardoise.store.PadStore;
+import ardoise.store.Snapshot;
+import ardoise.store.StoredPad;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/**
+ * Rebuilds one revision of a pad from the store: the newest snapshot at or before it plus the ops
+ * after that snapshot. The store is read on the caller's context; applying the ops (up to a whole
+ * history when old snapshots were dropped) runs on a worker, never on the event loop.
+ *
+ * <p>Stateless; safe from any context. For many reads of one pad's history use {@link HistoryCache}.
+ */
+public final class RevisionReader {
+  private final Vertx vertx;
+  private final PadStore store;
+
+  public RevisionReader(Vertx vertx, PadStore store) {
+    this.vertx = vertx;
+    this.store = store;
+  }
+
+  /**
+   * Revision {@code rev} of the pad (its head when {@code rev} is null). Fails with {@link NoSuchPad}
+   * or {@link RevisionOutOfRange}; other failures are the store's.
+   */
+  public Future<Revision> read(String padId, Long rev) {
+    return store.load(padId).compose(stored -> {
+      if (stored == null) return Future.failedFuture(new NoSuchPad(padId));
+      long head = stored.head();
+      long wanted = rev == null ? head : rev;
+      if (wanted < 0 || wanted > head) return Future.failedFuture(new RevisionOutOfRange(wanted, head));
+      if (wanted >= stored.snapshot().rev()) return replay(stored.snapshot(), stored.tail(), wanted, head, stored);
+      return store.snapshotAtOrBefore(padId, wanted)
+          .compose(snapshot -> store.ops(padId, snapshot.rev(), wanted)
+              .compose(ops -> replay(snapshot, ops, wanted, head, stored)));
+    });
+  }
+
+  private Future<Revision> replay(Snapshot snapshot, List<OpRecord> ops, long rev, long head, StoredPad stored) {
+    return vertx.executeBlocking(() -> {
+      AttributedText doc = snapshot.doc();
+      long time = snapshot.rev() == 0 ? stored.createdAt() : snapshot.time();
+      long at = snapshot.rev();
+      for (OpRecord record : ops) {
+        if (record.rev() > rev) break;
+        if (record.rev() != at + 1) {
+          throw new IllegalStateException("the store returned revision " + record.rev() + " after " + at);
+        }
+        doc = doc.apply(record.op(), record.author());
+        time = record.time();
+        at = record.rev();
+      }
+      if (at != rev) throw new IllegalStateException("the store holds revisions up to " + at + ", not " + rev);
+      return new Revision(rev, time, doc, head);
+    }, false);
+  }
+}

@@ -1,0 +1,98 @@
+package ardoise.pad;
+
+import ardoise.ot.TextOperation;
+import ardoise.store.OpRecord;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * An edit the server makes on a person's behalf (restore a revision, import a file, start from a
+ * template): a short-lived member with its own clientId and the person's authorId joins the pad,
+ * submits one op through the normal pipeline (so it is rebased, stored, acked and broadcast like a
+ * typed edit, and live editors follow), then leaves.
+ *
+ * <p>{@code change} maps the head text to the wanted text, or to null to refuse (the future then fails
+ * with {@link Refused}). The op is a {@link TextDiff}, so unchanged text keeps its authors.
+ * Thread rule: start it on the pad's context; callbacks run there.
+ */
+public final class ServerEdit implements Member {
+  private final Pad pad;
+  private final MemberInfo info;
+  private final UnaryOperator<String> change;
+  private final Context context;
+  private final Promise<Long> done = Promise.promise();
+
+  /** The edit was refused; the message is safe to show. */
+  public static final class Refused extends RuntimeException {
+    public Refused(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private ServerEdit(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
+    this.pad = pad;
+    this.info = new MemberInfo("server-edit-" + UUID.randomUUID(), authorId, name, color);
+    this.change = change;
+    this.context = Vertx.currentContext();
+  }
+
+  /** Runs the edit; completes with the new revision (or the head if nothing changed). */
+  public static Future<Long> run(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
+    ServerEdit edit = new ServerEdit(pad, authorId, name, color, change);
+    pad.join(edit, null).onComplete(joined -> {
+      if (joined.failed()) edit.done.tryFail(joined.cause());
+      else if (!joined.result()) edit.done.tryFail(new Refused("the pad refused the edit (too many connections)"));
+    });
+    return edit.done.future();
+  }
+
+  @Override
+  public MemberInfo info() {
+    return info;
+  }
+
+  @Override
+  public void joined(long rev, JoinSnapshot snapshot, long lastSeq) {
+    String head = snapshot.text();
+    String wanted = change.apply(head);
+    if (wanted == null) {
+      finish(() -> done.tryFail(new Refused("the pad is not empty")));
+    } else if (wanted.equals(head)) {
+      finish(() -> done.tryComplete(rev));
+    } else {
+      TextOperation op = TextDiff.between(head, wanted, info.authorId());
+      context.runOnContext(v -> pad.submit(this, rev, 1, op)); // never call back into the pad synchronously
+    }
+  }
+
+  @Override
+  public void ack(long seq, long rev) {
+    finish(() -> done.tryComplete(rev));
+  }
+
+  @Override
+  public void rejected(Rejection reason, String message, long seq) {
+    finish(() -> done.tryFail(new Refused(message)));
+  }
+
+  @Override
+  public void evicted(Rejection reason, String message) {
+    done.tryFail(new Refused(message));
+  }
+
+  private void finish(Runnable outcome) {
+    context.runOnContext(v -> {
+      pad.leave(this);
+      outcome.run();
+    });
+  }
+
+  @Override public void op(OpRecord record) { }
+  @Override public void presence(List<MemberInfo> members) { }
+  @Override public void cursor(String clientId, long rev, int anchor, int head) { }
+}

@@ -1,0 +1,45 @@
+package ardoise.store;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link PadNotes} in this process's memory (with the in-memory pad store, and in tests). Thread-safe. */
+public final class InMemoryPadNotes implements PadNotes {
+  private final Map<String, Map<String, AuthorProfile>> authors = new ConcurrentHashMap<>();
+  private final Map<String, TreeMap<Long, SavedVersion>> versions = new ConcurrentHashMap<>();
+
+  @Override
+  public Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile) {
+    authors.computeIfAbsent(padId, id -> new ConcurrentHashMap<>()).put(authorId, profile);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Map<String, AuthorProfile>> authors(String padId) {
+    return Future.succeededFuture(Map.copyOf(authors.getOrDefault(padId, Map.of())));
+  }
+
+  @Override
+  public Future<Void> saveVersion(String padId, SavedVersion version) {
+    TreeMap<Long, SavedVersion> saved = versions.computeIfAbsent(padId, id -> new TreeMap<>());
+    synchronized (saved) {
+      if (!saved.containsKey(version.rev()) && saved.size() >= MAX_VERSIONS) {
+        return Future.failedFuture(new IllegalStateException("this pad already has " + MAX_VERSIONS + " saved versions"));
+      }
+      saved.put(version.rev(), version);
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<List<SavedVersion>> versions(String padId) {
+    TreeMap<Long, SavedVersion> saved = versions.getOrDefault(padId, new TreeMap<>());
+    synchronized (saved) {
+      return Future.succeededFuture(List.copyOf(new ArrayList<>(saved.values())));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package ardoise.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the history view adds to a pad's op log: the profile (name, colour) each author last used,
+ * so exports and past revisions can name people who have left, and the revisions people saved under
+ * a name. Small, rarely written, never on the typing path.
+ *
+ * <p>Futures complete on the caller's context.
+ */
+public interface PadNotes {
+  /** Most saved versions kept per pad, longest label (code points). */
+  int MAX_VERSIONS = 200;
+  int MAX_LABEL = 100;
+
+  record AuthorProfile(String name, String color) {}
+
+  /** Revision {@code rev} saved as {@code label} by {@code author} at {@code time} (epoch ms). */
+  record SavedVersion(long rev, String label, String author, long time) {}
+
+  Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile);
+
+  /** authorId → last known profile. */
+  Future<Map<String, AuthorProfile>> authors(String padId);
+
+  /** Saves (or renames) a version; fails with {@link IllegalStateException} when the pad has MAX_VERSIONS. */
+  Future<Void> saveVersion(String padId, SavedVersion version);
+
+  /** Saved versions in revision order. */
+  Future<List<SavedVersion>> versions(String padId);
+}

@@ -1,0 +1,78 @@
+package ardoise.store.redis;
+
+import ardoise.store.PadNotes;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link PadNotes} in Redis, next to the pad's other keys (same hash tag): two hashes,
+ * {@code ardoise:{pad}:authors} (authorId → {"name","color"}) and {@code ardoise:{pad}:versions}
+ * (rev → {"label","author","time"}). Uses the pad store's pooled client.
+ */
+public final class RedisPadNotes implements PadNotes {
+  private final RedisAPI api;
+
+  private RedisPadNotes(RedisAPI api) {
+    this.api = api;
+  }
+
+  public static RedisPadNotes of(RedisPadStore store) {
+    return new RedisPadNotes(store.api());
+  }
+
+  private static String key(String padId, String name) {
+    String meta = PadKeys.of(padId).meta();
+    return meta.substring(0, meta.length() - "meta".length()) + name;
+  }
+
+  @Override
+  public Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile) {
+    String json = new JsonObject().put("name", profile.name()).put("color", profile.color()).encode();
+    return RedisPadStore.onCaller(api.hset(List.of(key(padId, "authors"), authorId, json)).mapEmpty());
+  }
+
+  @Override
+  public Future<Map<String, AuthorProfile>> authors(String padId) {
+    return RedisPadStore.onCaller(api.hgetall(key(padId, "authors")).map(reply -> {
+      Map<String, AuthorProfile> out = new HashMap<>();
+      for (String authorId : reply.getKeys()) {
+        JsonObject json = new JsonObject(reply.get(authorId).toString());
+        out.put(authorId, new AuthorProfile(json.getString("name", ""), json.getString("color", "")));
+      }
+      return out;
+    }));
+  }
+
+  @Override
+  public Future<Void> saveVersion(String padId, SavedVersion version) {
+    String key = key(padId, "versions");
+    String json = new JsonObject().put("label", version.label()).put("author", version.author())
+        .put("time", version.time()).encode();
+    return RedisPadStore.onCaller(api.hexists(key, Long.toString(version.rev())).compose(exists -> exists.toBoolean()
+        ? Future.succeededFuture(true)
+        : api.hlen(key).map(count -> count.toLong() < MAX_VERSIONS))
+        .compose(room -> room
+            ? api.hset(List.of(key, Long.toString(version.rev()), json)).<Void>mapEmpty()
+            : Future.failedFuture(new IllegalStateException("this pad already has " + MAX_VERSIONS + " saved versions"))));
+  }
+
+  @Override
+  public Future<List<SavedVersion>> versions(String padId) {
+    return RedisPadStore.onCaller(api.hgetall(key(padId, "versions")).map(reply -> {
+      List<SavedVersion> out = new ArrayList<>();
+      for (String rev : reply.getKeys()) {
+        JsonObject json = new JsonObject(reply.get(rev).toString());
+        out.add(new SavedVersion(Long.parseLong(rev), json.getString("label", ""), json.getString("author", ""),
+            json.getLong("time", 0L)));
+      }
+      out.sort(Comparator.comparingLong(SavedVersion::rev));
+      return out;
+    }));
+  }
+}

@@ -1,0 +1,80 @@
+package ardoise.server;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.CompletableFuture;
+
+/** GET and POST against a test server, answered as (status, headers, body). Keeps its client in a field. */
+final class HttpCalls implements AutoCloseable {
+  private final Vertx vertx = Vertx.vertx();
+  private final HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+  private final Context context = vertx.getOrCreateContext();
+  private final int port;
+
+  HttpCalls(int port) {
+    this.port = port;
+  }
+
+  record Answer(int status, String contentType, String disposition, Buffer body) {
+    String text() {
+      return body.toString();
+    }
+
+    JsonObject json() {
+      return new JsonObject(body);
+    }
+  }
+
+  Answer get(String uri) {
+    return call(HttpMethod.GET, uri, null, null);
+  }
+
+  Answer post(String uri, JsonObject body) {
+    return call(HttpMethod.POST, uri, body.toBuffer(), "application/json");
+  }
+
+  Answer post(String uri, Buffer body, String contentType) {
+    return call(HttpMethod.POST, uri, body, contentType);
+  }
+
+  private Answer call(HttpMethod method, String uri, Buffer body, String contentType) {
+    // The whole chain is built on the client's event loop: registered from the test thread, a late
+    // compose(resp -> resp.body()) could run after the body already went by, and the call would hang.
+    CompletableFuture<Answer> f = new CompletableFuture<>();
+    context.runOnContext(v -> client.request(method, port, "127.0.0.1", uri)
+        .compose(req -> {
+          if (contentType != null) req.putHeader("Content-Type", contentType);
+          return body == null ? req.send() : req.send(body);
+        })
+        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.getHeader("Content-Type"),
+            resp.getHeader("Content-Disposition"), b)))
+        .onComplete(r -> {
+          if (r.succeeded()) f.complete(r.result());
+          else f.completeExceptionally(r.cause());
+        }));
+    try {
+      return f.get(WsClient.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Say where every thread is: a hang must be explainable from the test report alone.
+      StringBuilder dump = new StringBuilder("no answer to " + method + " " + uri + "; threads:\n");
+      Thread.getAllStackTraces().forEach((thread, stack) -> {
+        dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+        for (StackTraceElement frame : stack) dump.append("    at ").append(frame).append('\n');
+      });
+      System.err.println(dump);
+      throw new AssertionError("no answer to " + method + " " + uri + " within " + WsClient.WAIT_SECONDS + " s");
+    } catch (Exception e) {
+      throw new AssertionError(method + " " + uri + " failed: " + e, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    vertx.close();
+  }
+}

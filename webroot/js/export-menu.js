@@ -1,0 +1,62 @@
+// The pad page's Export menu: downloads of the current text in every format (with or without
+// authorship), the history view, and importing a .txt/.md file as a normal edit.
+// Its labels carry data-i18n and are translated by the page's own i18n; this module only builds
+// addresses and, on import, reads the few strings it shows. It does no work at load beyond wiring
+// listeners, so the editor starts exactly as without it.
+import { padNameFromLocation } from './pads.js';
+import { person } from './history/history-api.js';
+
+const menu = document.getElementById('export-menu');
+const padName = padNameFromLocation(window.location);
+const language = () => (document.documentElement.lang === 'en' ? 'en' : 'fr');
+
+async function strings() {
+  const response = await fetch(`/i18n/${language()}.json`, { credentials: 'same-origin' });
+  return response.ok ? response.json() : {};
+}
+
+function fill(text, params) {
+  return String(text).replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+async function importFile(file, status) {
+  const t = await strings();
+  if (!window.confirm(fill(t['export.importConfirm'] ?? '{name}?', { name: file.name }))) return;
+  const who = person(globalThis.localStorage, t['history.anonymous'] ?? 'Anonyme');
+  const query = new URLSearchParams({ authorId: who.authorId, name: who.name, color: who.color });
+  let response;
+  let body = {};
+  try {
+    response = await fetch(`/api/pads/${encodeURIComponent(padName)}/import?${query}`, {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'text/plain' }, body: file,
+    });
+    body = await response.json().catch(() => ({}));
+  } catch (e) {
+    body = { message: e.message };
+  }
+  if (response?.ok) status.textContent = fill(t['export.imported'], { name: file.name });
+  else if (body.error && t[`export.error.${body.error}`]) status.textContent = t[`export.error.${body.error}`];
+  else status.textContent = fill(t['export.error.generic'], { message: body.message ?? response?.status });
+}
+
+if (menu && padName) {
+  const status = menu.querySelector('.export-status');
+  const authors = document.getElementById('export-authors');
+  const base = `/p/${encodeURIComponent(padName)}`;
+  const update = () => {
+    for (const link of menu.querySelectorAll('a[data-format]')) {
+      link.href = `${base}/export/${link.dataset.format}?authors=${authors.checked ? 1 : 0}&lang=${language()}`;
+    }
+  };
+  authors.addEventListener('change', update);
+  menu.addEventListener('toggle', update);
+  menu.addEventListener('pointerdown', update);
+  menu.addEventListener('focusin', update);
+  update();
+  document.getElementById('open-history').href = `${base}/history`;
+  document.getElementById('import-file').addEventListener('change', (event) => {
+    const file = event.target.files[0];
+    event.target.value = '';
+    if (file) importFile(file, status);
+  });
+}
