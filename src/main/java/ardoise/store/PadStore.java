@@ -37,6 +37,16 @@ public interface PadStore {
    */
   Future<Subscription> watch(String padId, LongConsumer onHead);
 
+  /**
+   * The pad's read-only id (the secret of its read-only link). The first call for a pad stores
+   * {@code candidate}; every later call, from this or another instance, gets the id stored first,
+   * even when calls race. Once stored, it never changes. The pad need not have been written.
+   */
+  Future<String> readOnlyId(String padId, String candidate);
+
+  /** The pad whose read-only id is {@code readOnlyId}; completes with null when no pad has it. */
+  Future<String> padOfReadOnlyId(String readOnlyId);
+
   /** Whether the store answers right now (for /health and the editors' "saving…" state). */
   boolean isAvailable();
 
