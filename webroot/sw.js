@@ -13,7 +13,8 @@ const NETWORK_TIMEOUT_MS = 4000;
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
-const isPadPage = (url) => url.pathname.startsWith('/p/') || url.pathname === '/pad.html';
+// Only the editor itself: /p/{pad}/projector and /p/{pad}/qr.svg are other pages.
+const isPadPage = (url) => /^\/p\/[^/]+\/?$/.test(url.pathname) || url.pathname === '/pad.html';
 const cacheable = (url) => url.origin === self.location.origin && !url.pathname.startsWith('/ws/')
   && !url.pathname.startsWith('/api/') && url.pathname !== '/health';
 
