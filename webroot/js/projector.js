@@ -5,7 +5,7 @@
 
 import { EditorView } from '@codemirror/view';
 import { loadI18n, bindLanguageSelect } from './i18n.js';
-import { createReadOnlyView, viewAdapter } from './viewer/read-only-view.js';
+import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-view.js';
 import { Follower, lastChangeEnd } from './viewer/follow.js';
 import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
 import { projectorSettings } from './viewer/projector-settings.js';
@@ -44,7 +44,15 @@ function showJoinCorner(doc, i18n, padName, links) {
   label();
   i18n.onChange(label);
   qr.hidden = false;
-  doc.getElementById('join-url').textContent = shortUrl;
+  // Host and path on their own lines when they do not fit on one: no break inside "/p/".
+  const slash = shortUrl.indexOf('/');
+  const host = doc.createElement('span');
+  host.className = 'join-url-host';
+  host.textContent = slash < 0 ? shortUrl : shortUrl.slice(0, slash);
+  const rest = doc.createElement('span');
+  rest.className = 'join-url-path';
+  rest.textContent = slash < 0 ? '' : shortUrl.slice(slash);
+  doc.getElementById('join-url').replaceChildren(host, rest);
 }
 
 function presenceUi(doc, i18n) {
@@ -78,6 +86,10 @@ async function start(doc = document) {
     parent: doc.getElementById('projector-text'),
     label: i18n.t('editor.label', { name: padName }),
     theme: projectorTheme,
+  });
+  i18n.onChange(() => {
+    relabel(view, i18n.t('editor.label', { name: padName }));
+    doc.title = i18n.t('projector.pageTitle', { name: padName });
   });
   const resume = doc.getElementById('resume-follow');
   const follower = new Follower(view, (following) => { resume.hidden = following; });

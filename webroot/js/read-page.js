@@ -3,7 +3,7 @@
 
 import { EditorView } from '@codemirror/view';
 import { loadI18n, bindLanguageSelect } from './i18n.js';
-import { createReadOnlyView, viewAdapter } from './viewer/read-only-view.js';
+import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-view.js';
 import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
 
 const readTheme = EditorView.theme({
@@ -39,8 +39,11 @@ async function start(doc = document) {
   const match = /^\/r\/([A-Za-z0-9_-]+)\/?$/.exec(doc.defaultView.location.pathname);
   if (!match) return;
   doc.title = i18n.t('read.pageTitle');
-  i18n.onChange(() => { doc.title = i18n.t('read.pageTitle'); });
   const view = createReadOnlyView({ parent: doc.getElementById('editor'), label: i18n.t('read.textLabel'), theme: readTheme });
+  i18n.onChange(() => {
+    doc.title = i18n.t('read.pageTitle');
+    relabel(view, i18n.t('read.textLabel'));
+  });
   const session = new ViewerSession({ url: readOnlySocketUrl(match[1]), view: viewAdapter(view), ui: statusUi(doc, i18n) });
   session.start();
   doc.defaultView.ardoiseViewer = Object.freeze({

@@ -19,7 +19,17 @@ export function createReadOnlyView({ parent, label, theme = [] }) {
       theme,
     ],
   });
-  return new EditorView({ state, parent });
+  const view = new EditorView({ state, parent });
+  // Keyboard users scroll the text with the arrows and Page keys once it has focus.
+  view.scrollDOM.tabIndex = 0;
+  view.scrollDOM.setAttribute('role', 'region');
+  view.scrollDOM.setAttribute('aria-label', label);
+  return view;
+}
+
+/** Renames the text (language switch). */
+export function relabel(view, label) {
+  view.scrollDOM.setAttribute('aria-label', label);
 }
 
 /** The `view` side of a ViewerSession over `view`; `onEdit(op)` runs after each remote op. */

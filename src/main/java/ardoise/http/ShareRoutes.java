@@ -103,9 +103,17 @@ final class ShareRoutes {
 
   /** The links' base, or null after a 400 (no public URL and an unusable Host header). */
   private String base(RoutingContext ctx) {
-    String base = ShareLinks.base(publicUrl, ctx.request().scheme(), ctx.request().getHeader("Host"));
+    String base = ShareLinks.base(publicUrl, ctx.request().scheme(), authority(ctx));
     if (base == null) ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8").end("bad Host header");
     return base;
+  }
+
+  /** host[:port] the client asked for (Host header, or :authority over HTTP/2); null if none. */
+  private static String authority(RoutingContext ctx) {
+    var a = ctx.request().authority();
+    if (a == null) return null;
+    String host = a.host().indexOf(':') >= 0 && !a.host().startsWith("[") ? "[" + a.host() + "]" : a.host();
+    return a.port() > 0 ? host + ":" + a.port() : host;
   }
 
   private void sendQr(RoutingContext ctx, String url) {
