@@ -6,7 +6,8 @@
 import { EditorView } from '@codemirror/view';
 import { loadI18n, bindLanguageSelect } from './i18n.js';
 import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-view.js';
-import { Follower, lastChangeEnd } from './viewer/follow.js';
+import { Follower } from './viewer/follow.js';
+import { lastChangeEnd } from './viewer/last-change.js';
 import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
 import { projectorSettings } from './viewer/projector-settings.js';
 

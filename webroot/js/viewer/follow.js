@@ -7,26 +7,6 @@ import { EditorView } from '@codemirror/view';
 
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
 
-/** The document position just after what `op` changed (in the new text), or null for no change. */
-export function lastChangeEnd(op) {
-  let oldPos = 0;
-  let newPos = 0;
-  let end = null;
-  for (const c of op.ops) {
-    if (typeof c === 'string') {
-      newPos += c.length;
-      end = newPos;
-    } else if (c > 0) {
-      oldPos += c;
-      newPos += c;
-    } else {
-      oldPos -= c;
-      end = newPos;
-    }
-  }
-  return end;
-}
-
 export class Follower {
   constructor(view, onChange = () => {}) {
     this.view = view;
