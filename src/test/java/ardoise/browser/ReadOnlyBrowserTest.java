@@ -98,6 +98,9 @@ class ReadOnlyBrowserTest {
   void theEditorsShareDialogShowsBothLinksAndTheQrCode() {
     String pad = "partage-" + System.nanoTime();
     PadPage amelie = new PadPage(browser(1100, 700, "fr-FR")).open(server.directUrl(pad), "Amélie", 0).awaitOnline();
+    amelie.focus().type("Ordre du jour : accueil, tour de table, idées.");
+    amelie.awaitSynchronized();
+    amelie.screenshot("editor");
     JsonObject links = Links.of(server, pad);
     assertEquals(server.directUrl(pad) + "/projector",
         amelie.browser().driver().findElement(By.id("open-projector")).getAttribute("href"));
