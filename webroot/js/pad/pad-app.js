@@ -10,7 +10,8 @@ import { removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors
 import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js';
 import { CompositionGuard } from './composition-guard.js';
 import { prepareOfflineShell } from './offline-shell.js';
-import { PadSession } from './pad-session.js';
+import { PadSession, hasPending } from './pad-session.js';
+import { chooseClient } from './choose-client.js';
 
 const ERROR_KEYS = {
   'store-unavailable': 'error.storeUnavailable',
@@ -44,14 +45,39 @@ function editorAdapter(view, editable, guard) {
   };
 }
 
+/**
+ * The status bar is a live region: a count changing on every keystroke would keep screen readers
+ * talking. Saved/unsaved flips show at once; a changing count at most once a second.
+ */
+function pendingDisplay(statusBar) {
+  let shown = statusBar.current().pending;
+  let latest = shown;
+  let timer = null;
+  const show = () => {
+    timer = null;
+    shown = latest;
+    statusBar.setPending(latest);
+  };
+  return (count) => {
+    latest = count;
+    if ((count === 0) !== (shown === 0)) {
+      clearTimeout(timer);
+      show();
+    } else if (count !== shown && !timer) {
+      timer = setTimeout(show, 1000);
+    }
+  };
+}
+
 function uiAdapter(page, doc) {
+  const showPending = pendingDisplay(page.statusBar);
   const problem = doc.createElement('span');
   problem.className = 'status-error';
   doc.getElementById('status-bar').append(problem);
   return {
     status({ connection, pending, storageFailed }) {
       page.statusBar.setConnection(connection === 'online' ? 'connected' : connection);
-      page.statusBar.setPending(pending);
+      showPending(pending);
       problem.textContent = storageFailed ? page.i18n.t('status.storageFailed') : '';
     },
     presence(members, ownClientId) {
@@ -62,7 +88,6 @@ function uiAdapter(page, doc) {
         problem.textContent = '';
         return;
       }
-      if (code !== 'paste-too-large') console.warn(`server error ${code}: ${message}`);
       problem.textContent = page.i18n.t(ERROR_KEYS[code] ?? 'error.generic', { message: String(message ?? code) });
     },
   };
@@ -82,8 +107,12 @@ export async function startPadApp(doc = document) {
   if (!page) return null;
   const { view } = page;
   guard = new CompositionGuard(view, (op, authorId) => applyRemoteOperation(view, op, [authorAnnotation.of(authorId)]));
+  const chosen = await chooseClient({
+    storage: localStorage, tabStorage: sessionStorage, padId: page.padName, hasPending,
+  });
   session = new PadSession({
     padId: page.padName,
+    chosen,
     profile: page.profile,
     editor: editorAdapter(view, editable, guard),
     ui: uiAdapter(page, doc),

@@ -9,26 +9,21 @@
 import { Client } from '../client/client.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
-import { StateWriter, adoptOrphan, loadSaved, sweepAbandoned } from './saved-state.js';
-import { browserAuthorId, holdClaim, randomId, rememberTabClientId, unclaimedTabClientId } from './identity.js';
+import { dropOutstanding } from './refused-op.js';
+import { StateWriter, sweepAbandoned } from './saved-state.js';
+import { browserAuthorId } from './identity.js';
 
 const CURSOR_INTERVAL_MS = 100;
 
-const hasPending = (stored) => Boolean(stored && (stored.outstanding || stored.buffer));
+/** Whether a saved client state (Client.toStorage()) holds unsent ops. */
+export const hasPending = (stored) => Boolean(stored && (stored.outstanding || stored.buffer));
 
 export class PadSession {
-  constructor({ padId, profile, editor, ui, storage = globalThis.localStorage, tabStorage = globalThis.sessionStorage }) {
-    this.padId = padId;
-    this.profile = profile;
-    this.editor = editor;
-    this.ui = ui;
-    this.connectionState = 'connecting';
-    this.joined = false;
+  constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage }) {
+    Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joined: false });
     this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
-    this.lastCursor = null;
-    this.lastCursorAt = 0;
-    this.cursorTimer = null;
-    this.client = this.createClient(storage, tabStorage);
+    Object.assign(this, { lastCursor: null, lastCursorAt: 0, cursorTimer: null });
+    this.client = this.createClient(storage, chosen);
     this.presence = new PadPresence({ storage, padId, editor, ui, self: () => this.self() });
     this.writer = new StateWriter(storage, padId, this.client);
     sweepAbandoned(storage, padId, this.client.clientId, hasPending);
@@ -40,17 +35,12 @@ export class PadSession {
     });
   }
 
-  createClient(storage, tabStorage) {
+  /** `chosen` comes from chooseClient (choose-client.js): {clientId, saved}. */
+  createClient(storage, { clientId, saved }) {
     const options = {
       send: (m) => this.send(m),
       onError: (e) => console.warn(`pad=${this.padId} client=${this.client?.clientId}`, e),
     };
-    const ownId = unclaimedTabClientId(storage, tabStorage);
-    // A fresh tab takes over a closed tab's unsent text (and its clientId, so seqs stay deduplicated).
-    const saved = ownId ? loadSaved(storage, this.padId, ownId) : adoptOrphan(storage, this.padId, hasPending);
-    const clientId = saved?.clientId ?? ownId ?? randomId();
-    rememberTabClientId(tabStorage, clientId);
-    holdClaim(storage, clientId);
     if (saved) {
       try {
         const client = Client.fromStorage(saved.stored, options);
@@ -220,12 +210,18 @@ export class PadSession {
     if ((m.code === 'rate-limited' && this.client.hasPending()) || (ours && m.code === 'store-unavailable')) {
       clearTimeout(this.resendTimer);
       this.resendTimer = setTimeout(() => this.send(this.client.resend()), m.code === 'rate-limited' ? 1000 : 3000);
+    } else if (ours && m.code === 'pad-too-large') {
+      this.editor.applyRemote(dropOutstanding(this.client), this.client.authorId);
+      this.pendingEdits = this.client.hasPending() ? [this.pendingEdits[1], 0] : [0, 0];
+      this.writer.changed();
+      this.report();
     } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
       this.connection.drop();
     } else if (!this.joined && m.code === 'bad-rev') {
       this.sendJoin(true); // the pad is behind our rev (it was reset): take its text, rebase our edits
       return;
     }
+    console.warn(`pad=${this.padId} client=${this.client.clientId} server error ${m.code}: ${m.message}`);
     if (m.code !== 'rate-limited') this.ui.error(m.code, m.message);
   }
 

@@ -66,11 +66,18 @@ function savedClientIds(storage, padId) {
  * null. `hasPending(client)` tells whether a client serialisation holds unsent ops.
  */
 export function adoptOrphan(storage, padId, hasPending, now = Date.now()) {
-  for (const id of savedClientIds(storage, padId)) {
-    const saved = loadSaved(storage, padId, id);
-    if (saved && now - saved.live > ORPHAN_AFTER_MS && hasPending(saved.stored)) return saved;
-  }
-  return null;
+  return statesWithUnsentOps(storage, padId, hasPending).find((saved) => isAbandoned(saved, now)) ?? null;
+}
+
+/** Saved states of this pad holding unsent ops, whoever owns them. */
+export function statesWithUnsentOps(storage, padId, hasPending) {
+  return savedClientIds(storage, padId).map((id) => loadSaved(storage, padId, id))
+    .filter((saved) => saved && hasPending(saved.stored));
+}
+
+/** No heartbeat for a while (a heuristic: background tabs' timers may be throttled). */
+export function isAbandoned(saved, now = Date.now()) {
+  return now - saved.live > ORPHAN_AFTER_MS;
 }
 
 /** Removes abandoned states without unsent ops (the server has all of their text). */

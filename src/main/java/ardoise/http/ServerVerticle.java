@@ -46,7 +46,7 @@ public final class ServerVerticle extends VerticleBase {
     Pages pages = new Pages("webroot", store);
     Router router = Router.router(vertx);
     router.route().handler(pages::securityHeaders);
-    router.get("/health").handler(pages::health);
+    router.get("/health").handler(ctx -> pages.health(ctx, registry.held().ops()));
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     router.get("/").handler(pages::home);
     ShareRoutes share = new ShareRoutes(pages, store, config.publicUrl());

@@ -54,8 +54,8 @@ class CoWritingBrowserTest {
     amelie.toEnd();
     bruno.focus().toStart();
 
-    String amelieText = typed("à la fin, é è ç œ ", "🎉", 12);
-    String brunoText = typed("au début, ü ß ñ — ", "🙂", 12);
+    String amelieText = typed("à la fin, é è ç œ ", "🎉", 16);
+    String brunoText = typed("au début, ü ß ñ — ", "🙂", 16);
     CompletableFuture<Void> a = CompletableFuture.runAsync(() -> typeInChunks(amelie, amelieText));
     CompletableFuture<Void> b = CompletableFuture.runAsync(() -> typeInChunks(bruno, brunoText));
     CompletableFuture.allOf(a, b).get();
@@ -72,7 +72,7 @@ class CoWritingBrowserTest {
     assertEquals(expected, server.text(pad), "server text");
     assertEquals(expected, amelie.text(), "Amélie's editor");
     assertEquals(expected, bruno.text(), "Bruno's editor");
-    assertTrue(expected.length() > 450, "several hundred characters each: " + expected.length());
+    assertTrue(amelieText.length() > 350 && brunoText.length() > 350, "several hundred characters each: " + expected.length());
     assertEquals(List.of(), amelie.browser().consoleErrors());
     assertEquals(List.of(), bruno.browser().consoleErrors());
   }
@@ -171,6 +171,25 @@ class CoWritingBrowserTest {
     amelie.insertText("é".repeat(40000));
     amelie.awaitSynchronized();
     assertEquals("début " + "é".repeat(40000), server.text(pad));
+  }
+
+  @Test
+  void anEditMakingThePadTooLargeIsUndoneAndTypingGoesOn() {
+    try (PadServer small = PadServer.start(java.util.Map.of("ARDOISE_MAX_PAD_CHARS", "40"))) {
+      String pad = "petit-" + System.nanoTime();
+      PadPage amelie = person(small.directUrl(pad), "Amélie", 0);
+      amelie.focus().type("trente caractères, pas plus !");
+      amelie.awaitSynchronized();
+      amelie.insertText(" et encore un peu trop");
+      amelie.awaitUntil("telling the pad is full", () -> amelie.statusText().contains("taille maximale"));
+      amelie.awaitSynchronized();
+      assertEquals("trente caractères, pas plus !", amelie.text());
+      amelie.screenshot("pad-too-large");
+      amelie.toStart().type("Ok ");
+      amelie.awaitSynchronized();
+      assertEquals("Ok trente caractères, pas plus !", small.text(pad));
+      assertEquals(small.text(pad), amelie.text());
+    }
   }
 
   /** {@code rounds} times a phrase plus an emoji, with a line break now and then. */

@@ -30,8 +30,16 @@ final class PadServer implements AutoCloseable {
   }
 
   static PadServer start() {
+    return start(Map.of());
+  }
+
+  /** With some settings changed, keyed by environment variable (e.g. ARDOISE_MAX_PAD_CHARS). */
+  static PadServer start(Map<String, String> settings) {
     InMemoryPadStore store = new InMemoryPadStore();
-    Config config = Config.fromValues(Map.of("ARDOISE_PORT", "0", "ARDOISE_HOST", "127.0.0.1"));
+    Map<String, String> values = new java.util.HashMap<>(settings);
+    values.put("ARDOISE_PORT", "0");
+    values.put("ARDOISE_HOST", "127.0.0.1");
+    Config config = Config.fromValues(values);
     App app = await(App.start(config, store));
     Vertx proxyVertx = Vertx.vertx();
     CuttableProxy proxy = new CuttableProxy(proxyVertx, app.port());
