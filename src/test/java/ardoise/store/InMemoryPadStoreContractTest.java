@@ -1,13 +1,11 @@
 package ardoise.store;
 
-/**
- * The read-only id contract against {@link InMemoryPadStore} (one store plays both instances).
- * (The full {@link PadStoreContract} is not run here: the in-memory store predates it and differs
- * on SeqNotNewException and createdAt.)
- */
-class InMemoryPadStoreContractTest implements ReadOnlyIdContract {
-  private final InMemoryPadStore store = new InMemoryPadStore();
+import io.vertx.core.Vertx;
 
-  @Override public PadStore storeUnderTest() { return store; }
-  @Override public PadStore secondInstance() { return store; }
+/** The store conformance suite against the in-memory store (the one integration tests use). */
+class InMemoryPadStoreContractTest extends PadStoreContract {
+  @Override
+  protected PadStore newStore(Vertx vertx) {
+    return new InMemoryPadStore();
+  }
 }
