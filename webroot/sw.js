@@ -13,8 +13,8 @@ const NETWORK_TIMEOUT_MS = 4000;
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
-// Only the pad page itself is the shell: /p/NAME/history and /p/NAME/export/FORMAT are other
-// documents (and downloads) that must never be stored as, or answered by, the pad shell.
+// Only the pad page itself is the shell: /p/NAME/history, /p/NAME/export/FORMAT,
+// /p/NAME/projector and /p/NAME/qr.svg are other documents that must never be answered by it.
 const isPadPage = (url) => /^\/p\/[^/]+\/?$/.test(url.pathname) || url.pathname === '/pad.html';
 const cacheable = (url) => url.origin === self.location.origin && !url.pathname.startsWith('/ws/')
   && !url.pathname.startsWith('/api/') && url.pathname !== '/health'

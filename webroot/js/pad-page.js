@@ -8,6 +8,7 @@ import { remoteCursors } from "./editor/remote-cursors.js";
 import { createParticipantList } from "./editor/participants.js";
 import { createStatusBar } from "./editor/status-bar.js";
 import { askProfile, ensureProfile } from "./editor/profile.js";
+import { wireShare } from "./editor/share.js";
 
 function showProfile(button, profile) {
   button.querySelector(".profile-dot").style.backgroundColor = profile.color;
@@ -64,6 +65,7 @@ export async function mountPadPage({ doc = document, extensions = [] } = {}) {
     extensions: [authorship({ colors: {} }), remoteCursors(), extensions],
   });
   wireColorsToggle(doc.getElementById("toggle-colors"), view);
+  wireShare(doc, i18n, padName);
 
   const profileListeners = [];
   const profileButton = doc.getElementById("edit-profile");

@@ -30,7 +30,10 @@ class CaretWidget extends WidgetType {
     const label = document.createElement("span");
     label.className = "cm-remote-label";
     label.style.backgroundColor = this.color;
-    label.textContent = this.name; // never innerHTML: names are user text
+    // The name is drawn by CSS (::after) from an attribute, not as a text node: phone keyboards
+    // address words by offsets in the editable's text, and a name there shifted them (an
+    // autocorrection replaced the wrong letters; MobileInputBrowserTest).
+    label.dataset.name = this.name;
     caret.append(label);
     return caret;
   }
@@ -102,6 +105,7 @@ const cursorTheme = EditorView.baseTheme({
     userSelect: "none",
     zIndex: "2",
   },
+  ".cm-remote-label::after": { content: "attr(data-name)" },
 });
 
 /** The extension. */

@@ -8,6 +8,7 @@ import { mountPadPage } from '../pad-page.js';
 import { authorAnnotation, authorRunsEffect, setAuthorColors, setLocalAuthorId } from '../editor/authorship.js';
 import { removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors.js';
 import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js';
+import { CompositionGuard } from './composition-guard.js';
 import { prepareOfflineShell } from './offline-shell.js';
 import { PadSession, hasPending } from './pad-session.js';
 import { chooseClient } from './choose-client.js';
@@ -21,18 +22,20 @@ const ERROR_KEYS = {
 
 const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
 
-function editorAdapter(view, editable) {
+function editorAdapter(view, editable, guard) {
   return {
     reset(doc) {
+      guard.clear();
       replaceDocument(view, doc.text, [authorRunsEffect(doc.runs)]);
     },
     applyRemote(op, authorId) {
-      applyRemoteOperation(view, op, [authorAnnotation.of(authorId)]);
+      guard.remote(op, authorId);
     },
     setEditable(on) {
       view.dispatch({ effects: editable.reconfigure(on ? [] : readOnly) });
     },
     setRemoteCursor(member, range) {
+      if (guard.holding && range) return; // positions are the client's, not yet the editor's
       if (!range) removeRemoteCursor(view, member.clientId);
       else updateRemoteCursor(view, { clientId: member.clientId, name: member.name, color: member.color, ...range });
     },
@@ -93,15 +96,17 @@ function uiAdapter(page, doc) {
 /** Starts the pad page; resolves with the session (null when the address names no pad). */
 export async function startPadApp(doc = document) {
   let session = null;
+  let guard = null;
   const editable = new Compartment();
   const binding = padBinding({
-    onLocalOperation: (op) => session?.localOperation(op),
-    onSelection: (range) => session?.localSelection(range),
+    onLocalOperation: (op) => session?.localOperation(guard.local(op)),
+    onSelection: (range) => { if (!guard?.holding) session?.localSelection(range); },
     onTooLarge: () => session?.ui.error('paste-too-large', ''),
   });
   const page = await mountPadPage({ doc, extensions: [binding, editable.of(readOnly)] });
   if (!page) return null;
   const { view } = page;
+  guard = new CompositionGuard(view, (op, authorId) => applyRemoteOperation(view, op, [authorAnnotation.of(authorId)]));
   const chosen = await chooseClient({
     storage: localStorage, tabStorage: sessionStorage, padId: page.padName, hasPending,
   });
@@ -109,7 +114,7 @@ export async function startPadApp(doc = document) {
     padId: page.padName,
     chosen,
     profile: page.profile,
-    editor: editorAdapter(view, editable),
+    editor: editorAdapter(view, editable, guard),
     ui: uiAdapter(page, doc),
   });
   setLocalAuthorId(view, session.client.authorId);

@@ -56,7 +56,7 @@ final class Pages {
         .end(new JsonObject().put("name", names.next()).encode());
   }
 
-  private void sendPage(RoutingContext ctx, String file) {
+  void sendPage(RoutingContext ctx, String file) {
     ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
         .sendFile(webRoot + "/" + file)
         .onFailure(e -> { if (!ctx.response().ended()) ctx.fail(404); });

@@ -50,6 +50,12 @@ public final class ServerVerticle extends VerticleBase {
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     router.get("/").handler(pages::home);
     HistoryRoutes.mount(router, vertx, store, registry, "webroot");
+    ShareRoutes share = new ShareRoutes(pages, store, config.publicUrl());
+    router.getWithRegex("/p/[^/]+/projector").handler(share::projector);
+    router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
+    router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);
+    router.getWithRegex("/r/[^/]+/qr\\.svg").handler(share::readOnlyQr);
+    router.getWithRegex("/r/[^/]+").handler(share::readOnlyPage);
     router.get("/p/*").handler(pages::pad);
     router.route("/ws/*").handler(this::upgrade);
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
@@ -83,14 +89,41 @@ public final class ServerVerticle extends VerticleBase {
     }
     String origin = ctx.request().getHeader("Origin");
     String raw = ctx.request().path().substring("/ws/".length());
-    ctx.request().toWebSocket().onSuccess(ws -> accept(ws, raw, origin));
+    // Pad names hold no '/', so "r/…" can only be a read-only link.
+    if (raw.startsWith("r/")) ctx.request().toWebSocket().onSuccess(ws -> acceptReadOnly(ws, raw.substring(2), origin));
+    else ctx.request().toWebSocket().onSuccess(ws -> accept(ws, raw, origin));
+  }
+
+  private boolean originAllowed(ServerWebSocket ws, String origin) {
+    if (config.publicUrl() != null && !config.publicUrl().equalsIgnoreCase(origin == null ? "" : origin)) {
+      refuse(ws, ErrorCode.ORIGIN_NOT_ALLOWED, "connections are only accepted from " + config.publicUrl());
+      return false;
+    }
+    return true;
+  }
+
+  /** /ws/r/{readOnlyId}: the pad is looked up first; frames wait (socket paused) meanwhile. */
+  private void acceptReadOnly(ServerWebSocket ws, String readOnlyId, String origin) {
+    if (!originAllowed(ws, origin)) return;
+    if (!ardoise.http.share.ReadOnlyIds.hasShape(readOnlyId)) {
+      refuse(ws, ErrorCode.BAD_PAD_NAME, "unknown read-only link");
+      return;
+    }
+    ws.pause();
+    store.padOfReadOnlyId(readOnlyId).onComplete(r -> {
+      if (r.failed()) {
+        refuse(ws, ErrorCode.STORE_UNAVAILABLE, "the read-only link cannot be checked right now; retry");
+      } else if (r.result() == null) {
+        refuse(ws, ErrorCode.BAD_PAD_NAME, "unknown read-only link");
+      } else {
+        startSession(ws, r.result(), true);
+        ws.resume();
+      }
+    });
   }
 
   private void accept(ServerWebSocket ws, String rawPadName, String origin) {
-    if (config.publicUrl() != null && !config.publicUrl().equalsIgnoreCase(origin == null ? "" : origin)) {
-      refuse(ws, ErrorCode.ORIGIN_NOT_ALLOWED, "connections are only accepted from " + config.publicUrl());
-      return;
-    }
+    if (!originAllowed(ws, origin)) return;
     String padId;
     try {
       padId = ardoise.http.PadName.fromPath(rawPadName);
@@ -98,14 +131,18 @@ public final class ServerVerticle extends VerticleBase {
       refuse(ws, ErrorCode.BAD_PAD_NAME, e.getMessage());
       return;
     }
+    startSession(ws, padId, false);
+  }
+
+  private void startSession(ServerWebSocket ws, String padId, boolean readOnly) {
     Session session = new Session(ws, padId, registry, frames, new Session.Limits(config.maxMessageBytes(),
-        config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit()));
+        config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit()), readOnly);
     sessions.add(session);
     session.start(() -> sessions.remove(session));
   }
 
   private void refuse(ServerWebSocket ws, ErrorCode code, String message) {
-    ws.writeTextMessage(frames.error(code, message, 0)).onComplete(r -> ws.close((short) 1008, code.code()));
+    ws.writeTextMessage(frames.error(code, message, 0)).onComplete(r -> ws.close(code == ErrorCode.STORE_UNAVAILABLE ? (short) 1011 : (short) 1008, code.code()));
   }
 
   /** Closes every socket with a close frame, then stores what pads still hold and stops listening. */

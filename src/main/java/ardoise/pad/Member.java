@@ -25,6 +25,19 @@ public interface Member {
   /** The full member list. */
   void presence(List<MemberInfo> members);
 
+  /**
+   * The writers ({@code members}) and how many read-only viewers watch besides them. Viewers call
+   * {@link #viewer()} true; they receive everything a writer does but are not listed.
+   */
+  default void presence(List<MemberInfo> members, int viewers) {
+    presence(members);
+  }
+
+  /** True for a read-only connection: counted as a viewer, never listed as a writer. */
+  default boolean viewer() {
+    return false;
+  }
+
   /** Another member's selection, already at {@code rev}. */
   void cursor(String clientId, long rev, int anchor, int head);
 

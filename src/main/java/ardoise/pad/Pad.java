@@ -224,9 +224,13 @@ public final class Pad {
 
   private void broadcastPresence() {
     List<MemberInfo> list = new ArrayList<>(members.size());
-    for (Member m : members) list.add(m.info());
+    int viewers = 0;
+    for (Member m : members) {
+      if (m.viewer()) viewers++;
+      else list.add(m.info());
+    }
     List<MemberInfo> frozen = List.copyOf(list);
-    for (Member m : members) m.presence(frozen);
+    for (Member m : members) m.presence(frozen, viewers);
   }
 
   private void checkContext() {

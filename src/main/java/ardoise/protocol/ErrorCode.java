@@ -25,7 +25,7 @@ public enum ErrorCode {
   STORE_UNAVAILABLE(false),
   ORIGIN_NOT_ALLOWED(true),
   SERVER_ERROR(true),
-  /** Reserved for read-only links: writing messages on a read-only connection. */
+  /** An op, cursor or profile on a read-only link's connection (refused, nothing changes). */
   READ_ONLY(false);
 
   private final boolean closes;

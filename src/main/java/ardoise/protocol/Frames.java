@@ -48,11 +48,17 @@ public final class Frames {
   }
 
   public String presence(List<MemberInfo> members) {
+    return presence(members, 0);
+  }
+
+  /** The writers and, when there are any, the number of read-only viewers (an additive field). */
+  public String presence(List<MemberInfo> members, int viewers) {
     ObjectNode o = message("presence");
     ArrayNode list = o.putArray("members");
     for (MemberInfo m : members) {
       list.addObject().put("clientId", m.clientId()).put("authorId", m.authorId()).put("name", m.name()).put("color", m.color());
     }
+    if (viewers > 0) o.put("viewers", viewers);
     return write(o);
   }
 

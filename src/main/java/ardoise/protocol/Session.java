@@ -31,6 +31,7 @@ public final class Session implements Member {
   private final PadRegistry registry;
   private final Frames frames;
   private final Limits limits;
+  private final boolean readOnly;
   private final TokenBucket bucket;
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
   private State state = State.AWAITING_JOIN;
@@ -39,6 +40,12 @@ public final class Session implements Member {
   private long unwrittenChars;
 
   public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits) {
+    this(ws, padId, registry, frames, limits, false);
+  }
+
+  /** {@code readOnly}: a read-only link's connection (sees everything, writes nothing). */
+  public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits, boolean readOnly) {
+    this.readOnly = readOnly;
     this.ws = ws;
     this.padId = padId;
     this.registry = registry;
@@ -97,6 +104,7 @@ public final class Session implements Member {
     if (state != State.JOINED) {
       throw new ProtocolException(ErrorCode.NOT_JOINED, "send join first", m instanceof ClientMessage.Op op ? op.seq() : 0);
     }
+    if (readOnly) refuseWrite(m);
     if (m instanceof ClientMessage.Op op) {
       pad.submit(this, op.rev(), op.seq(), op.op());
     } else if (m instanceof ClientMessage.Cursor c) {
@@ -105,6 +113,13 @@ public final class Session implements Member {
       info = new MemberInfo(info.clientId(), info.authorId(), p.name(), p.color());
       pad.profileChanged(this);
     }
+  }
+
+  /** A read-only connection may join and listen; an op, cursor or profile is refused and changes nothing. */
+  private static void refuseWrite(ClientMessage m) throws ProtocolException {
+    String what = m instanceof ClientMessage.Op ? "edits" : m instanceof ClientMessage.Cursor ? "cursors" : "profile changes";
+    throw new ProtocolException(ErrorCode.READ_ONLY, "this is a read-only link: " + what + " are not accepted",
+        m instanceof ClientMessage.Op op ? op.seq() : 0);
   }
 
   private void join(ClientMessage.Join j, boolean retryIfClosed) {
@@ -205,6 +220,10 @@ public final class Session implements Member {
   @Override public void op(OpRecord record) { send(frames.op(record)); }
 
   @Override public void presence(List<MemberInfo> members) { send(frames.presence(members)); }
+
+  @Override public void presence(List<MemberInfo> members, int viewers) { send(frames.presence(members, viewers)); }
+
+  @Override public boolean viewer() { return readOnly; }
 
   @Override public void cursor(String clientId, long rev, int anchor, int head) {
     send(frames.cursor(clientId, rev, anchor, head));

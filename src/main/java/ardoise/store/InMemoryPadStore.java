@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 public final class InMemoryPadStore implements PadStore {
   private final Map<String, PadData> pads = new HashMap<>();
+  private final Map<String, String> readOnlyIds = new HashMap<>(); // padId -> read-only id
+  private final Map<String, String> padsByReadOnlyId = new HashMap<>();
   private volatile boolean available = true;
   private volatile boolean closed;
 
@@ -148,6 +150,19 @@ public final class InMemoryPadStore implements PadStore {
         return Future.succeededFuture();
       };
     });
+  }
+
+  @Override
+  public Future<String> readOnlyId(String padId, String candidate) {
+    return call(() -> readOnlyIds.computeIfAbsent(padId, id -> {
+      padsByReadOnlyId.put(candidate, padId);
+      return candidate;
+    }));
+  }
+
+  @Override
+  public Future<String> padOfReadOnlyId(String readOnlyId) {
+    return call(() -> padsByReadOnlyId.get(readOnlyId));
   }
 
   @Override

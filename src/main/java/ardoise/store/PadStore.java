@@ -37,6 +37,22 @@ public interface PadStore {
    */
   Future<Subscription> watch(String padId, LongConsumer onHead);
 
+  /**
+   * The pad's read-only id (the secret of its read-only link). The first call for a pad stores
+   * {@code candidate}; every later call, from this or another instance, gets the id stored first,
+   * even when calls race. Once stored, it never changes. The pad need not have been written.
+   * (Default: fails, for test doubles that keep no links; both real stores implement it and pass
+   * the conformance suite's {@code ReadOnlyIdContract}.)
+   */
+  default Future<String> readOnlyId(String padId, String candidate) {
+    return Future.failedFuture(new UnsupportedOperationException(getClass().getSimpleName() + " keeps no read-only links"));
+  }
+
+  /** The pad whose read-only id is {@code readOnlyId}; completes with null when no pad has it. */
+  default Future<String> padOfReadOnlyId(String readOnlyId) {
+    return Future.failedFuture(new UnsupportedOperationException(getClass().getSimpleName() + " keeps no read-only links"));
+  }
+
   /** Whether the store answers right now (for /health and the editors' "saving…" state). */
   boolean isAvailable();
 

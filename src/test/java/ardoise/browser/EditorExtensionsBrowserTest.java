@@ -96,7 +96,7 @@ class EditorExtensionsBrowserTest {
           """);
       assertEquals("[[\"c1\",19,24],[\"c2\",42,42]]", cursors);
       List<WebElement> labels = browser.driver().findElements(By.cssSelector(".cm-remote-label"));
-      assertEquals(List.of("<b>Léa</b>", "Karim"), labels.stream().map(WebElement::getText).toList());
+      assertEquals(List.of("<b>Léa</b>", "Karim"), labels.stream().map(e -> e.getAttribute("data-name")).toList());
       assertEquals(0, browser.driver().findElements(By.cssSelector(".cm-content b")).size());
       assertEquals(1, browser.driver().findElements(By.cssSelector(".cm-remote-selection")).size());
       browser.screenshot("pad-fr-desktop-cursors");

@@ -130,7 +130,7 @@ final class PadPage {
 
   List<String> remoteCursorLabels() {
     return browser.driver().findElements(By.cssSelector(".cm-remote-label"))
-        .stream().map(e -> e.getAttribute("textContent")).toList();
+        .stream().map(e -> e.getAttribute("data-name")).toList();
   }
 
   void screenshot(String name) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Subclasses supply a store (and, if they can, a second store on the same data to act as another
  * server instance). Waits are bounded only to turn a hang into a failure; nothing asserts a duration.
  */
-public abstract class PadStoreContract {
+public abstract class PadStoreContract implements ReadOnlyIdContract {
   protected static final long HANG_GUARD_S = 30;
 
   protected Vertx vertx;
@@ -41,6 +41,9 @@ public abstract class PadStoreContract {
   protected PadStore otherWriter() {
     return store;
   }
+
+  @Override public PadStore storeUnderTest() { return store; }
+  @Override public PadStore secondInstance() { return otherWriter(); }
 
   @BeforeEach
   void openStore() {

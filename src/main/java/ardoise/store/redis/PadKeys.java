@@ -17,6 +17,16 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
         base + "snapshot-revs", base + "commits");
   }
 
+  /** The pad's read-only id (a string key, set once with NX). */
+  static String readOnlyId(String padId) {
+    return PREFIX + "{" + escape(padId) + "}:read-only";
+  }
+
+  /** The reverse entry: read-only id -> padId (its own slot: read-only ids are random). */
+  static String padOfReadOnlyId(String readOnlyId) {
+    return PREFIX + "read-only:" + readOnlyId;
+  }
+
   /** Braces would end the hash tag early and split a pad over slots: escape them (and the escape). */
   private static String escape(String padId) {
     return padId.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");

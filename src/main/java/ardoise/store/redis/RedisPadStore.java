@@ -142,6 +142,28 @@ public final class RedisPadStore implements PadStore {
     return onCaller(feed.watch(padId, onHead));
   }
 
+  /**
+   * SET NX then GET: whoever set first wins and every caller reads the winner. The reverse entry is
+   * written after (plain SET of the same value, so repeating it is harmless); it lives in another
+   * Redis Cluster slot, hence no single script. An id is only handed out once both are written.
+   */
+  @Override
+  public Future<String> readOnlyId(String padId, String candidate) {
+    String key = PadKeys.readOnlyId(padId);
+    Future<String> id = availability.track(api.set(List.of(key, candidate, "NX")))
+        .compose(r -> availability.track(api.get(key)))
+        .map(r -> r.toString())
+        .compose(stored -> availability.track(api.set(List.of(PadKeys.padOfReadOnlyId(stored), padId)))
+            .map(r -> stored));
+    return onCaller(id);
+  }
+
+  @Override
+  public Future<String> padOfReadOnlyId(String readOnlyId) {
+    return onCaller(availability.track(api.get(PadKeys.padOfReadOnlyId(readOnlyId)))
+        .map(r -> r == null ? null : r.toString()));
+  }
+
   @Override
   public boolean isAvailable() {
     return availability.isAvailable();

@@ -1,0 +1,79 @@
+package ardoise.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The projector or the read-only page as a person in the room sees it. Reads the text through the
+ * page's read-only {@code window.ardoiseViewer} probe (CodeMirror renders only visible lines).
+ */
+final class ViewerPage {
+  private final BrowserSession browser;
+
+  ViewerPage(BrowserSession browser) {
+    this.browser = browser;
+  }
+
+  ViewerPage open(String url) {
+    browser.open(url);
+    return awaitUntil("online", this::online);
+  }
+
+  BrowserSession browser() {
+    return browser;
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
+  }
+
+  String text() {
+    return (String) js("return window.ardoiseViewer ? window.ardoiseViewer.text() : null;");
+  }
+
+  boolean online() {
+    return Boolean.TRUE.equals(js("return !!(window.ardoiseViewer && window.ardoiseViewer.online());"));
+  }
+
+  boolean following() {
+    return Boolean.TRUE.equals(js("return window.ardoiseViewer.following();"));
+  }
+
+  WebElement find(String css) {
+    return browser.driver().findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> findAll(String css) {
+    return browser.driver().findElements(By.cssSelector(css));
+  }
+
+  /** Whether a rendered line holding {@code needle} lies inside the text's visible area. */
+  boolean lineVisible(String needle) {
+    return Boolean.TRUE.equals(js(
+        "const s = document.querySelector('.cm-scroller').getBoundingClientRect();"
+            + "return [...document.querySelectorAll('.cm-line')].some(l => {"
+            + "  if (!l.textContent.includes(arguments[0])) return false;"
+            + "  const r = l.getBoundingClientRect(); return r.top >= s.top && r.bottom <= s.bottom; });", needle));
+  }
+
+  ViewerPage awaitText(String expected) {
+    return awaitUntil("showing '" + abbreviate(expected) + "'", () -> expected.equals(text()));
+  }
+
+  ViewerPage awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+    try {
+      browser.await().until(d -> condition.getAsBoolean());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      browser.screenshot("timeout-viewer-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+      throw new AssertionError("viewer page not " + what + "; text '" + abbreviate(String.valueOf(text()))
+          + "', console errors: " + browser.consoleErrors(), e);
+    }
+    return this;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 60 ? s.substring(0, 25) + "…" + s.substring(s.length() - 25) : s;
+  }
+}

@@ -1,0 +1,121 @@
+package ardoise.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ardoise.http.share.QrDecoder;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read-only links against the real server: the links endpoint, the read-only socket (listens,
+ * never writes, counted as a viewer), the pages and the QR codes.
+ */
+class ReadOnlyLinkTest {
+  private ServerFixture server = ServerFixture.start(Map.of());
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private JsonObject links(String pad) {
+    ServerFixture.Response r = server.get("/api/pads/" + pad + "/links");
+    assertEquals(200, r.status(), r.text());
+    assertEquals("no-store", r.header("Cache-Control"));
+    return new JsonObject(r.text());
+  }
+
+  private static String path(String url) {
+    return url.replaceFirst("^https?://[^/]+", "");
+  }
+
+  @Test
+  void theLinksAreAbsoluteWorkAndKeepTheirReadOnlyId() {
+    JsonObject links = links("atelier-%C3%A9t%C3%A9");
+    String base = "http://127.0.0.1:" + server.app.port();
+    assertEquals(base + "/p/atelier-%C3%A9t%C3%A9", links.getString("edit"));
+    assertEquals(base + "/p/atelier-%C3%A9t%C3%A9/projector", links.getString("projector"));
+    assertEquals(base + "/p/atelier-%C3%A9t%C3%A9/qr.svg", links.getString("qr"));
+    assertTrue(links.getString("readOnly").matches("\\Q" + base + "/r/\\E[A-Za-z0-9_-]{22}"), links.encode());
+    assertFalse(links.getString("readOnly").contains("atelier"), "not derived from the name");
+    for (String key : List.of("edit", "readOnly", "projector", "qr", "readOnlyQr")) {
+      assertEquals(200, server.get(path(links.getString(key))).status(), key);
+    }
+    assertEquals(links, links("atelier-%C3%A9t%C3%A9"), "created once");
+    assertFalse(links.getString("readOnly").equals(links("autre").getString("readOnly")));
+  }
+
+  @Test
+  void theConfiguredPublicUrlWinsOverTheHost() {
+    server.close();
+    server = ServerFixture.start(Map.of("ARDOISE_PUBLIC_URL", "https://ardoise.example.org/"));
+    JsonObject links = links("salle");
+    assertEquals("https://ardoise.example.org/p/salle", links.getString("edit"));
+    assertTrue(links.getString("readOnly").startsWith("https://ardoise.example.org/r/"));
+  }
+
+  @Test
+  void theQrCodesDecodeToTheJoinAndReadOnlyLinks() throws Exception {
+    JsonObject links = links("qr-salle");
+    ServerFixture.Response qr = server.get("/p/qr-salle/qr.svg");
+    assertEquals(200, qr.status());
+    assertEquals("image/svg+xml; charset=utf-8", qr.header("Content-Type"));
+    assertTrue(qr.header("Cache-Control").contains("max-age="), qr.header("Cache-Control"));
+    assertEquals(links.getString("edit"), QrDecoder.decode(qr.text()));
+    assertEquals(links.getString("readOnly"), QrDecoder.decode(server.get(path(links.getString("readOnlyQr"))).text()));
+  }
+
+  @Test
+  void unknownReadOnlyLinksAreRefused() {
+    assertEquals(404, server.get("/r/AAAAAAAAAAAAAAAAAAAAAA").status());
+    assertEquals(404, server.get("/r/AAAAAAAAAAAAAAAAAAAAAA/qr.svg").status());
+    assertEquals(404, server.get("/r/x").status());
+    assertEquals(400, server.get("/p/a%2Fb/projector").status());
+    WsClient ws = server.connect("/ws/r/AAAAAAAAAAAAAAAAAAAAAA", null);
+    ws.nextError("bad-pad-name");
+    assertEquals(1008, ws.awaitClosed());
+  }
+
+  @Test
+  void aReadOnlySocketListensButEveryWriteIsRefusedAndChangesNothing() {
+    String readOnlyId = path(links("lecture").getString("readOnly")).substring(3);
+    WsClient writer = server.connect("lecture");
+    String writerId = ServerFixture.newClientId();
+    writer.join(writerId);
+    writer.nextPresence();
+    writer.op(0, 1, "Bonjour").next("ack");
+
+    WsClient viewer = server.connect("/ws/r/" + readOnlyId, null);
+    JsonObject joined = viewer.join(ServerFixture.newClientId());
+    assertEquals("Bonjour", joined.getString("text"));
+    JsonObject seen = writer.nextPresence();
+    assertEquals(1, seen.getJsonArray("members").size(), "the viewer is not listed as a writer");
+    assertEquals(writerId, seen.getJsonArray("members").getJsonObject(0).getString("clientId"));
+    assertEquals(1, seen.getInteger("viewers"), "but counted as a viewer");
+    assertEquals(1, viewer.nextPresence().getInteger("viewers"));
+
+    JsonObject refused = viewer.op(1, 1, -7, "Piraté").nextError("read-only");
+    assertEquals(1, refused.getLong("seq"));
+    viewer.send(new JsonObject().put("type", "cursor").put("rev", 1).put("anchor", 0).put("head", 3)).nextError("read-only");
+    viewer.send(new JsonObject().put("type", "profile").put("name", "Intrus").put("color", "#000000")).nextError("read-only");
+    assertFalse(viewer.isClosed(), "the socket stays open");
+
+    writer.op(1, 2, 7, " à tous").next("ack");
+    JsonObject op = viewer.next("op");
+    assertEquals(2, op.getLong("rev"));
+    assertEquals(new JsonArray(List.of(7, " à tous")), op.getJsonArray("op"));
+    assertNull(writer.frames.poll(), "the writer saw no cursor, op or profile of the viewer: " + writer.frames);
+    assertEquals("Bonjour à tous", WsClient.await(server.store.load("lecture").map(p -> {
+      String text = p.snapshot().doc().text();
+      for (var r : p.tail()) text = r.op().apply(text);
+      return text;
+    }).toCompletionStage().toCompletableFuture()));
+  }
+}

@@ -1,0 +1,120 @@
+// The projector view (/p/{pad}/projector): the pad's text, very large and read-only, following
+// the latest edit, with the participant count and the join QR code. A read-only client of the
+// protocol: it fetches the pad's links, then listens on the read-only socket (it counts as a
+// viewer, never as a writer). Text size and theme are remembered in localStorage.
+
+import { EditorView } from '@codemirror/view';
+import { loadI18n, bindLanguageSelect } from './i18n.js';
+import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-view.js';
+import { Follower } from './viewer/follow.js';
+import { lastChangeEnd } from './viewer/last-change.js';
+import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
+import { projectorSettings } from './viewer/projector-settings.js';
+
+const LINKS_RETRY_MS = 3000;
+
+const projectorTheme = EditorView.theme({
+  '&': { fontSize: 'var(--projector-font-size)', backgroundColor: 'var(--proj-paper)', color: 'var(--proj-ink)' },
+  '.cm-scroller': { fontFamily: 'var(--editor-font)', lineHeight: '1.35', overflow: 'auto' },
+  '.cm-content': { padding: '0.5em 0 40vh' }, // room below the last line, so it can sit mid-screen
+  '.cm-line': { padding: '0 clamp(0.5rem, 3vw, 3rem)' },
+});
+
+function padFromPath(pathname) {
+  const match = /^\/p\/([^/]+)\/projector\/?$/.exec(pathname);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+async function fetchLinks(padName) {
+  for (;;) {
+    try {
+      const response = await fetch(`/api/pads/${encodeURIComponent(padName)}/links`, { cache: 'no-store' });
+      if (response.ok) return await response.json();
+    } catch (e) {
+      // offline or server down: retry below
+    }
+    await new Promise((resolve) => setTimeout(resolve, LINKS_RETRY_MS));
+  }
+}
+
+function showJoinCorner(doc, i18n, padName, links) {
+  const shortUrl = links.edit.replace(/^https?:\/\//, '');
+  const qr = doc.getElementById('join-qr');
+  qr.src = `/p/${encodeURIComponent(padName)}/qr.svg`; // same origin (the CSP allows 'self' images)
+  const label = () => { qr.alt = i18n.t('projector.qrAlt', { url: shortUrl }); };
+  label();
+  i18n.onChange(label);
+  qr.hidden = false;
+  // Host and path on their own lines when they do not fit on one: no break inside "/p/".
+  const slash = shortUrl.indexOf('/');
+  const host = doc.createElement('span');
+  host.className = 'join-url-host';
+  host.textContent = slash < 0 ? shortUrl : shortUrl.slice(0, slash);
+  const rest = doc.createElement('span');
+  rest.className = 'join-url-path';
+  rest.textContent = slash < 0 ? '' : shortUrl.slice(slash);
+  doc.getElementById('join-url').replaceChildren(host, rest);
+}
+
+function presenceUi(doc, i18n) {
+  const count = doc.getElementById('participant-count');
+  const connection = doc.getElementById('connection');
+  let last = { writers: 0, state: 'connecting' };
+  const render = () => {
+    count.textContent = i18n.t('participants.count', { count: last.writers });
+    const key = { online: null, open: 'status.connecting', connecting: 'status.connecting' }[last.state];
+    connection.textContent = key === null ? '' : i18n.t(key ?? `status.${last.state}`);
+  };
+  i18n.onChange(render);
+  render();
+  return {
+    status(state) { last = { ...last, state }; render(); },
+    presence(members) { last = { ...last, writers: members.length }; render(); },
+    error(code, message) { console.warn(`projector: server error ${code}: ${message}`); },
+  };
+}
+
+async function start(doc = document) {
+  const i18n = await loadI18n();
+  bindLanguageSelect(doc.getElementById('language'), i18n);
+  const padName = padFromPath(doc.defaultView.location.pathname);
+  if (!padName) return;
+  doc.getElementById('pad-title').textContent = padName;
+  doc.title = i18n.t('projector.pageTitle', { name: padName });
+  projectorSettings(doc, i18n);
+
+  const view = createReadOnlyView({
+    parent: doc.getElementById('projector-text'),
+    label: i18n.t('editor.label', { name: padName }),
+    theme: projectorTheme,
+  });
+  i18n.onChange(() => {
+    relabel(view, i18n.t('editor.label', { name: padName }));
+    doc.title = i18n.t('projector.pageTitle', { name: padName });
+  });
+  const resume = doc.getElementById('resume-follow');
+  const follower = new Follower(view, (following) => { resume.hidden = following; });
+  let lastEdit = null;
+  resume.addEventListener('click', () => follower.resume(lastEdit));
+
+  const links = await fetchLinks(padName);
+  showJoinCorner(doc, i18n, padName, links);
+  const readOnlyId = links.readOnly.slice(links.readOnly.lastIndexOf('/') + 1);
+  const session = new ViewerSession({
+    url: readOnlySocketUrl(readOnlyId),
+    view: viewAdapter(view, (op) => {
+      lastEdit = lastChangeEnd(op) ?? lastEdit;
+      follower.edited(lastEdit);
+    }),
+    ui: presenceUi(doc, i18n),
+  });
+  session.start();
+  doc.defaultView.ardoiseViewer = Object.freeze({
+    text: () => view.state.doc.toString(),
+    rev: () => session.rev,
+    online: () => session.joined,
+    following: () => follower.following,
+  });
+}
+
+await start();
