@@ -32,13 +32,23 @@ public final class Session implements Member {
   private final Frames frames;
   private final Limits limits;
   private final TokenBucket bucket;
+  private final SessionMetrics metrics;
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
   private State state = State.AWAITING_JOIN;
   private MemberInfo info;
   private Pad pad;
   private long unwrittenChars;
+  /** The seq of the op in flight and when its frame arrived (0: none), for the commit latency metric. */
+  private long inFlightSeq;
+  private long inFlightSince;
 
   public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits) {
+    this(ws, padId, registry, frames, limits, SessionMetrics.NONE);
+  }
+
+  public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits,
+      SessionMetrics metrics) {
+    this.metrics = metrics;
     this.ws = ws;
     this.padId = padId;
     this.registry = registry;
@@ -97,6 +107,9 @@ public final class Session implements Member {
       throw new ProtocolException(ErrorCode.NOT_JOINED, "send join first", m instanceof ClientMessage.Op op ? op.seq() : 0);
     }
     if (m instanceof ClientMessage.Op op) {
+      // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
+      inFlightSeq = op.seq();
+      inFlightSince = System.nanoTime();
       pad.submit(this, op.rev(), op.seq(), op.op());
     } else if (m instanceof ClientMessage.Cursor c) {
       pad.cursor(this, c.rev(), c.anchor(), c.head());
@@ -142,6 +155,7 @@ public final class Session implements Member {
   }
 
   private void fail(ProtocolException e) {
+    metrics.rejected(e.code());
     send(frames.error(e.code(), e.getMessage(), e.seq()));
     if (e.code().closes()) close(e.code());
   }
@@ -151,6 +165,7 @@ public final class Session implements Member {
     if (state == State.CLOSED) return;
     if (unwrittenChars > limits.sendQueueLimit()) {
       LOG.log(System.Logger.Level.INFO, "pad={0} client={1} slow consumer: {2} chars unwritten", padId, clientId(), unwrittenChars);
+      metrics.rejected(ErrorCode.SLOW_CONSUMER);
       write(frames.error(ErrorCode.SLOW_CONSUMER, "you did not read fast enough; rejoin with your rev", 0));
       close(ErrorCode.SLOW_CONSUMER);
       return;
@@ -199,9 +214,18 @@ public final class Session implements Member {
     send(frames.joined(rev, info.clientId(), lastSeq, s == null ? null : s.text(), s == null ? null : s.runs()));
   }
 
-  @Override public void ack(long seq, long rev) { send(frames.ack(seq, rev)); }
+  @Override public void ack(long seq, long rev) {
+    if (seq == inFlightSeq && inFlightSince != 0) {
+      metrics.acknowledged(System.nanoTime() - inFlightSince);
+      inFlightSince = 0;
+    }
+    send(frames.ack(seq, rev));
+  }
 
-  @Override public void op(OpRecord record) { send(frames.op(record)); }
+  @Override public void op(OpRecord record) {
+    metrics.opSent();
+    send(frames.op(record));
+  }
 
   @Override public void presence(List<MemberInfo> members) { send(frames.presence(members)); }
 
@@ -210,11 +234,14 @@ public final class Session implements Member {
   }
 
   @Override public void rejected(Rejection reason, String message, long seq) {
-    send(frames.error(ErrorCode.of(reason), message, seq));
+    ErrorCode code = ErrorCode.of(reason);
+    metrics.rejected(code);
+    send(frames.error(code, message, seq));
   }
 
   @Override public void evicted(Rejection reason, String message) {
     ErrorCode code = ErrorCode.of(reason);
+    metrics.rejected(code);
     send(frames.error(code, message, 0));
     State was = state;
     state = State.CLOSED; // the pad already removed this member
