@@ -1,0 +1,59 @@
+package ardoise.bench.load;
+
+import org.HdrHistogram.Histogram;
+
+/** One measured interval: latency histogram, acks (committed ops), errors, server CPU and RSS. */
+final class Window {
+  private final Fleet fleet;
+  private final ServerProbe probe;
+  private final long startNanos;
+  private final long acks0;
+  private final long errors0;
+  private final long disconnects0;
+  private final double cpu0;
+  private long seconds;
+  private double opsPerSecond;
+  private double cpuPercent;
+  private double rss;
+  private long errors;
+
+  private Window(Fleet fleet, ServerProbe probe) {
+    this.fleet = fleet;
+    this.probe = probe;
+    fleet.measure.interval(); // drop what came before
+    this.startNanos = System.nanoTime();
+    this.acks0 = fleet.measure.acks.sum();
+    this.errors0 = fleet.measure.errors.sum();
+    this.disconnects0 = fleet.measure.disconnects.sum();
+    this.cpu0 = probe.cpuSeconds();
+  }
+
+  static Window open(Fleet fleet, ServerProbe probe) {
+    return new Window(fleet, probe);
+  }
+
+  Histogram close() {
+    Histogram h = fleet.measure.interval();
+    double elapsed = (System.nanoTime() - startNanos) / 1e9;
+    opsPerSecond = (fleet.measure.acks.sum() - acks0) / elapsed;
+    cpuPercent = (probe.cpuSeconds() - cpu0) / elapsed * 100;
+    rss = probe.rssMiB();
+    errors = fleet.measure.errors.sum() - errors0 + fleet.measure.disconnects.sum() - disconnects0;
+    seconds = Math.round(elapsed);
+    return h;
+  }
+
+  double opsPerSecond() { return opsPerSecond; }
+
+  double cpuPercent() { return cpuPercent; }
+
+  double rss() { return rss; }
+
+  long errors() { return errors; }
+
+  void print(String what, int typists, Histogram h) {
+    System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d keystrokes), %,.0f ops/s committed, "
+        + "server CPU %.0f%%, RSS %.0f MiB, errors+disconnects %d over %d s%n", what, typists, Measure.ms(h, 50), Measure.ms(h, 95),
+        Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), opsPerSecond, cpuPercent, rss, errors, seconds);
+  }
+}
