@@ -133,12 +133,21 @@ final class Fleet implements AutoCloseable {
         String mine = c.onContext(c::text);
         if (!mine.equals(server)) {
           divergent++;
-          if (divergent <= 3) System.err.printf("pad %s: client %s has %d chars, the server %d%n", p.padId, c.id, mine.length(), server.length());
+          if (divergent <= 3) {
+            int at = 0;
+            while (at < Math.min(mine.length(), server.length()) && mine.charAt(at) == server.charAt(at)) at++;
+            System.err.printf("pad %s: client %s has %d chars, the server %d; first difference at %d: ...%s... vs ...%s...%n",
+                p.padId, c.id, mine.length(), server.length(), at, excerpt(mine, at), excerpt(server, at));
+          }
         }
       }
       fresh.close();
     }
     return divergent;
+  }
+
+  private static String excerpt(String s, int at) {
+    return s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).replace("\n", "⏎");
   }
 
   int typistCount() {

@@ -20,6 +20,8 @@ final class Measure {
   final LongAdder cursorsSent = new LongAdder();
   final LongAdder errors = new LongAdder();
   final LongAdder disconnects = new LongAdder();
+  /** ShareDB only: ops that skipped ahead, so the client fetched the missing ones (as ShareDB's client does). */
+  final LongAdder refetches = new LongAdder();
   private Histogram total = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
 
   /** A keystroke scheduled at {@code scheduledNanos} reached another client now. */

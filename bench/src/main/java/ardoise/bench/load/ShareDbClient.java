@@ -15,6 +15,9 @@ final class ShareDbClient extends Client {
   private final boolean creates;
   private long presenceVersion;
   private int lastCursor;
+  /** Ops that came on the subscription stream before the subscribe reply (ShareDB sends them first). */
+  private final java.util.ArrayDeque<JsonNode> early = new java.util.ArrayDeque<>();
+  private boolean fetching;
 
   ShareDbClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed,
       boolean creates) {
@@ -51,6 +54,7 @@ final class ShareDbClient extends Client {
         }
       }
       case "s" -> subscribed(m.get("data"));
+      case "f" -> fetching = false;
       case "op" -> op(m);
       case "pr" -> resendCursor(); // a new subscriber asks everyone for their presence, as ShareDB clients answer
       default -> { } // presence ("p", "ps", "pr"): an editor would draw the cursors
@@ -68,6 +72,7 @@ final class ShareDbClient extends Client {
       return;
     }
     joinedAt(data.get("v").longValue(), data.get("data").textValue());
+    while (!early.isEmpty()) op(early.poll());
   }
 
   private void op(JsonNode m) {
@@ -83,9 +88,16 @@ final class ShareDbClient extends Client {
       if (src.equals(id)) acked(seq, v + 1);
       return;
     }
-    if (!joined || v < rev) return; // sent twice (submit reply and subscription): ShareDB clients skip it
+    if (!joined) {
+      early.add(m);
+      return;
+    }
+    if (v < rev) return; // sent twice (submit reply and subscription): ShareDB clients skip it
     if (v > rev) {
-      error("op v" + v + " skips ahead of v" + rev);
+      // Why: ShareDB's client does the same on a gap: fetch the missing ops, drop this one.
+      if (!fetching) ws.writeTextMessage("{\"a\":\"f\",\"c\":\"pads\",\"d\":\"" + pad.padId + "\",\"v\":" + rev + "}");
+      fetching = true;
+      measure.refetches.increment();
       return;
     }
     remoteOp(Json.readOp(m.get("op"), serverLength()), v + 1, src, seq);

@@ -11,6 +11,8 @@ final class Window {
   private final long errors0;
   private final long disconnects0;
   private final double cpu0;
+  private final long selfCpu0;
+  private double selfCpuPercent;
   private long seconds;
   private double opsPerSecond;
   private double cpuPercent;
@@ -26,6 +28,7 @@ final class Window {
     this.errors0 = fleet.measure.errors.sum();
     this.disconnects0 = fleet.measure.disconnects.sum();
     this.cpu0 = probe.cpuSeconds();
+    this.selfCpu0 = selfCpuNanos();
   }
 
   static Window open(Fleet fleet, ServerProbe probe) {
@@ -38,12 +41,19 @@ final class Window {
     opsPerSecond = (fleet.measure.acks.sum() - acks0) / elapsed;
     cpuPercent = (probe.cpuSeconds() - cpu0) / elapsed * 100;
     rss = probe.rssMiB();
+    selfCpuPercent = (selfCpuNanos() - selfCpu0) / 1e9 / elapsed * 100;
     errors = fleet.measure.errors.sum() - errors0 + fleet.measure.disconnects.sum() - disconnects0;
     seconds = Math.round(elapsed);
     return h;
   }
 
+  private static long selfCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+  }
+
   double opsPerSecond() { return opsPerSecond; }
+
+  double generatorCpuPercent() { return selfCpuPercent; }
 
   double cpuPercent() { return cpuPercent; }
 
@@ -53,7 +63,8 @@ final class Window {
 
   void print(String what, int typists, Histogram h) {
     System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d keystrokes), %,.0f ops/s committed, "
-        + "server CPU %.0f%%, RSS %.0f MiB, errors+disconnects %d over %d s%n", what, typists, Measure.ms(h, 50), Measure.ms(h, 95),
-        Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), opsPerSecond, cpuPercent, rss, errors, seconds);
+        + "server CPU %.0f%%, RSS %.0f MiB, generator CPU %.0f%%, errors+disconnects %d over %d s%n", what, typists,
+        Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), opsPerSecond, cpuPercent, rss,
+        selfCpuPercent, errors, seconds);
   }
 }
