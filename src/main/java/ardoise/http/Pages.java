@@ -6,8 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /** The HTTP pages and small JSON endpoints: home, pad page, health, name suggestion, security headers. */
 final class Pages {
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
-      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  // The import map's hash comes from ImportMap (checked against pad.html by ImportMapTest).
+  static final String CSP = ImportMap.CONTENT_SECURITY_POLICY + "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
   private final String webRoot;
   private final PadStore store;

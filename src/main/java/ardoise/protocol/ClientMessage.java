@@ -14,6 +14,9 @@ public sealed interface ClientMessage {
   /** This client's selection in the document at {@code rev}. */
   record Cursor(long rev, int anchor, int head) implements ClientMessage {}
 
+  /** Liveness probe: answered with {@code pong} at once, joined or not (the editor detects dead sockets). */
+  record Ping() implements ClientMessage {}
+
   /** New display name and colour. */
   record Profile(String name, String color) implements ClientMessage {}
 }

@@ -45,6 +45,7 @@ public final class Codec {
       case "op" -> op(root);
       case "cursor" -> new ClientMessage.Cursor(integer(root, "rev", MAX_SAFE_INTEGER), (int) integer(root, "anchor", Integer.MAX_VALUE),
           (int) integer(root, "head", Integer.MAX_VALUE));
+      case "ping" -> new ClientMessage.Ping();
       case "profile" -> new ClientMessage.Profile(name(root), color(root.get("color"), true));
       default -> throw new ProtocolException(ErrorCode.BAD_MESSAGE, "unknown message type \"" + shorten(type.asText()) + "\"");
     };

@@ -67,6 +67,11 @@ public final class Frames {
     return write(o);
   }
 
+  /** The answer to {@code ping}. */
+  public String pong() {
+    return write(message("pong"));
+  }
+
   private static ObjectNode message(String type) {
     return Codec.MAPPER.createObjectNode().put("type", type);
   }

@@ -81,7 +81,8 @@ public final class Session implements Member {
       }
       if (frame == null) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted");
       ClientMessage m = Codec.decode(frame);
-      if (state == State.JOINING) waiting.add(m);
+      if (m instanceof ClientMessage.Ping) send(frames.pong()); // answered even while joining: it only proves liveness
+      else if (state == State.JOINING) waiting.add(m);
       else dispatch(m);
     } catch (ProtocolException e) {
       fail(e);

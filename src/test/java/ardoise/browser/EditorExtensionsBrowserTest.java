@@ -27,11 +27,12 @@ class EditorExtensionsBrowserTest {
         .then((result) => done(JSON.stringify(result ?? null)), (error) => done('error: ' + error));
       """;
 
-  private static StaticPagesServer server;
+  // The pad page joins its pad before it is editable: the real server, not the static one.
+  private static PadServer server;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = StaticPagesServer.start();
+    server = PadServer.start();
   }
 
   @AfterAll

@@ -49,7 +49,9 @@ class HomePageBrowserTest {
       WebElement recent = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".recent-name")));
       assertEquals(StaticPagesServer.SUGGESTED_NAME, recent.getText());
       browser.screenshot("home-fr-desktop-recent");
-      assertEquals(List.of(), browser.consoleErrors());
+      // The static server has no pad endpoint, so the pad page's socket fails there (by design);
+      // the pad's network behaviour is tested against the real server (CoWriting/Offline tests).
+      assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("WebSocket connection to")).toList());
     }
   }
 

@@ -11,19 +11,26 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** pad.html in real headless Chromium under the production CSP: loads, types, speaks the browser's language. */
+/**
+ * pad.html in real headless Chromium under the production CSP: loads, types, speaks the browser's
+ * language. The pad page needs its server (the editor opens once the pad is joined), so it runs
+ * against the real one; the static server keeps the CSP negative control.
+ */
 class PadPageBrowserTest {
 
   private static StaticPagesServer server;
+  private static PadServer padServer;
 
   @BeforeAll
   static void startServer() throws Exception {
     server = StaticPagesServer.start();
+    padServer = PadServer.start();
   }
 
   @AfterAll
   static void stopServer() throws Exception {
     server.close();
+    padServer.close();
   }
 
   static String text(BrowserSession browser, String css) {
@@ -33,14 +40,13 @@ class PadPageBrowserTest {
   @Test
   void frenchBrowserGetsTheFrenchPadAndCanType() {
     try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
-      browser.open(server.url("/pad.html?pad=atelier-lundi"));
+      browser.open(padServer.url("/pad.html?pad=atelier-lundi"));
       browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
       assertEquals("Comment vous appelez-vous ?", text(browser, "#profile-title"));
       browser.screenshot("pad-fr-desktop-name-prompt");
       browser.driver().findElement(By.id("profile-name")).sendKeys("Camille");
       browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
-      WebElement content = browser.await()
-          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-content")));
+      WebElement content = PadServer.awaitEditable(browser);
       content.click();
       content.sendKeys("Compte rendu de l’atelier\nPremière idée : écrire ensemble.");
 
@@ -59,7 +65,7 @@ class PadPageBrowserTest {
   @Test
   void codeMirrorStylesApplyWithoutInlineStyleElements() {
     try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
-      server.openPadAs(browser, "styles", "Camille");
+      padServer.openPadAs(browser, "styles", "Camille");
       Object styleElements = browser.driver().executeScript("return document.querySelectorAll('style').length");
       assertEquals(0L, styleElements, "style-mod must not inject <style> (CSP style-src 'self')");
       // display: flex comes from CodeMirror's base theme: its styles really apply.
@@ -71,7 +77,7 @@ class PadPageBrowserTest {
   @Test
   void englishPhoneGetsTheEnglishPad() {
     try (BrowserSession browser = BrowserSession.start(360, 740, "en-US")) {
-      WebElement content = server.openPadAs(browser, "monday", "Sam");
+      WebElement content = padServer.openPadAs(browser, "monday", "Sam");
       assertEquals(360L, browser.driver().executeScript("return document.documentElement.clientWidth"));
       content.click();
       content.sendKeys("Notes from the workshop, typed on a small phone screen so lines must wrap nicely.");
@@ -90,7 +96,7 @@ class PadPageBrowserTest {
   @Test
   void profileIsRememberedAndEditable() {
     try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
-      server.openPadAs(browser, "profil", "Camille");
+      padServer.openPadAs(browser, "profil", "Camille");
       browser.driver().findElement(By.id("edit-profile")).click();
       WebElement name = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
       assertEquals("Camille", name.getDomProperty("value"));
@@ -102,7 +108,7 @@ class PadPageBrowserTest {
       browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#edit-profile .profile-name"), "Camille D."));
       assertTrue(text(browser, "#participant-list").contains("Camille D."));
 
-      browser.open(server.url("/pad.html?pad=profil"));
+      browser.open(padServer.url("/pad.html?pad=profil"));
       browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#edit-profile .profile-name"), "Camille D."));
       assertEquals(false, browser.driver().findElement(By.id("profile-dialog")).isDisplayed());
       Object dot = browser.driver().executeScript(

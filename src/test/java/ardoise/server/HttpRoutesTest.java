@@ -17,7 +17,7 @@ class HttpRoutesTest {
   }
 
   private static void assertSecurityHeaders(ServerFixture.Response r) {
-    assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
+    assertEquals("default-src 'self'; script-src 'self' " + ardoise.http.ImportMap.SCRIPT_HASH + "; style-src 'self'; connect-src 'self' ws: wss:; "
         + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'", r.header("Content-Security-Policy"));
     assertEquals("nosniff", r.header("X-Content-Type-Options"));
     assertEquals("no-referrer", r.header("Referrer-Policy"));

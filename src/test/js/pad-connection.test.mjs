@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, mock, test } from 'node:test';
+import { Connection, backoffDelay, padSocketUrl } from '../../../webroot/js/pad/connection.js';
+
+describe('padSocketUrl', () => {
+  test('follows the page protocol and host', () => {
+    assert.equal(padSocketUrl('atelier', { protocol: 'http:', host: 'h:9000' }), 'ws://h:9000/ws/atelier');
+    assert.equal(padSocketUrl('réunion', { protocol: 'https:', host: 'h' }), 'wss://h/ws/r%C3%A9union');
+  });
+});
+
+describe('backoffDelay', () => {
+  test('grows exponentially, keeps half as jitter, caps at 10 s', () => {
+    assert.equal(backoffDelay(0, () => 0), 250);
+    assert.equal(backoffDelay(0, () => 1), 500);
+    assert.equal(backoffDelay(3, () => 0), 2000);
+    assert.equal(backoffDelay(3, () => 1), 4000);
+    for (const attempt of [5, 10, 50, 1000]) {
+      assert.equal(backoffDelay(attempt, () => 1), 10000);
+      assert.equal(backoffDelay(attempt, () => 0), 5000);
+    }
+  });
+});
+
+/** A WebSocket the test drives: `sockets` lists every one the connection created. */
+function fakeSockets() {
+  const sockets = [];
+  class FakeSocket {
+    constructor(url) {
+      this.url = url;
+      this.readyState = 0;
+      this.sent = [];
+      sockets.push(this);
+    }
+    send(text) { this.sent.push(JSON.parse(text)); }
+    close() { this.readyState = 3; }
+    open() { this.readyState = 1; this.onopen?.(); }
+    receive(message) { this.onmessage?.({ data: JSON.stringify(message) }); }
+    lose() { this.readyState = 3; this.onclose?.(); }
+  }
+  return { sockets, FakeSocket };
+}
+
+describe('Connection', () => {
+  let fake;
+  let states;
+  let messages;
+  let connection;
+
+  beforeEach(() => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    fake = fakeSockets();
+    states = [];
+    messages = [];
+    connection = new Connection({
+      url: 'ws://h/ws/p',
+      onOpen: (c) => c.send({ type: 'join' }),
+      onMessage: (m) => messages.push(m),
+      onState: (s) => states.push(s),
+      WebSocketImpl: fake.FakeSocket,
+    });
+    connection.start();
+  });
+
+  afterEach(() => {
+    connection.stop();
+    mock.timers.reset();
+  });
+
+  test('opens, joins, hands messages over and hides pongs', () => {
+    fake.sockets[0].open();
+    assert.deepEqual(fake.sockets[0].sent, [{ type: 'join' }]);
+    fake.sockets[0].receive({ type: 'pong' });
+    fake.sockets[0].receive({ type: 'ack', seq: 1, rev: 1 });
+    assert.deepEqual(messages, [{ type: 'ack', seq: 1, rev: 1 }]);
+    assert.deepEqual(states, ['connecting', 'open']);
+  });
+
+  test('a lost socket is reported and replaced after a backoff', () => {
+    fake.sockets[0].open();
+    fake.sockets[0].lose();
+    assert.equal(connection.state, 'reconnecting');
+    assert.equal(fake.sockets.length, 1);
+    mock.timers.tick(500);
+    assert.equal(fake.sockets.length, 2);
+    fake.sockets[1].open();
+    assert.equal(connection.state, 'open');
+    assert.equal(connection.send({ type: 'x' }), true);
+  });
+
+  test('silence gets a ping; no answer means a dead socket', () => {
+    fake.sockets[0].open();
+    mock.timers.tick(15000);
+    assert.deepEqual(fake.sockets[0].sent.at(-1), { type: 'ping' });
+    assert.equal(connection.state, 'open');
+    mock.timers.tick(6000);
+    assert.equal(connection.state, 'reconnecting', 'no pong within 6 s');
+  });
+
+  test('an op without answer kills the socket even when pings would not be due', () => {
+    fake.sockets[0].open();
+    connection.expectReply();
+    mock.timers.tick(5999);
+    assert.equal(connection.state, 'open');
+    fake.sockets[0].receive({ type: 'ack', seq: 1, rev: 1 });
+    mock.timers.tick(6000);
+    assert.equal(connection.state, 'open', 'the ack arrived in time');
+    connection.expectReply();
+    mock.timers.tick(6000);
+    assert.equal(connection.state, 'reconnecting');
+  });
+
+  test('a socket that never opens is given up', () => {
+    mock.timers.tick(10000);
+    assert.equal(connection.state, 'reconnecting');
+    assert.equal(fake.sockets[0].readyState, 3);
+  });
+
+  test('nothing is sent on a closed socket', () => {
+    assert.equal(connection.send({ type: 'op' }), false);
+  });
+});

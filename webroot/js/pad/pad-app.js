@@ -1,0 +1,138 @@
+// The pad page with the network: mounts the page (wip-web's pad-page.js), then binds its editor,
+// status bar and participant list to a PadSession. The only module that knows both CodeMirror's
+// extensions and the session.
+
+import { Compartment, EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { mountPadPage } from '../pad-page.js';
+import { authorAnnotation, authorRunsEffect, setAuthorColors, setLocalAuthorId } from '../editor/authorship.js';
+import { removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors.js';
+import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js';
+import { prepareOfflineShell } from './offline-shell.js';
+import { PadSession, hasPending } from './pad-session.js';
+import { chooseClient } from './choose-client.js';
+
+const ERROR_KEYS = {
+  'store-unavailable': 'error.storeUnavailable',
+  'pad-too-large': 'error.padTooLarge',
+  'too-many-connections': 'error.tooManyConnections',
+  'paste-too-large': 'error.pasteTooLarge',
+};
+
+const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];
+
+function editorAdapter(view, editable) {
+  return {
+    reset(doc) {
+      replaceDocument(view, doc.text, [authorRunsEffect(doc.runs)]);
+    },
+    applyRemote(op, authorId) {
+      applyRemoteOperation(view, op, [authorAnnotation.of(authorId)]);
+    },
+    setEditable(on) {
+      view.dispatch({ effects: editable.reconfigure(on ? [] : readOnly) });
+    },
+    setRemoteCursor(member, range) {
+      if (!range) removeRemoteCursor(view, member.clientId);
+      else updateRemoteCursor(view, { clientId: member.clientId, name: member.name, color: member.color, ...range });
+    },
+    setAuthorColors(colors) {
+      setAuthorColors(view, colors);
+    },
+  };
+}
+
+/**
+ * The status bar is a live region: a count changing on every keystroke would keep screen readers
+ * talking. Saved/unsaved flips show at once; a changing count at most once a second.
+ */
+function pendingDisplay(statusBar) {
+  let shown = statusBar.current().pending;
+  let latest = shown;
+  let timer = null;
+  const show = () => {
+    timer = null;
+    shown = latest;
+    statusBar.setPending(latest);
+  };
+  return (count) => {
+    latest = count;
+    if ((count === 0) !== (shown === 0)) {
+      clearTimeout(timer);
+      show();
+    } else if (count !== shown && !timer) {
+      timer = setTimeout(show, 1000);
+    }
+  };
+}
+
+function uiAdapter(page, doc) {
+  const showPending = pendingDisplay(page.statusBar);
+  const problem = doc.createElement('span');
+  problem.className = 'status-error';
+  doc.getElementById('status-bar').append(problem);
+  return {
+    status({ connection, pending, storageFailed }) {
+      page.statusBar.setConnection(connection === 'online' ? 'connected' : connection);
+      showPending(pending);
+      problem.textContent = storageFailed ? page.i18n.t('status.storageFailed') : '';
+    },
+    presence(members, ownClientId) {
+      page.participants.update(members, ownClientId);
+    },
+    error(code, message) {
+      if (code === null) {
+        problem.textContent = '';
+        return;
+      }
+      problem.textContent = page.i18n.t(ERROR_KEYS[code] ?? 'error.generic', { message: String(message ?? code) });
+    },
+  };
+}
+
+/** Starts the pad page; resolves with the session (null when the address names no pad). */
+export async function startPadApp(doc = document) {
+  let session = null;
+  const editable = new Compartment();
+  const binding = padBinding({
+    onLocalOperation: (op) => session?.localOperation(op),
+    onSelection: (range) => session?.localSelection(range),
+    onTooLarge: () => session?.ui.error('paste-too-large', ''),
+  });
+  const page = await mountPadPage({ doc, extensions: [binding, editable.of(readOnly)] });
+  if (!page) return null;
+  const { view } = page;
+  const chosen = await chooseClient({
+    storage: localStorage, tabStorage: sessionStorage, padId: page.padName, hasPending,
+  });
+  session = new PadSession({
+    padId: page.padName,
+    chosen,
+    profile: page.profile,
+    editor: editorAdapter(view, editable),
+    ui: uiAdapter(page, doc),
+  });
+  setLocalAuthorId(view, session.client.authorId);
+  page.onProfileChange((profile) => session.setProfile(profile));
+  // Reloads and closed tabs: the full state is written while the page can still run code.
+  doc.defaultView.addEventListener('pagehide', () => session.flush());
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState === 'hidden') session.flush();
+  });
+  session.start();
+  exposeForTests(doc.defaultView, session, view);
+  view.focus();
+  prepareOfflineShell(doc.defaultView);
+  return session;
+}
+
+/** Read-only probes for the browser tests and for support ("what does this tab think?"). */
+function exposeForTests(win, session, view) {
+  win.ardoisePad = Object.freeze({
+    text: () => view.state.doc.toString(),
+    rev: () => session.client.rev,
+    pending: () => session.client.hasPending(),
+    clientId: () => session.client.clientId,
+    online: () => session.joined,
+  });
+}

@@ -1,0 +1,246 @@
+// One pad open in this tab: the client core, its socket and its saved state, driven by the server's
+// messages (docs/protocol.md). The page gives it an `editor` (what CodeMirror shows) and a `ui`
+// (status bar, participants); this file never touches the DOM.
+//
+// editor: reset(attributedDoc), applyRemote(op, authorId), setEditable(bool),
+//         setRemoteCursor(member, {anchor, head} | null), setAuthorColors(Map authorId -> color)
+// ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
+
+import { Client } from '../client/client.js';
+import { Connection, padSocketUrl } from './connection.js';
+import { PadPresence } from './presence.js';
+import { dropOutstanding } from './refused-op.js';
+import { StateWriter, sweepAbandoned } from './saved-state.js';
+import { browserAuthorId } from './identity.js';
+
+const CURSOR_INTERVAL_MS = 100;
+
+/** Whether a saved client state (Client.toStorage()) holds unsent ops. */
+export const hasPending = (stored) => Boolean(stored && (stored.outstanding || stored.buffer));
+
+export class PadSession {
+  constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage }) {
+    Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joined: false });
+    this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
+    Object.assign(this, { lastCursor: null, lastCursorAt: 0, cursorTimer: null });
+    this.client = this.createClient(storage, chosen);
+    this.presence = new PadPresence({ storage, padId, editor, ui, self: () => this.self() });
+    this.writer = new StateWriter(storage, padId, this.client);
+    sweepAbandoned(storage, padId, this.client.clientId, hasPending);
+    this.connection = new Connection({
+      url: padSocketUrl(padId),
+      onOpen: () => this.sendJoin(),
+      onMessage: (m) => this.receive(m),
+      onState: (s) => this.onConnectionState(s),
+    });
+  }
+
+  /** `chosen` comes from chooseClient (choose-client.js): {clientId, saved}. */
+  createClient(storage, { clientId, saved }) {
+    const options = {
+      send: (m) => this.send(m),
+      onError: (e) => console.warn(`pad=${this.padId} client=${this.client?.clientId}`, e),
+    };
+    if (saved) {
+      try {
+        const client = Client.fromStorage(saved.stored, options);
+        this.pendingEdits = [client.state.outstanding ? 1 : 0, client.state.buffer ? 1 : 0];
+        return client;
+      } catch (e) {
+        console.warn(`pad=${this.padId} client=${clientId} saved state unusable, starting fresh`, e);
+      }
+    }
+    return new Client({ clientId, authorId: browserAuthorId(storage), ...options });
+  }
+
+  start() {
+    const doc = this.client.document();
+    // Restored: show and edit at once, even offline; the server catches up when it answers.
+    if (doc) this.editor.reset(doc);
+    this.editor.setEditable(Boolean(doc));
+    this.presence.showOnlySelf();
+    this.connection.start();
+    this.report();
+  }
+
+  self() {
+    const { name, color } = this.profile;
+    return { clientId: this.client.clientId, authorId: this.client.authorId, name, color };
+  }
+
+  /** The page is being hidden or unloaded: write the full state now. */
+  flush() { this.writer.compact(); }
+
+  send(message) {
+    if (!message) return false;
+    if (!this.joined && message.type !== 'join') return false;
+    if (message.type === 'op') this.connection.expectReply();
+    return this.connection.send(message);
+  }
+
+  /** `fresh`: ask for the whole text instead of a replay (our rev is unknown to the server). */
+  sendJoin(fresh = false) {
+    const { name, color } = this.profile;
+    const message = this.client.joinMessage({ name, color });
+    if (fresh) delete message.rev;
+    this.connection.send(message);
+  }
+
+  setProfile(profile) {
+    this.profile = profile;
+    if (!this.joined) return this.presence.showOnlySelf();
+    this.presence.remember([]);
+    return this.connection.send({ type: 'profile', name: profile.name, color: profile.color });
+  }
+
+  /** A local edit from the binding. */
+  localOperation(op) {
+    if (this.client.rev === null) return; // the editor is read-only until the first joined
+    const wasSynchronized = !this.client.hasPending();
+    this.client.applyClient(op);
+    this.pendingEdits = wasSynchronized ? [1, 0] : [this.pendingEdits[0], this.pendingEdits[1] + 1];
+    this.writer.changed();
+    this.report();
+  }
+
+  /** The local selection moved; shared only when no op is waiting (the server could not place it). */
+  localSelection(range) {
+    this.lastSelection = range;
+    if (this.cursorTimer) return; // a send is already scheduled; it will take the latest selection
+    // At most one cursor message per CURSOR_INTERVAL_MS: a held arrow key must not eat the
+    // connection's message budget (the server rate-limits every message, ops included).
+    const wait = this.lastCursorAt + CURSOR_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.cursorTimer = setTimeout(() => {
+        this.cursorTimer = null;
+        this.sendCursor();
+      }, wait);
+    } else {
+      this.sendCursor();
+    }
+  }
+
+  sendCursor() {
+    const range = this.lastSelection;
+    if (!range || !this.joined || this.client.hasPending()) return;
+    const key = `${this.client.rev}:${range.anchor}:${range.head}`;
+    if (key === this.lastCursor) return;
+    this.lastCursor = key;
+    this.lastCursorAt = Date.now();
+    this.connection.send({ type: 'cursor', rev: this.client.rev, anchor: range.anchor, head: range.head });
+  }
+
+  receive(message) {
+    try {
+      this.dispatch(message);
+    } catch (e) {
+      // A message we cannot apply means our state and the server's differ: start over from a join.
+      console.error(`pad=${this.padId} client=${this.client.clientId} cannot apply ${message?.type}`, e);
+      this.connection.drop();
+    }
+  }
+
+  dispatch(m) {
+    switch (m.type) {
+      case 'joined': return this.onJoined(m);
+      case 'ack': return this.onAck(m);
+      case 'op': return this.onRemoteOp(m);
+      case 'presence': return this.presence.update(m.members);
+      case 'cursor': return this.onRemoteCursor(m);
+      case 'error': return this.onError(m);
+      default: return undefined; // additive protocol: ignore what we do not know
+    }
+  }
+
+  onJoined(m) {
+    const hadDocument = this.client.rev !== null;
+    this.joined = true;
+    const forEditor = this.client.onJoined(m);
+    if (typeof m.text === 'string') {
+      if (hadDocument && forEditor) this.editor.applyRemote(forEditor, '');
+      else this.editor.reset(this.client.document());
+      this.writer.compact();
+    } else {
+      this.writer.changed();
+    }
+    this.editor.setEditable(true);
+    this.connection.markHealthy();
+    this.lastCursor = null;
+    this.sendCursor();
+    this.report();
+  }
+
+  onAck(m) {
+    const acknowledged = this.client.state.outstanding;
+    const before = this.client.rev;
+    this.client.serverAck(m.seq, m.rev);
+    this.ui.error(null);
+    if (this.client.rev !== before) {
+      this.writer.recordServerOp(acknowledged, this.client.authorId);
+      this.pendingEdits = [this.pendingEdits[1], 0];
+    }
+    if (!this.client.hasPending()) {
+      this.pendingEdits = [0, 0];
+      this.sendCursor();
+    }
+    this.report();
+  }
+
+  onRemoteOp(m) {
+    const forEditor = this.client.applyServer(m.rev, m.op, m.authorId ?? '');
+    if (!forEditor) return; // already seen (replay overlap)
+    this.editor.applyRemote(forEditor, m.authorId ?? '');
+    this.writer.recordServerOp(m.op, m.authorId ?? '');
+  }
+
+  onRemoteCursor(m) {
+    if (!this.presence.isMember(m.clientId) || m.rev !== this.client.rev) return;
+    // The server placed it on its rev; our unacknowledged edits come after that in our editor.
+    const { anchor, head } = this.client.transformSelection({ anchor: m.anchor, head: m.head });
+    this.presence.showCursor(m.clientId, { anchor, head });
+  }
+
+  /**
+   * Refusals of our outstanding op that a later resend cures (rate limit, store outage) are resent
+   * after a pause; refusals meaning our state is wrong (bad-op, bad-rev, seq-gap) rejoin from rev.
+   */
+  onError(m) {
+    const ours = m.seq !== undefined && m.seq === this.client.state.seq;
+    // rate-limited names no seq (the server drops the frame unread): resending is harmless (dedupe).
+    if ((m.code === 'rate-limited' && this.client.hasPending()) || (ours && m.code === 'store-unavailable')) {
+      clearTimeout(this.resendTimer);
+      this.resendTimer = setTimeout(() => this.send(this.client.resend()), m.code === 'rate-limited' ? 1000 : 3000);
+    } else if (ours && m.code === 'pad-too-large') {
+      this.editor.applyRemote(dropOutstanding(this.client), this.client.authorId);
+      this.pendingEdits = this.client.hasPending() ? [this.pendingEdits[1], 0] : [0, 0];
+      this.writer.changed();
+      this.report();
+    } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
+      this.connection.drop();
+    } else if (!this.joined && m.code === 'bad-rev') {
+      this.sendJoin(true); // the pad is behind our rev (it was reset): take its text, rebase our edits
+      return;
+    }
+    console.warn(`pad=${this.padId} client=${this.client.clientId} server error ${m.code}: ${m.message}`);
+    if (m.code !== 'rate-limited') this.ui.error(m.code, m.message);
+  }
+
+  onConnectionState(state) {
+    this.connectionState = state;
+    if (state !== 'open') {
+      if (this.joined) {
+        this.client.disconnected();
+        this.presence.showOnlySelf();
+      }
+      this.joined = false;
+    }
+    this.report();
+  }
+
+  report() {
+    const connection = this.joined ? 'online' : this.connectionState === 'open' ? 'connecting' : this.connectionState;
+    const pending = this.client.hasPending() ? Math.max(1, this.pendingEdits[0] + this.pendingEdits[1]) : 0;
+    this.ui.status({ connection, pending, storageFailed: this.writer.failed });
+  }
+}
+
