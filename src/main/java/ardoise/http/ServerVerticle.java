@@ -91,6 +91,7 @@ public final class ServerVerticle extends VerticleBase {
     }
     String origin = ctx.request().getHeader("Origin");
     String raw = ctx.request().path().substring("/ws/".length());
+    FlushBatching.install(ctx.request().connection());
     ctx.request().toWebSocket().onSuccess(ws -> accept(ws, raw, origin));
   }
 

@@ -73,6 +73,22 @@ final class ServerProbe {
     }
   }
 
+  private static final Pattern LATENCY_SUM = Pattern.compile("^ardoise_commit_latency_seconds_sum ([0-9.eE+]+)$", Pattern.MULTILINE);
+  private static final Pattern LATENCY_COUNT = Pattern.compile("^ardoise_commit_latency_seconds_count ([0-9.eE+]+)$", Pattern.MULTILINE);
+
+  /** The server's own submit-to-ack latency so far as {sum seconds, count} (Ardoise only), or null. */
+  double[] commitLatency() {
+    if (!options.ardoise()) return null;
+    try {
+      String text = get("/metrics");
+      Matcher sum = LATENCY_SUM.matcher(text);
+      Matcher count = LATENCY_COUNT.matcher(text);
+      return sum.find() && count.find() ? new double[] {Double.parseDouble(sum.group(1)), Double.parseDouble(count.group(1))} : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
   /** Ops the server says it committed (Ardoise only), or NaN. */
   double committedOps() {
     if (!options.ardoise()) return Double.NaN;

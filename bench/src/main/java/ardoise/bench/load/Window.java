@@ -12,6 +12,8 @@ final class Window {
   private final long disconnects0;
   private final double cpu0;
   private final long selfCpu0;
+  private final double[] commit0;
+  private double serverCommitMs = Double.NaN;
   private double selfCpuPercent;
   private long seconds;
   private double opsPerSecond;
@@ -29,6 +31,7 @@ final class Window {
     this.disconnects0 = fleet.measure.disconnects.sum();
     this.cpu0 = probe.cpuSeconds();
     this.selfCpu0 = selfCpuNanos();
+    this.commit0 = probe.commitLatency();
   }
 
   static Window open(Fleet fleet, ServerProbe probe) {
@@ -42,6 +45,10 @@ final class Window {
     cpuPercent = (probe.cpuSeconds() - cpu0) / elapsed * 100;
     rss = probe.rssMiB();
     selfCpuPercent = (selfCpuNanos() - selfCpu0) / 1e9 / elapsed * 100;
+    double[] commit1 = probe.commitLatency();
+    if (commit0 != null && commit1 != null && commit1[1] > commit0[1]) {
+      serverCommitMs = (commit1[0] - commit0[0]) / (commit1[1] - commit0[1]) * 1000;
+    }
     errors = fleet.measure.errors.sum() - errors0 + fleet.measure.disconnects.sum() - disconnects0;
     seconds = Math.round(elapsed);
     return h;
@@ -63,8 +70,8 @@ final class Window {
 
   void print(String what, int typists, Histogram h) {
     System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d keystrokes), %,.0f ops/s committed, "
-        + "server CPU %.0f%%, RSS %.0f MiB, generator CPU %.0f%%, errors+disconnects %d over %d s%n", what, typists,
-        Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), opsPerSecond, cpuPercent, rss,
-        selfCpuPercent, errors, seconds);
+        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms, generator CPU %.0f%%, errors+disconnects %d over %d s%n",
+        what, typists, Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), opsPerSecond,
+        cpuPercent, rss, serverCommitMs, selfCpuPercent, errors, seconds);
   }
 }
