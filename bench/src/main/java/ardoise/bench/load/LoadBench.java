@@ -43,7 +43,7 @@ public final class LoadBench {
     fleet.stopTyping();
     boolean quiet = fleet.quiesce(60_000);
     int divergent = quiet ? fleet.divergentClients() : -1;
-    double heap = probe.heapMiB(false);
+    double heap = probe.heapMiB(true);
     w.print("steady", fleet.typistCount(), h);
     result(o, "steady", fleet.typistCount(), h, w, heap, divergent, fleet);
   }
@@ -78,9 +78,9 @@ public final class LoadBench {
     int divergent = quiet ? fleet.divergentClients() : -1;
     if (best == null) {
       System.out.println("no step stayed under the p99 limit");
-      result(o, o.mode(), 0, new Histogram(3), null, probe.heapMiB(false), divergent, fleet);
+      result(o, o.mode(), 0, new Histogram(3), null, probe.heapMiB(true), divergent, fleet);
     } else {
-      result(o, o.mode(), bestTypists, best, bestWindow, probe.heapMiB(false), divergent, fleet);
+      result(o, o.mode(), bestTypists, best, bestWindow, probe.heapMiB(true), divergent, fleet);
     }
   }
 
