@@ -3,13 +3,15 @@ package ardoise;
 import ardoise.config.Config;
 import ardoise.config.ConfigException;
 import ardoise.http.ServerVerticle;
-import ardoise.store.InMemoryPadStore;
 import ardoise.store.PadStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Reads the configuration, builds Vert.x, deploys the server and stops it gracefully on SIGTERM. */
 public final class App {
@@ -17,15 +19,13 @@ public final class App {
   private static final long SHUTDOWN_SECONDS = 15;
 
   private final Vertx vertx;
-  private final PadStore store;
-  private final boolean ownsStore;
+  private final Supplier<Future<Void>> closeStore;
   private final ServerVerticle verticle;
   private final String deploymentId;
 
-  private App(Vertx vertx, PadStore store, boolean ownsStore, ServerVerticle verticle, String deploymentId) {
+  private App(Vertx vertx, Supplier<Future<Void>> closeStore, ServerVerticle verticle, String deploymentId) {
     this.vertx = vertx;
-    this.store = store;
-    this.ownsStore = ownsStore;
+    this.closeStore = closeStore;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
   }
@@ -39,32 +39,53 @@ public final class App {
       System.exit(2);
       return;
     }
-    App app = start(config).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    App app;
+    try {
+      app = start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      System.err.println("Ardoise could not start: " + e.getCause().getMessage());
+      System.exit(1);
+      return;
+    }
     LOG.log(System.Logger.Level.INFO, "Ardoise listening on http://{0}:{1,number,#}", config.host(), app.port());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> app.stopAndWait(SHUTDOWN_SECONDS), "ardoise-shutdown"));
   }
 
-  /** The store used when none is given. The Redis store replaces this as the default later. */
-  static PadStore createStore(Vertx vertx, Config config) {
-    return new InMemoryPadStore();
-  }
-
-  /** Starts a server with its own store. */
+  /**
+   * Starts a server with its own Redis store (see {@link Storage}): the one at ARDOISE_REDIS_URL, else
+   * an embedded redis-server in the data directory. Blocks while that redis-server starts: call it
+   * from main or a test thread, never from an event loop.
+   */
   public static Future<App> start(Config config) {
     Vertx vertx = Vertx.builder().build();
-    return start(vertx, config, createStore(vertx, config), true);
+    Storage storage;
+    try {
+      storage = Storage.open(vertx, config);
+    } catch (IOException | RuntimeException e) {
+      CompletableFuture<App> failed = new CompletableFuture<>();
+      closeVertx(vertx, () -> failed.completeExceptionally(e));
+      return Future.fromCompletionStage(failed);
+    }
+    return start(vertx, config, storage.store(), storage::close);
   }
 
   /** Starts a server on {@code store}, shared with the caller (two instances on one store in tests). */
   public static Future<App> start(Config config, PadStore store) {
-    return start(Vertx.builder().build(), config, store, false);
+    return start(Vertx.builder().build(), config, store, Future::succeededFuture);
   }
 
-  private static Future<App> start(Vertx vertx, Config config, PadStore store, boolean ownsStore) {
+  private static Future<App> start(Vertx vertx, Config config, PadStore store, Supplier<Future<Void>> closeStore) {
     ServerVerticle verticle = new ServerVerticle(config, store);
-    return vertx.deployVerticle(verticle)
-        .map(id -> new App(vertx, store, ownsStore, verticle, id))
-        .recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
+    // A plain CompletableFuture for the same reason as in stop(): a failed start closes Vert.x.
+    CompletableFuture<App> started = new CompletableFuture<>();
+    vertx.deployVerticle(verticle).onComplete(r -> {
+      if (r.succeeded()) {
+        started.complete(new App(vertx, closeStore, verticle, r.result()));
+      } else {
+        closeStore.get().onComplete(x -> closeVertx(vertx, () -> started.completeExceptionally(r.cause())));
+      }
+    });
+    return Future.fromCompletionStage(started);
   }
 
   public int port() {
@@ -81,14 +102,33 @@ public final class App {
    */
   public CompletableFuture<Void> stop() {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    vertx.undeploy(deploymentId)
+    release().onComplete(r -> closeVertx(vertx, () -> done.complete(null)));
+    return done;
+  }
+
+  private Future<Void> release() {
+    return vertx.undeploy(deploymentId)
         .recover(e -> {
           LOG.log(System.Logger.Level.WARNING, "pad=- client=- undeploy failed: {0}", e.toString());
           return Future.succeededFuture();
         })
-        .compose(v -> ownsStore ? store.close() : Future.succeededFuture())
-        .onComplete(r -> vertx.close().onComplete(c -> done.complete(null)));
-    return done;
+        .compose(v -> closeStore.get());
+  }
+
+  /**
+   * Closes Vert.x from a plain thread and runs {@code then} there. Why: a future bound to an event
+   * loop cannot deliver its result once that loop is shut down (RejectedExecutionException).
+   */
+  private static void closeVertx(Vertx vertx, Runnable then) {
+    Thread closer = new Thread(() -> {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "pad=- client=- closing Vert.x failed: {0}", e.toString());
+      }
+      then.run();
+    }, "ardoise-close");
+    closer.start();
   }
 
   /** {@link #stop()} waiting at most {@code seconds} (the JVM exits after a shutdown hook returns). */

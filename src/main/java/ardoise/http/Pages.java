@@ -42,11 +42,13 @@ final class Pages {
     sendPage(ctx, "pad.html");
   }
 
-  void health(RoutingContext ctx) {
+  /** 503 while the store is down (the server still serves open pads); {@code heldOps} are accepted, not yet stored. */
+  void health(RoutingContext ctx, long heldOps) {
     boolean up = store.isAvailable();
     ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")
-        .end(new JsonObject().put("status", up ? "ok" : "unavailable").put("store", up ? "up" : "down").encode());
+        .end(new JsonObject().put("status", up ? "ok" : "unavailable").put("store", up ? "up" : "down")
+            .put("heldOps", heldOps).encode());
   }
 
   void suggestName(RoutingContext ctx) {

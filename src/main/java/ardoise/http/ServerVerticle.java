@@ -52,7 +52,7 @@ public final class ServerVerticle extends VerticleBase {
     Pages pages = new Pages("webroot", store);
     Router router = Router.router(vertx);
     router.route().handler(pages::securityHeaders);
-    router.get("/health").handler(pages::health);
+    router.get("/health").handler(ctx -> pages.health(ctx, registry.held().ops()));
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(metrics.scrapeHandler());

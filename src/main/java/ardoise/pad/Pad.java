@@ -47,6 +47,12 @@ public final class Pad {
   }
 
   Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty) {
+    this(padId, store, settings, context, stored, onEmpty, new HeldOps(settings.maxPendingOps(), Long.MAX_VALUE));
+  }
+
+  /** {@code held} is the server-wide budget of ops accepted but not yet stored, shared by its pads. */
+  Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
+      HeldOps held) {
     this.padId = padId;
     this.store = store;
     this.settings = settings;
@@ -55,7 +61,7 @@ public final class Pad {
     this.requests = new RequestQueue(padId);
     this.history = new History(padId, store, settings.windowSize(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
-    this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, this::announce, this::dropped, snapshotRev);
+    this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, this::announce, this::dropped, snapshotRev, held);
   }
 
   /** Subscribes to heads committed by other instances. */

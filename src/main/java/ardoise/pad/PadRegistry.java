@@ -18,19 +18,34 @@ import java.util.Map;
 public final class PadRegistry {
   private static final System.Logger LOG = System.getLogger(PadRegistry.class.getName());
   private static final long CLOSE_TIMEOUT_MILLIS = 5000;
+  /** Server-wide bound on held ops: 20,000 ops and 16 Mi inserted chars (about 32 MB) while the store is down. */
+  private static final long MAX_HELD_OPS = 20_000;
+  private static final long MAX_HELD_CHARS = 16L << 20;
 
   private final PadStore store;
   private final PadSettings settings;
   private final Context context;
+  private final HeldOps held;
   private final Map<String, Future<Pad>> pads = new HashMap<>();
   private final Map<String, Long> idleTimers = new HashMap<>();
   private int loads;
   private int requests;
 
   public PadRegistry(PadStore store, PadSettings settings, Context context) {
+    this(store, settings, context, new HeldOps(MAX_HELD_OPS, MAX_HELD_CHARS));
+  }
+
+  /** {@code held} bounds the ops all pads hold while the store is down (see {@link HeldOps}). */
+  public PadRegistry(PadStore store, PadSettings settings, Context context, HeldOps held) {
     this.store = store;
     this.settings = settings;
     this.context = context;
+    this.held = held;
+  }
+
+  /** Ops accepted by this server's pads but not yet stored (reported by /health). */
+  public HeldOps held() {
+    return held;
   }
 
   /** The loaded pad, or its load in flight, or a new load. A failed load is forgotten so the next call retries. */
@@ -40,7 +55,7 @@ public final class PadRegistry {
     if (existing != null) return existing;
     loads++;
     Future<Pad> loading = store.load(padId)
-        .map(stored -> new Pad(padId, store, settings, context, stored, () -> scheduleUnload(padId)))
+        .map(stored -> new Pad(padId, store, settings, context, stored, () -> scheduleUnload(padId), held))
         .compose(Pad::start);
     pads.put(padId, loading);
     loading.onFailure(e -> {

@@ -13,11 +13,13 @@ import java.util.Map;
  * Ops accepted by a pad but not yet stored, in sequence order.
  *
  * <p>Invariant: {@code doc} is the head document with every queued op applied in order, and each
- * queued op applies to the document left by the ones before it. Thread rule: pad context only.
+ * queued op applies to the document left by the ones before it; every queued op holds its room in
+ * the server-wide {@link HeldOps} budget. Thread rule: pad context only.
  */
 final class PendingQueue {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Map<String, Long> lastSeqs = new HashMap<>();
+  private final HeldOps held;
   private AttributedText doc;
 
   /**
@@ -28,8 +30,9 @@ final class PendingQueue {
   record Pending(String clientId, long seq, String author, TextOperation op, TextOperation committedOp,
       long committedHead, long time) {}
 
-  PendingQueue(AttributedText head) {
+  PendingQueue(AttributedText head, HeldOps held) {
     this.doc = head;
+    this.held = held;
   }
 
   int size() { return queue.size(); }
@@ -41,11 +44,23 @@ final class PendingQueue {
   /** The highest queued seq of {@code clientId}, or 0. */
   long lastSeq(String clientId) { return lastSeqs.getOrDefault(clientId, 0L); }
 
-  /** Applies {@code p} to the pending document and queues it; an op that does not apply throws and changes nothing. */
-  void add(Pending p) {
-    doc = doc.apply(p.op(), p.author());
+  /**
+   * Applies {@code p} to the pending document and queues it; false (nothing queued) when the held-op
+   * budget is spent. An op that does not apply throws and changes nothing.
+   */
+  boolean add(Pending p) {
+    AttributedText next = doc.apply(p.op(), p.author());
+    if (!held.tryHold(p.op())) return false;
+    doc = next;
     queue.add(p);
     lastSeqs.put(p.clientId(), p.seq());
+    return true;
+  }
+
+  /** True if the first queued op is {@code rec}'s (clientId, seq): an append of ours that did commit. */
+  boolean startsWith(OpRecord rec) {
+    Pending p = queue.peek();
+    return p != null && p.clientId().equals(rec.clientId()) && p.seq() == rec.seq();
   }
 
   /** Records for the first {@code max} queued ops, numbered after {@code head}. */
@@ -63,6 +78,7 @@ final class PendingQueue {
     for (int i = 0; i < n; i++) {
       Pending p = queue.poll();
       lastSeqs.remove(p.clientId(), p.seq());
+      held.release(p.op());
     }
   }
 
@@ -77,6 +93,7 @@ final class PendingQueue {
   /** Empties the queue (the head document is {@code head}); returns what was queued. */
   List<Pending> clear(AttributedText head) {
     List<Pending> dropped = new ArrayList<>(queue);
+    dropped.forEach(p -> held.release(p.op()));
     queue.clear();
     lastSeqs.clear();
     doc = head;

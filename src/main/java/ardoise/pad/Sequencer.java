@@ -39,11 +39,10 @@ final class Sequencer {
   private long knownHead;
   private long lastSnapshotRev;
   private boolean busy;
-  private int failures;
-  private long retryTimer = -1;
+  private final StoreRetry retry;
 
   Sequencer(String padId, PadStore store, History history, PadSettings settings, Vertx vertx, System.Logger log,
-      Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev) {
+      Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
     this.padId = padId;
     this.store = store;
     this.history = history;
@@ -52,7 +51,8 @@ final class Sequencer {
     this.log = log;
     this.announce = announce;
     this.drop = drop;
-    this.queue = new PendingQueue(history.doc());
+    this.queue = new PendingQueue(history.doc(), held);
+    this.retry = new StoreRetry(padId, store, vertx, log);
     this.knownHead = history.head();
     this.lastSnapshotRev = lastSnapshotRev;
   }
@@ -117,10 +117,16 @@ final class Sequencer {
       reject(s, Rejection.STORE_UNAVAILABLE, "too many ops wait for the store; keep the op and retry later");
       return;
     }
+    boolean queued;
     try {
-      queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, onHead, history.head(), System.currentTimeMillis()));
+      queued = queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, onHead, history.head(),
+          System.currentTimeMillis()));
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, e.getMessage());
+      return;
+    }
+    if (!queued) {
+      reject(s, Rejection.STORE_UNAVAILABLE, "the server holds too many unsaved edits; keep the op and retry later");
       return;
     }
     pump();
@@ -138,7 +144,7 @@ final class Sequencer {
 
   /** Starts the next step: catch up with a moved head, or send the queued ops as one batch. */
   private void pump() {
-    if (busy || retryTimer != -1) return;
+    if (busy || retry.isWaiting()) return;
     if (knownHead > history.head()) {
       busy = true;
       store.ops(padId, history.head(), knownHead).onComplete(this::caughtUp);
@@ -158,14 +164,39 @@ final class Sequencer {
       storeFailed("append", r.cause());
       return;
     }
-    failures = 0;
+    storeAnswered();
     if (r.result().appended()) {
       queue.removeStored(batch.size());
       for (OpRecord rec : batch) commit(rec);
+    } else if (r.result().head() < history.head()) {
+      restoreLost(r.result().head());
+      return;
     } else {
       knownHead = Math.max(knownHead, r.result().head());
     }
     pump();
+  }
+
+  /**
+   * The store is behind revisions it acknowledged (a Redis that lost the tail of its append-only
+   * file, or was restored from a backup). Why: retrying would loop forever, and the lost revisions
+   * are still in memory: append them again, then carry on. Older than the window, they are gone.
+   */
+  private void restoreLost(long storeHead) {
+    if (storeHead < history.windowStart()) {
+      storeFailed("append", new IllegalStateException("the store is at rev " + storeHead + ", behind rev "
+          + history.head() + " beyond what this server still holds"));
+      return;
+    }
+    List<OpRecord> lost = history.tailFrom(storeHead);
+    log.log(System.Logger.Level.ERROR, "pad={0} client=- the store lost revisions {1,number,#}..{2,number,#} it had "
+        + "acknowledged; writing them again from memory", padId, storeHead + 1, history.head());
+    busy = true;
+    store.append(padId, storeHead, lost).onComplete(r -> {
+      busy = false;
+      if (r.failed()) storeFailed("append", r.cause());
+      else pump();
+    });
   }
 
   private void caughtUp(AsyncResult<List<OpRecord>> r) {
@@ -174,20 +205,26 @@ final class Sequencer {
       storeFailed("ops", r.cause());
       return;
     }
-    failures = 0;
+    storeAnswered();
+    long before = history.head();
     List<OpRecord> foreign = new ArrayList<>();
     for (OpRecord rec : r.result()) {
-      if (rec.rev() == history.head() + 1) {
-        commit(rec);
+      if (rec.rev() != history.head() + 1) continue;
+      if (foreign.isEmpty() && queue.startsWith(rec)) {
+        // Why: an append whose reply was lost (Redis stopped, or the connection broke after the
+        // script ran) did commit; its records come back here and are ours, not foreign.
+        queue.removeStored(1);
+      } else {
         foreign.add(rec);
       }
+      commit(rec);
     }
-    if (foreign.isEmpty()) {
+    if (history.head() == before) {
       // Why: a store that announces a head it cannot serve yet must not be polled in a hot loop.
       storeFailed("ops", new IllegalStateException("no ops after rev " + history.head() + " up to " + knownHead));
       return;
     }
-    rebaseQueue(foreign);
+    if (!foreign.isEmpty()) rebaseQueue(foreign);
     pump();
   }
 
@@ -217,14 +254,11 @@ final class Sequencer {
   }
 
   private void storeFailed(String what, Throwable cause) {
-    failures++;
-    long delay = Math.min(5000, 50L << Math.min(failures, 7));
-    log.log(System.Logger.Level.WARNING, "pad={0} client=- store {1} failed ({2,number,#} in a row, {3,number,#} ops waiting), retry in {4,number,#} ms: {5}",
-        padId, what, failures, queue.size(), delay, cause.toString());
-    retryTimer = vertx.setTimer(delay, id -> {
-      retryTimer = -1;
-      pump();
-    });
+    retry.failed(what, cause, queue.size(), this::pump);
+  }
+
+  private void storeAnswered() {
+    retry.answered(queue.size());
   }
 
   /** Saves a snapshot of the head; cheap because the document is a persistent value. */
@@ -246,6 +280,6 @@ final class Sequencer {
   }
 
   boolean isIdle() {
-    return queue.isEmpty() && !busy && retryTimer == -1;
+    return queue.isEmpty() && !busy && !retry.isWaiting();
   }
 }

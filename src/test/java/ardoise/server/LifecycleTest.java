@@ -115,7 +115,10 @@ class LifecycleTest {
       b.next("joined");
       assertEquals(1, (int) server.onServer(() -> server.app.verticle().registry().loadCount()));
       assertEquals(1, store.loads());
-      assertEquals(2, a.nextPresence().getJsonArray("members").size() + a.presence.size());
+      // a's first presence may list only a (if a was admitted first); the one after b's join lists both.
+      JsonObject presence = a.nextPresence();
+      if (presence.getJsonArray("members").size() == 1) presence = a.nextPresence();
+      assertEquals(2, presence.getJsonArray("members").size());
       assertFalse(a.isClosed());
     }
   }

@@ -6,13 +6,16 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command. Logs one
- * line when Redis goes away and one when it returns, naming the endpoint without its password.
+ * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command. A PING
+ * unanswered for {@link #hangLimitMs} also counts as gone: a hung Redis (stopped process, blackholed
+ * host) fails no command, it just never answers. Logs one line when Redis goes away and one when it
+ * returns, naming the endpoint without its password.
  * Thread rule: state is an atomic flag, so any thread may read or report.
  */
 final class RedisAvailability {
@@ -25,12 +28,15 @@ final class RedisAvailability {
   private final AtomicBoolean pinging = new AtomicBoolean();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong recoveries = new AtomicLong();
+  private final AtomicLong pingStartedNanos = new AtomicLong();
+  private final long hangLimitMs;
   private final long timerId;
 
   RedisAvailability(Vertx vertx, RedisAPI api, String redactedEndpoint, long intervalMs) {
     this.vertx = vertx;
     this.api = api;
     this.endpoint = redactedEndpoint;
+    this.hangLimitMs = Math.max(3 * intervalMs, 2000);
     this.timerId = vertx.setPeriodic(intervalMs, id -> ping());
   }
 
@@ -40,7 +46,12 @@ final class RedisAvailability {
 
   private void ping() {
     // One PING at a time: against an unreachable host they would otherwise pile up.
-    if (!pinging.compareAndSet(false, true)) return;
+    if (!pinging.compareAndSet(false, true)) {
+      long waitedMs = (System.nanoTime() - pingStartedNanos.get()) / 1_000_000;
+      if (waitedMs > hangLimitMs) reportFailure(new TimeoutException("no answer to PING for " + waitedMs + " ms"));
+      return;
+    }
+    pingStartedNanos.set(System.nanoTime());
     track(api.ping(List.of())).onComplete(r -> pinging.set(false));
   }
 

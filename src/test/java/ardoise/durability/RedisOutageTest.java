@@ -1,0 +1,136 @@
+package ardoise.durability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ardoise.store.redis.RedisFixture;
+import ardoise.store.redis.RedisLauncher;
+import ardoise.store.redis.RedisPidFile;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis stops for several seconds while clients type: the server stays up, /health says the store is
+ * down, open pads stay readable, no edit is acknowledged; when Redis returns on the same data every
+ * held edit is stored in order and acknowledged, none lost or doubled.
+ */
+class RedisOutageTest {
+  private static final long SEED = Long.getLong("ot.seed", 20261124L);
+  private static final long OUTAGE_MS = 3000;
+  private RedisFixture redis;
+  private Vertx vertx;
+  private ServerProcess server;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) server.close();
+    if (vertx != null) vertx.close().await();
+    if (redis != null) redis.close();
+  }
+
+  @Test
+  void editsAreHeldWhileRedisIsDownAndStoredInOrderWhenItReturns() throws Exception {
+    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
+    vertx = Vertx.vertx();
+    String pad = "outage-" + SEED;
+    server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "outage");
+    Typists typists = new Typists(vertx, "o", 3, SEED);
+    typists.connect(server.port(), pad);
+    typists.type(20);
+    assertEquals(200, server.healthStatus());
+
+    int acksAtOutage;
+    Set<String> ackedBefore = new HashSet<>();
+    try (AutoCloseable typing = typists.typeInBackground()) {
+      redis.stop(); // under writes: some appends may be cut off between commit and reply
+      Await.until("/health reports the store down", () -> server.healthStatus() == 503);
+      assertEquals("down", health().getString("store"));
+      // Each client has one op in flight (the rest waits in its buffer): all three end up held.
+      Await.until("the server holds every in-flight op", () -> health().getLong("heldOps", 0L) == 3);
+      acksAtOutage = typists.acks();
+      typists.clients.forEach(c -> ackedBefore.addAll(c.acked()));
+
+      Typists late = new Typists(vertx, "late", 1, SEED);
+      late.connect(server.port(), pad);
+      String read = late.clients.get(0).doc();
+      for (String token : ackedBefore) assertTrue(read.contains(token), "a join during the outage reads " + token);
+      assertEquals(List.of(), late.clients.get(0).errors());
+      late.drop();
+
+      Await.pause(OUTAGE_MS); // the outage lasts a while; typing goes on
+      assertEquals(acksAtOutage, typists.acks(), "no ack while Redis is down");
+      assertEquals(503, server.healthStatus());
+      redis.restart();
+      Await.pause(200);
+    }
+    typists.awaitSettled();
+    Await.until("/health reports the store up", () -> server.healthStatus() == 200);
+
+    System.out.printf("outage: %d acks before, %d tokens typed, %d revisions%n", acksAtOutage,
+        typists.clients.stream().mapToInt(c -> c.typed().size()).sum(), typists.clients.get(0).rev());
+    typists.assertConvergedWithEveryTokenOnce();
+    typists.assertEveryRevisionSeenOnce();
+    typists.assertNoErrors();
+    String log = server.logText();
+    assertEquals(1, count(log, "redis is unreachable"), "one log line when redis goes:\n" + log);
+    assertEquals(1, count(log, "redis is back"), "one log line when redis returns:\n" + log);
+  }
+
+  @Test
+  void aHungRedisIsReportedDownAndHeldEditsAreStoredWhenItWakes() throws Exception {
+    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
+    vertx = Vertx.vertx();
+    String pad = "hung-" + SEED;
+    server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "hung");
+    Typists typists = new Typists(vertx, "h", 2, SEED);
+    typists.connect(server.port(), pad);
+    typists.type(10);
+    typists.awaitSettled();
+    long redisPid = ProcessHandle.current().descendants()
+        .filter(p -> (RedisPidFile.commandLine(p) + " ").contains(":" + redis.port() + " "))
+        .findFirst().orElseThrow().pid();
+
+    signal("STOP", redisPid); // a hung Redis: connections stay open, nothing answers
+    int acksAtHang;
+    try {
+      typists.type(10);
+      Await.until("/health reports the store down", () -> server.healthStatus() == 503);
+      Await.until("the server holds every in-flight op", () -> health().getLong("heldOps", 0L) == 2);
+      acksAtHang = typists.acks();
+    } finally {
+      signal("CONT", redisPid);
+    }
+    typists.type(10);
+    typists.awaitSettled();
+    Await.until("/health reports the store up", () -> server.healthStatus() == 200);
+    assertTrue(typists.acks() > acksAtHang);
+    typists.assertConvergedWithEveryTokenOnce();
+    typists.assertEveryRevisionSeenOnce();
+    typists.assertNoErrors();
+  }
+
+  private static void signal(String name, long pid) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+    assertEquals(0, kill.waitFor(), "kill -" + name);
+  }
+
+  private JsonObject health() {
+    try {
+      return new JsonObject(ServerProcess.Health.body(server.port()));
+    } catch (Exception e) {
+      return new JsonObject();
+    }
+  }
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) n++;
+    return n;
+  }
+}
