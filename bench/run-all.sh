@@ -37,10 +37,15 @@ CP="target/classes:target/test-classes:$(cat target/bench.cp)"
 SHAREDB_DIR=$(mktemp -d /tmp/ardoise-bench-sharedb-XXXXXX)
 SERVER_PID=""
 REDIS_PID=""
+DATA_DIR=""
+# ShareDB's Redis fsyncs like Ardoise's default embedded one (always); REDIS_FSYNC=everysec for both:
+# then also set ARDOISE_REDIS_URL yourself, or compare with care.
+REDIS_FSYNC=${REDIS_FSYNC:-always}
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null || true
   rm -rf "$SHAREDB_DIR"
+  [ -n "$DATA_DIR" ] && rm -rf "$DATA_DIR" || true
 }
 trap cleanup EXIT
 
@@ -57,14 +62,16 @@ await_line() { # file pattern
 
 start_server() { # target
   if [ "$1" = ardoise ]; then
-    # The real server (App) on RedisPadStore with an embedded redis-server, appendfsync everysec.
-    ARDOISE_PORT=$ARDOISE_PORT ARDOISE_HOST=127.0.0.1 ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 \
-      java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.bench.load.BenchServer > "$OUT/server.log" 2>&1 &
+    # The real server as it runs by default: App with its own embedded redis-server (appendonly yes,
+    # appendfsync always) in a fresh data directory.
+    DATA_DIR=$(mktemp -d /tmp/ardoise-bench-data-XXXXXX)
+    ARDOISE_PORT=$ARDOISE_PORT ARDOISE_HOST=127.0.0.1 ARDOISE_DATA_DIR=$DATA_DIR ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 \
+      java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server.log" 2>&1 &
     SERVER_PID=$!
-    await_line "$OUT/server.log" READY
+    await_line "$OUT/server.log" "Ardoise listening"
     PORT=$ARDOISE_PORT
   else
-    java -cp "$CP" ardoise.bench.load.BenchRedis > "$OUT/redis.log" 2>&1 &
+    java -cp "$CP" ardoise.bench.load.BenchRedis "$REDIS_FSYNC" > "$OUT/redis.log" 2>&1 &
     REDIS_PID=$!
     await_line "$OUT/redis.log" READY
     REDIS_URL=$(grep -o 'url=.*' "$OUT/redis.log" | cut -d= -f2)
@@ -77,6 +84,7 @@ start_server() { # target
 
 stop_server() {
   kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  if [ -n "$DATA_DIR" ]; then rm -rf "$DATA_DIR"; DATA_DIR=""; fi
   if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; REDIS_PID=""; fi
 }
 

@@ -6,16 +6,18 @@ import java.nio.file.Path;
 import java.util.Comparator;
 
 /**
- * A redis-server for the ShareDB side of the comparison, configured like Ardoise's (the embedded
- * binary, appendonly yes, appendfsync everysec, temporary directory). Prints "READY url=…" and
- * stops Redis and deletes its data on SIGTERM.
+ * A redis-server for the ShareDB side of the comparison, configured like the one Ardoise starts
+ * by default (the embedded binary, appendonly yes, appendfsync always — or everysec when the first
+ * argument says so — in a temporary directory). Prints "READY url=…" and stops Redis and deletes
+ * its data on SIGTERM.
  */
 public final class BenchRedis {
   private BenchRedis() {}
 
   public static void main(String[] args) throws Exception {
     Path dataDir = Files.createTempDirectory("sharedb-bench-redis-");
-    RedisLauncher redis = RedisLauncher.start(dataDir, RedisLauncher.Fsync.EVERYSEC);
+    RedisLauncher.Fsync fsync = args.length > 0 ? RedisLauncher.Fsync.valueOf(args[0].toUpperCase()) : RedisLauncher.Fsync.ALWAYS;
+    RedisLauncher redis = RedisLauncher.start(dataDir, fsync);
     System.out.println("READY url=" + redis.url());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
