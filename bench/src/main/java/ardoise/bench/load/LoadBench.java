@@ -106,6 +106,7 @@ public final class LoadBench {
     System.out.printf("RESULT label=%s target=%s mode=idle date=%s sockets=%d heapMiB=%.1f heapPerSocketKiB=%.1f "
         + "rssMiB=%.0f errors=%d disconnects=%d%n", label(o), o.target(), LocalDate.now(), opened, after, perSocketKiB, rss,
         fleet.measure.errors.sum(), fleet.measure.disconnects.sum());
+    Thread.sleep(Long.getLong("bench.holdSeconds", 0) * 1000); // time to take a heap histogram of the server
   }
 
   private static void result(Options o, String mode, int typists, Histogram h, Window w, double heap, int divergent, Fleet fleet) {
