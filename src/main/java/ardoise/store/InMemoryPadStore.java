@@ -64,7 +64,7 @@ public final class InMemoryPadStore implements PadStore {
         p.log.add(r);
         p.lastSeqs.put(r.clientId(), new ClientSeq(r.seq(), r.rev()));
       }
-      markWritten(p);
+      markWritten(p, copy);
       return new AppendResult(true, p.head());
     });
     // Watchers hear of the new head after the appender's own future, on each watcher's context.
@@ -79,16 +79,17 @@ public final class InMemoryPadStore implements PadStore {
       ClientSeq last = p.lastSeqs.get(r.clientId());
       long lastSeq = seen.getOrDefault(r.clientId(), last == null ? 0 : last.seq());
       if (r.seq() <= lastSeq) {
-        throw new IllegalArgumentException("seq " + r.seq() + " of client " + r.clientId() + " is not new (last " + lastSeq + ")");
+        throw new SeqNotNewException("seq " + r.seq() + " of client " + r.clientId() + " is not new (last " + lastSeq + ")");
       }
       seen.put(r.clientId(), r.seq());
     }
   }
 
-  private void markWritten(PadData p) {
+  /** A pad is created by its first append; like the Redis store, it dates from that first record. */
+  private void markWritten(PadData p, List<OpRecord> records) {
     if (!p.written) {
       p.written = true;
-      p.createdAt = System.currentTimeMillis();
+      p.createdAt = records.isEmpty() ? System.currentTimeMillis() : records.get(0).time();
     }
   }
 
@@ -122,7 +123,7 @@ public final class InMemoryPadStore implements PadStore {
         throw new IllegalArgumentException("snapshot rev " + snapshot.rev() + " is beyond head " + p.head());
       }
       p.snapshots.put(snapshot.rev(), snapshot);
-      markWritten(p);
+      markWritten(p, List.of());
       return null;
     });
   }
