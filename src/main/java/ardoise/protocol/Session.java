@@ -38,8 +38,7 @@ public final class Session implements Member {
   private MemberInfo info;
   private Pad pad;
   private long unwrittenChars;
-  /** The seq of the op in flight and when its frame arrived (0: none), for the commit latency metric. */
-  private long inFlightSeq;
+  private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
   private long inFlightSince;
 
   public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits) {
