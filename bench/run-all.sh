@@ -94,8 +94,8 @@ for target in $TARGETS; do
     case $scenario in
       workshop) args="--mode=steady $WORKSHOP --viewers=1 $PHASE" ;;
       hot)      args="--mode=steady $HOT --viewers=1 $PHASE" ;;
-      ramp)     args="--mode=ramp --pads=5 --typists=10 --viewers=1 --step-pads=5 $RAMP" ;;
-      hot-ramp) args="--mode=hot-ramp --viewers=1 --step-typists=25 $HOTRAMP" ;;
+      ramp)     args="--mode=ramp --pads=1 --typists=10 --viewers=1 --step-pads=5 $RAMP" ;;
+      hot-ramp) args="--mode=hot-ramp --typists=10 --viewers=1 --step-typists=25 $HOTRAMP" ;;
       idle)     args="--mode=idle $IDLE" ;;
       *) echo "unknown scenario $scenario"; exit 2 ;;
     esac

@@ -24,12 +24,13 @@ public final class ResultTable {
       for (String kv : line.substring(7).split(" ")) r.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
       byKey.put(r.get("target") + "/" + r.get("label"), r);
     }
-    System.out.println("| target | scenario | pads | typists | p50 ms | p95 ms | p99 ms | max ms | ops/s | server CPU | heap MiB | RSS MiB | errors | divergent |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| target | scenario | pads | typists | p50 ms | p95 ms | p99 ms | max ms | delivered | ops/s | server CPU | heap MiB | RSS MiB | errors | divergent |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Map<String, String> r : byKey.values()) {
       if (r.get("mode").equals("idle")) continue;
-      System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("target"), r.get("label"),
-          r.get("pads"), r.get("typists"), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"), r.get("opsPerSec"),
+      System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("target"),
+          r.get("label"), r.get("pads"), r.get("typists"), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"),
+          r.getOrDefault("delivered", "-"), r.get("opsPerSec"),
           r.get("serverCpu"), r.get("heapMiB"), r.get("rssMiB"), sum(r, "errors", "disconnects"), r.get("divergent"));
     }
     System.out.println();
