@@ -1,6 +1,7 @@
 package ardoise.http;
 
 import ardoise.config.Config;
+import ardoise.http.metrics.ServerMetrics;
 import ardoise.pad.PadRegistry;
 import ardoise.pad.PadSettings;
 import ardoise.protocol.ErrorCode;
@@ -32,6 +33,8 @@ public final class ServerVerticle extends VerticleBase {
   private final Frames frames = new Frames();
   private PadRegistry registry;
   private HttpServer server;
+  private ServerMetrics metrics;
+  private Health health;
 
   public ServerVerticle(Config config, PadStore store) {
     this.config = config;
@@ -42,11 +45,17 @@ public final class ServerVerticle extends VerticleBase {
   public Future<?> start() {
     PadSettings settings = PadSettings.of(config.maxPadChars(), config.maxConnectionsPerPad(),
         config.snapshotEveryOps(), config.idleUnloadSeconds() * 1000L);
-    registry = new PadRegistry(store, settings, context);
+    metrics = new ServerMetrics();
+    PadStore metered = metrics.instrument(store, () -> registry.loadedCount(), sessions::size);
+    registry = new PadRegistry(metered, settings, context);
+    health = new Health(store, registry::loadedCount, sessions::size);
     Pages pages = new Pages("webroot", store);
     Router router = Router.router(vertx);
     router.route().handler(pages::securityHeaders);
     router.get("/health").handler(ctx -> pages.health(ctx, registry.held().ops()));
+    router.get("/health/live").handler(health::live);
+    router.get("/health/ready").handler(health::ready);
+    router.get("/metrics").handler(metrics.scrapeHandler());
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     router.get("/").handler(pages::home);
     HistoryRoutes.mount(router, vertx, store, registry, "webroot");
@@ -89,6 +98,7 @@ public final class ServerVerticle extends VerticleBase {
     }
     String origin = ctx.request().getHeader("Origin");
     String raw = ctx.request().path().substring("/ws/".length());
+    FlushBatching.install(ctx.request().connection());
     // Pad names hold no '/', so "r/…" can only be a read-only link.
     if (raw.startsWith("r/")) ctx.request().toWebSocket().onSuccess(ws -> acceptReadOnly(ws, raw.substring(2), origin));
     else ctx.request().toWebSocket().onSuccess(ws -> accept(ws, raw, origin));
@@ -136,7 +146,7 @@ public final class ServerVerticle extends VerticleBase {
 
   private void startSession(ServerWebSocket ws, String padId, boolean readOnly) {
     Session session = new Session(ws, padId, registry, frames, new Session.Limits(config.maxMessageBytes(),
-        config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit()), readOnly);
+        config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit()), readOnly, metrics);
     sessions.add(session);
     session.start(() -> sessions.remove(session));
   }
@@ -148,8 +158,9 @@ public final class ServerVerticle extends VerticleBase {
   /** Closes every socket with a close frame, then stores what pads still hold and stops listening. */
   @Override
   public Future<?> stop() {
+    health.stopping();
     for (Session s : List.copyOf(sessions)) s.shutdown();
     sessions.clear();
-    return registry.closeAll(CLOSE_TIMEOUT_MILLIS).eventually(() -> server.close());
+    return registry.closeAll(CLOSE_TIMEOUT_MILLIS).eventually(() -> server.close()).andThen(r -> metrics.close());
   }
 }

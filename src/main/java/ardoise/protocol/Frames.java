@@ -11,12 +11,21 @@ import java.util.List;
 
 /**
  * Encodes server → client frames (docs/protocol.md). One instance per server context: the last
- * broadcast op is encoded once and reused for every member (fan-out must not encode N times).
+ * broadcast op, cursor and member list are encoded once and reused for every member (fan-out
+ * must not encode N times; a member list encoded per member made each join O(N²) work).
  * Thread rule: used on one context only.
  */
 public final class Frames {
   private OpRecord lastRecord;
   private String lastOpFrame;
+  private List<MemberInfo> lastMembers;
+  private int lastViewers;
+  private String lastPresenceFrame;
+  private String lastCursorClient;
+  private long lastCursorRev = -1;
+  private int lastCursorAnchor;
+  private int lastCursorHead;
+  private String lastCursorFrame;
 
   public String joined(long rev, String clientId, long lastSeq, String text, List<AuthorRun> runs) {
     ObjectNode o = message("joined").put("rev", rev).put("clientId", clientId).put("lastSeq", lastSeq);
@@ -47,23 +56,37 @@ public final class Frames {
     return lastOpFrame;
   }
 
+  /** The member list; the same list object (one broadcast) gives the same (cached) string. */
   public String presence(List<MemberInfo> members) {
     return presence(members, 0);
   }
 
   /** The writers and, when there are any, the number of read-only viewers (an additive field). */
   public String presence(List<MemberInfo> members, int viewers) {
+    if (members == lastMembers && viewers == lastViewers) return lastPresenceFrame;
     ObjectNode o = message("presence");
     ArrayNode list = o.putArray("members");
     for (MemberInfo m : members) {
       list.addObject().put("clientId", m.clientId()).put("authorId", m.authorId()).put("name", m.name()).put("color", m.color());
     }
     if (viewers > 0) o.put("viewers", viewers);
-    return write(o);
+    lastPresenceFrame = write(o);
+    lastMembers = members;
+    lastViewers = viewers;
+    return lastPresenceFrame;
   }
 
+  /** A relayed selection; the same values in a row (one broadcast) give the same (cached) string. */
   public String cursor(String clientId, long rev, int anchor, int head) {
-    return write(message("cursor").put("clientId", clientId).put("rev", rev).put("anchor", anchor).put("head", head));
+    if (rev == lastCursorRev && anchor == lastCursorAnchor && head == lastCursorHead && clientId.equals(lastCursorClient)) {
+      return lastCursorFrame;
+    }
+    lastCursorFrame = write(message("cursor").put("clientId", clientId).put("rev", rev).put("anchor", anchor).put("head", head));
+    lastCursorClient = clientId;
+    lastCursorRev = rev;
+    lastCursorAnchor = anchor;
+    lastCursorHead = head;
+    return lastCursorFrame;
   }
 
   /** An error frame; {@code seq} (the refused op) is included when positive. */

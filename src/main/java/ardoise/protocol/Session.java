@@ -33,19 +33,24 @@ public final class Session implements Member {
   private final Limits limits;
   private final boolean readOnly;
   private final TokenBucket bucket;
+  private final SessionMetrics metrics;
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
   private State state = State.AWAITING_JOIN;
   private MemberInfo info;
   private Pad pad;
   private long unwrittenChars;
+  private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
+  private long inFlightSince;
 
   public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits) {
-    this(ws, padId, registry, frames, limits, false);
+    this(ws, padId, registry, frames, limits, false, SessionMetrics.NONE);
   }
 
   /** {@code readOnly}: a read-only link's connection (sees everything, writes nothing). */
-  public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits, boolean readOnly) {
+  public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits,
+      boolean readOnly, SessionMetrics metrics) {
     this.readOnly = readOnly;
+    this.metrics = metrics;
     this.ws = ws;
     this.padId = padId;
     this.registry = registry;
@@ -106,6 +111,9 @@ public final class Session implements Member {
     }
     if (readOnly) refuseWrite(m);
     if (m instanceof ClientMessage.Op op) {
+      // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
+      inFlightSeq = op.seq();
+      inFlightSince = System.nanoTime();
       pad.submit(this, op.rev(), op.seq(), op.op());
     } else if (m instanceof ClientMessage.Cursor c) {
       pad.cursor(this, c.rev(), c.anchor(), c.head());
@@ -158,6 +166,7 @@ public final class Session implements Member {
   }
 
   private void fail(ProtocolException e) {
+    metrics.rejected(e.code());
     send(frames.error(e.code(), e.getMessage(), e.seq()));
     if (e.code().closes()) close(e.code());
   }
@@ -167,6 +176,7 @@ public final class Session implements Member {
     if (state == State.CLOSED) return;
     if (unwrittenChars > limits.sendQueueLimit()) {
       LOG.log(System.Logger.Level.INFO, "pad={0} client={1} slow consumer: {2} chars unwritten", padId, clientId(), unwrittenChars);
+      metrics.rejected(ErrorCode.SLOW_CONSUMER);
       write(frames.error(ErrorCode.SLOW_CONSUMER, "you did not read fast enough; rejoin with your rev", 0));
       close(ErrorCode.SLOW_CONSUMER);
       return;
@@ -215,9 +225,18 @@ public final class Session implements Member {
     send(frames.joined(rev, info.clientId(), lastSeq, s == null ? null : s.text(), s == null ? null : s.runs()));
   }
 
-  @Override public void ack(long seq, long rev) { send(frames.ack(seq, rev)); }
+  @Override public void ack(long seq, long rev) {
+    if (seq == inFlightSeq && inFlightSince != 0) {
+      metrics.acknowledged(System.nanoTime() - inFlightSince);
+      inFlightSince = 0;
+    }
+    send(frames.ack(seq, rev));
+  }
 
-  @Override public void op(OpRecord record) { send(frames.op(record)); }
+  @Override public void op(OpRecord record) {
+    metrics.opSent();
+    send(frames.op(record));
+  }
 
   @Override public void presence(List<MemberInfo> members) { send(frames.presence(members)); }
 
@@ -230,11 +249,14 @@ public final class Session implements Member {
   }
 
   @Override public void rejected(Rejection reason, String message, long seq) {
-    send(frames.error(ErrorCode.of(reason), message, seq));
+    ErrorCode code = ErrorCode.of(reason);
+    metrics.rejected(code);
+    send(frames.error(code, message, seq));
   }
 
   @Override public void evicted(Rejection reason, String message) {
     ErrorCode code = ErrorCode.of(reason);
+    metrics.rejected(code);
     send(frames.error(code, message, 0));
     State was = state;
     state = State.CLOSED; // the pad already removed this member

@@ -26,6 +26,8 @@ final class RedisAvailability {
   private final String endpoint;
   private final AtomicBoolean available = new AtomicBoolean(true);
   private final AtomicBoolean pinging = new AtomicBoolean();
+  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong recoveries = new AtomicLong();
   private final AtomicLong pingStartedNanos = new AtomicLong();
   private final long hangLimitMs;
   private final long timerId;
@@ -58,8 +60,21 @@ final class RedisAvailability {
     return result.onComplete(r -> reportSuccess(), this::reportFailure);
   }
 
+  /** Commands (and PINGs) that got no answer: connection refused or lost, timeout. */
+  long errorCount() {
+    return errors.get();
+  }
+
+  /** How many times Redis came back after being unreachable. */
+  long recoveryCount() {
+    return recoveries.get();
+  }
+
   void reportSuccess() {
-    if (available.compareAndSet(false, true)) LOG.info("pad=- client=- redis is back: " + endpoint);
+    if (available.compareAndSet(false, true)) {
+      recoveries.incrementAndGet();
+      LOG.info("pad=- client=- redis is back: " + endpoint);
+    }
   }
 
   void reportFailure(Throwable failure) {
@@ -67,6 +82,7 @@ final class RedisAvailability {
       reportSuccess(); // Redis answered with an error reply: it is reachable.
       return;
     }
+    errors.incrementAndGet();
     if (available.compareAndSet(true, false)) {
       LOG.warning("pad=- client=- redis is unreachable: " + endpoint + " (" + failure.getMessage() + ")");
     }

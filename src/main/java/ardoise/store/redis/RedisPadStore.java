@@ -164,6 +164,16 @@ public final class RedisPadStore implements PadStore {
         .map(r -> r == null ? null : r.toString()));
   }
 
+  /** Redis commands that failed without an answer (the store's own PINGs included), since creation. */
+  public long errorCount() {
+    return availability.errorCount();
+  }
+
+  /** Times Redis answered again after being unreachable (the pooled client reconnects by itself). */
+  public long reconnectCount() {
+    return availability.recoveryCount();
+  }
+
   @Override
   public boolean isAvailable() {
     return availability.isAvailable();

@@ -1,0 +1,248 @@
+package ardoise.bench.load;
+
+import ardoise.ot.AttributedText;
+import ardoise.ot.TextOperation;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One simulated editor tab, on the ot.js client model: at most one op in flight (awaiting its
+ * ack), later keystrokes composed into a buffer, remote ops transformed against both; after an
+ * ack with nothing buffered it sends its cursor, as an editor does once it may. A typist types one
+ * character (sometimes a backspace) per keystroke at the scheduled rate; a viewer only reads.
+ * Subclasses speak one server's wire protocol.
+ *
+ * <p>Thread rule: all of a client's state is touched only on its WebSocket's event loop; the
+ * keystroke times it publishes for observers live in a concurrent map.
+ */
+abstract class Client {
+  private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz éàè";
+  private static final double BACKSPACE = Double.parseDouble(System.getProperty("bench.backspace", "0.1"));
+
+  final Vertx vertx;
+  final Measure measure;
+  final PadGroup pad;
+  final boolean typist;
+  final String id;
+  final ClientWebSocket ws;
+  private final Random random;
+  /** Op ordinal (seq) → scheduled times of the keystrokes it carries, for the observer to read. */
+  final ConcurrentHashMap<Long, long[]> sentKeystrokes = new ConcurrentHashMap<>();
+  private final Map<String, Long> seenFrom = new HashMap<>();
+
+  /** Completes once the client joined (and has the document). */
+  final CompletableFuture<Void> joinedFuture = new CompletableFuture<>();
+  AttributedText doc = AttributedText.EMPTY;
+  volatile long rev;
+  volatile boolean joined;
+  private Context context;
+  volatile boolean closedByUs;
+  private TextOperation outstanding;
+  private long outstandingSeq;
+  private long[] outstandingTimes;
+  private TextOperation buffer;
+  private long[] bufferTimes = new long[8];
+  private int bufferCount;
+  private long seq;
+  private int cursor;
+  private volatile boolean typing;
+  private long nextKeystroke;
+  private long periodNanos;
+  private Client observer;
+
+  Client(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed) {
+    this.vertx = vertx;
+    this.ws = ws;
+    this.measure = measure;
+    this.pad = pad;
+    this.typist = typist;
+    this.id = id;
+    this.random = new Random(seed);
+  }
+
+  /** The key under which the server names this client as an op's author. */
+  String authorKey() {
+    return id;
+  }
+
+  /** The document's text (after quiescence, for the convergence check). */
+  String text() {
+    return doc.text();
+  }
+
+  /** Length of the document at {@link #rev}, the server's version (before our unacknowledged edits). */
+  int serverLength() {
+    if (outstanding != null) return outstanding.baseLength();
+    if (buffer != null) return buffer.baseLength();
+    return doc.length();
+  }
+
+  boolean isSettled() {
+    return onContext(() -> outstanding == null && buffer == null);
+  }
+
+  /** Reads this client's state on its own event loop. */
+  <T> T onContext(java.util.function.Supplier<T> read) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    context.runOnContext(v -> f.complete(read.get()));
+    try {
+      return f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("client " + id + " does not answer", e);
+    }
+  }
+
+  /** The socket is open (handlers were set before connecting). */
+  abstract void opened();
+
+  /** One text frame from the server. */
+  abstract void received(String frame);
+
+  abstract void sendOp(long rev, long seq, TextOperation op);
+
+  abstract void sendCursor(long rev, int position);
+
+  /** Starts typing {@code perSecond} keystrokes per second, the first after a random part of a period. */
+  void startTyping(double perSecond) {
+    context.runOnContext(v -> {
+      periodNanos = (long) (1e9 / perSecond);
+      nextKeystroke = System.nanoTime() + (long) (random.nextDouble() * periodNanos);
+      typing = true;
+      observer = pad.observerOf(this);
+      schedule();
+    });
+  }
+
+  void stopTyping() {
+    typing = false;
+  }
+
+  private void schedule() {
+    if (!typing) return;
+    long delayMs = Math.max(1, (nextKeystroke - System.nanoTime() + 999_999) / 1_000_000);
+    vertx.setTimer(delayMs, t -> {
+      long now = System.nanoTime();
+      while (typing && nextKeystroke <= now) {
+        keystroke(nextKeystroke);
+        nextKeystroke += periodNanos;
+      }
+      schedule();
+    });
+  }
+
+  private void keystroke(long scheduled) {
+    if (!joined) return;
+    measure.keystrokes.increment();
+    int length = doc.length();
+    cursor = Math.min(cursor, length);
+    TextOperation op;
+    // Why only with nothing in flight: then a backspace is sent alone, so no op ever holds an insert
+    // next to a delete. ShareDB's text-unicode and our TextOperation break such ties differently, and
+    // the ShareDB clients (which transform with TextOperation) would diverge from their server.
+    if (cursor > 0 && outstanding == null && random.nextDouble() < BACKSPACE) {
+      op = TextOperation.builder().retain(cursor - 1).delete(1).retain(length - cursor).build();
+      cursor--;
+    } else {
+      char c = random.nextInt(50) == 0 ? '\n' : LETTERS.charAt(random.nextInt(LETTERS.length()));
+      op = TextOperation.builder().retain(cursor).insert(String.valueOf(c)).retain(length - cursor).build();
+      cursor++;
+    }
+    doc = doc.apply(op, id);
+    if (bufferCount == bufferTimes.length) bufferTimes = Arrays.copyOf(bufferTimes, bufferCount * 2);
+    bufferTimes[bufferCount++] = scheduled;
+    buffer = buffer == null ? op : buffer.compose(op);
+    if (outstanding == null) flush();
+  }
+
+  /** Sends the buffer as the next op (nothing is in flight). */
+  private void flush() {
+    outstanding = buffer;
+    outstandingTimes = Arrays.copyOf(bufferTimes, bufferCount);
+    buffer = null;
+    bufferCount = 0;
+    outstandingSeq = ++seq;
+    if (observer != null) sentKeystrokes.put(outstandingSeq, outstandingTimes);
+    measure.opsSent.increment();
+    sendOp(rev, outstandingSeq, outstanding);
+  }
+
+  /** Our op {@code ackedSeq} is durable; the document is now at {@code newRev}. */
+  void acked(long ackedSeq, long newRev) {
+    if (outstanding == null || ackedSeq != outstandingSeq) return; // a re-ack
+    measure.acks.increment();
+    rev = newRev;
+    outstanding = null;
+    if (buffer != null) {
+      flush();
+    } else if (typing) {
+      measure.cursorsSent.increment();
+      sendCursor(rev, cursor);
+    }
+  }
+
+  /** Another client's op, committed as {@code newRev}; {@code ordinal} is its author's op number (0: unknown). */
+  void remoteOp(TextOperation op, long newRev, String author, long ordinal) {
+    measure.opsReceived.increment();
+    TextOperation o = op;
+    if (outstanding != null) {
+      TextOperation.Transformed t = TextOperation.transform(outstanding, o);
+      outstanding = t.aPrime();
+      o = t.bPrime();
+    }
+    if (buffer != null) {
+      TextOperation.Transformed t = TextOperation.transform(buffer, o);
+      buffer = t.aPrime();
+      o = t.bPrime();
+    }
+    doc = doc.apply(o, author);
+    cursor = o.transformIndex(cursor);
+    rev = newRev;
+    observe(author, ordinal);
+  }
+
+  private void observe(String author, long ordinal) {
+    Client from = pad.typists.get(author);
+    if (from == null) return;
+    long n = ordinal > 0 ? ordinal : seenFrom.merge(author, 1L, Long::sum);
+    long[] times = from.sentKeystrokes.remove(n);
+    if (times == null) return; // not ours to measure
+    long now = System.nanoTime();
+    for (long t : times) measure.arrived(t, now);
+  }
+
+  /** The join finished with the document {@code text} at {@code atRev}. */
+  void joinedAt(long atRev, String text) {
+    rev = atRev;
+    doc = AttributedText.of(text, "-");
+    cursor = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
+    context = Vertx.currentContext();
+    joined = true;
+    joinedFuture.complete(null);
+  }
+
+  void error(String what) {
+    if (measure.errors.sum() < 10) System.err.println("client " + id + " on " + pad.padId + ": " + what);
+    measure.errors.increment();
+  }
+
+  void close() {
+    closedByUs = true;
+    typing = false;
+    if (!ws.isClosed()) ws.close();
+  }
+
+  /** The client lost its socket without asking. */
+  void lost() {
+    if (!closedByUs) {
+      measure.disconnects.increment();
+      joinedFuture.completeExceptionally(new IllegalStateException("client " + id + " was disconnected"));
+    }
+  }
+}

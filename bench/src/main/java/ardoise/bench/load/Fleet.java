@@ -1,0 +1,168 @@
+package ardoise.bench.load;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load generator's clients: a few event-loop threads, one WebSocket per simulated tab,
+ * grouped by pad. Connects with a bounded number of handshakes in flight, starts and stops
+ * typing, waits for quiescence and checks convergence against a freshly joined client.
+ */
+final class Fleet implements AutoCloseable {
+  private static final int HANDSHAKES_IN_FLIGHT = 64;
+
+  final Options options;
+  final Measure measure = new Measure();
+  final List<PadGroup> pads = new CopyOnWriteArrayList<>();
+  final List<Client> clients = new CopyOnWriteArrayList<>();
+  private final Vertx vertx;
+  private final WebSocketClient wsClient;
+  private final String runId = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
+  private int ids;
+
+  Fleet(Options options) {
+    this.options = options;
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.threads()));
+    this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(100_000).setMaxMessageSize(64 << 20).setMaxFrameSize(64 << 20)
+        .setConnectTimeout(30_000).setSendUnmaskedFrames(false));
+  }
+
+  PadGroup newPad() {
+    PadGroup p = new PadGroup("bench-" + runId + "-" + pads.size());
+    pads.add(p);
+    return p;
+  }
+
+  /** Connects {@code typists} typists and {@code viewers} viewers to {@code pad}; returns them once all joined. */
+  List<Client> populate(PadGroup pad, int typists, int viewers) {
+    List<CompletableFuture<Void>> joins = new ArrayList<>();
+    List<Client> added = new ArrayList<>();
+    Semaphore inFlight = new Semaphore(HANDSHAKES_IN_FLIGHT);
+    for (int i = 0; i < typists + viewers; i++) {
+      // Why: with ShareDB the first client creates the document; the others must wait for it.
+      if (i == 1 && added.size() == 1 && pad.clients.size() == 1) joins.get(0).orTimeout(60, TimeUnit.SECONDS).join();
+      inFlight.acquireUninterruptibly();
+      Client c = connect(pad, i < typists, pad.clients.isEmpty() && i == 0);
+      c.joinedFuture.whenComplete((v, e) -> inFlight.release());
+      pad.add(c);
+      clients.add(c);
+      added.add(c);
+      joins.add(c.joinedFuture);
+    }
+    CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).join();
+    return added;
+  }
+
+  /** A client that is not part of any pad group (convergence check, idle sockets). */
+  Client connect(PadGroup pad, boolean typist, boolean createsPad) {
+    ClientWebSocket ws = wsClient.webSocket();
+    String id = "bench-" + runId + "-" + (++ids) + "-" + (typist ? "t" : "v") + "-0123456789";
+    Client c = options.ardoise()
+        ? new ArdoiseClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids)
+        : new ShareDbClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids, createsPad);
+    ws.textMessageHandler(frame -> {
+      try {
+        c.received(frame);
+      } catch (RuntimeException e) {
+        c.error(e.toString());
+      }
+    });
+    ws.closeHandler(v -> c.lost());
+    ws.exceptionHandler(e -> c.error("socket: " + e));
+    String path = options.ardoise() ? ArdoiseClient.path(pad.padId) : ShareDbClient.path(pad.padId);
+    ws.connect(new WebSocketConnectOptions().setHost(options.host()).setPort(options.port()).setURI(path))
+        .onSuccess(v -> c.opened())
+        .onFailure(e -> {
+          c.error("connect: " + e);
+          c.joinedFuture.completeExceptionally(e);
+        });
+    return c;
+  }
+
+  void startTyping(List<Client> which) {
+    for (Client c : which) if (c.typist) c.startTyping(options.rate());
+  }
+
+  void stopTyping() {
+    for (Client c : clients) c.stopTyping();
+  }
+
+  /** Waits (bounded) until no typist has an op in flight and every client of a pad is at the same revision. */
+  boolean quiesce(long timeoutMillis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    int calm = 0;
+    while (System.currentTimeMillis() < deadline) {
+      calm = settled() ? calm + 1 : 0;
+      if (calm == 3) return true;
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  private boolean settled() {
+    for (PadGroup p : pads) {
+      long rev = -1;
+      for (Client c : p.clients) {
+        if (c.typist && !c.isSettled()) return false;
+        if (rev >= 0 && c.rev != rev) return false;
+        rev = c.rev;
+      }
+    }
+    return true;
+  }
+
+  /** For each pad, a fresh client joins; returns how many clients' texts differ from the server's. */
+  int divergentClients() {
+    int divergent = 0;
+    for (PadGroup p : pads) {
+      Client fresh = connect(p, false, false);
+      fresh.joinedFuture.orTimeout(60, TimeUnit.SECONDS).join();
+      String server = fresh.onContext(fresh::text);
+      for (Client c : p.clients) {
+        String mine = c.onContext(c::text);
+        if (!mine.equals(server)) {
+          divergent++;
+          if (divergent <= 3) {
+            int at = 0;
+            while (at < Math.min(mine.length(), server.length()) && mine.charAt(at) == server.charAt(at)) at++;
+            System.err.printf("pad %s: client %s has %d chars, the server %d; first difference at %d: ...%s... vs ...%s...%n",
+                p.padId, c.id, mine.length(), server.length(), at, excerpt(mine, at), excerpt(server, at));
+          }
+        }
+      }
+      fresh.close();
+    }
+    return divergent;
+  }
+
+  private static String excerpt(String s, int at) {
+    return s.substring(Math.max(0, at - 10), Math.min(s.length(), at + 10)).replace("\n", "⏎");
+  }
+
+  int typistCount() {
+    int n = 0;
+    for (Client c : clients) if (c.typist) n++;
+    return n;
+  }
+
+  @Override
+  public void close() {
+    for (Client c : clients) c.close();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("closing the load generator: " + e);
+    }
+  }
+}

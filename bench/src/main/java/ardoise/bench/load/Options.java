@@ -1,0 +1,58 @@
+package ardoise.bench.load;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Command-line options of {@link LoadBench}, as {@code --name=value}. Every option has a default,
+ * listed by {@code --help} and in bench/README.md.
+ */
+record Options(
+    String target, String host, int port, String mode, int pads, int typists, int viewers, double rate,
+    int warmupSeconds, int seconds, int stepSeconds, int stepPads, int stepTypists, double p99LimitMs,
+    int maxTypists, int sockets, int idlePads, long serverPid, int threads, String label, long seed) {
+
+  static final String HELP = """
+      LoadBench --target=ardoise|sharedb --port=9101 --mode=steady|ramp|hot-ramp|idle [options]
+        --host=127.0.0.1
+        --pads=50 --typists=10 --viewers=0   layout (steady: all at once; ramp: per added pad)
+        --rate=5                             keystrokes per second per typist
+        --warmup=5 --seconds=30              steady: seconds before measuring, seconds measured
+        --step-seconds=10 --step-pads=5      ramp: add step-pads pads of N typists per step
+        --step-typists=25                    hot-ramp: typists added to the one pad per step
+        --p99-limit=100 --max-typists=3000   ramp: stop when a step's p99 exceeds this (ms)
+        --sockets=10000 --idle-pads=500      idle: viewer sockets over this many pads
+        --server-pid=0                       read the server's CPU and RSS from /proc (0: skip)
+        --threads=2                          event-loop threads of the load generator
+        --label=                             name of the run in the printed results
+        --seed=1""";
+
+  static Options parse(String[] args) {
+    Map<String, String> m = new HashMap<>();
+    for (String a : args) {
+      if (a.equals("--help")) {
+        System.out.println(HELP);
+        System.exit(0);
+      }
+      if (!a.startsWith("--") || !a.contains("=")) throw new IllegalArgumentException("expected --name=value, got " + a + "\n" + HELP);
+      m.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+    }
+    Options o = new Options(m.getOrDefault("target", "ardoise"), m.getOrDefault("host", "127.0.0.1"),
+        i(m, "port", 9101), m.getOrDefault("mode", "steady"), i(m, "pads", 50), i(m, "typists", 10),
+        i(m, "viewers", 0), Double.parseDouble(m.getOrDefault("rate", "5")), i(m, "warmup", 5), i(m, "seconds", 30),
+        i(m, "step-seconds", 10), i(m, "step-pads", 5), i(m, "step-typists", 25),
+        Double.parseDouble(m.getOrDefault("p99-limit", "100")), i(m, "max-typists", 3000), i(m, "sockets", 10_000),
+        i(m, "idle-pads", 500), Long.parseLong(m.getOrDefault("server-pid", "0")), i(m, "threads", 2),
+        m.getOrDefault("label", ""), Long.parseLong(m.getOrDefault("seed", "1")));
+    if (!o.target.equals("ardoise") && !o.target.equals("sharedb")) throw new IllegalArgumentException("--target must be ardoise or sharedb");
+    return o;
+  }
+
+  private static int i(Map<String, String> m, String key, int dflt) {
+    return Integer.parseInt(m.getOrDefault(key, Integer.toString(dflt)));
+  }
+
+  boolean ardoise() {
+    return target.equals("ardoise");
+  }
+}

@@ -1,0 +1,41 @@
+package ardoise.bench.load;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The clients of one pad in the load generator. Which client measures which author's keystrokes:
+ * the first viewer measures every typist; without viewers, typist 0 measures the others and
+ * typist 1 measures typist 0. Each keystroke is therefore measured exactly once, at a client that
+ * did not type it. Thread-safe: clients of one pad may live on different event loops.
+ */
+final class PadGroup {
+  final String padId;
+  final List<Client> clients = new CopyOnWriteArrayList<>();
+  /** For each author key, that typist (so an observer can find the keystroke times of an op). */
+  final ConcurrentHashMap<String, Client> typists = new ConcurrentHashMap<>();
+
+  PadGroup(String padId) {
+    this.padId = padId;
+  }
+
+  void add(Client c) {
+    clients.add(c);
+    if (c.typist) typists.put(c.authorKey(), c);
+  }
+
+  /** The client that measures {@code author}'s keystrokes, or null if nobody can. */
+  Client observerOf(Client author) {
+    Client firstViewer = null;
+    Client typist0 = null;
+    Client typist1 = null;
+    for (Client c : clients) {
+      if (!c.typist && firstViewer == null) firstViewer = c;
+      if (c.typist && typist0 == null) typist0 = c;
+      else if (c.typist && typist1 == null) typist1 = c;
+    }
+    if (firstViewer != null) return firstViewer;
+    return author == typist0 ? typist1 : typist0;
+  }
+}

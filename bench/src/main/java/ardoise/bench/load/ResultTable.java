@@ -1,0 +1,64 @@
+package ardoise.bench.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the RESULT lines of bench/run-all.sh into the Markdown table of bench/README.md, with the
+ * ratios Ardoise / ShareDB (p99: lower is better; sustained typists: higher is better).
+ */
+public final class ResultTable {
+  private ResultTable() {}
+
+  public static void main(String[] args) throws Exception {
+    Locale.setDefault(Locale.ROOT);
+    Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(Path.of(args[0]))) {
+      if (!line.startsWith("RESULT ")) continue;
+      Map<String, String> r = new HashMap<>();
+      for (String kv : line.substring(7).split(" ")) r.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      byKey.put(r.get("target") + "/" + r.get("label"), r);
+    }
+    System.out.println("| target | scenario | pads | typists | p50 ms | p95 ms | p99 ms | max ms | delivered | ops/s | server CPU | heap MiB | RSS MiB | errors | divergent |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (Map<String, String> r : byKey.values()) {
+      if (r.get("mode").equals("idle")) continue;
+      System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("target"),
+          r.get("label"), r.get("pads"), r.get("typists"), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"),
+          r.getOrDefault("delivered", "-"), r.get("opsPerSec"),
+          r.get("serverCpu"), r.get("heapMiB"), r.get("rssMiB"), sum(r, "errors", "disconnects"), r.get("divergent"));
+    }
+    System.out.println();
+    System.out.println("| target | idle sockets | heap after GC MiB | heap per socket KiB | RSS MiB | errors |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (Map<String, String> r : byKey.values()) {
+      if (!r.get("mode").equals("idle")) continue;
+      System.out.printf("| %s | %s | %s | %s | %s | %s |%n", r.get("target"), r.get("sockets"), r.get("heapMiB"),
+          r.get("heapPerSocketKiB"), r.get("rssMiB"), sum(r, "errors", "disconnects"));
+    }
+    System.out.println();
+    System.out.println("| ratio Ardoise / ShareDB | value |");
+    System.out.println("|---|---|");
+    for (String scenario : List.of("workshop", "hot")) ratio(byKey, scenario, "p99", "p99 latency, " + scenario + " (lower is better)");
+    for (String scenario : List.of("ramp", "hot-ramp")) ratio(byKey, scenario, "typists", "sustained typists, " + scenario + " (higher is better)");
+    ratio(byKey, "idle", "heapPerSocketKiB", "heap per idle socket (lower is better)");
+  }
+
+  private static void ratio(Map<String, Map<String, String>> byKey, String scenario, String field, String what) {
+    Map<String, String> ours = byKey.get("ardoise/" + scenario);
+    Map<String, String> theirs = byKey.get("sharedb/" + scenario);
+    if (ours == null || theirs == null) return;
+    double a = Double.parseDouble(ours.get(field));
+    double b = Double.parseDouble(theirs.get(field));
+    System.out.printf("| %s | %s / %s = %.2f |%n", what, ours.get(field), theirs.get(field), a / b);
+  }
+
+  private static String sum(Map<String, String> r, String a, String b) {
+    return Long.toString(Long.parseLong(r.getOrDefault(a, "0")) + Long.parseLong(r.getOrDefault(b, "0")));
+  }
+}

@@ -1,0 +1,90 @@
+package ardoise.bench.load;
+
+import org.HdrHistogram.Histogram;
+
+/** One measured interval: latency histogram, acks (committed ops), errors, server CPU and RSS. */
+final class Window {
+  private final Fleet fleet;
+  private final ServerProbe probe;
+  private final long startNanos;
+  private final long acks0;
+  private final long errors0;
+  private final long keystrokes0;
+  private long keystrokes;
+  private final long disconnects0;
+  private final double cpu0;
+  private final long selfCpu0;
+  private final double[] commit0;
+  private double serverCommitMs = Double.NaN;
+  private double selfCpuPercent;
+  private long seconds;
+  private double opsPerSecond;
+  private double cpuPercent;
+  private double rss;
+  private long errors;
+
+  private Window(Fleet fleet, ServerProbe probe) {
+    this.fleet = fleet;
+    this.probe = probe;
+    fleet.measure.interval(); // drop what came before
+    this.startNanos = System.nanoTime();
+    this.acks0 = fleet.measure.acks.sum();
+    this.errors0 = fleet.measure.errors.sum();
+    this.keystrokes0 = fleet.measure.keystrokes.sum();
+    this.disconnects0 = fleet.measure.disconnects.sum();
+    this.cpu0 = probe.cpuSeconds();
+    this.selfCpu0 = selfCpuNanos();
+    this.commit0 = probe.commitLatency();
+  }
+
+  static Window open(Fleet fleet, ServerProbe probe) {
+    return new Window(fleet, probe);
+  }
+
+  Histogram close() {
+    Histogram h = fleet.measure.interval();
+    double elapsed = (System.nanoTime() - startNanos) / 1e9;
+    opsPerSecond = (fleet.measure.acks.sum() - acks0) / elapsed;
+    cpuPercent = (probe.cpuSeconds() - cpu0) / elapsed * 100;
+    rss = probe.rssMiB();
+    selfCpuPercent = (selfCpuNanos() - selfCpu0) / 1e9 / elapsed * 100;
+    double[] commit1 = probe.commitLatency();
+    if (commit0 != null && commit1 != null && commit1[1] > commit0[1]) {
+      serverCommitMs = (commit1[0] - commit0[0]) / (commit1[1] - commit0[1]) * 1000;
+    }
+    errors = fleet.measure.errors.sum() - errors0 + fleet.measure.disconnects.sum() - disconnects0;
+    seconds = Math.round(elapsed);
+    keystrokes = fleet.measure.keystrokes.sum() - keystrokes0;
+    return h;
+  }
+
+  private static long selfCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+  }
+
+  double opsPerSecond() { return opsPerSecond; }
+
+  /**
+   * Keystrokes measured at another client / keystrokes typed in the window (about 1 in a steady
+   * state; well below 1 when keystrokes pile up unsent or unbroadcast, whose latency the
+   * percentiles then do not include yet).
+   */
+  double delivered(Histogram h) {
+    return keystrokes == 0 ? Double.NaN : h.getTotalCount() / (double) keystrokes;
+  }
+
+  double generatorCpuPercent() { return selfCpuPercent; }
+
+  double cpuPercent() { return cpuPercent; }
+
+  double rss() { return rss; }
+
+  long errors() { return errors; }
+
+  void print(String what, int typists, Histogram h) {
+    System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d of %,d keystrokes), %,.0f ops/s committed, "
+        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms, generator CPU %.0f%%, errors+disconnects %d over %d s%n",
+        what, typists, Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), keystrokes, opsPerSecond,
+        cpuPercent, rss, serverCommitMs, selfCpuPercent, errors, seconds);
+  }
+}

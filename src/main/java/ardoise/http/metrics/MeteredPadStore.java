@@ -1,0 +1,84 @@
+package ardoise.http.metrics;
+
+import ardoise.store.AppendResult;
+import ardoise.store.OpRecord;
+import ardoise.store.PadStore;
+import ardoise.store.Snapshot;
+import ardoise.store.StoredPad;
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * A {@link PadStore} that counts what the pads of this server commit and how often the store
+ * fails them. Why a decorator: the pads' group commit is the one place where ops become durable,
+ * and counting there keeps the pad free of any metrics type. Costs one listener per append (per
+ * batch of ops), not per keystroke. Thread rule: that of the wrapped store.
+ */
+final class MeteredPadStore implements PadStore {
+  private final PadStore store;
+  private final Counter committed;
+  private final Counter batches;
+  private final Counter failures;
+
+  MeteredPadStore(PadStore store, Counter committed, Counter batches, Counter failures) {
+    this.store = store;
+    this.committed = committed;
+    this.batches = batches;
+    this.failures = failures;
+  }
+
+  @Override
+  public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
+    return store.append(padId, expectedHead, records).andThen(r -> {
+      if (r.failed()) {
+        failures.increment();
+      } else if (r.result().appended()) {
+        committed.increment(records.size());
+        batches.increment();
+      }
+    });
+  }
+
+  @Override
+  public Future<StoredPad> load(String padId) {
+    return counted(store.load(padId));
+  }
+
+  @Override
+  public Future<List<OpRecord>> ops(String padId, long fromExclusive, long toInclusive) {
+    return counted(store.ops(padId, fromExclusive, toInclusive));
+  }
+
+  @Override
+  public Future<Void> saveSnapshot(String padId, Snapshot snapshot) {
+    return counted(store.saveSnapshot(padId, snapshot));
+  }
+
+  @Override
+  public Future<Snapshot> snapshotAtOrBefore(String padId, long atMost) {
+    return counted(store.snapshotAtOrBefore(padId, atMost));
+  }
+
+  @Override
+  public Future<Subscription> watch(String padId, LongConsumer onHead) {
+    return counted(store.watch(padId, onHead));
+  }
+
+  @Override
+  public boolean isAvailable() {
+    return store.isAvailable();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return store.close();
+  }
+
+  private <T> Future<T> counted(Future<T> f) {
+    return f.andThen(r -> {
+      if (r.failed()) failures.increment();
+    });
+  }
+}

@@ -1,0 +1,119 @@
+package ardoise.http.metrics;
+
+import ardoise.protocol.ErrorCode;
+import ardoise.protocol.SessionMetrics;
+import ardoise.store.PadStore;
+import ardoise.store.redis.RedisPadStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * The metrics of one server, in its own Prometheus registry (no global registry: two servers in one
+ * JVM, as in tests, keep separate figures), served at {@code /metrics}. Every meter is created up
+ * front, so the hot path only increments counters and records into a fixed-bucket histogram.
+ *
+ * <p>Thread rule: meters are thread-safe; the gauges' suppliers are read on the scrape, which runs
+ * on the server context like the pads and sessions they count.
+ */
+public final class ServerMetrics implements SessionMetrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Timer commitLatency;
+  private final Counter broadcastFrames;
+  private final Map<ErrorCode, Counter> rejected = new EnumMap<>(ErrorCode.class);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+
+  public ServerMetrics() {
+    commitLatency = Timer.builder("ardoise.commit.latency")
+        .description("From an op frame's arrival to its ack (sent once the op is durable)")
+        .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
+            millis(200), millis(500), millis(1000), millis(2000), millis(5000))
+        .register(registry);
+    broadcastFrames = Counter.builder("ardoise.broadcast.frames")
+        .description("Committed ops sent to other members (one per op and recipient)").register(registry);
+    for (ErrorCode code : ErrorCode.values()) {
+      rejected.put(code, Counter.builder("ardoise.rejected.messages").tag("code", code.code())
+          .description("error frames sent, by code").register(registry));
+    }
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    heapPressure.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  private static Duration millis(long ms) {
+    return Duration.ofMillis(ms);
+  }
+
+  /**
+   * Wraps {@code store} so that committed ops and failed store calls are counted, and registers
+   * the gauges of open pads and connected clients and, for Redis, its errors and reconnects.
+   */
+  public PadStore instrument(PadStore store, IntSupplier openPads, IntSupplier clients) {
+    Gauge.builder("ardoise.pads.open", openPads::getAsInt).description("pads loaded in memory").register(registry);
+    Gauge.builder("ardoise.clients.connected", clients::getAsInt).description("open WebSocket connections").register(registry);
+    Gauge.builder("ardoise.store.up", store, s -> s.isAvailable() ? 1 : 0).description("1 when the store answers").register(registry);
+    if (store instanceof RedisPadStore redis) {
+      FunctionCounter.builder("ardoise.redis.errors", redis, RedisPadStore::errorCount)
+          .description("Redis commands that got no answer (refused, lost, timed out)").register(registry);
+      FunctionCounter.builder("ardoise.redis.reconnects", redis, RedisPadStore::reconnectCount)
+          .description("times Redis answered again after being unreachable").register(registry);
+    }
+    return new MeteredPadStore(store,
+        Counter.builder("ardoise.ops.committed").description("ops made durable by this server").register(registry),
+        Counter.builder("ardoise.commit.batches").description("appends (group commits) of this server").register(registry),
+        Counter.builder("ardoise.store.failures").description("store calls of the pads that failed").register(registry));
+  }
+
+  /** The {@code /metrics} handler (Prometheus text format). */
+  public Handler<RoutingContext> scrapeHandler() {
+    return PrometheusScrapingHandler.create(registry);
+  }
+
+  /** The registry's current text (tests). */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  /** Unregisters the JVM listeners (GC notifications) so a stopped server leaves nothing behind. */
+  public void close() {
+    gc.close();
+    heapPressure.close();
+    registry.close();
+  }
+
+  @Override
+  public void acknowledged(long submitToAckNanos) {
+    commitLatency.record(submitToAckNanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void opSent() {
+    broadcastFrames.increment();
+  }
+
+  @Override
+  public void rejected(ErrorCode code) {
+    rejected.get(code).increment();
+  }
+}

@@ -1,0 +1,88 @@
+package ardoise.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** /metrics over real WebSockets: the counters move with real ops, fan-out and refusals. */
+class MetricsTest {
+  private ServerFixture server;
+
+  @BeforeEach
+  void start() {
+    server = ServerFixture.start(Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private String scrape() {
+    ServerFixture.Response r = server.get("/metrics");
+    assertEquals(200, r.status());
+    assertTrue(r.header("Content-Type").startsWith("text/plain"), r.header("Content-Type"));
+    return r.text();
+  }
+
+  @Test
+  void countersFollowOpsBroadcastsAndRefusals() {
+    String before = scrape();
+    assertEquals(0.0, Prometheus.value(before, "ardoise_ops_committed_total"));
+    assertEquals(0.0, Prometheus.value(before, "ardoise_clients_connected"));
+
+    WsClient alice = server.connect("metriques");
+    WsClient bruno = server.connect("metriques");
+    WsClient chloe = server.connect("metriques");
+    alice.join(ServerFixture.newClientId());
+    bruno.join(ServerFixture.newClientId());
+    chloe.join(ServerFixture.newClientId());
+    alice.op(0, 1, "B");
+    assertEquals(1L, alice.next("ack").getLong("rev"));
+    alice.op(1, 2, 1, "o");
+    alice.next("ack");
+    bruno.next("op");
+    bruno.next("op");
+    bruno.op(2, 1, 2, "n");
+    bruno.next("ack");
+    for (int i = 0; i < 3; i++) chloe.next("op");
+    assertEquals(3L, alice.next("op").getLong("rev"));
+    bruno.op(3, 2, 99, "x"); // does not apply: bad-op
+    bruno.nextError("bad-op");
+    bruno.send(new JsonObject().put("type", "nonsense"));
+    bruno.nextError("bad-message");
+
+    String after = scrape();
+    assertEquals(3.0, Prometheus.value(after, "ardoise_ops_committed_total"));
+    assertEquals(3.0, Prometheus.value(after, "ardoise_commit_latency_seconds_count"));
+    assertTrue(Prometheus.value(after, "ardoise_commit_latency_seconds_bucket", "le=\"5.0\"") == 3.0, after);
+    assertEquals(6.0, Prometheus.value(after, "ardoise_broadcast_frames_total"), "3 ops × 2 other members");
+    assertEquals(1.0, Prometheus.value(after, "ardoise_rejected_messages_total", "code=\"bad-op\""));
+    assertEquals(1.0, Prometheus.value(after, "ardoise_rejected_messages_total", "code=\"bad-message\""));
+    assertEquals(0.0, Prometheus.value(after, "ardoise_rejected_messages_total", "code=\"seq-gap\""));
+    assertEquals(3.0, Prometheus.value(after, "ardoise_clients_connected"));
+    assertEquals(1.0, Prometheus.value(after, "ardoise_pads_open"));
+    assertEquals(1.0, Prometheus.value(after, "ardoise_store_up"));
+    assertTrue(Prometheus.value(after, "jvm_memory_used_bytes", "area=\"heap\"") > 0, "heap gauge");
+    assertFalse(Double.isNaN(Prometheus.value(after, "process_cpu_usage")), "process CPU gauge");
+  }
+
+  @Test
+  void aResentOpIsNotCountedTwice() {
+    WsClient alice = server.connect("deux-fois");
+    alice.join(ServerFixture.newClientId());
+    alice.op(0, 1, "a");
+    alice.next("ack");
+    alice.op(0, 1, "a"); // a resend after a reconnect: acknowledged again, not applied again
+    assertEquals(1L, alice.next("ack").getLong("rev"));
+    String text = scrape();
+    assertEquals(1.0, Prometheus.value(text, "ardoise_ops_committed_total"));
+    assertEquals(0.0, Prometheus.value(text, "ardoise_broadcast_frames_total"));
+  }
+}
