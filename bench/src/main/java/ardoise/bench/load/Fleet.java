@@ -29,6 +29,8 @@ final class Fleet implements AutoCloseable {
   private final WebSocketClient wsClient;
   private final String runId = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
   private int ids;
+  private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+      .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
   Fleet(Options options) {
     this.options = options;
@@ -46,6 +48,7 @@ final class Fleet implements AutoCloseable {
 
   /** Connects {@code typists} typists and {@code viewers} viewers to {@code pad}; returns them once all joined. */
   List<Client> populate(PadGroup pad, int typists, int viewers) {
+    if (viewers > 0 && options.ardoise() && pad.viewerPath == null) pad.viewerPath = readOnlyPath(pad.padId);
     List<CompletableFuture<Void>> joins = new ArrayList<>();
     List<Client> added = new ArrayList<>();
     Semaphore inFlight = new Semaphore(HANDSHAKES_IN_FLIGHT);
@@ -80,7 +83,8 @@ final class Fleet implements AutoCloseable {
     });
     ws.closeHandler(v -> c.lost());
     ws.exceptionHandler(e -> c.error("socket: " + e));
-    String path = options.ardoise() ? ArdoiseClient.path(pad.padId) : ShareDbClient.path(pad.padId);
+    String path = !options.ardoise() ? ShareDbClient.path(pad.padId)
+        : !typist && pad.viewerPath != null ? pad.viewerPath : ArdoiseClient.path(pad.padId);
     ws.connect(new WebSocketConnectOptions().setHost(options.host()).setPort(options.port()).setURI(path))
         .onSuccess(v -> c.opened())
         .onFailure(e -> {
@@ -88,6 +92,19 @@ final class Fleet implements AutoCloseable {
           c.joinedFuture.completeExceptionally(e);
         });
     return c;
+  }
+
+  /** The pad's read-only socket path, from its links (docs/protocol.md, "Read-only links"). */
+  private String readOnlyPath(String padId) {
+    try {
+      java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          "http://" + options.host() + ":" + options.port() + "/api/pads/" + padId + "/links")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      String link = Json.parse(r.body()).get("readOnly").textValue();
+      return "/ws/r/" + link.substring(link.lastIndexOf('/') + 1);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the links of pad " + padId, e);
+    }
   }
 
   void startTyping(List<Client> which) {

@@ -15,6 +15,8 @@ final class PadGroup {
   final List<Client> clients = new CopyOnWriteArrayList<>();
   /** For each author key, that typist (so an observer can find the keystroke times of an op). */
   final ConcurrentHashMap<String, Client> typists = new ConcurrentHashMap<>();
+  /** Ardoise: where viewers connect, /ws/r/{readOnlyId} (null until asked, or for ShareDB). */
+  volatile String viewerPath;
 
   PadGroup(String padId) {
     this.padId = padId;
