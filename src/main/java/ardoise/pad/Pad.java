@@ -115,7 +115,7 @@ public final class Pad {
       for (OpRecord r : missed) tell(member, r);
     }
     members.add(member);
-    memberSeen.accept(member.info());
+    if (!member.viewer()) memberSeen.accept(member.info()); // read-only viewers are nobody's author
     broadcastPresence();
     return true;
   }
@@ -245,11 +245,11 @@ public final class Pad {
     memberSeen = seen;
   }
 
-  /** The members connected now, in arrival order. */
+  /** The writing members connected now, in arrival order (read-only viewers are not listed). */
   public List<MemberInfo> members() {
     checkContext();
     List<MemberInfo> list = new ArrayList<>(members.size());
-    for (Member m : members) list.add(m.info());
+    for (Member m : members) if (!m.viewer()) list.add(m.info());
     return list;
   }
 }
