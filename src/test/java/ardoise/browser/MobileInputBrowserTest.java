@@ -3,12 +3,8 @@ package ardoise.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
@@ -18,31 +14,7 @@ import org.openqa.selenium.Keys;
  * own input pipeline (CDP Input.imeSetComposition / Input.insertText), while a desktop page writes
  * elsewhere; both end with the server's text. The editor and the projector fit 360 px.
  */
-class MobileInputBrowserTest {
-  private static PadServer server;
-  private final List<BrowserSession> browsers = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() {
-    server = PadServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(BrowserSession::close);
-  }
-
-  private BrowserSession browser(int width, int height, String language) {
-    BrowserSession b = BrowserSession.start(width, height, language);
-    browsers.add(b);
-    return b;
-  }
-
+class MobileInputBrowserTest extends PadServerBrowserTest {
   /** One composition step: the IME shows {@code text} underlined, caret at its end. */
   private static void compose(PadPage page, String text) {
     page.browser().driver().executeCdpCommand("Input.imeSetComposition",

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
@@ -18,31 +15,7 @@ import org.openqa.selenium.interactions.Actions;
  * scrolling), shows the participant count and the join corner, stops following when the
  * facilitator scrolls away and resumes on request; text size and theme are remembered.
  */
-class ProjectorBrowserTest {
-  private static PadServer server;
-  private final List<BrowserSession> browsers = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() {
-    server = PadServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(BrowserSession::close);
-  }
-
-  private BrowserSession browser(int width, int height, String language) {
-    BrowserSession b = BrowserSession.start(width, height, language);
-    browsers.add(b);
-    return b;
-  }
-
+class ProjectorBrowserTest extends PadServerBrowserTest {
   private String projectorUrl(String pad) {
     return server.directUrl(pad) + "/projector";
   }

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ardoise.http.share.QrDecoder;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
@@ -20,31 +16,7 @@ import org.openqa.selenium.interactions.Actions;
  * The read-only link in a browser: live text, no way to edit, forged ops refused, not listed as
  * a participant; the links endpoint's URLs work; the editor's share dialog shows them.
  */
-class ReadOnlyBrowserTest {
-  private static PadServer server;
-  private final List<BrowserSession> browsers = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() {
-    server = PadServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(BrowserSession::close);
-  }
-
-  private BrowserSession browser(int width, int height, String language) {
-    BrowserSession b = BrowserSession.start(width, height, language);
-    browsers.add(b);
-    return b;
-  }
-
+class ReadOnlyBrowserTest extends PadServerBrowserTest {
   @Test
   void theLinksWork() throws Exception {
     String pad = "liens-" + System.nanoTime();
