@@ -23,7 +23,7 @@ function joinedClient(text = 'abc', rev = 3, lastSeq = 0) {
 describe('states', () => {
   test('a local edit is sent at once with rev and seq, the ack synchronises', () => {
     const p = joinedClient();
-    assert.deepEqual(p.client.joinMessage({ name: 'Zoé' }), { type: 'join', clientId: 'tab-0123456789abcdef', name: 'Zoé', authorId: 'me', rev: 3 });
+    assert.deepEqual(p.client.joinMessage({ name: 'Zoé' }), { type: 'join', clientId: 'tab-0123456789abcdef', batch: true, name: 'Zoé', authorId: 'me', rev: 3 });
     p.edit([3, '!']);
     assert.deepEqual(p.sent, [{ type: 'op', rev: 3, seq: 1, op: [3, '!'] }]);
     assert.ok(p.client.state instanceof AwaitingConfirm);
@@ -169,7 +169,7 @@ describe('storage', () => {
     const sent = [];
     const restored = Client.fromStorage(saved, { send: (m) => sent.push(m) });
     assert.deepEqual(restored.document().toJSON(), { text: 'abc12', runs: [[3, 'srv'], [2, 'me']] });
-    assert.deepEqual(restored.joinMessage(), { type: 'join', clientId: 'tab-0123456789abcdef', authorId: 'me', rev: 3 });
+    assert.deepEqual(restored.joinMessage(), { type: 'join', clientId: 'tab-0123456789abcdef', batch: true, authorId: 'me', rev: 3 });
     // The server had committed seq 1 before the socket died: it replays it as an ack.
     restored.receive({ type: 'joined', rev: 4, lastSeq: 1 });
     assert.equal(sent.length, 0);
@@ -198,5 +198,32 @@ describe('storage', () => {
     refuse({ outstanding: null, buffer: [1] }, /buffer but no outstanding/);
     refuse({ rev: null }, /edits but no document/);
     assert.deepEqual(Client.fromStorage(good, { send: () => {} }).document().toJSON(), AttributedText.fromRuns('ab', [[1, 'x'], [1, 'me']]).toJSON());
+  });
+});
+
+describe('batch frames', () => {
+  test('our revision in a batch is our ack, the others are ops, cursors come after at the new rev', () => {
+    const p = joinedClient();
+    p.edit([3, '!']); // seq 1, outstanding
+    p.client.receive({
+      type: 'batch',
+      messages: [
+        { type: 'op', rev: 4, clientId: 'other', authorId: 'ana', seq: 7, op: ['R', 3] },
+        { type: 'op', rev: 5, clientId: 'tab-0123456789abcdef', authorId: 'me', seq: 1, op: [4, '!'] },
+        { type: 'cursor', clientId: 'tab-0123456789abcdef', rev: 5, anchor: 0, head: 0 },
+        { type: 'cursor', clientId: 'other', rev: 5, anchor: 1, head: 2 },
+        { type: 'presence', members: [] }, // not a batch member: ignored
+      ],
+    });
+    assert.ok(p.client.state instanceof Synchronized);
+    assert.equal(p.client.rev, 5);
+    assert.equal(p.editor.text, 'Rabc!');
+    assert.deepEqual(p.client.serverDoc.toJSON(), { text: 'Rabc!', runs: [[1, 'ana'], [3, 'srv'], [1, 'me']] });
+    assert.deepEqual(p.cursors, [{ clientId: 'other', selection: { anchor: 1, head: 2 } }], 'our own cursor is skipped');
+  });
+
+  test('a batch with a revision gap throws (the page reconnects)', () => {
+    const p = joinedClient();
+    assert.throws(() => p.client.receive({ type: 'batch', messages: [{ type: 'op', rev: 5, clientId: 'x', authorId: 'x', seq: 1, op: [3, 'y'] }] }));
   });
 });

@@ -98,3 +98,36 @@ describe('ViewerSession', () => {
     assert.equal(second.sent[0].rev, undefined);
   });
 });
+
+describe('ViewerSession with batch frames', () => {
+  test('asks for batches and shows every op of one', () => {
+    const sockets = [];
+    class FakeSocket {
+      constructor(url) { this.url = url; this.readyState = 0; this.sent = []; sockets.push(this); }
+      send(t) { this.sent.push(JSON.parse(t)); }
+      close() { this.readyState = 3; }
+    }
+    let text = '';
+    const session = new ViewerSession({
+      url: 'ws://h/ws/r/x',
+      WebSocketImpl: FakeSocket,
+      view: { reset: (t) => { text = t; }, apply: (o) => { text = o.apply(text); } },
+      ui: { status: () => {}, presence: () => {}, error: () => {} },
+    });
+    session.start();
+    const socket = sockets[0];
+    socket.readyState = 1;
+    socket.onopen();
+    assert.equal(socket.sent[0].batch, true);
+    const receive = (m) => socket.onmessage({ data: JSON.stringify(m) });
+    receive({ type: 'joined', rev: 1, clientId: socket.sent[0].clientId, lastSeq: 0, text: 'a', authors: [] });
+    receive({ type: 'batch', messages: [
+      { type: 'op', rev: 2, clientId: 'w1', authorId: 'w1', seq: 1, op: [1, 'b'] },
+      { type: 'op', rev: 3, clientId: 'w2', authorId: 'w2', seq: 4, op: ['c', 2] },
+      { type: 'cursor', clientId: 'w1', rev: 3, anchor: 3, head: 3 },
+    ] });
+    assert.equal(text, 'cab');
+    assert.equal(session.rev, 3);
+    session.connection.stop();
+  });
+});

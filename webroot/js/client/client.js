@@ -11,6 +11,7 @@ import { AttributedText } from '../ot/attributed-text.js';
 import { diff } from '../ot/diff.js';
 import { transformSelection } from '../ot/selection.js';
 import { TextOperation } from '../ot/text-operation.js';
+import { unbatch } from './batch.js';
 import { AwaitingConfirm, AwaitingWithBuffer, Synchronized } from './states.js';
 import { readStorage, writeStorage } from './storage.js';
 
@@ -70,7 +71,8 @@ export class Client {
 
   /** The join message for a new socket; `fields` adds name, color… Resumes at our rev when we have one. */
   joinMessage(fields = {}) {
-    const message = { type: 'join', clientId: this.clientId, ...fields };
+    // batch: one frame per flush of the pad instead of one per revision and cursor (see batch.js).
+    const message = { type: 'join', clientId: this.clientId, batch: true, ...fields };
     if (this.authorId) message.authorId = this.authorId;
     if (this.rev !== null) message.rev = this.rev;
     return message;
@@ -224,6 +226,9 @@ export class Client {
         if (forEditor) this.callbacks.applyOperation(forEditor, message.authorId);
         return true;
       }
+      case 'batch':
+        for (const m of unbatch(message, this.clientId)) this.receive(m);
+        return true;
       case 'cursor':
         if (message.rev === this.rev) {
           const selection = this.transformSelection({ anchor: message.anchor, head: message.head });

@@ -7,6 +7,7 @@
 // ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
 
 import { Client } from '../client/client.js';
+import { unbatch } from '../client/batch.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
 import { dropOutstanding } from './refused-op.js';
@@ -145,6 +146,7 @@ export class PadSession {
       case 'joined': return this.onJoined(m);
       case 'ack': return this.onAck(m);
       case 'op': return this.onRemoteOp(m);
+      case 'batch': return unbatch(m, this.client.clientId).forEach((inner) => this.dispatch(inner));
       case 'presence': return this.presence.update(m.members);
       case 'cursor': return this.onRemoteCursor(m);
       case 'error': return this.onError(m);

@@ -7,6 +7,7 @@
 // ui:    status(connection), presence(writers, viewers), error(code, message)
 
 import { TextOperation } from '../ot/text-operation.js';
+import { unbatch } from '../client/batch.js';
 import { Connection } from '../pad/connection.js';
 import { randomId } from '../pad/identity.js';
 
@@ -38,7 +39,7 @@ export class ViewerSession {
 
   sendJoin() {
     // With a rev the server replays what we missed; the name is never shown (viewers are not listed).
-    const join = { type: 'join', clientId: this.clientId, name: 'viewer' };
+    const join = { type: 'join', clientId: this.clientId, name: 'viewer', batch: true };
     if (this.rev !== null) join.rev = this.rev;
     this.connection.send(join);
   }
@@ -68,6 +69,8 @@ export class ViewerSession {
         this.view.apply(TextOperation.fromJSON(m.op), m.authorId ?? '');
         this.rev = m.rev;
         return undefined;
+      case 'batch':
+        return unbatch(m, this.clientId).forEach((inner) => this.dispatch(inner));
       case 'presence':
         return this.ui.presence(Array.isArray(m.members) ? m.members : [], Number(m.viewers) || 0);
       case 'error':

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param sendQueueLimit outgoing bytes not yet written to a socket before its client is dropped
  * @param idleUnloadSeconds how long a pad with no members stays in memory
  * @param snapshotEveryOps a snapshot is saved each time this many revisions were committed
+ * @param fanoutMicrosPerMember pace of a pad's fan-out: two flushes of a pad of N members start at
+ *     least N × this apart (0: no pacing; see ardoise.pad.Fanout)
  */
 public record Config(
     int port,
@@ -32,7 +34,8 @@ public record Config(
     int maxConnectionsPerPad,
     int sendQueueLimit,
     int idleUnloadSeconds,
-    int snapshotEveryOps) {
+    int snapshotEveryOps,
+    int fanoutMicrosPerMember) {
 
   public Config {
     requireRange("ARDOISE_PORT", port, 0, 65535);
@@ -50,6 +53,7 @@ public record Config(
     requireRange("ARDOISE_SEND_QUEUE_LIMIT", sendQueueLimit, 1024, 1 << 30);
     requireRange("ARDOISE_IDLE_UNLOAD_SECONDS", idleUnloadSeconds, 1, 86_400);
     requireRange("ARDOISE_SNAPSHOT_EVERY_OPS", snapshotEveryOps, 1, 1_000_000);
+    requireRange("ARDOISE_FANOUT_MICROS_PER_MEMBER", fanoutMicrosPerMember, 0, 10_000);
   }
 
   /** Defaults overridden by {@code file} (if it exists) then by the ARDOISE_* entries of {@code env}. */
@@ -75,7 +79,8 @@ public record Config(
         integer(v, Setting.MAX_MESSAGE_BYTES), integer(v, Setting.MAX_PAD_CHARS),
         integer(v, Setting.OPS_PER_SECOND), integer(v, Setting.OPS_BURST),
         integer(v, Setting.MAX_CONNECTIONS_PER_PAD), integer(v, Setting.SEND_QUEUE_LIMIT),
-        integer(v, Setting.IDLE_UNLOAD_SECONDS), integer(v, Setting.SNAPSHOT_EVERY_OPS));
+        integer(v, Setting.IDLE_UNLOAD_SECONDS), integer(v, Setting.SNAPSHOT_EVERY_OPS),
+        integer(v, Setting.FANOUT_MICROS_PER_MEMBER));
   }
 
   public static Config defaults() {
@@ -96,7 +101,8 @@ public record Config(
     MAX_CONNECTIONS_PER_PAD("ARDOISE_MAX_CONNECTIONS_PER_PAD", "maxConnectionsPerPad", "100"),
     SEND_QUEUE_LIMIT("ARDOISE_SEND_QUEUE_LIMIT", "sendQueueLimit", "1048576"),
     IDLE_UNLOAD_SECONDS("ARDOISE_IDLE_UNLOAD_SECONDS", "idleUnloadSeconds", "60"),
-    SNAPSHOT_EVERY_OPS("ARDOISE_SNAPSHOT_EVERY_OPS", "snapshotEveryOps", "500");
+    SNAPSHOT_EVERY_OPS("ARDOISE_SNAPSHOT_EVERY_OPS", "snapshotEveryOps", "500"),
+    FANOUT_MICROS_PER_MEMBER("ARDOISE_FANOUT_MICROS_PER_MEMBER", "fanoutMicrosPerMember", "20");
 
     public final String env;
     public final String key;

@@ -44,7 +44,7 @@ public final class ServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     PadSettings settings = PadSettings.of(config.maxPadChars(), config.maxConnectionsPerPad(),
-        config.snapshotEveryOps(), config.idleUnloadSeconds() * 1000L);
+        config.snapshotEveryOps(), config.idleUnloadSeconds() * 1000L, config.fanoutMicrosPerMember() * 1000L);
     metrics = new ServerMetrics();
     PadStore metered = metrics.instrument(store, () -> registry.loadedCount(), sessions::size);
     registry = new PadRegistry(metered, settings, context);

@@ -69,6 +69,11 @@ final class History {
     return List.copyOf(window.subList((int) (rev - windowStart()), window.size()));
   }
 
+  /** The committed op turning {@code rev} into {@code rev + 1}; {@code windowStart() <= rev < head()}. */
+  OpRecord recordAfter(long rev) {
+    return window.get((int) (rev - windowStart()));
+  }
+
   /** Ops {@code (rev, head]} as of the moment the future completes, read from the store when outside the window. */
   Future<List<OpRecord>> since(long rev) {
     if (rev >= windowStart()) return Future.succeededFuture(tailFrom(rev));

@@ -38,6 +38,14 @@ public interface Member {
     return false;
   }
 
+  /**
+   * One flush of the pad's fan-out (committed revisions, then moved cursors). The default tells it
+   * message by message; a connection that takes batch frames sends it as one.
+   */
+  default void broadcast(Broadcast flush) {
+    flush.tellOneByOne(this);
+  }
+
   /** Another member's selection, already at {@code rev}. */
   void cursor(String clientId, long rev, int anchor, int head);
 

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  */
 public final class Pad {
   private static final System.Logger LOG = System.getLogger(Pad.class.getName());
+  private static final int REPLAY_CHUNK = 500;
 
   private final String padId;
   private final PadStore store;
@@ -34,6 +35,7 @@ public final class Pad {
   private final Thread thread;
   private final History history;
   private final Sequencer sequencer;
+  private final Fanout fanout;
   private final Set<Member> members = new LinkedHashSet<>();
   private final RequestQueue requests;
   private final Runnable onEmpty;
@@ -63,7 +65,8 @@ public final class Pad {
     this.requests = new RequestQueue(padId);
     this.history = new History(padId, store, settings.windowSize(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
-    this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, this::announce, this::dropped, snapshotRev, held);
+    this.fanout = new Fanout(members, history, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
+    this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
   }
 
   /** Subscribes to heads committed by other instances. */
@@ -112,7 +115,11 @@ public final class Pad {
       member.joined(history.head(), new Member.JoinSnapshot(history.doc().text(), history.doc().runs()), lastSeq);
     } else {
       member.joined(rev, null, lastSeq);
-      for (OpRecord r : missed) tell(member, r);
+      // Why in chunks: a connection taking batches gets each as one frame; a replay may be 10,000 ops.
+      for (int i = 0; i < missed.size(); i += REPLAY_CHUNK) {
+        List<OpRecord> chunk = missed.subList(i, Math.min(missed.size(), i + REPLAY_CHUNK));
+        member.broadcast(new Broadcast(chunk, List.of(), chunk.get(chunk.size() - 1).rev()));
+      }
     }
     members.add(member);
     if (!member.viewer()) memberSeen.accept(member.info()); // read-only viewers are nobody's author
@@ -132,7 +139,7 @@ public final class Pad {
     });
   }
 
-  /** Relays the member's selection, made on {@code rev}, to the others at the head. */
+  /** Relays the member's selection, made on {@code rev}, to the others with the next flush (see {@link Fanout}). */
   public void cursor(Member member, long rev, int anchor, int head) {
     checkContext();
     requests.run(() -> {
@@ -141,21 +148,12 @@ public final class Pad {
         member.rejected(Rejection.BAD_REV, "cursor rev " + rev + " is ahead of the pad's head " + history.head(), 0);
         return Future.succeededFuture();
       }
-      List<OpRecord> after = history.tailFrom(rev);
-      int length = after.isEmpty() ? history.doc().length() : after.get(0).op().baseLength();
+      int length = rev == history.head() ? history.doc().length() : history.recordAfter(rev).op().baseLength();
       if (anchor < 0 || head < 0 || anchor > length || head > length) {
         member.rejected(Rejection.BAD_REV, "cursor outside the document of length " + length + " at rev " + rev, 0);
         return Future.succeededFuture();
       }
-      int a = anchor;
-      int h = head;
-      for (OpRecord r : after) {
-        a = r.op().transformIndex(a);
-        h = r.op().transformIndex(h);
-      }
-      for (Member m : members) {
-        if (m != member) m.cursor(member.info().clientId(), history.head(), a, h);
-      }
+      fanout.cursor(member, rev, anchor, head);
       return Future.succeededFuture();
     });
   }
@@ -184,6 +182,11 @@ public final class Pad {
     });
   }
 
+  /** True while ops wait for the store or are being stored: a flush will follow. */
+  private boolean commitComing() {
+    return !sequencer.isIdle();
+  }
+
   /** True when nobody is connected and nothing waits to be stored: the pad may be unloaded. */
   boolean isUnused() {
     return members.isEmpty() && requests.isIdle() && sequencer.isIdle();
@@ -193,21 +196,13 @@ public final class Pad {
   Future<Void> close(long timeoutMillis) {
     checkContext();
     closed = true;
+    fanout.close();
     Future<Void> drained = sequencer.drain(timeoutMillis).recover(e -> {
       LOG.log(System.Logger.Level.WARNING, "pad={0} client=- closing with unstored ops: {1}", padId, e.getMessage());
       return Future.succeededFuture();
     });
     return drained.compose(v -> sequencer.saveSnapshot()).recover(e -> Future.succeededFuture())
         .compose(v -> watch == null ? Future.succeededFuture() : watch.close());
-  }
-
-  private void announce(OpRecord r) {
-    for (Member m : members) tell(m, r);
-  }
-
-  private static void tell(Member m, OpRecord r) {
-    if (m.info().clientId().equals(r.clientId())) m.ack(r.seq(), r.rev());
-    else m.op(r);
   }
 
   private void dropped(List<PendingQueue.Pending> dropped) {
@@ -230,7 +225,8 @@ public final class Pad {
       else list.add(m.info());
     }
     List<MemberInfo> frozen = List.copyOf(list);
-    for (Member m : members) m.presence(frozen, viewers);
+    // Why a copy: a member that cannot keep up is dropped while being told, which removes it.
+    for (Member m : members.toArray(new Member[0])) m.presence(frozen, viewers);
   }
 
   private void checkContext() {

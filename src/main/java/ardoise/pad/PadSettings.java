@@ -10,18 +10,31 @@ package ardoise.pad;
  * @param windowSize committed ops kept in memory for rebasing and replays
  * @param maxPendingOps ops accepted but not yet stored before new ones are refused
  * @param maxBatch most ops sent to the store in one append
+ * @param fanoutNanosPerMember pace of a pad's flushes: two start at least members × this apart (0: no
+ *     pacing; see {@link Fanout})
  */
 public record PadSettings(int maxPadChars, int maxMembers, int snapshotEveryOps, long idleUnloadMillis,
-    int windowSize, int maxPendingOps, int maxBatch) {
+    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember) {
 
   public PadSettings {
     if (maxPadChars < 1 || maxMembers < 1 || snapshotEveryOps < 1 || idleUnloadMillis < 1
-        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1) {
+        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0) {
       throw new IllegalArgumentException("pad settings must be positive: " + this);
     }
   }
 
+  public PadSettings(int maxPadChars, int maxMembers, int snapshotEveryOps, long idleUnloadMillis,
+      int windowSize, int maxPendingOps, int maxBatch) {
+    this(maxPadChars, maxMembers, snapshotEveryOps, idleUnloadMillis, windowSize, maxPendingOps, maxBatch,
+        Fanout.DEFAULT_NANOS_PER_MEMBER);
+  }
+
   public static PadSettings of(int maxPadChars, int maxMembers, int snapshotEveryOps, long idleUnloadMillis) {
     return new PadSettings(maxPadChars, maxMembers, snapshotEveryOps, idleUnloadMillis, 1000, 2000, 200);
+  }
+
+  public static PadSettings of(int maxPadChars, int maxMembers, int snapshotEveryOps, long idleUnloadMillis,
+      long fanoutNanosPerMember) {
+    return new PadSettings(maxPadChars, maxMembers, snapshotEveryOps, idleUnloadMillis, 1000, 2000, 200, fanoutNanosPerMember);
   }
 }

@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 /**
  * One pad's submit pipeline (ShareDB style): validate → dedupe → rebase → check limits → apply to
  * the pending document → queue; then commit with group commit: while one append is in flight,
- * further ops wait and go in the next batch. Only a successful append advances the head, acks the
- * sender and broadcasts (through {@code announce}), in revision order.
+ * further ops wait and go in the next batch, and two appends start at least the fan-out's interval
+ * apart (see {@link Fanout}). Only a successful append advances the head, acks the sender and
+ * broadcasts (one {@link Fanout#committed} per append), in revision order.
  *
  * <p>Invariant: the head advances only by a successful append or by ops read back from the store,
  * one revision at a time; queued ops always apply after the head (see {@link PendingQueue}).
@@ -32,24 +33,25 @@ final class Sequencer {
   private final PadSettings settings;
   private final Vertx vertx;
   private final System.Logger log;
-  private final Consumer<OpRecord> announce;
+  private final Fanout fanout;
   private final Consumer<List<Pending>> drop;
   private final PendingQueue queue;
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
   private long knownHead;
   private long lastSnapshotRev;
   private boolean busy;
+  private long pacingTimer = -1;
   private final StoreRetry retry;
 
   Sequencer(String padId, PadStore store, History history, PadSettings settings, Vertx vertx, System.Logger log,
-      Consumer<OpRecord> announce, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
+      Fanout fanout, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
     this.padId = padId;
     this.store = store;
     this.history = history;
     this.settings = settings;
     this.vertx = vertx;
     this.log = log;
-    this.announce = announce;
+    this.fanout = fanout;
     this.drop = drop;
     this.queue = new PendingQueue(history.doc(), held);
     this.retry = new StoreRetry(padId, store, vertx, log);
@@ -144,12 +146,23 @@ final class Sequencer {
 
   /** Starts the next step: catch up with a moved head, or send the queued ops as one batch. */
   private void pump() {
-    if (busy || retry.isWaiting()) return;
+    if (busy || retry.isWaiting() || pacingTimer != -1) return;
     if (knownHead > history.head()) {
       busy = true;
       store.ops(padId, history.head(), knownHead).onComplete(this::caughtUp);
     } else if (!queue.isEmpty()) {
+      long now = System.nanoTime();
+      long delay = fanout.appendDelay(now);
+      if (delay >= 1_000_000) {
+        // Why wait: the ops arriving meanwhile go out in this append's one flush (see Fanout).
+        pacingTimer = vertx.setTimer(delay / 1_000_000, id -> {
+          pacingTimer = -1;
+          pump();
+        });
+        return;
+      }
       busy = true;
+      fanout.appendStarted(now);
       List<OpRecord> batch = queue.batch(history.head(), settings.maxBatch());
       store.append(padId, history.head(), batch).onComplete(r -> appended(batch, r));
     } else {
@@ -168,6 +181,7 @@ final class Sequencer {
     if (r.result().appended()) {
       queue.removeStored(batch.size());
       for (OpRecord rec : batch) commit(rec);
+      fanout.committed(batch);
     } else if (r.result().head() < history.head()) {
       restoreLost(r.result().head());
       return;
@@ -208,6 +222,7 @@ final class Sequencer {
     storeAnswered();
     long before = history.head();
     List<OpRecord> foreign = new ArrayList<>();
+    List<OpRecord> committed = new ArrayList<>();
     for (OpRecord rec : r.result()) {
       if (rec.rev() != history.head() + 1) continue;
       if (foreign.isEmpty() && queue.startsWith(rec)) {
@@ -218,7 +233,9 @@ final class Sequencer {
         foreign.add(rec);
       }
       commit(rec);
+      committed.add(rec);
     }
+    fanout.committed(committed);
     if (history.head() == before) {
       // Why: a store that announces a head it cannot serve yet must not be polled in a hot loop.
       storeFailed("ops", new IllegalStateException("no ops after rev " + history.head() + " up to " + knownHead));
@@ -230,7 +247,6 @@ final class Sequencer {
 
   private void commit(OpRecord rec) {
     history.commit(rec);
-    announce.accept(rec);
     if (history.head() - lastSnapshotRev >= settings.snapshotEveryOps()) saveSnapshot();
   }
 
@@ -282,4 +298,5 @@ final class Sequencer {
   boolean isIdle() {
     return queue.isEmpty() && !busy && !retry.isWaiting();
   }
+
 }

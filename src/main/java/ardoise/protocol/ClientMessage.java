@@ -5,8 +5,15 @@ import ardoise.ot.TextOperation;
 /** A decoded, validated client → server message (docs/protocol.md). */
 public sealed interface ClientMessage {
 
-  /** First message: who this tab is; {@code rev} (nullable) is the revision it already has. */
-  record Join(String clientId, String name, String color, String authorId, Long rev) implements ClientMessage {}
+  /**
+   * First message: who this tab is; {@code rev} (nullable) is the revision it already has;
+   * {@code batch}: it reads {@code batch} frames (one per flush of the pad, see docs/protocol.md).
+   */
+  record Join(String clientId, String name, String color, String authorId, Long rev, boolean batch) implements ClientMessage {
+    public Join(String clientId, String name, String color, String authorId, Long rev) {
+      this(clientId, name, color, authorId, rev, false);
+    }
+  }
 
   /** An op made on revision {@code rev}, the {@code seq}-th op of this clientId. */
   record Op(long rev, long seq, TextOperation op) implements ClientMessage {}

@@ -55,8 +55,12 @@ public final class Codec {
     String clientId = id(root.get("clientId"), "clientId", true);
     String authorId = id(root.get("authorId"), "authorId", false);
     Long rev = root.hasNonNull("rev") ? integer(root, "rev", MAX_SAFE_INTEGER) : null;
+    JsonNode batch = root.get("batch");
+    if (batch != null && !batch.isNull() && !batch.isBoolean()) {
+      throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"batch\" must be true or false");
+    }
     return new ClientMessage.Join(clientId, name(root), color(root.get("color"), false),
-        authorId != null ? authorId : clientId, rev);
+        authorId != null ? authorId : clientId, rev, batch != null && batch.booleanValue());
   }
 
   private static ClientMessage op(JsonNode root) throws ProtocolException {

@@ -2,6 +2,7 @@ package ardoise.protocol;
 
 import ardoise.ot.AuthorRun;
 import ardoise.ot.OpJson;
+import ardoise.pad.Broadcast;
 import ardoise.pad.MemberInfo;
 import ardoise.store.OpRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +27,10 @@ public final class Frames {
   private int lastCursorAnchor;
   private int lastCursorHead;
   private String lastCursorFrame;
+  private Broadcast lastFlush;
+  private String lastBatchFrame;
+  private Broadcast lastSplitFlush;
+  private String[] lastSplitFrames;
 
   public String joined(long rev, String clientId, long lastSeq, String text, List<AuthorRun> runs) {
     ObjectNode o = message("joined").put("rev", rev).put("clientId", clientId).put("lastSeq", lastSeq);
@@ -44,16 +49,59 @@ public final class Frames {
   /** Another client's op; the same record gives the same (cached) string. */
   public String op(OpRecord r) {
     if (r != lastRecord) {
-      ObjectNode o = message("op").put("rev", r.rev()).put("clientId", r.clientId()).put("authorId", r.author());
-      ArrayNode op = o.putArray("op");
-      for (Object v : OpJson.toJsonValues(r.op())) {
-        if (v instanceof String s) op.add(s);
-        else op.add((Integer) v);
-      }
-      lastOpFrame = write(o);
+      lastOpFrame = write(opMessage(r, message("op")));
       lastRecord = r;
     }
     return lastOpFrame;
+  }
+
+  /**
+   * One flush as a {@code batch} frame, the same for every member (cached for the flush): each
+   * revision as an {@code op} with its {@code seq} (its author's tab reads it as its ack), then the
+   * cursors on {@code flush.head()}.
+   */
+  public String batch(Broadcast flush) {
+    if (flush != lastFlush) {
+      ObjectNode o = message("batch");
+      ArrayNode messages = o.putArray("messages");
+      for (OpRecord r : flush.records()) opMessage(r, messages.addObject().put("type", "op")).put("seq", r.seq());
+      for (Broadcast.Cursor c : flush.cursors()) cursorMessage(messages.addObject().put("type", "cursor"), c.clientId(), flush.head(), c.anchor(), c.head());
+      lastBatchFrame = write(o);
+      lastFlush = flush;
+    }
+    return lastBatchFrame;
+  }
+
+  /**
+   * One flush for a connection that takes no batches: element i is the {@code op} frame of record i,
+   * then one {@code cursor} frame per cursor (acks and one's own cursor are the caller's to skip).
+   * Cached for the flush, so N members cost one encoding.
+   */
+  public String[] split(Broadcast flush) {
+    if (flush != lastSplitFlush) {
+      List<OpRecord> records = flush.records();
+      String[] out = new String[records.size() + flush.cursors().size()];
+      for (int i = 0; i < records.size(); i++) out[i] = write(opMessage(records.get(i), message("op")));
+      int i = records.size();
+      for (Broadcast.Cursor c : flush.cursors()) out[i++] = write(cursorMessage(message("cursor"), c.clientId(), flush.head(), c.anchor(), c.head()));
+      lastSplitFrames = out;
+      lastSplitFlush = flush;
+    }
+    return lastSplitFrames;
+  }
+
+  private static ObjectNode opMessage(OpRecord r, ObjectNode o) {
+    o.put("rev", r.rev()).put("clientId", r.clientId()).put("authorId", r.author());
+    ArrayNode op = o.putArray("op");
+    for (Object v : OpJson.toJsonValues(r.op())) {
+      if (v instanceof String s) op.add(s);
+      else op.add((Integer) v);
+    }
+    return o;
+  }
+
+  private static ObjectNode cursorMessage(ObjectNode o, String clientId, long rev, int anchor, int head) {
+    return o.put("clientId", clientId).put("rev", rev).put("anchor", anchor).put("head", head);
   }
 
   /** The member list; the same list object (one broadcast) gives the same (cached) string. */
@@ -81,7 +129,7 @@ public final class Frames {
     if (rev == lastCursorRev && anchor == lastCursorAnchor && head == lastCursorHead && clientId.equals(lastCursorClient)) {
       return lastCursorFrame;
     }
-    lastCursorFrame = write(message("cursor").put("clientId", clientId).put("rev", rev).put("anchor", anchor).put("head", head));
+    lastCursorFrame = write(cursorMessage(message("cursor"), clientId, rev, anchor, head));
     lastCursorClient = clientId;
     lastCursorRev = rev;
     lastCursorAnchor = anchor;

@@ -1,5 +1,6 @@
 package ardoise.protocol;
 
+import ardoise.pad.Broadcast;
 import ardoise.pad.Member;
 import ardoise.pad.MemberInfo;
 import ardoise.pad.Pad;
@@ -37,6 +38,7 @@ public final class Session implements Member {
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
   private State state = State.AWAITING_JOIN;
   private MemberInfo info;
+  private boolean batches; // the tab asked for batch frames in its join
   private Pad pad;
   private long unwrittenChars;
   private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
@@ -134,6 +136,7 @@ public final class Session implements Member {
     state = State.JOINING;
     String color = j.color() != null ? j.color() : Palette.colorOf(j.authorId());
     info = new MemberInfo(j.clientId(), j.authorId(), j.name(), color);
+    batches = j.batch();
     registry.pad(padId).compose(p -> {
       pad = p;
       return p.join(this, j.rev());
@@ -226,11 +229,42 @@ public final class Session implements Member {
   }
 
   @Override public void ack(long seq, long rev) {
+    acknowledged(seq);
+    send(frames.ack(seq, rev));
+  }
+
+  private void acknowledged(long seq) {
     if (seq == inFlightSeq && inFlightSince != 0) {
       metrics.acknowledged(System.nanoTime() - inFlightSince);
       inFlightSince = 0;
     }
-    send(frames.ack(seq, rev));
+  }
+
+  @Override public void broadcast(Broadcast flush) {
+    String self = info.clientId();
+    if (batches) {
+      for (OpRecord r : flush.records()) {
+        if (self.equals(r.clientId())) acknowledged(r.seq());
+        else metrics.opSent();
+      }
+      send(frames.batch(flush));
+      return;
+    }
+    String[] split = frames.split(flush);
+    List<OpRecord> records = flush.records();
+    for (int i = 0; i < records.size(); i++) {
+      OpRecord r = records.get(i);
+      if (self.equals(r.clientId())) {
+        ack(r.seq(), r.rev());
+      } else {
+        metrics.opSent();
+        send(split[i]);
+      }
+    }
+    List<Broadcast.Cursor> cursors = flush.cursors();
+    for (int i = 0; i < cursors.size(); i++) {
+      if (!self.equals(cursors.get(i).clientId())) send(split[records.size() + i]);
+    }
   }
 
   @Override public void op(OpRecord record) {

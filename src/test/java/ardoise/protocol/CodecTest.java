@@ -18,6 +18,9 @@ class CodecTest {
         Codec.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\" Zoé \",\"color\":\"#AABBCC\",\"rev\":3,\"future\":1}"));
     ClientMessage.Join noRev = (ClientMessage.Join) Codec.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\"}");
     assertNull(noRev.rev());
+    assertEquals(false, noRev.batch());
+    assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, true),
+        Codec.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\",\"batch\":true}"));
     assertEquals(new ClientMessage.Op(2, 1, TextOperation.builder().retain(1).insert("x").delete(2).build()),
         Codec.decode("{\"type\":\"op\",\"rev\":2,\"seq\":1,\"op\":[1,\"x\",-2]}"));
     assertEquals(new ClientMessage.Cursor(5, 1, 2), Codec.decode("{\"type\":\"cursor\",\"rev\":5,\"anchor\":1,\"head\":2}"));
@@ -35,6 +38,8 @@ class CodecTest {
     "null|bad-message",
     "{\"type\":1}|bad-message",
     "{\"type\":\"nope\"}|bad-message",
+    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":\"yes\"}|bad-message",
+    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":1}|bad-message",
     "{\"type\":\"op\",\"rev\":1,\"seq\":0,\"op\":[]}|bad-message",
     "{\"type\":\"op\",\"rev\":9007199254740992,\"seq\":1,\"op\":[]}|bad-message",
     "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":{}}|bad-message",

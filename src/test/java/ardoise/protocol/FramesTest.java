@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import ardoise.ot.TextOperation;
+import ardoise.pad.Broadcast;
 import ardoise.pad.MemberInfo;
+import ardoise.store.OpRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +43,24 @@ class FramesTest {
         frames.cursor(bruno.clientId(), 4, 5, 11));
     assertEquals("{\"type\":\"cursor\",\"clientId\":\"bruno-0123456789ab\",\"rev\":4,\"anchor\":5,\"head\":12}",
         frames.cursor(bruno.clientId(), 4, 5, 12));
+  }
+
+  @Test
+  void aFlushIsOneBatchFrameForEveryoneAndSplitFramesForTheOthers() {
+    OpRecord r1 = new OpRecord(4, TextOperation.builder().insert("Oh").retain(3).build(), alice.clientId(), 2, alice.authorId(), 0);
+    OpRecord r2 = new OpRecord(5, TextOperation.builder().retain(5).insert("é").build(), bruno.clientId(), 7, bruno.authorId(), 0);
+    Broadcast flush = new Broadcast(List.of(r1, r2), List.of(new Broadcast.Cursor(bruno.clientId(), 6, 6)), 5);
+    String batch = frames.batch(flush);
+    assertSame(batch, frames.batch(flush), "encoded once per flush");
+    assertEquals("{\"type\":\"batch\",\"messages\":["
+        + "{\"type\":\"op\",\"rev\":4,\"clientId\":\"alice-0123456789ab\",\"authorId\":\"alice-0123456789ab\",\"op\":[\"Oh\",3],\"seq\":2},"
+        + "{\"type\":\"op\",\"rev\":5,\"clientId\":\"bruno-0123456789ab\",\"authorId\":\"bruno-0123456789ab\",\"op\":[5,\"é\"],\"seq\":7},"
+        + "{\"type\":\"cursor\",\"clientId\":\"bruno-0123456789ab\",\"rev\":5,\"anchor\":6,\"head\":6}]}", batch);
+    String[] split = frames.split(flush);
+    assertSame(split, frames.split(flush));
+    assertEquals(List.of(frames.op(r1), frames.op(r2), frames.cursor(bruno.clientId(), 5, 6, 6)), List.of(split));
+    Broadcast other = new Broadcast(List.of(r1), List.of(), 4);
+    assertNotSame(batch, frames.batch(other));
+    assertEquals(1, frames.split(other).length);
   }
 }

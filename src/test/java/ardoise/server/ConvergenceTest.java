@@ -1,6 +1,7 @@
 package ardoise.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ardoise.store.AppendResult;
 import ardoise.store.ForwardingPadStore;
@@ -48,14 +49,36 @@ class ConvergenceTest {
     System.out.println("two servers: an append found the head moved " + headMoved.get() + " times");
   }
 
-  private void run(List<ServerFixture> servers, String pad) {
+  /**
+   * Half the writers take batch frames, half one frame per message, and all send cursors; the
+   * pad's fan-out is paced hard (2 ms per member) so that flushes carry several revisions and cursors.
+   */
+  @Test
+  void batchAndSingleFrameWritersWithCursorsConverge() {
+    try (ServerFixture server = ServerFixture.start(Map.of("ARDOISE_FANOUT_MICROS_PER_MEMBER", "2000"))) {
+      List<SimClient> clients = run(List.of(server, server, server, server, server, server), "batched", true);
+      int cursors = clients.stream().mapToInt(c -> c.cursorsSeen).sum();
+      assertTrue(cursors > 0, "cursors were relayed");
+      int most = clients.stream().mapToInt(c -> c.mostRevisionsInOneBatch).max().orElse(0);
+      assertTrue(most > 1, "a paced flush carried several revisions: " + most);
+    }
+  }
+
+  private List<SimClient> run(List<ServerFixture> servers, String pad) {
+    return run(servers, pad, false);
+  }
+
+  /** With {@code mixed}, every other client takes batch frames and clients also send cursors. */
+  private List<SimClient> run(List<ServerFixture> servers, String pad, boolean mixed) {
     Random random = new Random(SEED);
     List<SimClient> clients = new ArrayList<>();
-    for (ServerFixture s : servers) clients.add(new SimClient(s.connect(pad)));
+    for (ServerFixture s : servers) clients.add(new SimClient(s.connect(pad), mixed && clients.size() % 2 == 0));
     try {
       for (int step = 0; step < EDITS * clients.size(); step++) {
         SimClient c = clients.get(random.nextInt(clients.size()));
-        if (random.nextInt(3) == 0) c.poll();
+        int action = random.nextInt(mixed ? 4 : 3);
+        if (action == 0) c.poll();
+        else if (action == 3) c.cursor(random);
         else c.edit(random);
       }
       settle(clients);
@@ -65,6 +88,7 @@ class ConvergenceTest {
         assertEquals(total, c.rev, c.clientId + " revision");
         assertEquals(text, c.doc, c.clientId + " text");
       }
+      return clients;
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("seed " + SEED + " (replay with -Dot.seed=" + SEED + "): " + e.getMessage(), e);
     }

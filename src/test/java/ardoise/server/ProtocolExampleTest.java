@@ -17,22 +17,46 @@ import org.junit.jupiter.api.Test;
 /** Replays the example session of docs/protocol.md, read from the markdown itself, against the real server. */
 class ProtocolExampleTest {
 
-  static List<String> sessionLines() throws Exception {
+  /** Every ```session block of docs/protocol.md, in order, without blank lines. */
+  static List<List<String>> sessions() throws Exception {
     List<String> lines = Files.readAllLines(Path.of("docs", "protocol.md"));
-    int start = lines.indexOf("```session");
-    assertTrue(start >= 0, "docs/protocol.md has no ```session block");
-    List<String> out = new ArrayList<>();
-    for (String line : lines.subList(start + 1, lines.size())) {
-      if (line.equals("```")) return out;
-      if (!line.isBlank()) out.add(line);
+    List<List<String>> sessions = new ArrayList<>();
+    List<String> current = null;
+    for (String line : lines) {
+      if (current == null) {
+        if (line.equals("```session")) current = new ArrayList<>();
+      } else if (line.equals("```")) {
+        sessions.add(current);
+        current = null;
+      } else if (!line.isBlank()) {
+        current.add(line);
+      }
     }
-    throw new AssertionError("the ```session block is not closed");
+    assertTrue(current == null, "a ```session block is not closed");
+    assertTrue(!sessions.isEmpty(), "docs/protocol.md has no ```session block");
+    return sessions;
+  }
+
+  static List<String> sessionLines() throws Exception {
+    return sessions().get(0);
   }
 
   @Test
   void exampleSessionMatchesTheServer() throws Exception {
     List<String> lines = sessionLines();
     assertTrue(lines.size() > 20, "the example is suspiciously short");
+    replay(lines);
+  }
+
+  @Test
+  void batchExampleMatchesTheServer() throws Exception {
+    List<List<String>> sessions = sessions();
+    assertEquals(2, sessions.size(), "the main example and the batch example");
+    assertTrue(sessions.get(1).stream().anyMatch(l -> l.contains("\"type\":\"batch\"")), "the second example shows batch frames");
+    replay(sessions.get(1));
+  }
+
+  private static void replay(List<String> lines) throws Exception {
     try (ServerFixture server = ServerFixture.start(Map.of())) {
       Map<String, WsClient> clients = new HashMap<>();
       for (int i = 0; i < lines.size(); i++) {

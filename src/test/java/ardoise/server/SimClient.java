@@ -8,7 +8,8 @@ import java.util.Random;
 
 /**
  * An ot.js-style client (Synchronized / AwaitingConfirm / AwaitingWithBuffer) over a real socket:
- * one op in flight at a time, later edits composed into a buffer, incoming ops transformed.
+ * one op in flight at a time, later edits composed into a buffer, incoming ops transformed. With
+ * {@code batch} it joins asking for batch frames and unpacks them as the editor does.
  */
 final class SimClient {
   final WsClient ws;
@@ -20,11 +21,34 @@ final class SimClient {
   TextOperation outstanding;
   TextOperation buffer;
 
+  int cursorsSeen;
+  int mostRevisionsInOneBatch;
+
   SimClient(WsClient ws) {
+    this(ws, false);
+  }
+
+  SimClient(WsClient ws, boolean batch) {
     this.ws = ws;
-    JsonObject joined = ws.join(clientId);
+    JsonObject join = new JsonObject().put("type", "join").put("clientId", clientId).put("name", "Sim");
+    if (batch) join.put("batch", true);
+    JsonObject joined = ws.send(join).next("joined");
     doc = joined.getString("text");
     rev = joined.getLong("rev");
+  }
+
+  /** Sends a random selection when nothing is in flight (the protocol's rule); false otherwise. */
+  boolean cursor(Random random) {
+    if (outstanding != null) return false;
+    int a = random.nextInt(doc.length() + 1);
+    int h = random.nextInt(doc.length() + 1);
+    ws.send(new JsonObject().put("type", "cursor").put("rev", rev).put("anchor", a).put("head", h));
+    return true;
+  }
+
+  /** Length of the server's document at {@link #rev} (ours without the unacknowledged edits). */
+  private int serverLength() {
+    return outstanding != null ? outstanding.baseLength() : doc.length();
   }
 
   /** A random local edit on the current document. */
@@ -55,7 +79,19 @@ final class SimClient {
 
   void handle(JsonObject f) {
     switch (f.getString("type")) {
+      case "batch" -> {
+        mostRevisionsInOneBatch = Math.max(mostRevisionsInOneBatch,
+            (int) f.getJsonArray("messages").stream().filter(m -> ((JsonObject) m).getString("type").equals("op")).count());
+        for (Object o : f.getJsonArray("messages")) {
+          JsonObject m = (JsonObject) o;
+          boolean ours = clientId.equals(m.getString("clientId"));
+          if (ours && m.getString("type").equals("cursor")) continue; // the same frame goes to everyone
+          if (ours) handle(new JsonObject().put("type", "ack").put("seq", m.getLong("seq")).put("rev", m.getLong("rev")));
+          else handle(m);
+        }
+      }
       case "ack" -> {
+        if (f.getLong("rev") != rev + 1) throw new AssertionError(clientId + " got its ack at rev " + f.getLong("rev") + " at " + rev);
         rev = f.getLong("rev");
         outstanding = buffer;
         buffer = null;
@@ -77,7 +113,15 @@ final class SimClient {
         }
         doc = op.apply(doc);
       }
-      case "cursor" -> { }
+      case "cursor" -> {
+        // A relayed cursor refers to the head the server had when it sent it: our rev now.
+        if (f.getLong("rev") != rev) throw new AssertionError(clientId + " got a cursor at rev " + f.getLong("rev") + " at " + rev);
+        int length = serverLength();
+        if (f.getInteger("anchor") > length || f.getInteger("head") > length) {
+          throw new AssertionError(clientId + " got a cursor outside the document of length " + length + ": " + f);
+        }
+        cursorsSeen++;
+      }
       default -> throw new AssertionError(clientId + " got " + f);
     }
   }

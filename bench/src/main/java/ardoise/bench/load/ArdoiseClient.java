@@ -7,6 +7,8 @@ import io.vertx.core.http.ClientWebSocket;
 
 /** A client speaking Ardoise's protocol (docs/protocol.md) at /ws/{padId}. */
 final class ArdoiseClient extends Client {
+  /** {@code -Dbench.batch=false}: join without asking for batch frames (one frame per revision and cursor). */
+  private static final boolean BATCH = Boolean.parseBoolean(System.getProperty("bench.batch", "true"));
 
   ArdoiseClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed) {
     super(vertx, ws, measure, pad, typist, id, seed);
@@ -20,17 +22,30 @@ final class ArdoiseClient extends Client {
   void opened() {
     StringBuilder sb = new StringBuilder("{\"type\":\"join\",\"clientId\":");
     Json.string(sb, id);
-    sb.append(",\"name\":\"").append(typist ? "Typist" : "Viewer").append("\"}");
+    sb.append(",\"name\":\"").append(typist ? "Typist" : "Viewer").append('"');
+    if (BATCH) sb.append(",\"batch\":true"); // as the editor does
+    sb.append('}');
     ws.writeTextMessage(sb.toString());
   }
 
   @Override
   void received(String frame) {
-    JsonNode m = Json.parse(frame);
+    received(Json.parse(frame), frame);
+  }
+
+  private void received(JsonNode m, String frame) {
     switch (m.get("type").textValue()) {
       case "joined" -> joinedAt(m.get("rev").longValue(), m.get("text").textValue());
       case "ack" -> acked(m.get("seq").longValue(), m.get("rev").longValue());
       case "op" -> remoteOp(Json.readOp(m.get("op"), 0), m.get("rev").longValue(), m.get("clientId").textValue(), 0);
+      case "batch" -> {
+        // One flush of the pad: our own revisions are our acks, our own cursor is skipped.
+        for (JsonNode inner : m.get("messages")) {
+          boolean ours = id.equals(inner.get("clientId").textValue());
+          if (!ours) received(inner, frame);
+          else if ("op".equals(inner.get("type").textValue())) acked(inner.get("seq").longValue(), inner.get("rev").longValue());
+        }
+      }
       case "error" -> error(frame);
       default -> { } // presence and cursors: an editor would draw them
     }

@@ -11,11 +11,45 @@ final class Json {
 
   private Json() {}
 
+  /**
+   * The frame as a tree (read only: it may be shared). Why a cache: a server sends the same frame to
+   * every member of a pad, and each real browser parses it on its own CPU; this generator simulates
+   * hundreds of them on the server's own cores, so it parses each distinct frame text once per
+   * thread (the last {@link #CACHED} texts) instead of once per simulated client. Both targets get it.
+   */
   static JsonNode parse(String frame) {
+    FrameCache cache = CACHE.get();
+    JsonNode hit = cache.find(frame);
+    if (hit != null) return hit;
     try {
-      return MAPPER.readTree(frame);
+      JsonNode tree = MAPPER.readTree(frame);
+      cache.put(frame, tree);
+      return tree;
     } catch (Exception e) {
       throw new IllegalStateException("unreadable frame: " + frame, e);
+    }
+  }
+
+  private static final int CACHED = 16;
+  private static final ThreadLocal<FrameCache> CACHE = ThreadLocal.withInitial(FrameCache::new);
+
+  /** The last {@link #CACHED} frames parsed on this thread, replaced in turn. */
+  private static final class FrameCache {
+    private final String[] texts = new String[CACHED];
+    private final JsonNode[] trees = new JsonNode[CACHED];
+    private int next;
+
+    JsonNode find(String frame) {
+      for (int i = 0; i < CACHED; i++) {
+        if (frame.equals(texts[i])) return trees[i];
+      }
+      return null;
+    }
+
+    void put(String frame, JsonNode tree) {
+      texts[next] = frame;
+      trees[next] = tree;
+      next = (next + 1) % CACHED;
     }
   }
 
