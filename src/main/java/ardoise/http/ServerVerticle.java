@@ -41,6 +41,15 @@ public final class ServerVerticle extends VerticleBase {
     this.store = store;
   }
 
+  /** A page route: GET, and HEAD (link checkers and some chat apps probe a link first; the server sends no body). */
+  private static io.vertx.ext.web.Route page(Router router, String path) {
+    return router.route(path).method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD);
+  }
+
+  private static io.vertx.ext.web.Route pageWithRegex(Router router, String regex) {
+    return router.routeWithRegex(regex).method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD);
+  }
+
   @Override
   public Future<?> start() {
     PadSettings settings = PadSettings.of(config.maxPadChars(), config.maxConnectionsPerPad(),
@@ -57,15 +66,15 @@ public final class ServerVerticle extends VerticleBase {
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(metrics.scrapeHandler());
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
-    router.get("/").handler(pages::home);
+    page(router, "/").handler(pages::home);
     HistoryRoutes.mount(router, vertx, store, registry, "webroot");
     ShareRoutes share = new ShareRoutes(pages, store, config.publicUrl());
-    router.getWithRegex("/p/[^/]+/projector").handler(share::projector);
+    pageWithRegex(router, "/p/[^/]+/projector").handler(share::projector);
     router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
     router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);
     router.getWithRegex("/r/[^/]+/qr\\.svg").handler(share::readOnlyQr);
-    router.getWithRegex("/r/[^/]+").handler(share::readOnlyPage);
-    router.get("/p/*").handler(pages::pad);
+    pageWithRegex(router, "/r/[^/]+").handler(share::readOnlyPage);
+    page(router, "/p/*").handler(pages::pad);
     router.route("/ws/*").handler(this::upgrade);
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route().handler(StaticHandler.create("webroot"));

@@ -36,6 +36,18 @@ class HttpRoutesTest {
   }
 
   @Test
+  void pagesAnswerHeadWithoutABody() {
+    for (String uri : new String[] {"/", "/p/atelier-mardi", "/p/r%C3%A9union/projector"}) {
+      ServerFixture.Response head = server.request(io.vertx.core.http.HttpMethod.HEAD, uri);
+      assertEquals(200, head.status(), uri);
+      assertTrue(head.header("Content-Type").startsWith("text/html"), uri);
+      assertEquals(0, head.body().length(), uri);
+      assertSecurityHeaders(head);
+    }
+    assertEquals(400, server.request(io.vertx.core.http.HttpMethod.HEAD, "/p/a%2Fb").status());
+  }
+
+  @Test
   void healthAndSuggestedNames() {
     ServerFixture.Response health = server.get("/health");
     assertEquals(200, health.status());

@@ -66,7 +66,11 @@ public final class ServerFixture implements AutoCloseable {
 
   /** A GET answered as (status, headers, body). */
   public Response get(String uri) {
-    CompletableFuture<Response> f = httpClient.request(HttpMethod.GET, app.port(), "127.0.0.1", uri)
+    return request(HttpMethod.GET, uri);
+  }
+
+  public Response request(HttpMethod method, String uri) {
+    CompletableFuture<Response> f = httpClient.request(method, app.port(), "127.0.0.1", uri)
         .compose(req -> req.send())
         .compose(resp -> resp.body().map(body -> new Response(resp, body)))
         .toCompletionStage().toCompletableFuture();
