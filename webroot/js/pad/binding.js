@@ -30,6 +30,7 @@ const remoteAnnotations = (extra) => [
 export function padBinding({ onLocalOperation, onSelection, onTooLarge = () => {} }) {
   return [
     EditorState.lineSeparator.of(EDITOR_LINE_SEPARATOR),
+    keepCaretAfterTypedText,
     // A huge paste would make an op bigger than a server message (256 KiB of UTF-8): refuse it
     // here, with a message, rather than send something the server closes the socket over.
     EditorState.transactionFilter.of((tr) => {
@@ -53,6 +54,27 @@ export function padBinding({ onLocalOperation, onSelection, onTooLarge = () => {
     }),
   ];
 }
+
+/**
+ * Text typed at the caret leaves the caret after it. Under load, Chromium sometimes lets CodeMirror
+ * read the DOM selection from before the character it has just inserted; CodeMirror then keeps the
+ * caret in front of that character and the next keys land before it ("CONCLUSION" became
+ * "CONCLSIONU"; issue 3). Only a plain insertion at an empty caret whose caret stayed put is moved.
+ */
+export const keepCaretAfterTypedText = EditorState.transactionFilter.of((tr) => {
+  if (!tr.docChanged || !tr.isUserEvent('input.type') || tr.isUserEvent('input.type.compose')) return tr;
+  const before = tr.startState.selection;
+  if (before.ranges.length !== 1 || !before.main.empty) return tr;
+  const inserted = [];
+  tr.changes.iterChanges((fromA, toA, fromB, toB) => inserted.push({ fromA, toA, fromB, toB }));
+  if (inserted.length !== 1) return tr;
+  const [c] = inserted;
+  const at = before.main.head;
+  const after = tr.newSelection;
+  if (c.fromA !== at || c.toA !== at || c.toB === c.fromB) return tr;
+  if (after.ranges.length !== 1 || !after.main.empty || after.main.head !== c.fromB) return tr;
+  return [tr, { selection: { anchor: c.toB }, sequential: true }];
+});
 
 /** Applies a server operation to the editor, with `annotations` (e.g. its author) on the transaction. */
 export function applyRemoteOperation(view, op, annotations = []) {

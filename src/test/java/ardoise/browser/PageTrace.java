@@ -84,13 +84,17 @@ final class PageTrace {
     if (!Boolean.TRUE.equals(result)) throw new IllegalStateException("cannot trace the editor: " + result);
   }
 
-  /** Writes what the page recorded to target/traces/NAME.log and returns that path. */
+  /**
+   * Writes what the page recorded to target/traces/NAME.log (NAME-2.log, … when that exists: surefire
+   * reruns a failed test, and the first failure's trace is the one to keep) and returns that path.
+   */
   @SuppressWarnings("unchecked")
   static Path write(PadPage page, String name) {
     Object lines = page.js("return window.__ardoiseTrace || ['no trace: recordSockets was not called'];");
     try {
       Files.createDirectories(TRACES);
       Path file = TRACES.resolve(name + ".log");
+      for (int n = 2; Files.exists(file); n++) file = TRACES.resolve(name + "-" + n + ".log");
       Files.writeString(file, String.join("\n", (List<String>) lines) + "\n");
       return file;
     } catch (IOException e) {
