@@ -7,13 +7,10 @@ import ardoise.store.AppendResult;
 import ardoise.store.ForwardingPadStore;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.OpRecord;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -22,12 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /** The pad's paced fan-out: one flush per append to every member, cursors held and moved to the head. */
 class FanoutTest {
-  private final Vertx vertx = Vertx.vertx();
-  private final Context context = vertx.getOrCreateContext();
+  private final PadContext pads = new PadContext();
 
   @AfterEach
   void close() {
-    vertx.close();
+    pads.close();
   }
 
   /** Writes down each flush as "revs [1, 2] cursors [b:3-3]" (acks included: one's own revisions). */
@@ -76,17 +72,13 @@ class FanoutTest {
   }
 
   private <T> T on(Supplier<T> action) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    context.runOnContext(v -> f.complete(action.get()));
-    return f.get(10, TimeUnit.SECONDS);
+    return pads.on(action);
   }
 
   private Pad pad(CountingStore store, long nanosPerMember) throws Exception {
     PadRegistry registry = on(() -> new PadRegistry(store,
-        new PadSettings(1000, 10, 1000, 60_000, 100, 100, 100, nanosPerMember), context));
-    CompletableFuture<Pad> f = new CompletableFuture<>();
-    context.runOnContext(v -> registry.pad("fanout").onComplete(r -> f.complete(r.result())));
-    return f.get(10, TimeUnit.SECONDS);
+        new PadSettings(1000, 10, 1000, 60_000, 100, 100, 100, nanosPerMember), pads.context));
+    return pads.load(registry, "fanout");
   }
 
   private List<Flushes> join(Pad pad, String... ids) throws Exception {

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 
 /** The sequencer without sockets: group commit, the bounded backlog, idle unload. */
 class PadTest {
-  private final Vertx vertx = Vertx.vertx();
-  private final Context context = vertx.getOrCreateContext();
+  private final PadContext pads = new PadContext();
+  private final Context context = pads.context;
 
   @AfterEach
   void close() {
-    vertx.close();
+    pads.close();
   }
 
   /** A member that writes down what it is told. */
@@ -77,15 +77,11 @@ class PadTest {
   }
 
   private <T> T on(Supplier<T> action) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    context.runOnContext(v -> f.complete(action.get()));
-    return f.get(10, TimeUnit.SECONDS);
+    return pads.on(action);
   }
 
   private Pad load(PadRegistry registry, String padId) throws Exception {
-    CompletableFuture<Pad> f = new CompletableFuture<>();
-    context.runOnContext(v -> registry.pad(padId).onComplete(r -> f.complete(r.result())));
-    return f.get(10, TimeUnit.SECONDS);
+    return pads.load(registry, padId);
   }
 
   private static TextOperation insertAt(int at, int length, String text) {
