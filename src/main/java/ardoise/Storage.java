@@ -35,12 +35,16 @@ final class Storage {
   static Storage open(Vertx vertx, Config config) throws IOException {
     if (config.redisUrl() != null) {
       LOG.info("pads are stored in redis at " + RedisUrl.redact(config.redisUrl()));
-      return new Storage(vertx, RedisPadStore.create(vertx, config.redisUrl()), null);
+      return new Storage(vertx, RedisPadStore.create(vertx, config.redisUrl(), tuning(config)), null);
     }
     EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir(), RedisLauncher.Fsync.ALWAYS);
     LOG.info("pads are stored by an embedded redis-server in " + config.dataDir().toAbsolutePath().normalize()
         + " (set ARDOISE_REDIS_URL to use another redis)");
-    return new Storage(vertx, RedisPadStore.create(vertx, embedded.url()), embedded);
+    return new Storage(vertx, RedisPadStore.create(vertx, embedded.url(), tuning(config)), embedded);
+  }
+
+  private static RedisPadStore.Tuning tuning(Config config) {
+    return RedisPadStore.Tuning.DEFAULT.withPoolSize(config.redisPoolSize());
   }
 
   PadStore store() {

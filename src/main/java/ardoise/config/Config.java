@@ -20,6 +20,8 @@ import java.util.Map;
  * @param snapshotEveryOps a snapshot is saved each time this many revisions were committed
  * @param fanoutMicrosPerMember pace of a pad's fan-out: two flushes of a pad of N members start at
  *     least N × this apart (0: no pacing; see ardoise.pad.Fanout)
+ * @param redisPoolSize connections to Redis for commands; each pad keeps at most one append in
+ *     flight, so this is how many pads can be committing at the same moment
  */
 public record Config(
     int port,
@@ -35,7 +37,8 @@ public record Config(
     int sendQueueLimit,
     int idleUnloadSeconds,
     int snapshotEveryOps,
-    int fanoutMicrosPerMember) {
+    int fanoutMicrosPerMember,
+    int redisPoolSize) {
 
   public Config {
     requireRange("ARDOISE_PORT", port, 0, 65535);
@@ -54,6 +57,7 @@ public record Config(
     requireRange("ARDOISE_IDLE_UNLOAD_SECONDS", idleUnloadSeconds, 1, 86_400);
     requireRange("ARDOISE_SNAPSHOT_EVERY_OPS", snapshotEveryOps, 1, 1_000_000);
     requireRange("ARDOISE_FANOUT_MICROS_PER_MEMBER", fanoutMicrosPerMember, 0, 10_000);
+    requireRange("ARDOISE_REDIS_POOL_SIZE", redisPoolSize, 1, 1024);
   }
 
   /** Defaults overridden by {@code file} (if it exists) then by the ARDOISE_* entries of {@code env}. */
@@ -80,7 +84,7 @@ public record Config(
         integer(v, Setting.OPS_PER_SECOND), integer(v, Setting.OPS_BURST),
         integer(v, Setting.MAX_CONNECTIONS_PER_PAD), integer(v, Setting.SEND_QUEUE_LIMIT),
         integer(v, Setting.IDLE_UNLOAD_SECONDS), integer(v, Setting.SNAPSHOT_EVERY_OPS),
-        integer(v, Setting.FANOUT_MICROS_PER_MEMBER));
+        integer(v, Setting.FANOUT_MICROS_PER_MEMBER), integer(v, Setting.REDIS_POOL_SIZE));
   }
 
   public static Config defaults() {
@@ -102,7 +106,8 @@ public record Config(
     SEND_QUEUE_LIMIT("ARDOISE_SEND_QUEUE_LIMIT", "sendQueueLimit", "1048576"),
     IDLE_UNLOAD_SECONDS("ARDOISE_IDLE_UNLOAD_SECONDS", "idleUnloadSeconds", "60"),
     SNAPSHOT_EVERY_OPS("ARDOISE_SNAPSHOT_EVERY_OPS", "snapshotEveryOps", "500"),
-    FANOUT_MICROS_PER_MEMBER("ARDOISE_FANOUT_MICROS_PER_MEMBER", "fanoutMicrosPerMember", "20");
+    FANOUT_MICROS_PER_MEMBER("ARDOISE_FANOUT_MICROS_PER_MEMBER", "fanoutMicrosPerMember", "20"),
+    REDIS_POOL_SIZE("ARDOISE_REDIS_POOL_SIZE", "redisPoolSize", "32");
 
     public final String env;
     public final String key;

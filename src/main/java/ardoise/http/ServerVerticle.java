@@ -34,6 +34,7 @@ public final class ServerVerticle extends VerticleBase {
   private PadRegistry registry;
   private HttpServer server;
   private ServerMetrics metrics;
+  private long eventLoopProbe;
   private Health health;
 
   public ServerVerticle(Config config, PadStore store) {
@@ -57,6 +58,7 @@ public final class ServerVerticle extends VerticleBase {
     metrics = new ServerMetrics();
     PadStore metered = metrics.instrument(store, () -> registry.loadedCount(), sessions::size);
     registry = new PadRegistry(metered, settings, context);
+    eventLoopProbe = metrics.watchEventLoop(vertx, context);
     health = new Health(store, registry::loadedCount, sessions::size);
     Pages pages = new Pages("webroot", store);
     Router router = Router.router(vertx);
@@ -170,6 +172,9 @@ public final class ServerVerticle extends VerticleBase {
     health.stopping();
     for (Session s : List.copyOf(sessions)) s.shutdown();
     sessions.clear();
-    return registry.closeAll(CLOSE_TIMEOUT_MILLIS).eventually(() -> server.close()).andThen(r -> metrics.close());
+    return registry.closeAll(CLOSE_TIMEOUT_MILLIS).eventually(() -> server.close()).andThen(r -> {
+      vertx.cancelTimer(eventLoopProbe);
+      metrics.close();
+    });
   }
 }

@@ -22,6 +22,7 @@ class ConfigTest {
     assertEquals(262144, fromFile.maxMessageBytes());
     assertEquals(1048576, fromFile.maxPadChars());
     assertNull(fromFile.publicUrl());
+    assertEquals(32, fromFile.redisPoolSize());
   }
 
   @Test
@@ -41,6 +42,7 @@ class ConfigTest {
     assertMessage("ARDOISE_MAX_PAD_CHARS", Map.of("ARDOISE_MAX_PAD_CHARS", "0"));
     assertMessage("ARDOISE_PUBLIC_URL", Map.of("ARDOISE_PUBLIC_URL", "ftp://x"));
     assertMessage("ARDOISE_REDIS_URL", Map.of("ARDOISE_REDIS_URL", "localhost:6379"));
+    assertMessage("ARDOISE_REDIS_POOL_SIZE", Map.of("ARDOISE_REDIS_POOL_SIZE", "0"));
     Path file = dir.resolve("bad.json");
     Files.writeString(file, "{\"prot\": 1}");
     ConfigException e = assertThrows(ConfigException.class, () -> Config.load(file, Map.of()));

@@ -69,8 +69,25 @@ class MetricsTest {
     assertEquals(3.0, Prometheus.value(after, "ardoise_clients_connected"));
     assertEquals(1.0, Prometheus.value(after, "ardoise_pads_open"));
     assertEquals(1.0, Prometheus.value(after, "ardoise_store_up"));
-    assertTrue(Prometheus.value(after, "jvm_memory_used_bytes", "area=\"heap\"") > 0, "heap gauge");
+    assertEquals(3.0, Prometheus.value(after, "ardoise_store_append_latency_seconds_count"), "one append per op here");
+    assertEquals(Prometheus.value(after, "ardoise_commit_batches_total"), Prometheus.value(after, "ardoise_store_append_latency_seconds_count"));
+    assertTrue(Prometheus.value(after, "ardoise_store_append_latency_seconds_bucket", "le=\"1.0\"") == 3.0, after);
+    // Summed: one heap pool alone (the survivor space just after a GC) may well be empty.
+    assertTrue(Prometheus.sum(after, "jvm_memory_used_bytes", "area=\"heap\"") > 0, "heap gauge");
     assertFalse(Double.isNaN(Prometheus.value(after, "process_cpu_usage")), "process CPU gauge");
+  }
+
+  @Test
+  void theEventLoopDelayIsProbedAndSmallOnAnIdleServer() throws InterruptedException {
+    String text = scrape();
+    for (int i = 0; i < 100 && Prometheus.value(text, "ardoise_eventloop_delay_seconds_count") < 5; i++) {
+      Thread.sleep(20);
+      text = scrape();
+    }
+    double count = Prometheus.value(text, "ardoise_eventloop_delay_seconds_count");
+    assertTrue(count >= 5, "a probe every 20 ms: " + count);
+    // An idle loop runs a queued task at once; even a busy test machine stays well under a second.
+    assertTrue(Prometheus.value(text, "ardoise_eventloop_delay_seconds_bucket", "le=\"1.0\"") == count, text);
   }
 
   @Test

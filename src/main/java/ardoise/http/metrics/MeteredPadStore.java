@@ -6,6 +6,7 @@ import ardoise.store.PadStore;
 import ardoise.store.Snapshot;
 import ardoise.store.StoredPad;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -18,12 +19,14 @@ import java.util.function.LongConsumer;
  */
 final class MeteredPadStore implements PadStore {
   private final PadStore store;
+  private final Timer appendLatency;
   private final Counter committed;
   private final Counter batches;
   private final Counter failures;
 
-  MeteredPadStore(PadStore store, Counter committed, Counter batches, Counter failures) {
+  MeteredPadStore(PadStore store, Timer appendLatency, Counter committed, Counter batches, Counter failures) {
     this.store = store;
+    this.appendLatency = appendLatency;
     this.committed = committed;
     this.batches = batches;
     this.failures = failures;
@@ -31,7 +34,9 @@ final class MeteredPadStore implements PadStore {
 
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
+    long start = System.nanoTime();
     return store.append(padId, expectedHead, records).andThen(r -> {
+      appendLatency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
       if (r.failed()) {
         failures.increment();
       } else if (r.result().appended()) {

@@ -37,6 +37,7 @@ public final class ServerMetrics implements SessionMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Timer commitLatency;
   private final Counter broadcastFrames;
+  private final Timer eventLoopDelay;
   private final Map<ErrorCode, Counter> rejected = new EnumMap<>(ErrorCode.class);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
@@ -46,6 +47,11 @@ public final class ServerMetrics implements SessionMetrics {
         .description("From an op frame's arrival to its ack (sent once the op is durable)")
         .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
             millis(200), millis(500), millis(1000), millis(2000), millis(5000))
+        .register(registry);
+    eventLoopDelay = Timer.builder("ardoise.eventloop.delay")
+        .description("How long a task queued on the pads' event loop waits before it runs (probed every 20 ms)")
+        .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
+            millis(200), millis(500), millis(1000))
         .register(registry);
     broadcastFrames = Counter.builder("ardoise.broadcast.frames")
         .description("Committed ops sent to other members (one per op and recipient)").register(registry);
@@ -79,10 +85,28 @@ public final class ServerMetrics implements SessionMetrics {
       FunctionCounter.builder("ardoise.redis.reconnects", redis, RedisPadStore::reconnectCount)
           .description("times Redis answered again after being unreachable").register(registry);
     }
-    return new MeteredPadStore(store,
+    Timer appendLatency = Timer.builder("ardoise.store.append.latency")
+        .description("One group commit's append to the store, from the call to its answer")
+        .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
+            millis(200), millis(500), millis(1000))
+        .register(registry);
+    return new MeteredPadStore(store, appendLatency,
         Counter.builder("ardoise.ops.committed").description("ops made durable by this server").register(registry),
         Counter.builder("ardoise.commit.batches").description("appends (group commits) of this server").register(registry),
         Counter.builder("ardoise.store.failures").description("store calls of the pads that failed").register(registry));
+  }
+
+  /**
+   * Every 20 ms, queues a task on {@code context} and records how long it waited before running:
+   * the event loop's delay, which every frame, commit and broadcast of that loop also waits.
+   * Why a probe and not Vert.x's blocked-thread checker: that one only warns after seconds.
+   * Returns the timer id (cancel it on close).
+   */
+  public long watchEventLoop(io.vertx.core.Vertx vertx, io.vertx.core.Context context) {
+    return vertx.setPeriodic(20, id -> {
+      long queued = System.nanoTime();
+      context.runOnContext(v -> eventLoopDelay.record(System.nanoTime() - queued, TimeUnit.NANOSECONDS));
+    });
   }
 
   /** The {@code /metrics} handler (Prometheus text format). */

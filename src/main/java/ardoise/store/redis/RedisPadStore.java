@@ -37,8 +37,22 @@ public final class RedisPadStore implements PadStore {
   private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
 
   /** How many snapshots to keep per pad, how often to PING, the longest wait between reconnects. */
-  public record Tuning(int snapshotsKept, long pingIntervalMs, long maxReconnectDelayMs) {
-    public static final Tuning DEFAULT = new Tuning(3, 1000, 2000);
+  public record Tuning(int snapshotsKept, long pingIntervalMs, long maxReconnectDelayMs, int poolSize) {
+    /**
+     * Why 32 connections: a pad keeps one append in flight, and Redis answers it only after its
+     * fsync; with 8, fifty busy pads queued for a connection and their appends took twice as long
+     * (bench/README.md, 2026-12-02).
+     */
+    public static final int DEFAULT_POOL_SIZE = 32;
+    public static final Tuning DEFAULT = new Tuning(3, 1000, 2000, DEFAULT_POOL_SIZE);
+
+    public Tuning(int snapshotsKept, long pingIntervalMs, long maxReconnectDelayMs) {
+      this(snapshotsKept, pingIntervalMs, maxReconnectDelayMs, DEFAULT_POOL_SIZE);
+    }
+
+    public Tuning withPoolSize(int size) {
+      return new Tuning(snapshotsKept, pingIntervalMs, maxReconnectDelayMs, size);
+    }
   }
 
   private static final Logger LOG = Logger.getLogger(RedisPadStore.class.getName());
@@ -61,7 +75,7 @@ public final class RedisPadStore implements PadStore {
 
   /** A store for {@code url} ({@code redis://…} or {@code rediss://…}); connects lazily. */
   public static RedisPadStore create(Vertx vertx, String url, Tuning tuning) {
-    return new RedisPadStore(vertx, RedisUrl.options(url, 8), RedisUrl.redact(url), tuning);
+    return new RedisPadStore(vertx, RedisUrl.options(url, tuning.poolSize()), RedisUrl.redact(url), tuning);
   }
 
   public static RedisPadStore create(Vertx vertx, String url) {

@@ -37,7 +37,8 @@ final class ArdoiseClient extends Client {
     switch (m.get("type").textValue()) {
       case "joined" -> joinedAt(m.get("rev").longValue(), m.get("text").textValue());
       case "ack" -> acked(m.get("seq").longValue(), m.get("rev").longValue());
-      case "op" -> remoteOp(Json.readOp(m.get("op"), 0), m.get("rev").longValue(), m.get("clientId").textValue(), 0);
+      case "op" -> remoteOp(Json.readOp(m.get("op"), 0), m.get("rev").longValue(), m.get("clientId").textValue(),
+          m.has("seq") ? m.get("seq").longValue() : 0); // inside a batch, every op carries its author's seq
       case "batch" -> {
         // One flush of the pad: our own revisions are our acks, our own cursor is skipped.
         for (JsonNode inner : m.get("messages")) {

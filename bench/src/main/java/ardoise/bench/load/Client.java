@@ -55,7 +55,8 @@ abstract class Client {
   private volatile boolean typing;
   private long nextKeystroke;
   private long periodNanos;
-  private Client observer;
+  /** The client that measures this typist's keystrokes (set before its first keystroke). */
+  private volatile Client observer;
 
   Client(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed) {
     this.vertx = vertx;
@@ -209,7 +210,7 @@ abstract class Client {
 
   private void observe(String author, long ordinal) {
     Client from = pad.typists.get(author);
-    if (from == null) return;
+    if (from == null || from.observer != this) return; // not ours to measure: skip the bookkeeping
     long n = ordinal > 0 ? ordinal : seenFrom.merge(author, 1L, Long::sum);
     long[] times = from.sentKeystrokes.remove(n);
     if (times == null) return; // not ours to measure

@@ -73,16 +73,27 @@ final class ServerProbe {
     }
   }
 
-  private static final Pattern LATENCY_SUM = Pattern.compile("^ardoise_commit_latency_seconds_sum ([0-9.eE+]+)$", Pattern.MULTILINE);
-  private static final Pattern LATENCY_COUNT = Pattern.compile("^ardoise_commit_latency_seconds_count ([0-9.eE+]+)$", Pattern.MULTILINE);
-
   /** The server's own submit-to-ack latency so far as {sum seconds, count} (Ardoise only), or null. */
   double[] commitLatency() {
+    return timer("ardoise_commit_latency_seconds");
+  }
+
+  /** The store's append latency so far (one per group commit) as {sum seconds, count} (Ardoise only), or null. */
+  double[] appendLatency() {
+    return timer("ardoise_store_append_latency_seconds");
+  }
+
+  /** The server's event-loop delay probe so far as {sum seconds, count} (Ardoise only), or null. */
+  double[] eventLoopDelay() {
+    return timer("ardoise_eventloop_delay_seconds");
+  }
+
+  private double[] timer(String name) {
     if (!options.ardoise()) return null;
     try {
       String text = get("/metrics");
-      Matcher sum = LATENCY_SUM.matcher(text);
-      Matcher count = LATENCY_COUNT.matcher(text);
+      Matcher sum = Pattern.compile("^" + name + "_sum ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(text);
+      Matcher count = Pattern.compile("^" + name + "_count ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(text);
       return sum.find() && count.find() ? new double[] {Double.parseDouble(sum.group(1)), Double.parseDouble(count.group(1))} : null;
     } catch (Exception e) {
       return null;

@@ -15,7 +15,12 @@ final class Window {
   private final double cpu0;
   private final long selfCpu0;
   private final double[] commit0;
+  private final double[] append0;
+  private final double[] loop0;
+  private double loopDelayMs = Double.NaN;
   private double serverCommitMs = Double.NaN;
+  private double appendMs = Double.NaN;
+  private double appendsPerSecond = Double.NaN;
   private double selfCpuPercent;
   private long seconds;
   private double opsPerSecond;
@@ -35,6 +40,8 @@ final class Window {
     this.cpu0 = probe.cpuSeconds();
     this.selfCpu0 = selfCpuNanos();
     this.commit0 = probe.commitLatency();
+    this.append0 = probe.appendLatency();
+    this.loop0 = probe.eventLoopDelay();
   }
 
   static Window open(Fleet fleet, ServerProbe probe) {
@@ -51,6 +58,13 @@ final class Window {
     double[] commit1 = probe.commitLatency();
     if (commit0 != null && commit1 != null && commit1[1] > commit0[1]) {
       serverCommitMs = (commit1[0] - commit0[0]) / (commit1[1] - commit0[1]) * 1000;
+    }
+    double[] loop1 = probe.eventLoopDelay();
+    if (loop0 != null && loop1 != null && loop1[1] > loop0[1]) loopDelayMs = (loop1[0] - loop0[0]) / (loop1[1] - loop0[1]) * 1000;
+    double[] append1 = probe.appendLatency();
+    if (append0 != null && append1 != null && append1[1] > append0[1]) {
+      appendMs = (append1[0] - append0[0]) / (append1[1] - append0[1]) * 1000;
+      appendsPerSecond = (append1[1] - append0[1]) / elapsed;
     }
     errors = fleet.measure.errors.sum() - errors0 + fleet.measure.disconnects.sum() - disconnects0;
     seconds = Math.round(elapsed);
@@ -83,8 +97,8 @@ final class Window {
 
   void print(String what, int typists, Histogram h) {
     System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d of %,d keystrokes), %,.0f ops/s committed, "
-        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms, generator CPU %.0f%%, errors+disconnects %d over %d s%n",
+        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms (Redis append mean %.1f ms, %,.0f appends/s, event-loop delay mean %.2f ms), generator CPU %.0f%%, errors+disconnects %d over %d s%n",
         what, typists, Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), keystrokes, opsPerSecond,
-        cpuPercent, rss, serverCommitMs, selfCpuPercent, errors, seconds);
+        cpuPercent, rss, serverCommitMs, appendMs, appendsPerSecond, loopDelayMs, selfCpuPercent, errors, seconds);
   }
 }
