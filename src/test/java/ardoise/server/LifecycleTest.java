@@ -50,6 +50,27 @@ class LifecycleTest {
   }
 
   @Test
+  void aJoinedDocumentBiggerThanTheSendQueueLimitDoesNotMakeItsReaderSlow() {
+    // Why: a hot pad's document with its authorship runs can outgrow the limit; the frames right
+    // behind it (presence, the next ops) used to find it still unwritten and drop the newcomer.
+    try (ServerFixture server = ServerFixture.start(Map.of("ARDOISE_SEND_QUEUE_LIMIT", "1024"))) {
+      WsClient writer = server.connect("grand");
+      writer.join(ServerFixture.newClientId());
+      long rev = 0;
+      for (int i = 1; i <= 10; i++) {
+        if (rev == 0) writer.op(rev, i, "y".repeat(500));
+        else writer.op(rev, i, (int) rev * 500, "y".repeat(500));
+        rev = writer.next("ack").getLong("rev");
+      }
+      WsClient late = server.connect("grand");
+      assertEquals(5000, late.join(ServerFixture.newClientId()).getString("text").length());
+      writer.op(rev, 11, 5000, "!");
+      assertEquals(rev + 1, late.next("op").getLong("rev"));
+      assertEquals(2, late.nextPresence().getJsonArray("members").size());
+    }
+  }
+
+  @Test
   void shutdownClosesSocketsAndKeepsAcknowledgedOps() {
     InMemoryPadStore store = new InMemoryPadStore();
     ServerFixture server = ServerFixture.start(Map.of(), store);

@@ -3,6 +3,7 @@ package ardoise.bench.load;
 import ardoise.ot.TextOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 
 /** A client speaking Ardoise's protocol (docs/protocol.md) at /ws/{padId}. */
@@ -29,11 +30,11 @@ final class ArdoiseClient extends Client {
   }
 
   @Override
-  void received(String frame) {
+  void received(Buffer frame) {
     received(Json.parse(frame), frame);
   }
 
-  private void received(JsonNode m, String frame) {
+  private void received(JsonNode m, Buffer frame) {
     switch (m.get("type").textValue()) {
       case "joined" -> joinedAt(m.get("rev").longValue(), m.get("text").textValue());
       case "ack" -> acked(m.get("seq").longValue(), m.get("rev").longValue());
@@ -47,7 +48,7 @@ final class ArdoiseClient extends Client {
           else if ("op".equals(inner.get("type").textValue())) acked(inner.get("seq").longValue(), inner.get("rev").longValue());
         }
       }
-      case "error" -> error(frame);
+      case "error" -> error(frame.toString());
       default -> { } // presence and cursors: an editor would draw them
     }
   }

@@ -103,8 +103,8 @@ abstract class Client {
   /** The socket is open (handlers were set before connecting). */
   abstract void opened();
 
-  /** One text frame from the server. */
-  abstract void received(String frame);
+  /** One text message from the server, still as its UTF-8 bytes. */
+  abstract void received(io.vertx.core.buffer.Buffer frame);
 
   abstract void sendOp(long rev, long seq, TextOperation op);
 

@@ -74,9 +74,20 @@ final class Fleet implements AutoCloseable {
     Client c = options.ardoise()
         ? new ArdoiseClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids)
         : new ShareDbClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids, createsPad);
-    ws.textMessageHandler(frame -> {
+    // Why frames, not textMessageHandler: the message stays bytes, decoded only when the parse
+    // cache misses (see Json.parse). Fragments (the server sends none below 1 MiB) are joined.
+    io.vertx.core.buffer.Buffer[] fragments = {null};
+    ws.frameHandler(frame -> {
+      if (!frame.isText() && !frame.isContinuation()) return; // close, ping, pong: Vert.x answers them
+      io.vertx.core.buffer.Buffer data = frame.binaryData();
+      if (!frame.isFinal() || fragments[0] != null) {
+        fragments[0] = fragments[0] == null ? data.copy() : fragments[0].appendBuffer(data);
+        if (!frame.isFinal()) return;
+        data = fragments[0];
+        fragments[0] = null;
+      }
       try {
-        c.received(frame);
+        c.received(data);
       } catch (RuntimeException e) {
         c.error(e.toString());
       }

@@ -3,6 +3,7 @@ package ardoise.bench.load;
 import ardoise.ot.TextOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 
 /**
@@ -35,12 +36,12 @@ final class ShareDbClient extends Client {
   }
 
   @Override
-  void received(String frame) {
+  void received(Buffer frame) {
     JsonNode m = Json.parse(frame);
     String a = m.get("a").textValue();
     if (m.has("error")) {
       if (a.equals("op") && m.has("create")) subscribe(); // the document already exists
-      else error(frame);
+      else error(frame.toString());
       return;
     }
     switch (a) {
