@@ -63,7 +63,9 @@ public final class LoadBench {
         for (int i = 0; i < (first ? o.pads() : o.stepPads()); i++) added.addAll(fleet.populate(fleet.newPad(), o.typists(), o.viewers()));
       }
       fleet.startTyping(added);
-      Thread.sleep(2000); // the new typists' first keystrokes and joins settle
+      // The new typists' first keystrokes and joins settle; before the first step, the server's JIT
+      // too (a fresh JVM compiles for tens of seconds on 2 cores, and one step's p99 ends the ramp).
+      Thread.sleep(first ? Math.max(2, o.warmupSeconds()) * 1000L : 2000);
       fleet.measure.interval();
       Window w = Window.open(fleet, probe);
       Thread.sleep(o.stepSeconds() * 1000L);

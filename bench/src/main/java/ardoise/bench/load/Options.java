@@ -17,7 +17,8 @@ record Options(
         --host=127.0.0.1
         --pads=50 --typists=10 --viewers=0   layout (steady: all at once; ramp: per added pad)
         --rate=5                             keystrokes per second per typist
-        --warmup=5 --seconds=30              steady: seconds before measuring, seconds measured
+        --warmup=5 --seconds=30              steady: seconds before measuring, seconds measured;
+                                             ramps: seconds the first step types before its window
         --step-seconds=10 --step-pads=5      ramp: add step-pads pads of N typists per step
         --step-typists=25                    hot-ramp: typists added to the one pad per step
         --p99-limit=100 --max-typists=3000   ramp: stop when a step's p99 exceeds this (ms)
