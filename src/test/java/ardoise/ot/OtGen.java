@@ -16,7 +16,9 @@ final class OtGen {
   private final Random random;
 
   OtGen(long seed) {
-    this.random = new Random(seed);
+    // Why mixed: java.util.Random's first draws are nearly equal for consecutive seeds (cases and
+    // clients get base + i), which made every case or client start the same way.
+    this.random = new Random(new java.util.SplittableRandom(seed).nextLong());
   }
 
   Random random() { return random; }
