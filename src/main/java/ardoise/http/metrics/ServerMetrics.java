@@ -43,16 +43,8 @@ public final class ServerMetrics implements SessionMetrics {
   private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
 
   public ServerMetrics() {
-    commitLatency = Timer.builder("ardoise.commit.latency")
-        .description("From an op frame's arrival to its ack (sent once the op is durable)")
-        .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
-            millis(200), millis(500), millis(1000), millis(2000), millis(5000))
-        .register(registry);
-    eventLoopDelay = Timer.builder("ardoise.eventloop.delay")
-        .description("How long a task queued on the pads' event loop waits before it runs (probed every 20 ms)")
-        .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
-            millis(200), millis(500), millis(1000))
-        .register(registry);
+    commitLatency = latencyTimer("ardoise.commit.latency", "From an op frame's arrival to its ack (sent once the op is durable)");
+    eventLoopDelay = latencyTimer("ardoise.eventloop.delay", "How long a task queued on the pads' event loop waits before it runs (probed every 20 ms)");
     broadcastFrames = Counter.builder("ardoise.broadcast.frames")
         .description("Committed ops sent to other members (one per op and recipient)").register(registry);
     for (ErrorCode code : ErrorCode.values()) {
@@ -65,6 +57,14 @@ public final class ServerMetrics implements SessionMetrics {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+  }
+
+  /** A latency histogram with the same buckets for every meter, 1 ms to 5 s (dashboards can compare them). */
+  private Timer latencyTimer(String name, String description) {
+    return Timer.builder(name).description(description)
+        .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
+            millis(200), millis(500), millis(1000), millis(2000), millis(5000))
+        .register(registry);
   }
 
   private static Duration millis(long ms) {
@@ -85,11 +85,7 @@ public final class ServerMetrics implements SessionMetrics {
       FunctionCounter.builder("ardoise.redis.reconnects", redis, RedisPadStore::reconnectCount)
           .description("times Redis answered again after being unreachable").register(registry);
     }
-    Timer appendLatency = Timer.builder("ardoise.store.append.latency")
-        .description("One group commit's append to the store, from the call to its answer")
-        .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
-            millis(200), millis(500), millis(1000))
-        .register(registry);
+    Timer appendLatency = latencyTimer("ardoise.store.append.latency", "One group commit's append to the store, from the call to its answer");
     return new MeteredPadStore(store, appendLatency,
         Counter.builder("ardoise.ops.committed").description("ops made durable by this server").register(registry),
         Counter.builder("ardoise.commit.batches").description("appends (group commits) of this server").register(registry),
