@@ -89,6 +89,7 @@ stop_server() {
 }
 
 ARDOISE_JAVA_OPTS=${ARDOISE_JAVA_OPTS:-}
+GENERATOR_JAVA_OPTS=${GENERATOR_JAVA_OPTS:-}
 for target in $TARGETS; do
   for scenario in $SCENARIOS; do
     case $scenario in
@@ -101,7 +102,7 @@ for target in $TARGETS; do
     esac
     echo "== $target $scenario (load average: $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT/log.txt"
     start_server "$target"
-    java -Xmx2g -cp "$CP" ardoise.bench.load.LoadBench --target="$target" --port="$PORT" --server-pid="$SERVER_PID" \
+    java -Xmx2g $GENERATOR_JAVA_OPTS -cp "$CP" ardoise.bench.load.LoadBench --target="$target" --port="$PORT" --server-pid="$SERVER_PID" \
       --label="$scenario" $args > "$OUT/run.txt" 2>&1 || echo "(the load generator failed: see $OUT/log.txt)"
     cat "$OUT/run.txt" >> "$OUT/log.txt"
     grep -E "^(steady|step|RESULT|no step)|idle:" "$OUT/run.txt" || true

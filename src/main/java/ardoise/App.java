@@ -3,30 +3,39 @@ package ardoise;
 import ardoise.config.Config;
 import ardoise.config.ConfigException;
 import ardoise.http.ServerVerticle;
+import ardoise.http.ServerWide;
 import ardoise.store.PadStore;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Reads the configuration, builds Vert.x, deploys the server and stops it gracefully on SIGTERM. */
+/**
+ * Reads the configuration, builds Vert.x, deploys the server (one {@link ServerVerticle} per event
+ * loop, sharing a {@link ServerWide}) and stops it gracefully on SIGTERM.
+ */
 public final class App {
   private static final System.Logger LOG = System.getLogger(App.class.getName());
   private static final long SHUTDOWN_SECONDS = 15;
 
   private final Vertx vertx;
   private final Supplier<Future<Void>> closeStore;
-  private final ServerVerticle verticle;
+  private final ServerWide wide;
+  private final int port;
   private final String deploymentId;
 
-  private App(Vertx vertx, Supplier<Future<Void>> closeStore, ServerVerticle verticle, String deploymentId) {
+  private App(Vertx vertx, Supplier<Future<Void>> closeStore, ServerWide wide, int port, String deploymentId) {
     this.vertx = vertx;
     this.closeStore = closeStore;
-    this.verticle = verticle;
+    this.wide = wide;
+    this.port = port;
     this.deploymentId = deploymentId;
   }
 
@@ -75,25 +84,48 @@ public final class App {
   }
 
   private static Future<App> start(Vertx vertx, Config config, PadStore store, Supplier<Future<Void>> closeStore) {
-    ServerVerticle verticle = new ServerVerticle(config, store);
+    int loops = config.eventLoopCount();
+    ServerWide wide = new ServerWide(store, loops);
+    List<ServerVerticle> instances = new ArrayList<>();
+    // Why listen only after the deployment: a connection may ask for a pad of any shard, so every
+    // instance must have installed its shard before the first one accepts a connection.
+    Future<String> deployed = vertx.deployVerticle(() -> {
+      synchronized (instances) {
+        ServerVerticle v = new ServerVerticle(config, store, wide, instances.size());
+        instances.add(v);
+        return v;
+      }
+    }, new DeploymentOptions().setInstances(loops));
     // A plain CompletableFuture for the same reason as in stop(): a failed start closes Vert.x.
     CompletableFuture<App> started = new CompletableFuture<>();
-    vertx.deployVerticle(verticle).onComplete(r -> {
-      if (r.succeeded()) {
-        started.complete(new App(vertx, closeStore, verticle, r.result()));
-      } else {
-        closeStore.get().onComplete(x -> closeVertx(vertx, () -> started.completeExceptionally(r.cause())));
-      }
-    });
+    deployed.compose(id -> listenAll(instances, config.port()).map(port -> new App(vertx, closeStore, wide, port, id)))
+        .onComplete(r -> {
+          if (r.succeeded()) {
+            started.complete(r.result());
+          } else {
+            wide.metrics().close();
+            closeStore.get().onComplete(x -> closeVertx(vertx, () -> started.completeExceptionally(r.cause())));
+          }
+        });
     return Future.fromCompletionStage(started);
   }
 
-  public int port() {
-    return verticle.port();
+  /** The first instance binds the port (a free one for 0: see {@link ServerVerticle#listen}), the others share it. */
+  private static Future<Integer> listenAll(List<ServerVerticle> instances, int port) {
+    return instances.get(0).listen(port).compose(bound -> {
+      List<Future<Integer>> others = new ArrayList<>();
+      for (ServerVerticle v : instances.subList(1, instances.size())) others.add(v.listen(port));
+      return Future.all(others).map(bound);
+    });
   }
 
-  public ServerVerticle verticle() {
-    return verticle;
+  public int port() {
+    return port;
+  }
+
+  /** The parts every event loop shares (tests read the pad shards). */
+  public ServerWide wide() {
+    return wide;
   }
 
   /**
@@ -112,7 +144,8 @@ public final class App {
           LOG.log(System.Logger.Level.WARNING, "pad=- client=- undeploy failed: {0}", e.toString());
           return Future.succeededFuture();
         })
-        .compose(v -> closeStore.get());
+        .compose(v -> closeStore.get())
+        .andThen(r -> wide.metrics().close());
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.Map;
  *     least N × this apart (0: no pacing; see ardoise.pad.Fanout)
  * @param redisPoolSize connections to Redis for commands; each pad keeps at most one append in
  *     flight, so this is how many pads can be committing at the same moment
+ * @param eventLoops event loops that serve sockets and pads (0: one per processor); each pad lives
+ *     on one of them, chosen by its name
  */
 public record Config(
     int port,
@@ -38,7 +40,8 @@ public record Config(
     int idleUnloadSeconds,
     int snapshotEveryOps,
     int fanoutMicrosPerMember,
-    int redisPoolSize) {
+    int redisPoolSize,
+    int eventLoops) {
 
   public Config {
     requireRange("ARDOISE_PORT", port, 0, 65535);
@@ -58,6 +61,12 @@ public record Config(
     requireRange("ARDOISE_SNAPSHOT_EVERY_OPS", snapshotEveryOps, 1, 1_000_000);
     requireRange("ARDOISE_FANOUT_MICROS_PER_MEMBER", fanoutMicrosPerMember, 0, 10_000);
     requireRange("ARDOISE_REDIS_POOL_SIZE", redisPoolSize, 1, 1024);
+    requireRange("ARDOISE_EVENT_LOOPS", eventLoops, 0, 256);
+  }
+
+  /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
+  public int eventLoopCount() {
+    return eventLoops > 0 ? eventLoops : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   /** Defaults overridden by {@code file} (if it exists) then by the ARDOISE_* entries of {@code env}. */
@@ -84,7 +93,8 @@ public record Config(
         integer(v, Setting.OPS_PER_SECOND), integer(v, Setting.OPS_BURST),
         integer(v, Setting.MAX_CONNECTIONS_PER_PAD), integer(v, Setting.SEND_QUEUE_LIMIT),
         integer(v, Setting.IDLE_UNLOAD_SECONDS), integer(v, Setting.SNAPSHOT_EVERY_OPS),
-        integer(v, Setting.FANOUT_MICROS_PER_MEMBER), integer(v, Setting.REDIS_POOL_SIZE));
+        integer(v, Setting.FANOUT_MICROS_PER_MEMBER), integer(v, Setting.REDIS_POOL_SIZE),
+        integer(v, Setting.EVENT_LOOPS));
   }
 
   public static Config defaults() {
@@ -107,7 +117,8 @@ public record Config(
     IDLE_UNLOAD_SECONDS("ARDOISE_IDLE_UNLOAD_SECONDS", "idleUnloadSeconds", "60"),
     SNAPSHOT_EVERY_OPS("ARDOISE_SNAPSHOT_EVERY_OPS", "snapshotEveryOps", "500"),
     FANOUT_MICROS_PER_MEMBER("ARDOISE_FANOUT_MICROS_PER_MEMBER", "fanoutMicrosPerMember", "20"),
-    REDIS_POOL_SIZE("ARDOISE_REDIS_POOL_SIZE", "redisPoolSize", "32");
+    REDIS_POOL_SIZE("ARDOISE_REDIS_POOL_SIZE", "redisPoolSize", "32"),
+    EVENT_LOOPS("ARDOISE_EVENT_LOOPS", "eventLoops", "0");
 
     public final String env;
     public final String key;

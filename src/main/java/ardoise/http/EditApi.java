@@ -1,7 +1,7 @@
 package ardoise.http;
 
 import ardoise.pad.HistoryCache;
-import ardoise.pad.PadRegistry;
+import ardoise.pad.PadShards;
 import ardoise.pad.ServerEdit;
 import ardoise.store.PadNotes;
 import ardoise.store.PadNotes.SavedVersion;
@@ -18,21 +18,22 @@ import java.util.function.UnaryOperator;
  * Edits and notes made through HTTP (docs/history.md): restore a revision, import a .txt/.md file,
  * start a pad from a template, save a revision under a name. Every edit is a {@link ServerEdit}: a
  * normal op attributed to the person, so live editors follow and the history shows it; history is
- * never rewritten. Thread rule: the server verticle's context.
+ * never rewritten. Thread rule: the context of the verticle that mounted it (the edit itself runs
+ * on the pad's context).
  */
 final class EditApi {
   /** Largest imported file. */
   static final int MAX_IMPORT_BYTES = 1 << 20;
 
   private final Vertx vertx;
-  private final PadRegistry registry;
+  private final PadShards shards;
   private final HistoryCache cache;
   private final PadNotes notes;
   private final Future<Templates> templates;
 
-  EditApi(Vertx vertx, PadRegistry registry, HistoryCache cache, PadNotes notes, Future<Templates> templates) {
+  EditApi(Vertx vertx, PadShards shards, HistoryCache cache, PadNotes notes, Future<Templates> templates) {
     this.vertx = vertx;
-    this.registry = registry;
+    this.shards = shards;
     this.cache = cache;
     this.notes = notes;
     this.templates = templates;
@@ -141,7 +142,8 @@ final class EditApi {
 
   private Future<Long> edit(String padId, Person person, UnaryOperator<String> change) {
     notes.rememberAuthor(padId, person.authorId(), new PadNotes.AuthorProfile(person.name(), person.color()));
-    return registry.pad(padId).compose(pad -> ServerEdit.run(pad, person.authorId(), person.name(), person.color(), change));
+    return shards.call(padId, registry -> registry.pad(padId)
+        .compose(pad -> ServerEdit.run(pad, person.authorId(), person.name(), person.color(), change)));
   }
 
   private static JsonObject body(RoutingContext ctx) {

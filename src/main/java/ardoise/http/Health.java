@@ -8,12 +8,12 @@ import java.util.function.IntSupplier;
 /**
  * Liveness and readiness probes, JSON, never cached.
  * <ul>
- *   <li>{@code /health/live}: 200 whenever the server context answers (a blocked event loop does not,
+ *   <li>{@code /health/live}: 200 whenever the event loop that took the request answers (a blocked one does not,
  *   so the probe times out and the orchestrator restarts the process).</li>
  *   <li>{@code /health/ready}: 200 when the store answers and the server is not stopping, else 503
  *   with the reason; open pads keep working while the store is down, but new joins may fail.</li>
  * </ul>
- * Thread rule: server context (the counters it reads live there).
+ * Thread rule: any event loop of the server (it reads a volatile flag and counters kept for any thread).
  */
 final class Health {
   private final PadStore store;

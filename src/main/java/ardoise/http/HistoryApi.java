@@ -26,7 +26,7 @@ import java.util.Set;
  *   <li>GET /api/pads/{pad}/history/{rev} → {rev, time, head, text, runs, authors}.</li>
  * </ul>
  * Every answer comes from a {@link HistoryCache} index: one checkpoint plus fewer than 256 ops,
- * built on a worker. Thread rule: the server verticle's context.
+ * built on a worker. Thread rule: the context of the verticle that mounted it.
  */
 final class HistoryApi {
   static final int MAX_OPS = 2000;

@@ -1,14 +1,10 @@
 package ardoise.http;
 
 import ardoise.pad.HistoryCache;
-import ardoise.pad.PadRegistry;
+import ardoise.pad.PadShards;
 import ardoise.pad.RevisionReader;
-import ardoise.store.InMemoryPadNotes;
 import ardoise.store.PadNotes;
-import ardoise.store.PadNotes.AuthorProfile;
 import ardoise.store.PadStore;
-import ardoise.store.redis.RedisPadNotes;
-import ardoise.store.redis.RedisPadStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -25,17 +21,15 @@ final class HistoryRoutes {
 
   private HistoryRoutes() {}
 
-  static void mount(Router router, Vertx vertx, PadStore store, PadRegistry registry, String webRoot) {
-    PadNotes notes = store instanceof RedisPadStore redis ? RedisPadNotes.of(redis) : new InMemoryPadNotes();
-    registry.onMemberSeen((padId, info) ->
-        notes.rememberAuthor(padId, info.authorId(), new AuthorProfile(info.name(), info.color())));
-    Contributors contributors = new Contributors(registry, notes);
+  /** {@code notes} and {@code shards} are the server's (shared by its event loops); the rest is this loop's. */
+  static void mount(Router router, Vertx vertx, PadStore store, PadNotes notes, PadShards shards, String webRoot) {
+    Contributors contributors = new Contributors(shards, notes);
     HistoryCache cache = new HistoryCache(vertx, store, HISTORY_PADS_CACHED);
     ExportRoute export = new ExportRoute(vertx, new RevisionReader(vertx, store), contributors);
     HistoryApi history = new HistoryApi(vertx, cache, contributors);
     // Template files are read on a worker (file IO), once.
     Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(Path.of("conf", "templates")), false);
-    EditApi edits = new EditApi(vertx, registry, cache, notes, templates);
+    EditApi edits = new EditApi(vertx, shards, cache, notes, templates);
 
     router.getWithRegex("/p/[^/]+/export/[^/]*").handler(export::handle);
     router.getWithRegex("/p/[^/]+/history").handler(ctx -> historyPage(ctx, webRoot));

@@ -1,7 +1,6 @@
 package ardoise.http;
 
 import ardoise.config.Config;
-import ardoise.http.metrics.ServerMetrics;
 import ardoise.pad.PadRegistry;
 import ardoise.pad.PadSettings;
 import ardoise.protocol.ErrorCode;
@@ -21,25 +20,31 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The HTTP and WebSocket server. One instance: sessions, the pad registry and its pads share this
- * verticle's context, so the pad code needs no locks.
+ * The HTTP and WebSocket server on one event loop. A server runs one instance per event loop
+ * ({@link ardoise.App}); they listen on the same port (Vert.x hands each new connection to the next
+ * one) and share a {@link ServerWide}. Instance {@code index} owns shard {@code index} of the pads:
+ * its registry and those pads live on this verticle's context, so the pad code needs no locks.
+ * A connection's session runs on the instance that accepted it, wherever its pad lives.
  */
 public final class ServerVerticle extends VerticleBase {
   private static final long CLOSE_TIMEOUT_MILLIS = 8000;
 
   private final Config config;
   private final PadStore store;
+  private final ServerWide wide;
+  private final int index;
   private final Set<Session> sessions = new HashSet<>();
   private final Frames frames = new Frames();
   private PadRegistry registry;
   private HttpServer server;
-  private ServerMetrics metrics;
   private long eventLoopProbe;
-  private Health health;
 
-  public ServerVerticle(Config config, PadStore store) {
+  /** The instance for event loop {@code index} (0 ≤ index < the shard count of {@code wide}). */
+  public ServerVerticle(Config config, PadStore store, ServerWide wide, int index) {
     this.config = config;
     this.store = store;
+    this.wide = wide;
+    this.index = index;
   }
 
   /** A page route: GET, and HEAD (link checkers and some chat apps probe a link first; the server sends no body). */
@@ -51,25 +56,24 @@ public final class ServerVerticle extends VerticleBase {
     return router.routeWithRegex(regex).method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD);
   }
 
+  /** Installs this loop's shard of pads and builds the routes; {@link #listen} opens the port. */
   @Override
   public Future<?> start() {
     PadSettings settings = PadSettings.of(config.maxPadChars(), config.maxConnectionsPerPad(),
         config.snapshotEveryOps(), config.idleUnloadSeconds() * 1000L, config.fanoutMicrosPerMember() * 1000L);
-    metrics = new ServerMetrics();
-    PadStore metered = metrics.instrument(store, () -> registry.loadedCount(), sessions::size);
-    registry = new PadRegistry(metered, settings, context);
-    eventLoopProbe = metrics.watchEventLoop(vertx, context);
-    health = new Health(store, registry::loadedCount, sessions::size);
+    registry = new PadRegistry(wide.meteredStore, settings, context, wide.shards.held());
+    wide.shards.install(index, registry);
+    eventLoopProbe = wide.metrics.watchEventLoop(vertx, context);
     Pages pages = new Pages("webroot", store);
     Router router = Router.router(vertx);
     router.route().handler(pages::securityHeaders);
-    router.get("/health").handler(ctx -> pages.health(ctx, registry.held().ops()));
-    router.get("/health/live").handler(health::live);
-    router.get("/health/ready").handler(health::ready);
-    router.get("/metrics").handler(metrics.scrapeHandler());
+    router.get("/health").handler(ctx -> pages.health(ctx, wide.shards.held().ops()));
+    router.get("/health/live").handler(wide.health::live);
+    router.get("/health/ready").handler(wide.health::ready);
+    router.get("/metrics").handler(wide.metrics.scrapeHandler());
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     page(router, "/").handler(pages::home);
-    HistoryRoutes.mount(router, vertx, store, registry, "webroot");
+    HistoryRoutes.mount(router, vertx, store, wide.notes, wide.shards, "webroot");
     ShareRoutes share = new ShareRoutes(pages, store, config.publicUrl());
     pageWithRegex(router, "/p/[^/]+/projector").handler(share::projector);
     router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
@@ -84,22 +88,23 @@ public final class ServerVerticle extends VerticleBase {
         .setMaxWebSocketMessageSize(config.maxMessageBytes() * 4) // above this the transport closes with 1009
         .setMaxWebSocketFrameSize(config.maxMessageBytes() * 4);
     server = vertx.createHttpServer(options).requestHandler(router);
-    return server.listen(config.port(), config.host());
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Listens on {@code port}, shared with the other instances (Vert.x spreads connections over
+   * them). Port 0 would give each instance its own free port; a negative port is Vert.x's "one free
+   * port shared by every server that asks for this same negative number".
+   */
+  public Future<Integer> listen(int port) {
+    io.vertx.core.Promise<Integer> bound = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> server.listen(port == 0 ? -1 : port, config.host()).map(HttpServer::actualPort).onComplete(bound));
+    return bound.future();
   }
 
   /** The port actually bound (useful when the configured port is 0). */
   public int port() {
     return server.actualPort();
-  }
-
-  /** This verticle's context, where sessions, the registry and pads run. */
-  public io.vertx.core.Context context() {
-    return context;
-  }
-
-  /** The registry (tests check that simultaneous joins load one pad). */
-  public PadRegistry registry() {
-    return registry;
   }
 
   private void upgrade(RoutingContext ctx) {
@@ -156,25 +161,31 @@ public final class ServerVerticle extends VerticleBase {
   }
 
   private void startSession(ServerWebSocket ws, String padId, boolean readOnly) {
-    Session session = new Session(ws, padId, registry, frames, new Session.Limits(config.maxMessageBytes(),
-        config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit()), readOnly, metrics);
+    Session session = new Session(ws, padId, wide.shards, frames, new Session.Limits(config.maxMessageBytes(),
+        config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit()), readOnly, wide.metrics);
     sessions.add(session);
-    session.start(() -> sessions.remove(session));
+    wide.clients.incrementAndGet();
+    session.start(() -> {
+      if (sessions.remove(session)) wide.clients.decrementAndGet();
+    });
   }
 
   private void refuse(ServerWebSocket ws, ErrorCode code, String message) {
     ws.writeTextMessage(frames.error(code, message, 0)).onComplete(r -> ws.close(code == ErrorCode.STORE_UNAVAILABLE ? (short) 1011 : (short) 1008, code.code()));
   }
 
-  /** Closes every socket with a close frame, then stores what pads still hold and stops listening. */
+  /**
+   * Closes this loop's sockets with a close frame, then stores what this loop's pads still hold and
+   * stops listening. (Members of these pads on other loops are closed by their own instance; an op
+   * they send meanwhile is refused with store-unavailable, kept by the editor and resent.)
+   */
   @Override
   public Future<?> stop() {
-    health.stopping();
+    wide.health.stopping();
     for (Session s : List.copyOf(sessions)) s.shutdown();
+    wide.clients.addAndGet(-sessions.size());
     sessions.clear();
-    return registry.closeAll(CLOSE_TIMEOUT_MILLIS).eventually(() -> server.close()).andThen(r -> {
-      vertx.cancelTimer(eventLoopProbe);
-      metrics.close();
-    });
+    vertx.cancelTimer(eventLoopProbe);
+    return registry.closeAll(CLOSE_TIMEOUT_MILLIS).eventually(() -> server.close());
   }
 }

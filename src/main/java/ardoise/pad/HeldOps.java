@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * inserted text of each held op. Thread rule: any thread (pads of several contexts may share one).
  */
 public final class HeldOps {
+  /** A server's bound: 20,000 ops and 16 Mi inserted chars (about 32 MB) while the store is down. */
+  private static final long SERVER_MAX_OPS = 20_000;
+  private static final long SERVER_MAX_CHARS = 16L << 20;
+
   private final long maxOps;
   private final long maxChars;
   private final AtomicLong ops = new AtomicLong();
@@ -22,6 +26,11 @@ public final class HeldOps {
     if (maxOps < 1 || maxChars < 1) throw new IllegalArgumentException("held-op limits must be positive");
     this.maxOps = maxOps;
     this.maxChars = maxChars;
+  }
+
+  /** The bound shared by all pads of one server. */
+  public static HeldOps forServer() {
+    return new HeldOps(SERVER_MAX_OPS, SERVER_MAX_CHARS);
   }
 
   /** Takes room for {@code op}; false (and nothing taken) when the budget is spent. */

@@ -19,22 +19,21 @@ import java.util.function.BiConsumer;
 public final class PadRegistry {
   private static final System.Logger LOG = System.getLogger(PadRegistry.class.getName());
   private static final long CLOSE_TIMEOUT_MILLIS = 5000;
-  /** Server-wide bound on held ops: 20,000 ops and 16 Mi inserted chars (about 32 MB) while the store is down. */
-  private static final long MAX_HELD_OPS = 20_000;
-  private static final long MAX_HELD_CHARS = 16L << 20;
 
   private final PadStore store;
   private final PadSettings settings;
   private final Context context;
   private final HeldOps held;
   private final Map<String, Future<Pad>> pads = new HashMap<>();
+  /** pads.size(), readable from any thread (gauges read it without visiting this context). */
+  private volatile int loaded;
   private final Map<String, Long> idleTimers = new HashMap<>();
   private int loads;
   private BiConsumer<String, MemberInfo> memberSeen = (padId, info) -> { };
   private int requests;
 
   public PadRegistry(PadStore store, PadSettings settings, Context context) {
-    this(store, settings, context, new HeldOps(MAX_HELD_OPS, MAX_HELD_CHARS));
+    this(store, settings, context, HeldOps.forServer());
   }
 
   /** {@code held} bounds the ops all pads hold while the store is down (see {@link HeldOps}). */
@@ -60,9 +59,11 @@ public final class PadRegistry {
         .map(stored -> new Pad(padId, store, settings, context, stored, () -> scheduleUnload(padId), held))
         .compose(Pad::start);
     pads.put(padId, loading);
+    loaded = pads.size();
     loading.onFailure(e -> {
       LOG.log(System.Logger.Level.WARNING, "pad={0} client=- load failed: {1}", padId, e.toString());
       pads.remove(padId, loading);
+      loaded = pads.size();
     });
     loading.onSuccess(p -> scheduleUnload(padId)); // unloaded later if nobody joins
     loading.onSuccess(p -> p.onMemberSeen(info -> memberSeen.accept(padId, info)));
@@ -79,8 +80,9 @@ public final class PadRegistry {
     return requests;
   }
 
+  /** Pads loaded or loading; any thread. */
   public int loadedCount() {
-    return pads.size();
+    return loaded;
   }
 
   private void scheduleUnload(String padId) {
@@ -103,6 +105,7 @@ public final class PadRegistry {
       return;
     }
     pads.remove(padId);
+    loaded = pads.size();
     pad.close(CLOSE_TIMEOUT_MILLIS);
   }
 
@@ -115,6 +118,7 @@ public final class PadRegistry {
       if (f.succeeded()) closing.add(f.result().close(timeoutMillis));
     }
     pads.clear();
+    loaded = 0;
     return Future.join(closing).mapEmpty();
   }
 

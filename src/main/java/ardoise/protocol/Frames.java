@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Encodes server → client frames (docs/protocol.md). One instance per server context: the last
+ * Encodes server → client frames (docs/protocol.md). One instance per event loop: the last
  * broadcast op, cursor and member list are encoded once and reused for every member (fan-out
  * must not encode N times; a member list encoded per member made each join O(N²) work).
  * Thread rule: used on one context only.

@@ -4,20 +4,26 @@ import ardoise.pad.Broadcast;
 import ardoise.pad.Member;
 import ardoise.pad.MemberInfo;
 import ardoise.pad.Pad;
-import ardoise.pad.PadRegistry;
+import ardoise.pad.PadShards;
 import ardoise.pad.Rejection;
 import ardoise.store.OpRecord;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One WebSocket connection: the join state machine (awaiting-join → joining → joined → closed),
  * a per-connection rate limit, a bound on outgoing bytes not yet written, and the mapping between
  * frames and {@link Pad} calls. Frames are handled in arrival order.
  *
- * <p>Thread rule: runs on the server verticle's context, the same one as the registry and pads.
+ * <p>Thread rule: runs on its socket's context. Its pad may live on another event loop
+ * ({@link PadShards}): calls to the pad then go to the pad's context, and the pad talks back
+ * through a {@link RemoteMember} that hands each message over to this one; both directions keep
+ * their order.
  */
 public final class Session implements Member {
   private static final System.Logger LOG = System.getLogger(Session.class.getName());
@@ -29,7 +35,8 @@ public final class Session implements Member {
 
   private final ServerWebSocket ws;
   private final String padId;
-  private final PadRegistry registry;
+  private final PadShards shards;
+  private final Context context;
   private final Frames frames;
   private final Limits limits;
   private final boolean readOnly;
@@ -40,24 +47,26 @@ public final class Session implements Member {
   private MemberInfo info;
   private boolean batches; // the tab asked for batch frames in its join
   private Pad pad;
+  /** What the pad knows this connection as: itself, or a {@link RemoteMember} when the pad lives elsewhere. */
+  private Member member;
   private long unwrittenChars;
   /** Chars of the joined frame (the document) still unwritten: not counted as slowness. */
   private long unwrittenDocument;
   private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
   private long inFlightSince;
 
-  public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits) {
-    this(ws, padId, registry, frames, limits, false, SessionMetrics.NONE);
-  }
-
-  /** {@code readOnly}: a read-only link's connection (sees everything, writes nothing). */
-  public Session(ServerWebSocket ws, String padId, PadRegistry registry, Frames frames, Limits limits,
+  /**
+   * Create on the socket's context. {@code readOnly}: a read-only link's connection (sees
+   * everything, writes nothing).
+   */
+  public Session(ServerWebSocket ws, String padId, PadShards shards, Frames frames, Limits limits,
       boolean readOnly, SessionMetrics metrics) {
     this.readOnly = readOnly;
     this.metrics = metrics;
     this.ws = ws;
     this.padId = padId;
-    this.registry = registry;
+    this.shards = shards;
+    this.context = Vertx.currentContext();
     this.frames = frames;
     this.limits = limits;
     this.bucket = new TokenBucket(limits.opsPerSecond(), limits.opsBurst(), System.nanoTime());
@@ -118,13 +127,24 @@ public final class Session implements Member {
       // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
       inFlightSeq = op.seq();
       inFlightSince = System.nanoTime();
-      pad.submit(this, op.rev(), op.seq(), op.op());
+      onPad(p -> p.submit(member, op.rev(), op.seq(), op.op()));
     } else if (m instanceof ClientMessage.Cursor c) {
-      pad.cursor(this, c.rev(), c.anchor(), c.head());
+      onPad(p -> p.cursor(member, c.rev(), c.anchor(), c.head()));
     } else if (m instanceof ClientMessage.Profile p) {
-      info = new MemberInfo(info.clientId(), info.authorId(), p.name(), p.color());
-      pad.profileChanged(this);
+      MemberInfo changed = new MemberInfo(info.clientId(), info.authorId(), p.name(), p.color());
+      info = changed;
+      onPad(pad -> {
+        if (member instanceof RemoteMember remote) remote.profile(changed);
+        pad.profileChanged(member);
+      });
     }
+  }
+
+  /** Calls the joined pad on its own context (at once when it lives on this event loop). */
+  private void onPad(Consumer<Pad> call) {
+    Pad p = pad;
+    if (member == this) call.accept(p);
+    else shards.contextOf(padId).runOnContext(v -> call.accept(p));
   }
 
   /** A read-only connection may join and listen; an op, cursor or profile is refused and changes nothing. */
@@ -139,21 +159,26 @@ public final class Session implements Member {
     String color = j.color() != null ? j.color() : Palette.colorOf(j.authorId());
     info = new MemberInfo(j.clientId(), j.authorId(), j.name(), color);
     batches = j.batch();
-    registry.pad(padId).compose(p -> {
-      pad = p;
-      return p.join(this, j.rev());
-    }).onComplete(r -> {
-      if (r.failed() && r.cause() instanceof Pad.ClosedException && retryIfClosed) {
-        join(j, false); // the pad was unloading: the registry loads a fresh one
-        return;
-      }
-      joinDone(r.succeeded() && r.result(), r.cause());
-    });
+    Member joining = shards.isHome(padId) ? this : new RemoteMember(this, context, info, readOnly);
+    shards.call(padId, registry -> registry.pad(padId).compose(p -> p.join(joining, j.rev()).map(ok -> new Joined(p, ok))))
+        .onComplete(r -> {
+          if (r.failed() && r.cause() instanceof Pad.ClosedException && retryIfClosed) {
+            join(j, false); // the pad was unloading: the registry loads a fresh one
+            return;
+          }
+          if (r.succeeded()) {
+            pad = r.result().pad();
+            member = joining;
+          }
+          joinDone(r.succeeded() && r.result().admitted(), r.cause());
+        });
   }
+
+  private record Joined(Pad pad, boolean admitted) {}
 
   private void joinDone(boolean joined, Throwable failure) {
     if (state == State.CLOSED) {
-      if (joined) pad.leave(this);
+      if (joined) onPad(p -> p.leave(member));
       return;
     }
     if (failure != null) {
@@ -215,7 +240,7 @@ public final class Session implements Member {
   private void closed() {
     State was = state;
     state = State.CLOSED;
-    if (was == State.JOINED) pad.leave(this);
+    if (was == State.JOINED) onPad(p -> p.leave(member));
   }
 
   private String clientId() {

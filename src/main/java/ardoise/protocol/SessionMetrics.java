@@ -1,7 +1,7 @@
 package ardoise.protocol;
 
 /**
- * What sessions report to the server's metrics. Called on the server context, on the hot path
+ * What sessions report to the server's metrics. Called on the sessions' event loops (any of them: implementations are thread-safe), on the hot path
  * (once per op sent or acknowledged), so implementations must cost no more than a counter
  * increment and must not allocate. The protocol layer knows nothing of the metrics library.
  */

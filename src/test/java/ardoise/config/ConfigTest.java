@@ -23,6 +23,9 @@ class ConfigTest {
     assertEquals(1048576, fromFile.maxPadChars());
     assertNull(fromFile.publicUrl());
     assertEquals(32, fromFile.redisPoolSize());
+    assertEquals(0, fromFile.eventLoops());
+    assertEquals(Runtime.getRuntime().availableProcessors(), fromFile.eventLoopCount(), "0 means one per processor");
+    assertEquals(3, Config.fromValues(Map.of("ARDOISE_EVENT_LOOPS", "3")).eventLoopCount());
   }
 
   @Test
@@ -43,6 +46,7 @@ class ConfigTest {
     assertMessage("ARDOISE_PUBLIC_URL", Map.of("ARDOISE_PUBLIC_URL", "ftp://x"));
     assertMessage("ARDOISE_REDIS_URL", Map.of("ARDOISE_REDIS_URL", "localhost:6379"));
     assertMessage("ARDOISE_REDIS_POOL_SIZE", Map.of("ARDOISE_REDIS_POOL_SIZE", "0"));
+    assertMessage("ARDOISE_EVENT_LOOPS", Map.of("ARDOISE_EVENT_LOOPS", "-1"));
     Path file = dir.resolve("bad.json");
     Files.writeString(file, "{\"prot\": 1}");
     ConfigException e = assertThrows(ConfigException.class, () -> Config.load(file, Map.of()));

@@ -64,6 +64,25 @@ class ConvergenceTest {
     }
   }
 
+  /**
+   * Three event loops: Vert.x hands the six connections to the loops in turn, so four of them are
+   * served on another loop than their pad's and talk to it across threads; two pads live on
+   * different loops (their names are chosen so) and are written at the same time.
+   */
+  @Test
+  void writersOnThreeEventLoopsConverge() throws Exception {
+    try (ServerFixture server = ServerFixture.start(Map.of("ARDOISE_EVENT_LOOPS", "3", "ARDOISE_FANOUT_MICROS_PER_MEMBER", "500"))) {
+      List<ServerFixture> six = List.of(server, server, server, server, server, server);
+      java.util.concurrent.CompletableFuture<List<SimClient>> other =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> run(six, "loops-b", true));
+      run(six, "loops-a", true);
+      other.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(server.app.wide().shards().contextOf("loops-a") != server.app.wide().shards().contextOf("loops-b"),
+          "the two pads live on different event loops");
+      assertEquals(2, server.app.wide().shards().loadedCount());
+    }
+  }
+
   private List<SimClient> run(List<ServerFixture> servers, String pad) {
     return run(servers, pad, false);
   }

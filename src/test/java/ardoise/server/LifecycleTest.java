@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.pad.PadRegistry;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.OpRecord;
 import ardoise.store.Snapshot;
@@ -103,6 +104,8 @@ class LifecycleTest {
       store.setAvailable(false);
       assertEquals(503, server.get("/health").status());
       a.op(0, 1, "un");
+      // Why wait: a and b may be served by different event loops; the order asserted below needs a's op first.
+      while (server.app.wide().shards().held().ops() < 1) Thread.onSpinWait();
       b.op(0, 1, "deux");
       // The pad stays readable: a new member joins from memory while the store is down.
       JsonObject joined = server.connect("outage").join(ServerFixture.newClientId());
@@ -130,11 +133,11 @@ class LifecycleTest {
       b.send(join.copy().put("clientId", ServerFixture.newClientId()));
       store.awaitFirstLoad();
       // Both joins are in the registry before the load completes: wait for the second request.
-      while (server.onServer(() -> server.app.verticle().registry().requestCount()) < 2) Thread.onSpinWait();
+      while (server.onPadShard("together", PadRegistry::requestCount) < 2) Thread.onSpinWait();
       store.release();
       a.next("joined");
       b.next("joined");
-      assertEquals(1, (int) server.onServer(() -> server.app.verticle().registry().loadCount()));
+      assertEquals(1, (int) server.onPadShard("together", PadRegistry::loadCount));
       assertEquals(1, store.loads());
       // a's first presence may list only a (if a was admitted first); the one after b's join lists both.
       JsonObject presence = a.nextPresence();

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /** A real server on a free port, a shared in-memory store, and Vert.x clients kept in fields. */
 public final class ServerFixture implements AutoCloseable {
@@ -83,10 +82,11 @@ public final class ServerFixture implements AutoCloseable {
     public String text() { return body.toString(); }
   }
 
-  /** Runs {@code read} on the server verticle's context (pad state lives there) and returns its value. */
-  public <T> T onServer(Supplier<T> read) {
+  /** Runs {@code read} with the registry of {@code padId}'s shard, on its context (pad state lives there). */
+  public <T> T onPadShard(String padId, java.util.function.Function<ardoise.pad.PadRegistry, T> read) {
+    ardoise.pad.PadShards shards = app.wide().shards();
     CompletableFuture<T> f = new CompletableFuture<>();
-    app.verticle().context().runOnContext(v -> f.complete(read.get()));
+    shards.contextOf(padId).runOnContext(v -> f.complete(read.apply(shards.registryOf(padId))));
     return WsClient.await(f);
   }
 

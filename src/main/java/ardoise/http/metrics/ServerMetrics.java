@@ -31,7 +31,7 @@ import java.util.function.IntSupplier;
  * front, so the hot path only increments counters and records into a fixed-bucket histogram.
  *
  * <p>Thread rule: meters are thread-safe; the gauges' suppliers are read on the scrape, which runs
- * on the server context like the pads and sessions they count.
+ * on the event loops of the pads and sessions they count (Micrometer's meters are thread-safe).
  */
 public final class ServerMetrics implements SessionMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -44,7 +44,7 @@ public final class ServerMetrics implements SessionMetrics {
 
   public ServerMetrics() {
     commitLatency = latencyTimer("ardoise.commit.latency", "From an op frame's arrival to its ack (sent once the op is durable)");
-    eventLoopDelay = latencyTimer("ardoise.eventloop.delay", "How long a task queued on the pads' event loop waits before it runs (probed every 20 ms)");
+    eventLoopDelay = latencyTimer("ardoise.eventloop.delay", "How long a task queued on a pads' event loop waits before it runs (each loop probed every 20 ms)");
     broadcastFrames = Counter.builder("ardoise.broadcast.frames")
         .description("Committed ops sent to other members (one per op and recipient)").register(registry);
     for (ErrorCode code : ErrorCode.values()) {

@@ -1,0 +1,94 @@
+package ardoise.pad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ardoise.store.InMemoryPadStore;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pads spread over two event loops: each pad lives on its shard's thread, answers come back to the caller's. */
+class PadShardsTest {
+  private final Vertx vertx = Vertx.vertx();
+  private final PadShards shards = new PadShards(2, HeldOps.forServer());
+  private final Context[] contexts = new Context[2];
+
+  @BeforeEach
+  void installTwoShards() throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    PadSettings settings = PadSettings.of(1 << 20, 100, 500, 60_000, 0);
+    InMemoryPadStore store = new InMemoryPadStore();
+    vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        int index = next.getAndIncrement();
+        contexts[index] = context;
+        shards.install(index, new PadRegistry(store, settings, context, shards.held()));
+        return Future.succeededFuture();
+      }
+    }, new DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void close() {
+    vertx.close();
+  }
+
+  @Test
+  void aPadIsLoadedOnItsShardAndTheAnswerComesBackToTheCaller() throws Exception {
+    String far = padOfShard(1);
+    CompletableFuture<String[]> seen = new CompletableFuture<>();
+    contexts[0].runOnContext(v -> {
+      String caller = Thread.currentThread().getName() + (shards.isHome(far) ? " (home)" : "");
+      String[] ran = new String[1];
+      shards.call(far, registry -> registry.pad(far).map(pad -> {
+        ran[0] = Thread.currentThread().getName();
+        return pad;
+      })).onComplete(r -> seen.complete(new String[] {caller, ran[0], Thread.currentThread().getName(), String.valueOf(r.succeeded())}));
+    });
+    String[] threads = seen.get(10, TimeUnit.SECONDS);
+    assertNotEquals(threads[0], threads[1], "the pad was loaded on its own event loop");
+    assertEquals(threads[0], threads[2], "the answer came back on the caller's event loop");
+    assertEquals("true", threads[3]);
+    assertEquals(1, shards.loadedCount());
+    assertSame(contexts[1], shards.contextOf(far));
+  }
+
+  @Test
+  void onItsOwnLoopACallRunsAtOnce() throws Exception {
+    String near = padOfShard(0);
+    CompletableFuture<Boolean> doneAtOnce = new CompletableFuture<>();
+    contexts[0].runOnContext(v -> doneAtOnce.complete(shards.isHome(near)
+        && shards.call(near, registry -> Future.succeededFuture(registry.requestCount())).isComplete()));
+    assertTrue(doneAtOnce.get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aThrowingActionFailsTheFutureFromAnyThread() throws Exception {
+    CompletableFuture<Integer> f = shards.call(padOfShard(1), registry -> {
+      throw new IllegalStateException("boom");
+    }).map(x -> 1).toCompletionStage().toCompletableFuture();
+    ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+    assertEquals("boom", e.getCause().getMessage());
+  }
+
+  /** A pad name that {@link PadShards} puts on shard {@code index} (of 2). */
+  private static String padOfShard(int index) {
+    for (int i = 0; ; i++) {
+      String name = "pad-" + i;
+      if (Math.floorMod(name.hashCode(), 2) == index) return name;
+    }
+  }
+}
