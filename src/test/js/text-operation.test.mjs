@@ -113,6 +113,17 @@ describe('transformIndex', () => {
   });
 });
 
+describe('caretAfter', () => {
+  test('after the last insert or at the last delete, in the new document', () => {
+    assert.equal(op([3, 'a', 2]).caretAfter(), 4, 'typing');
+    assert.equal(op([2, -1, 3]).caretAfter(), 2, 'Backspace');
+    assert.equal(op(['ab', 5, 'cd', 1]).caretAfter(), 9, 'the last of two inserts');
+    assert.equal(op([1, 'xy', -3, 4]).caretAfter(), 3, 'a replaced selection');
+    assert.equal(op([2, -2, 3, 'z']).caretAfter(), 6, 'a delete then a later insert');
+    assert.equal(op([5]).caretAfter(), null, 'nothing changed');
+  });
+});
+
 describe('JSON form', () => {
   test('toJSON is the wire array and a fresh copy', () => {
     const o = op([5, 'Bonjour ', -3, 12]);

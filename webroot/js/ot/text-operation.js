@@ -223,6 +223,28 @@ export class TextOperation {
     }
     return result;
   }
+
+  /**
+   * Where its author's caret is once this operation is applied: just after its last insert, or where
+   * its last delete was, whichever comes later (typing, pasting, Backspace and Delete all leave the
+   * caret there). Null for an operation that changes nothing. Editors place a member's caret from
+   * the member's ops this way, so a typing member sends no cursor message (docs/protocol.md).
+   */
+  caretAfter() {
+    let position = 0;
+    let caret = null;
+    for (const c of this.ops) {
+      if (isRetain(c)) {
+        position += c;
+      } else if (isInsert(c)) {
+        position += c.length;
+        caret = position;
+      } else {
+        caret = position;
+      }
+    }
+    return caret;
+  }
 }
 
 function describe(v) {

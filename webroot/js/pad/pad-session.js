@@ -7,6 +7,7 @@
 // ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
 
 import { Client } from '../client/client.js';
+import { TextOperation } from '../ot/text-operation.js';
 import { unbatch } from '../client/batch.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
@@ -24,6 +25,9 @@ export class PadSession {
     Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joined: false });
     this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
     Object.assign(this, { lastCursor: null, lastCursorAt: 0, cursorTimer: null });
+    // Where the others place our caret from our last op (TextOperation.caretAfter), in this editor's
+    // positions; null once a cursor message told them otherwise.
+    this.impliedCaret = null;
     this.client = this.createClient(storage, chosen);
     this.presence = new PadPresence({ storage, padId, editor, ui, self: () => this.self() });
     this.writer = new StateWriter(storage, padId, this.client);
@@ -99,6 +103,7 @@ export class PadSession {
     if (this.client.rev === null) return; // the editor is read-only until the first joined
     const wasSynchronized = !this.client.hasPending();
     this.client.applyClient(op);
+    this.impliedCaret = op.caretAfter() ?? this.impliedCaret;
     this.pendingEdits = wasSynchronized ? [1, 0] : [this.pendingEdits[0], this.pendingEdits[1] + 1];
     this.writer.changed();
     this.report();
@@ -124,10 +129,14 @@ export class PadSession {
   sendCursor() {
     const range = this.lastSelection;
     if (!range || !this.joined || this.client.hasPending()) return;
+    // A caret where our last op left it: the others already placed it there from the op itself.
+    // Why it matters: a typist would otherwise send a cursor after every ack, half its messages.
+    if (range.anchor === range.head && range.head === this.impliedCaret) return;
     const key = `${this.client.rev}:${range.anchor}:${range.head}`;
     if (key === this.lastCursor) return;
     this.lastCursor = key;
     this.lastCursorAt = Date.now();
+    this.impliedCaret = null;
     this.connection.send({ type: 'cursor', rev: this.client.rev, anchor: range.anchor, head: range.head });
   }
 
@@ -168,6 +177,7 @@ export class PadSession {
     this.editor.setEditable(true);
     this.connection.markHealthy();
     this.lastCursor = null;
+    this.impliedCaret = null; // members who joined meanwhile never saw our ops: tell them where we are
     this.sendCursor();
     this.report();
   }
@@ -193,6 +203,18 @@ export class PadSession {
     if (!forEditor) return; // already seen (replay overlap)
     this.editor.applyRemote(forEditor, m.authorId ?? '');
     this.writer.recordServerOp(m.op, m.authorId ?? '');
+    if (this.impliedCaret !== null) this.impliedCaret = forEditor.transformIndex(this.impliedCaret);
+    this.placeAuthorCaret(m);
+  }
+
+  /** An op moves its author's caret (docs/protocol.md): just after its last insert or at its last delete. */
+  placeAuthorCaret(m) {
+    if (!this.presence.isMember(m.clientId)) return;
+    const caret = TextOperation.fromJSON(m.op).caretAfter();
+    if (caret === null) return;
+    // On the server's document at m.rev; our unacknowledged edits come after that in our editor.
+    const { anchor, head } = this.client.transformSelection({ anchor: caret, head: caret });
+    this.presence.showCursor(m.clientId, { anchor, head });
   }
 
   onRemoteCursor(m) {

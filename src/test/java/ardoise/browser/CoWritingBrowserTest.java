@@ -108,6 +108,30 @@ class CoWritingBrowserTest {
     assertTrue(amelie.participantNames().containsAll(List.of("Amélie", "Bruno")), amelie.participantNames().toString());
   }
 
+  /** docs/protocol.md, "An op moves its author's caret": typing sends ops and no cursor messages. */
+  @Test
+  void aTypistsCaretFollowsItsOpsWithoutCursorMessages() {
+    String pad = "caret-" + System.nanoTime();
+    PadPage amelie = person(server.directUrl(pad), "Amélie", 0);
+    PadPage bruno = person(server.directUrl(pad), "Bruno", 5);
+
+    amelie.focus().type("Bonjour");
+    amelie.awaitSynchronized();
+    amelie.type(" à tous");
+    amelie.awaitSynchronized();
+    bruno.awaitUntil("showing Amélie's caret after her text", () -> "Bonjour à tous".equals(bruno.js(
+        "const c = document.querySelector('.cm-remote-caret'); if (!c) return null;"
+            + "const r = document.createRange(); r.setStart(document.querySelector('.cm-content'), 0);"
+            + "r.setEndBefore(c); return r.toString();")));
+    @SuppressWarnings("unchecked")
+    List<String> sent = (List<String>) amelie.js("return window.__ardoiseTrace.filter(l => l.includes(' ws out '));");
+    int firstOp = 0;
+    while (firstOp < sent.size() && !sent.get(firstOp).contains("\"type\":\"op\"")) firstOp++;
+    assertTrue(firstOp < sent.size(), "Amélie sent ops: " + sent);
+    List<String> cursorsWhileTyping = sent.subList(firstOp, sent.size()).stream().filter(l -> l.contains("\"type\":\"cursor\"")).toList();
+    assertEquals(List.of(), cursorsWhileTyping, "no cursor message while she only typed");
+  }
+
   @Test
   void undoOnlyUndoesOnesOwnText() {
     String pad = "annuler-" + System.nanoTime();

@@ -60,6 +60,12 @@ final class ArdoiseClient extends Client {
     ws.writeTextMessage(sb.append('}').toString());
   }
 
+  /** Ardoise's editor places a member's caret from its ops (pad-session.js): no cursor after an ack at that caret. */
+  @Override
+  boolean caretFollowsOps() {
+    return true;
+  }
+
   @Override
   void sendCursor(long rev, int position) {
     ws.writeTextMessage("{\"type\":\"cursor\",\"rev\":" + rev + ",\"anchor\":" + position + ",\"head\":" + position + "}");

@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 abstract class Client {
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz éàè";
   private static final double BACKSPACE = Double.parseDouble(System.getProperty("bench.backspace", "0.1"));
+  /** How often a keystroke is preceded by a click elsewhere in the text (the caret moves). */
+  private static final double CLICK = Double.parseDouble(System.getProperty("bench.click", "0.025"));
 
   final Vertx vertx;
   final Measure measure;
@@ -52,6 +54,8 @@ abstract class Client {
   private int bufferCount;
   private long seq;
   private int cursor;
+  /** Where the others place our caret from our last op (caretAfter), or -1 once a cursor message told them. */
+  private int impliedCaret = -1;
   private volatile boolean typing;
   private long nextKeystroke;
   private long periodNanos;
@@ -147,6 +151,7 @@ abstract class Client {
     measure.keystrokes.increment();
     int length = doc.length();
     cursor = Math.min(cursor, length);
+    if (random.nextDouble() < CLICK) click(length);
     TextOperation op;
     // Why only with nothing in flight: then a backspace is sent alone, so no op ever holds an insert
     // next to a delete. ShareDB's text-unicode and our TextOperation break such ties differently, and
@@ -160,6 +165,7 @@ abstract class Client {
       cursor++;
     }
     doc = doc.apply(op, id);
+    impliedCaret = cursor;
     if (bufferCount == bufferTimes.length) bufferTimes = Arrays.copyOf(bufferTimes, bufferCount * 2);
     bufferTimes[bufferCount++] = scheduled;
     buffer = buffer == null ? op : buffer.compose(op);
@@ -186,11 +192,28 @@ abstract class Client {
     outstanding = null;
     if (buffer != null) {
       flush();
-    } else if (typing) {
-      measure.cursorsSent.increment();
-      sendCursor(rev, cursor);
+    } else if (typing && !(caretFollowsOps() && cursor == impliedCaret)) {
+      sendCurrentCursor();
     }
   }
+
+  /** The caret moves elsewhere (a click); the editor tells the others at once unless an op is in flight. */
+  private void click(int length) {
+    cursor = random.nextInt(length + 1);
+    if (outstanding == null && buffer == null) sendCurrentCursor();
+  }
+
+  private void sendCurrentCursor() {
+    measure.cursorsSent.increment();
+    impliedCaret = -1;
+    sendCursor(rev, cursor);
+  }
+
+  /**
+   * True when the server's editors place a member's caret from its ops (Ardoise's, docs/protocol.md),
+   * so a caret where the last op left it needs no cursor message; false sends one after every ack.
+   */
+  abstract boolean caretFollowsOps();
 
   /** Another client's op, committed as {@code newRev}; {@code ordinal} is its author's op number (0: unknown). */
   void remoteOp(TextOperation op, long newRev, String author, long ordinal) {
@@ -208,6 +231,7 @@ abstract class Client {
     }
     doc = doc.apply(o, author);
     cursor = o.transformIndex(cursor);
+    if (impliedCaret >= 0) impliedCaret = o.transformIndex(impliedCaret);
     rev = newRev;
     observe(author, ordinal);
   }

@@ -116,6 +116,12 @@ final class ShareDbClient extends Client {
     if (typist && joined && presenceVersion > 0) sendCursor(rev, lastCursor);
   }
 
+  /** ShareDB's presence has no such rule: an editor publishes its caret after each change. */
+  @Override
+  boolean caretFollowsOps() {
+    return false;
+  }
+
   @Override
   void sendCursor(long rev, int position) {
     lastCursor = position;
