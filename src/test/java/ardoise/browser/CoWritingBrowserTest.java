@@ -93,10 +93,7 @@ class CoWritingBrowserTest {
 
     amelie.focus().type("Bonjour à tous", Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
     amelie.awaitSynchronized();
-    bruno.awaitUntil("showing Amélie's caret after 'Bon'", () -> "Bon".equals(bruno.js(
-        "const c = document.querySelector('.cm-remote-caret'); if (!c) return null;"
-            + "const r = document.createRange(); r.setStart(document.querySelector('.cm-content'), 0);"
-            + "r.setEndBefore(c); return r.toString();")));
+    bruno.awaitUntil("showing Amélie's caret after 'Bon'", () -> "Bon".equals(bruno.textBeforeRemoteCaret()));
     amelie.awaitUntil("listing Bruno", () -> amelie.participantNames().contains("Bruno"));
     bruno.screenshot("presence-bruno-sees-amelie");
     amelie.screenshot("presence-amelie");
@@ -119,10 +116,7 @@ class CoWritingBrowserTest {
     amelie.awaitSynchronized();
     amelie.type(" à tous");
     amelie.awaitSynchronized();
-    bruno.awaitUntil("showing Amélie's caret after her text", () -> "Bonjour à tous".equals(bruno.js(
-        "const c = document.querySelector('.cm-remote-caret'); if (!c) return null;"
-            + "const r = document.createRange(); r.setStart(document.querySelector('.cm-content'), 0);"
-            + "r.setEndBefore(c); return r.toString();")));
+    bruno.awaitUntil("showing Amélie's caret after her text", () -> "Bonjour à tous".equals(bruno.textBeforeRemoteCaret()));
     @SuppressWarnings("unchecked")
     List<String> sent = (List<String>) amelie.js("return window.__ardoiseTrace.filter(l => l.includes(' ws out '));");
     int firstOp = 0;

@@ -133,6 +133,13 @@ final class PadPage {
         .stream().map(e -> e.getAttribute("data-name")).toList();
   }
 
+  /** The text before the first remote caret shown in the editor, or null when none is shown. */
+  String textBeforeRemoteCaret() {
+    return (String) js("const c = document.querySelector('.cm-remote-caret'); if (!c) return null;"
+        + "const r = document.createRange(); r.setStart(document.querySelector('.cm-content'), 0);"
+        + "r.setEndBefore(c); return r.toString();");
+  }
+
   void screenshot(String name) {
     browser.screenshot(name);
   }
