@@ -93,6 +93,9 @@ class ConvergenceTest {
     List<SimClient> clients = new ArrayList<>();
     for (ServerFixture s : servers) clients.add(new SimClient(s.connect(pad), mixed && clients.size() % 2 == 0));
     try {
+      // Why first: later a client sends a cursor only with nothing in flight, which a fast loop of
+      // edits may never leave it; these are sure to be relayed (to the others, before their acks).
+      if (mixed) for (SimClient c : clients) c.cursor(random);
       for (int step = 0; step < EDITS * clients.size(); step++) {
         SimClient c = clients.get(random.nextInt(clients.size()));
         int action = random.nextInt(mixed ? 4 : 3);

@@ -71,11 +71,29 @@ class HealthTest {
     assertEquals(1.0, Prometheus.value(back, "ardoise_store_up"));
   }
 
+  private static String threadDump() {
+    StringBuilder out = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      if (!thread.getName().startsWith("vert.x-")) return;
+      out.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+      for (StackTraceElement e : stack) out.append("    at ").append(e).append('\n');
+    });
+    return out.toString();
+  }
+
   /** Polls {@code uri} until its status passes {@code wanted} (a wait, not a timing assertion). */
   private ServerFixture.Response awaitStatus(String uri, Predicate<Integer> wanted) throws InterruptedException {
     long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
     while (true) {
-      ServerFixture.Response r = server.get(uri);
+      ServerFixture.Response r;
+      try {
+        r = server.get(uri);
+      } catch (AssertionError unanswered) {
+        // A flake seen a few times (a GET after Redis restarts gets no answer): show where every
+        // thread was, so the next failure tells whether the server's loops or the client were stuck.
+        System.err.println("HealthTest: " + uri + " unanswered; threads:\n" + threadDump());
+        throw unanswered;
+      }
       if (wanted.test(r.status())) return r;
       if (System.currentTimeMillis() > deadline) throw new AssertionError(uri + " still answers " + r.status() + ": " + r.text());
       Thread.sleep(50);
