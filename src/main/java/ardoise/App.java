@@ -8,6 +8,7 @@ import ardoise.store.PadStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class App {
    * from main or a test thread, never from an event loop.
    */
   public static Future<App> start(Config config) {
-    Vertx vertx = Vertx.builder().build();
+    Vertx vertx = newVertx(config);
     Storage storage;
     try {
       storage = Storage.open(vertx, config);
@@ -80,7 +81,13 @@ public final class App {
 
   /** Starts a server on {@code store}, shared with the caller (two instances on one store in tests). */
   public static Future<App> start(Config config, PadStore store) {
-    return start(Vertx.builder().build(), config, store, Future::succeededFuture);
+    return start(newVertx(config), config, store, Future::succeededFuture);
+  }
+
+  /** Vert.x with at least as many event-loop threads as the server has loops (its default is 2 per processor). */
+  private static Vertx newVertx(Config config) {
+    int threads = Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.eventLoopCount());
+    return Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
   }
 
   private static Future<App> start(Vertx vertx, Config config, PadStore store, Supplier<Future<Void>> closeStore) {
