@@ -7,7 +7,6 @@
 // ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
 
 import { Client } from '../client/client.js';
-import { TextOperation } from '../ot/text-operation.js';
 import { unbatch } from '../client/batch.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
@@ -204,17 +203,10 @@ export class PadSession {
     this.editor.applyRemote(forEditor, m.authorId ?? '');
     this.writer.recordServerOp(m.op, m.authorId ?? '');
     if (this.impliedCaret !== null) this.impliedCaret = forEditor.transformIndex(this.impliedCaret);
-    this.placeAuthorCaret(m);
-  }
-
-  /** An op moves its author's caret (docs/protocol.md): just after its last insert or at its last delete. */
-  placeAuthorCaret(m) {
-    if (!this.presence.isMember(m.clientId)) return;
-    const caret = TextOperation.fromJSON(m.op).caretAfter();
-    if (caret === null) return;
-    // On the server's document at m.rev; our unacknowledged edits come after that in our editor.
-    const { anchor, head } = this.client.transformSelection({ anchor: caret, head: caret });
-    this.presence.showCursor(m.clientId, { anchor, head });
+    // An op moves its author's caret (docs/protocol.md). forEditor is the op as this editor applied
+    // it (after our unacknowledged edits), so its caret is already in this editor's positions.
+    const caret = forEditor.caretAfter();
+    if (caret !== null && this.presence.isMember(m.clientId)) this.presence.showCursor(m.clientId, { anchor: caret, head: caret });
   }
 
   onRemoteCursor(m) {

@@ -117,13 +117,11 @@ public final class App {
     return Future.fromCompletionStage(started);
   }
 
-  /** The first instance binds the port (a free one for 0: see {@link ServerVerticle#listen}), the others share it. */
+  /** Every instance listens on the same port (a free one shared by all for 0: see {@link ServerVerticle#listen}). */
   private static Future<Integer> listenAll(List<ServerVerticle> instances, int port) {
-    return instances.get(0).listen(port).compose(bound -> {
-      List<Future<Integer>> others = new ArrayList<>();
-      for (ServerVerticle v : instances.subList(1, instances.size())) others.add(v.listen(port));
-      return Future.all(others).map(bound);
-    });
+    List<Future<Integer>> bound = new ArrayList<>();
+    for (ServerVerticle v : instances) bound.add(v.listen(port));
+    return Future.all(bound).map(all -> bound.get(0).result());
   }
 
   public int port() {
