@@ -20,19 +20,4 @@ public record Broadcast(List<OpRecord> records, List<Cursor> cursors, long head)
     records = List.copyOf(records);
     cursors = List.copyOf(cursors);
   }
-
-  /**
-   * Tells {@code member} this flush with the per-message calls: its own revisions as {@code ack},
-   * others' as {@code op}, others' cursors as {@code cursor} (never its own).
-   */
-  public void tellOneByOne(Member member) {
-    String self = member.info().clientId();
-    for (OpRecord r : records) {
-      if (self.equals(r.clientId())) member.ack(r.seq(), r.rev());
-      else member.op(r);
-    }
-    for (Cursor c : cursors) {
-      if (!self.equals(c.clientId())) member.cursor(c.clientId(), head, c.anchor(), c.head());
-    }
-  }
 }

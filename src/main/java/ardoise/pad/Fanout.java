@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,12 +31,12 @@ final class Fanout {
   private static final long MAX_INTERVAL_NANOS = 25_000_000;
   private static final long MILLI = 1_000_000;
 
-  private final Set<Member> members;
+  private final Map<Member, Seat> members;
   private final History history;
   private final Vertx vertx;
   private final long nanosPerMember;
   private final BooleanSupplier commitComing;
-  private final Map<Member, Held> cursors = new LinkedHashMap<>();
+  private final Map<Seat, Held> cursors = new LinkedHashMap<>();
   private long lastFlush = System.nanoTime() - MAX_INTERVAL_NANOS;
   private long lastAppend = lastFlush;
   private long timer = -1;
@@ -45,7 +44,7 @@ final class Fanout {
   private record Held(long rev, int anchor, int head) {}
 
   /** {@code commitComing}: true while ops wait for or are in an append (its flush will follow). */
-  Fanout(Set<Member> members, History history, Vertx vertx, long nanosPerMember, BooleanSupplier commitComing) {
+  Fanout(Map<Member, Seat> members, History history, Vertx vertx, long nanosPerMember, BooleanSupplier commitComing) {
     this.members = members;
     this.history = history;
     this.vertx = vertx;
@@ -73,7 +72,7 @@ final class Fanout {
   }
 
   /** {@code from}'s selection on {@code rev} (at most the head): sent with the next flush. */
-  void cursor(Member from, long rev, int anchor, int head) {
+  void cursor(Seat from, long rev, int anchor, int head) {
     cursors.put(from, new Held(rev, anchor, head));
     if (timer != -1) return;
     long wait = lastFlush + interval() - System.nanoTime();
@@ -100,24 +99,24 @@ final class Fanout {
     if (records.isEmpty() && moved.isEmpty()) return;
     Broadcast flush = new Broadcast(records, moved, history.head());
     lastFlush = System.nanoTime();
-    // Why a copy: a member that cannot keep up is dropped while being told, which removes it.
-    for (Member m : members.toArray(new Member[0])) m.broadcast(flush);
+    Seat.tellAll(members.values(), m -> m.broadcast(flush));
   }
 
   /** The held cursors of members still here, moved to the head; older than the window, dropped. */
   private List<Broadcast.Cursor> placeCursors() {
     if (cursors.isEmpty()) return List.of();
     List<Broadcast.Cursor> placed = new ArrayList<>(cursors.size());
-    for (Map.Entry<Member, Held> e : cursors.entrySet()) {
+    for (Map.Entry<Seat, Held> e : cursors.entrySet()) {
       Held c = e.getValue();
-      if (!members.contains(e.getKey()) || c.rev() < history.windowStart()) continue;
+      Seat seat = e.getKey();
+      if (members.get(seat.member) != seat || c.rev() < history.windowStart()) continue;
       int anchor = c.anchor();
       int head = c.head();
       for (OpRecord r : history.tailFrom(c.rev())) {
         anchor = r.op().transformIndex(anchor);
         head = r.op().transformIndex(head);
       }
-      placed.add(new Broadcast.Cursor(e.getKey().info().clientId(), anchor, head));
+      placed.add(new Broadcast.Cursor(seat.clientId(), anchor, head));
     }
     cursors.clear();
     return placed;

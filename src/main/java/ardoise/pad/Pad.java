@@ -9,8 +9,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -36,7 +37,8 @@ public final class Pad {
   private final History history;
   private final Sequencer sequencer;
   private final Fanout fanout;
-  private final Set<Member> members = new LinkedHashSet<>();
+  /** The members in arrival order, each with its seat (profile, loop). */
+  private final Map<Member, Seat> members = new LinkedHashMap<>();
   private final RequestQueue requests;
   private final Runnable onEmpty;
   private boolean closed;
@@ -84,58 +86,72 @@ public final class Pad {
   public int memberCount() { return members.size(); }
 
   /**
-   * Adds {@code member}. With a replayable {@code rev} (0..head), it gets {@code joined(rev)} then every
-   * later revision in order; otherwise {@code joined(head)} with the text and author runs.
+   * Adds the arriving member. With a replayable {@code rev} (0..head), it gets {@code joined(rev)} then
+   * every later revision in order; otherwise {@code joined(head)} with the text and author runs.
    * Completes with false when the member was refused (it was told why).
    */
-  public Future<Boolean> join(Member member, Long rev) {
+  public Future<Boolean> join(Arrival arrival, Long rev) {
     checkContext();
     if (closed) return Future.failedFuture(new ClosedException(padId));
     return requests.run(() -> {
       if (closed) return Future.failedFuture(new ClosedException(padId));
+      Seat seat = new Seat(arrival);
       if (members.size() >= settings.maxMembers()) {
-        member.evicted(Rejection.TOO_MANY_CONNECTIONS, "this pad already has " + settings.maxMembers() + " connections");
+        String message = "this pad already has " + settings.maxMembers() + " connections";
+        seat.tell(m -> m.evicted(Rejection.TOO_MANY_CONNECTIONS, message));
         if (members.isEmpty()) onEmpty.run();
         return Future.succeededFuture(false);
       }
       if (rev != null && rev > history.head()) {
-        member.rejected(Rejection.BAD_REV, "rev " + rev + " is ahead of the pad's head " + history.head(), 0);
+        String message = "rev " + rev + " is ahead of the pad's head " + history.head();
+        seat.tell(m -> m.rejected(Rejection.BAD_REV, message, 0));
         return Future.succeededFuture(false);
       }
       boolean replay = rev != null && history.head() - rev <= settings.windowSize() * 10L;
       return (replay ? history.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
-          .map(ops -> admit(member, replay ? rev : null, ops));
+          .map(ops -> admit(seat, replay ? rev : null, ops));
     });
   }
 
-  private boolean admit(Member member, Long rev, List<OpRecord> missed) {
-    ClientSeq last = history.lastSeq(member.info().clientId());
+  private boolean admit(Seat seat, Long rev, List<OpRecord> missed) {
+    ClientSeq last = history.lastSeq(seat.clientId());
     long lastSeq = last == null ? 0 : last.seq();
     if (rev == null) {
-      member.joined(history.head(), new Member.JoinSnapshot(history.doc().text(), history.doc().runs()), lastSeq);
+      long head = history.head();
+      Member.JoinSnapshot snapshot = new Member.JoinSnapshot(history.doc().text(), history.doc().runs());
+      seat.tell(m -> m.joined(head, snapshot, lastSeq));
     } else {
-      member.joined(rev, null, lastSeq);
+      seat.tell(m -> m.joined(rev, null, lastSeq));
       // Why in chunks: a connection taking batches gets each as one frame; a replay may be 10,000 ops.
       for (int i = 0; i < missed.size(); i += REPLAY_CHUNK) {
         List<OpRecord> chunk = missed.subList(i, Math.min(missed.size(), i + REPLAY_CHUNK));
-        member.broadcast(new Broadcast(chunk, List.of(), chunk.get(chunk.size() - 1).rev()));
+        Broadcast replayed = new Broadcast(chunk, List.of(), chunk.get(chunk.size() - 1).rev());
+        seat.tell(m -> m.broadcast(replayed));
       }
     }
-    members.add(member);
-    if (!member.viewer()) memberSeen.accept(member.info()); // read-only viewers are nobody's author
+    members.put(seat.member, seat);
+    if (!seat.viewer) memberSeen.accept(seat.info()); // read-only viewers are nobody's author
     broadcastPresence();
     return true;
   }
 
-  /** Submits {@code op} made on {@code rev} as {@code seq} of the member's clientId (see {@link Sequencer}). */
+  /**
+   * Submits {@code op} made on {@code rev} as {@code seq} of the member's clientId (see {@link Sequencer}).
+   * Only a joined member submits; anything else is a caller's bug and is dropped with a log line.
+   */
   public void submit(Member member, long rev, long seq, TextOperation op) {
     checkContext();
     requests.run(() -> {
-      if (closed) {
-        member.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; keep the op and resend it", seq);
+      Seat seat = members.get(member);
+      if (seat == null) {
+        LOG.log(System.Logger.Level.WARNING, "pad={0} client=- op from a connection that is not a member dropped", padId);
         return Future.succeededFuture();
       }
-      return sequencer.submit(new Submission(member, rev, seq, op));
+      if (closed) {
+        seat.tell(m -> m.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; keep the op and resend it", seq));
+        return Future.succeededFuture();
+      }
+      return sequencer.submit(new Submission(seat, rev, seq, op));
     });
   }
 
@@ -143,27 +159,32 @@ public final class Pad {
   public void cursor(Member member, long rev, int anchor, int head) {
     checkContext();
     requests.run(() -> {
-      if (rev < history.windowStart() || !members.contains(member)) return Future.succeededFuture(); // stale: cursors are ephemeral
+      Seat seat = members.get(member);
+      if (rev < history.windowStart() || seat == null) return Future.succeededFuture(); // stale: cursors are ephemeral
       if (rev > history.head()) {
-        member.rejected(Rejection.BAD_REV, "cursor rev " + rev + " is ahead of the pad's head " + history.head(), 0);
+        String message = "cursor rev " + rev + " is ahead of the pad's head " + history.head();
+        seat.tell(m -> m.rejected(Rejection.BAD_REV, message, 0));
         return Future.succeededFuture();
       }
       int length = rev == history.head() ? history.doc().length() : history.recordAfter(rev).op().baseLength();
       if (anchor < 0 || head < 0 || anchor > length || head > length) {
-        member.rejected(Rejection.BAD_REV, "cursor outside the document of length " + length + " at rev " + rev, 0);
+        String message = "cursor outside the document of length " + length + " at rev " + rev;
+        seat.tell(m -> m.rejected(Rejection.BAD_REV, message, 0));
         return Future.succeededFuture();
       }
-      fanout.cursor(member, rev, anchor, head);
+      fanout.cursor(seat, rev, anchor, head);
       return Future.succeededFuture();
     });
   }
 
   /** The member's name or colour changed: everyone gets the new member list. */
-  public void profileChanged(Member member) {
+  public void profileChanged(Member member, String name, String color) {
     checkContext();
     requests.run(() -> {
-      if (members.contains(member)) {
-        memberSeen.accept(member.info());
+      Seat seat = members.get(member);
+      if (seat != null) {
+        seat.rename(name, color);
+        memberSeen.accept(seat.info());
         broadcastPresence();
       }
       return Future.succeededFuture();
@@ -174,7 +195,7 @@ public final class Pad {
   public void leave(Member member) {
     checkContext();
     requests.run(() -> {
-      if (members.remove(member)) {
+      if (members.remove(member) != null) {
         broadcastPresence();
         if (members.isEmpty()) onEmpty.run();
       }
@@ -208,10 +229,10 @@ public final class Pad {
   private void dropped(List<PendingQueue.Pending> dropped) {
     Set<String> clientIds = new HashSet<>();
     for (PendingQueue.Pending p : dropped) clientIds.add(p.clientId());
-    for (Member m : new ArrayList<>(members)) {
-      if (clientIds.contains(m.info().clientId())) {
-        members.remove(m);
-        m.evicted(Rejection.SERVER_ERROR, "a conflict with another server dropped your unsaved ops; reconnect to resend them");
+    for (Seat seat : new ArrayList<>(members.values())) {
+      if (clientIds.contains(seat.clientId())) {
+        members.remove(seat.member);
+        seat.tell(m -> m.evicted(Rejection.SERVER_ERROR, "a conflict with another server dropped your unsaved ops; reconnect to resend them"));
       }
     }
     broadcastPresence();
@@ -220,13 +241,13 @@ public final class Pad {
   private void broadcastPresence() {
     List<MemberInfo> list = new ArrayList<>(members.size());
     int viewers = 0;
-    for (Member m : members) {
-      if (m.viewer()) viewers++;
-      else list.add(m.info());
+    for (Seat seat : members.values()) {
+      if (seat.viewer) viewers++;
+      else list.add(seat.info());
     }
-    List<MemberInfo> frozen = List.copyOf(list);
-    // Why a copy: a member that cannot keep up is dropped while being told, which removes it.
-    for (Member m : members.toArray(new Member[0])) m.presence(frozen, viewers);
+    List<MemberInfo> writers = List.copyOf(list);
+    int viewerCount = viewers;
+    Seat.tellAll(members.values(), m -> m.presence(writers, viewerCount));
   }
 
   private void checkContext() {
@@ -245,7 +266,7 @@ public final class Pad {
   public List<MemberInfo> members() {
     checkContext();
     List<MemberInfo> list = new ArrayList<>(members.size());
-    for (Member m : members) if (!m.viewer()) list.add(m.info());
+    for (Seat seat : members.values()) if (!seat.viewer) list.add(seat.info());
     return list;
   }
 }

@@ -70,7 +70,7 @@ final class Sequencer {
       if (dedupe(s)) rebaseAndQueue(s, committed);
       return (Void) null;
     }).recover(e -> {
-      log.log(System.Logger.Level.WARNING, "pad={0} client={1} cannot read ops after rev {2,number,#}: {3}", padId, s.member().info().clientId(), s.rev(), e.toString());
+      log.log(System.Logger.Level.WARNING, "pad={0} client={1} cannot read ops after rev {2,number,#}: {3}", padId, s.clientId(), s.rev(), e.toString());
       reject(s, Rejection.STORE_UNAVAILABLE, "the store cannot be read right now; keep the op and retry");
       return Future.succeededFuture();
     });
@@ -78,15 +78,15 @@ final class Sequencer {
 
   /** True when {@code s} is the next seq of its client; otherwise answers it (ack again or seq-gap). */
   private boolean dedupe(Submission s) {
-    String clientId = s.member().info().clientId();
+    String clientId = s.clientId();
     ClientSeq last = history.lastSeq(clientId);
     long committed = last == null ? 0 : last.seq();
     long queued = queue.lastSeq(clientId);
     if (s.seq() == committed) {
-      s.member().ack(s.seq(), last.rev());
+      s.answer(m -> m.ack(s.seq(), last.rev()));
     } else if (s.seq() < committed) {
       history.revOf(clientId, s.seq()).onComplete(r -> {
-        if (r.succeeded() && r.result() > 0) s.member().ack(s.seq(), r.result());
+        if (r.succeeded() && r.result() > 0) s.answer(m -> m.ack(s.seq(), r.result()));
         else reject(s, Rejection.STORE_UNAVAILABLE, "cannot find the revision of seq " + s.seq() + " right now");
       });
     } else if (s.seq() <= queued) {
@@ -100,7 +100,7 @@ final class Sequencer {
   }
 
   private void rebaseAndQueue(Submission s, List<OpRecord> committed) {
-    String author = s.member().info().authorId();
+    String author = s.seat().info().authorId();
     TextOperation onHead = s.op().withAuthor(author);
     TextOperation op;
     try {
@@ -121,7 +121,7 @@ final class Sequencer {
     }
     boolean queued;
     try {
-      queued = queue.add(new Pending(s.member().info().clientId(), s.seq(), author, op, onHead, history.head(),
+      queued = queue.add(new Pending(s.clientId(), s.seq(), author, op, onHead, history.head(),
           System.currentTimeMillis()));
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, e.getMessage());
@@ -135,7 +135,7 @@ final class Sequencer {
   }
 
   private void reject(Submission s, Rejection reason, String message) {
-    s.member().rejected(reason, message, s.seq());
+    s.answer(m -> m.rejected(reason, message, s.seq()));
   }
 
   /** The store says the head is now {@code head} (maybe another instance committed). */

@@ -44,16 +44,11 @@ public final class ServerEdit implements Member {
   /** Runs the edit; completes with the new revision (or the head if nothing changed). */
   public static Future<Long> run(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
     ServerEdit edit = new ServerEdit(pad, authorId, name, color, change);
-    pad.join(edit, null).onComplete(joined -> {
+    pad.join(Arrival.local(edit, edit.info), null).onComplete(joined -> {
       if (joined.failed()) edit.done.tryFail(joined.cause());
       else if (!joined.result()) edit.done.tryFail(new Refused("the pad refused the edit (too many connections)"));
     });
     return edit.done.future();
-  }
-
-  @Override
-  public MemberInfo info() {
-    return info;
   }
 
   @Override
@@ -92,7 +87,13 @@ public final class ServerEdit implements Member {
     });
   }
 
-  @Override public void op(OpRecord record) { }
-  @Override public void presence(List<MemberInfo> members) { }
-  @Override public void cursor(String clientId, long rev, int anchor, int head) { }
+  /** Its own op comes back in a flush: that is its acknowledgement. */
+  @Override
+  public void broadcast(Broadcast flush) {
+    for (OpRecord r : flush.records()) {
+      if (info.clientId().equals(r.clientId())) finish(() -> done.tryComplete(r.rev()));
+    }
+  }
+
+  @Override public void presence(List<MemberInfo> writers, int viewers) { }
 }

@@ -11,22 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Encodes server → client frames (docs/protocol.md). One instance per event loop: the last
- * broadcast op, cursor and member list are encoded once and reused for every member (fan-out
- * must not encode N times; a member list encoded per member made each join O(N²) work).
+ * Encodes server → client frames (docs/protocol.md). One instance per event loop: the last flush
+ * and member list are encoded once and reused for every member of that loop (fan-out must not
+ * encode N times; a member list encoded per member makes each join O(N²) work).
  * Thread rule: used on one context only.
  */
 public final class Frames {
-  private OpRecord lastRecord;
-  private String lastOpFrame;
   private List<MemberInfo> lastMembers;
   private int lastViewers;
   private String lastPresenceFrame;
-  private String lastCursorClient;
-  private long lastCursorRev = -1;
-  private int lastCursorAnchor;
-  private int lastCursorHead;
-  private String lastCursorFrame;
   private Broadcast lastFlush;
   private String lastBatchFrame;
   private Broadcast lastSplitFlush;
@@ -44,15 +37,6 @@ public final class Frames {
 
   public String ack(long seq, long rev) {
     return write(message("ack").put("seq", seq).put("rev", rev));
-  }
-
-  /** Another client's op; the same record gives the same (cached) string. */
-  public String op(OpRecord r) {
-    if (r != lastRecord) {
-      lastOpFrame = write(opMessage(r, message("op")));
-      lastRecord = r;
-    }
-    return lastOpFrame;
   }
 
   /**
@@ -104,12 +88,10 @@ public final class Frames {
     return o.put("clientId", clientId).put("rev", rev).put("anchor", anchor).put("head", head);
   }
 
-  /** The member list; the same list object (one broadcast) gives the same (cached) string. */
-  public String presence(List<MemberInfo> members) {
-    return presence(members, 0);
-  }
-
-  /** The writers and, when there are any, the number of read-only viewers (an additive field). */
+  /**
+   * The writers and, when there are any, the number of read-only viewers (an additive field); the
+   * same list object (one broadcast) gives the same (cached) string.
+   */
   public String presence(List<MemberInfo> members, int viewers) {
     if (members == lastMembers && viewers == lastViewers) return lastPresenceFrame;
     ObjectNode o = message("presence");
@@ -122,19 +104,6 @@ public final class Frames {
     lastMembers = members;
     lastViewers = viewers;
     return lastPresenceFrame;
-  }
-
-  /** A relayed selection; the same values in a row (one broadcast) give the same (cached) string. */
-  public String cursor(String clientId, long rev, int anchor, int head) {
-    if (rev == lastCursorRev && anchor == lastCursorAnchor && head == lastCursorHead && clientId.equals(lastCursorClient)) {
-      return lastCursorFrame;
-    }
-    lastCursorFrame = write(cursorMessage(message("cursor"), clientId, rev, anchor, head));
-    lastCursorClient = clientId;
-    lastCursorRev = rev;
-    lastCursorAnchor = anchor;
-    lastCursorHead = head;
-    return lastCursorFrame;
   }
 
   /** An error frame; {@code seq} (the refused op) is included when positive. */

@@ -1,5 +1,6 @@
 package ardoise.protocol;
 
+import ardoise.pad.Arrival;
 import ardoise.pad.Broadcast;
 import ardoise.pad.Member;
 import ardoise.pad.MemberInfo;
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
  * frames and {@link Pad} calls. Frames are handled in arrival order.
  *
  * <p>Thread rule: runs on its socket's context. Its pad may live on another event loop
- * ({@link PadShards}): calls to the pad then go to the pad's context, and the pad talks back
- * through a {@link RemoteMember} that hands each message over to this one; both directions keep
+ * ({@link PadShards}): calls to the pad then go to the pad's context, and the pad hands its
+ * messages back to this context (it joined with this context as its home); both directions keep
  * their order.
  */
 public final class Session implements Member {
@@ -44,11 +45,10 @@ public final class Session implements Member {
   private final SessionMetrics metrics;
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
   private State state = State.AWAITING_JOIN;
-  private MemberInfo info;
+  private String clientId; // set by join; the pad holds the rest of the profile
   private boolean batches; // the tab asked for batch frames in its join
   private Pad pad;
-  /** What the pad knows this connection as: itself, or a {@link RemoteMember} when the pad lives elsewhere. */
-  private Member member;
+  private boolean padIsHome; // the pad lives on this event loop: call it directly
   private long unwrittenChars;
   /** Chars of the joined frame (the document) still unwritten: not counted as slowness. */
   private long unwrittenDocument;
@@ -127,23 +127,18 @@ public final class Session implements Member {
       // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
       inFlightSeq = op.seq();
       inFlightSince = System.nanoTime();
-      onPad(p -> p.submit(member, op.rev(), op.seq(), op.op()));
+      onPad(p -> p.submit(this, op.rev(), op.seq(), op.op()));
     } else if (m instanceof ClientMessage.Cursor c) {
-      onPad(p -> p.cursor(member, c.rev(), c.anchor(), c.head()));
+      onPad(p -> p.cursor(this, c.rev(), c.anchor(), c.head()));
     } else if (m instanceof ClientMessage.Profile p) {
-      MemberInfo changed = new MemberInfo(info.clientId(), info.authorId(), p.name(), p.color());
-      info = changed;
-      onPad(pad -> {
-        if (member instanceof RemoteMember remote) remote.profile(changed);
-        pad.profileChanged(member);
-      });
+      onPad(pad -> pad.profileChanged(this, p.name(), p.color()));
     }
   }
 
   /** Calls the joined pad on its own context (at once when it lives on this event loop). */
   private void onPad(Consumer<Pad> call) {
     Pad p = pad;
-    if (member == this) call.accept(p);
+    if (padIsHome) call.accept(p);
     else shards.contextOf(padId).runOnContext(v -> call.accept(p));
   }
 
@@ -157,10 +152,12 @@ public final class Session implements Member {
   private void join(ClientMessage.Join j, boolean retryIfClosed) {
     state = State.JOINING;
     String color = j.color() != null ? j.color() : Palette.colorOf(j.authorId());
-    info = new MemberInfo(j.clientId(), j.authorId(), j.name(), color);
+    clientId = j.clientId();
     batches = j.batch();
-    Member joining = shards.isHome(padId) ? this : new RemoteMember(this, context, info, readOnly);
-    shards.call(padId, registry -> registry.pad(padId).compose(p -> p.join(joining, j.rev()).map(ok -> new Joined(p, ok))))
+    boolean home = shards.isHome(padId);
+    Arrival arrival = new Arrival(this, new MemberInfo(j.clientId(), j.authorId(), j.name(), color), readOnly,
+        home ? null : context);
+    shards.call(padId, registry -> registry.pad(padId).compose(p -> p.join(arrival, j.rev()).map(ok -> new Joined(p, ok))))
         .onComplete(r -> {
           if (r.failed() && r.cause() instanceof Pad.ClosedException && retryIfClosed) {
             join(j, false); // the pad was unloading: the registry loads a fresh one
@@ -168,7 +165,7 @@ public final class Session implements Member {
           }
           if (r.succeeded()) {
             pad = r.result().pad();
-            member = joining;
+            padIsHome = home;
           }
           joinDone(r.succeeded() && r.result().admitted(), r.cause());
         });
@@ -178,7 +175,7 @@ public final class Session implements Member {
 
   private void joinDone(boolean joined, Throwable failure) {
     if (state == State.CLOSED) {
-      if (joined) onPad(p -> p.leave(member));
+      if (joined) onPad(p -> p.leave(this));
       return;
     }
     if (failure != null) {
@@ -240,19 +237,17 @@ public final class Session implements Member {
   private void closed() {
     State was = state;
     state = State.CLOSED;
-    if (was == State.JOINED) onPad(p -> p.leave(member));
+    if (was == State.JOINED) onPad(p -> p.leave(this));
   }
 
   private String clientId() {
-    return info == null ? "-" : info.clientId();
+    return clientId == null ? "-" : clientId;
   }
 
-  // Member: the pad talks to this connection through these.
-
-  @Override public MemberInfo info() { return info; }
+  // Member: the pad talks to this connection through these, on this context.
 
   @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
-    String frame = frames.joined(rev, info.clientId(), lastSeq, s == null ? null : s.text(), s == null ? null : s.runs());
+    String frame = frames.joined(rev, clientId, lastSeq, s == null ? null : s.text(), s == null ? null : s.runs());
     if (state == State.CLOSED) return;
     // Why apart: the document this client asked for may alone exceed the send-queue limit (a hot
     // pad's authorship runs: 1.5 M chars at 300 typists); the frames right behind it must not read
@@ -274,7 +269,7 @@ public final class Session implements Member {
   }
 
   @Override public void broadcast(Broadcast flush) {
-    String self = info.clientId();
+    String self = clientId;
     if (batches) {
       for (OpRecord r : flush.records()) {
         if (self.equals(r.clientId())) acknowledged(r.seq());
@@ -300,20 +295,7 @@ public final class Session implements Member {
     }
   }
 
-  @Override public void op(OpRecord record) {
-    metrics.opSent();
-    send(frames.op(record));
-  }
-
-  @Override public void presence(List<MemberInfo> members) { send(frames.presence(members)); }
-
-  @Override public void presence(List<MemberInfo> members, int viewers) { send(frames.presence(members, viewers)); }
-
-  @Override public boolean viewer() { return readOnly; }
-
-  @Override public void cursor(String clientId, long rev, int anchor, int head) {
-    send(frames.cursor(clientId, rev, anchor, head));
-  }
+  @Override public void presence(List<MemberInfo> writers, int viewers) { send(frames.presence(writers, viewers)); }
 
   @Override public void rejected(Rejection reason, String message, long seq) {
     ErrorCode code = ErrorCode.of(reason);

@@ -11,8 +11,6 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,36 +22,6 @@ class FanoutTest {
   @AfterEach
   void close() {
     pads.close();
-  }
-
-  /** Writes down each flush as "revs [1, 2] cursors [b:3-3]" (acks included: one's own revisions). */
-  static final class Flushes implements Member {
-    final LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
-    private final MemberInfo info;
-
-    Flushes(String clientId) {
-      info = new MemberInfo(clientId, clientId, clientId, "#000000");
-    }
-
-    String next() throws InterruptedException {
-      String s = told.poll(10, TimeUnit.SECONDS);
-      if (s == null) throw new AssertionError("nothing told to " + info.clientId());
-      return s;
-    }
-
-    @Override public MemberInfo info() { return info; }
-    @Override public void broadcast(Broadcast flush) {
-      List<Long> revs = flush.records().stream().map(OpRecord::rev).toList();
-      List<String> cursors = flush.cursors().stream().map(c -> c.clientId() + ":" + c.anchor() + "-" + c.head()).toList();
-      told.add("revs " + revs + " cursors " + cursors + " at " + flush.head());
-    }
-    @Override public void joined(long rev, JoinSnapshot s, long lastSeq) { told.add("joined " + rev); }
-    @Override public void ack(long seq, long rev) { throw new AssertionError("acks come in flushes"); }
-    @Override public void op(OpRecord r) { throw new AssertionError("ops come in flushes"); }
-    @Override public void presence(List<MemberInfo> members) { }
-    @Override public void cursor(String clientId, long rev, int anchor, int head) { throw new AssertionError("cursors come in flushes"); }
-    @Override public void rejected(Rejection reason, String message, long seq) { told.add(reason + " " + seq); }
-    @Override public void evicted(Rejection reason, String message) { told.add("evicted " + reason); }
   }
 
   /** Counts the ops of each append. */
@@ -81,11 +49,11 @@ class FanoutTest {
     return pads.load(registry, "fanout");
   }
 
-  private List<Flushes> join(Pad pad, String... ids) throws Exception {
-    List<Flushes> members = new ArrayList<>();
+  private List<RecordingMember> join(Pad pad, String... ids) throws Exception {
+    List<RecordingMember> members = new ArrayList<>();
     for (String id : ids) {
-      Flushes m = new Flushes(id);
-      on(() -> pad.join(m, 0L));
+      RecordingMember m = new RecordingMember(id);
+      on(() -> pad.join(m.arrival(), 0L));
       assertEquals("joined 0", m.next());
       members.add(m);
     }
@@ -100,16 +68,16 @@ class FanoutTest {
   void opsArrivingWithinTheIntervalGoOutInOneAppendAndOneFlushPerMember() throws Exception {
     CountingStore store = new CountingStore();
     Pad pad = pad(store, 5_000_000); // 3 members: 15 ms between two appends
-    List<Flushes> m = join(pad, "member-a", "member-b", "member-c");
+    List<RecordingMember> m = join(pad, "member-a", "member-b", "member-c");
     on(() -> { pad.submit(m.get(0), 0, 1, insertAt(0, 0, "a")); return null; }); // nothing before it: at once
-    for (Flushes f : m) assertEquals("revs [1] cursors [] at 1", f.next());
+    for (RecordingMember f : m) assertEquals("revs [1] cursors [] at 1", f.nextFlush());
     on(() -> { // three ops within the interval: they wait for it, then go together
       pad.submit(m.get(0), 1, 2, insertAt(1, 1, "A"));
       pad.submit(m.get(1), 1, 1, insertAt(0, 1, "b"));
       pad.submit(m.get(2), 1, 1, insertAt(0, 1, "c"));
       return null;
     });
-    for (Flushes f : m) assertEquals("revs [2, 3, 4] cursors [] at 4", f.next());
+    for (RecordingMember f : m) assertEquals("revs [2, 3, 4] cursors [] at 4", f.nextFlush());
     assertEquals(List.of(1, 3), List.copyOf(store.batchSizes));
   }
 
@@ -117,44 +85,44 @@ class FanoutTest {
   void aMembersLatestCursorWaitsForTheCommitAndIsMovedPastIt() throws Exception {
     CountingStore store = new CountingStore();
     Pad pad = pad(store, 5_000_000);
-    List<Flushes> m = join(pad, "member-a", "member-b", "member-c");
+    List<RecordingMember> m = join(pad, "member-a", "member-b", "member-c");
     on(() -> { pad.submit(m.get(0), 0, 1, insertAt(0, 0, "abc")); return null; });
-    for (Flushes f : m) assertEquals("revs [1] cursors [] at 1", f.next());
+    for (RecordingMember f : m) assertEquals("revs [1] cursors [] at 1", f.nextFlush());
     on(() -> {
       pad.submit(m.get(0), 1, 2, insertAt(0, 3, "XY")); // waits for the interval
       pad.cursor(m.get(1), 1, 1, 1);
       pad.cursor(m.get(1), 1, 2, 3); // replaces the first: only the latest is relayed
       return null;
     });
-    for (Flushes f : m) assertEquals("revs [2] cursors [member-b:4-5] at 2", f.next());
+    for (RecordingMember f : m) assertEquals("revs [2] cursors [member-b:4-5] at 2", f.nextFlush());
   }
 
   @Test
   void aCursorWithNoCommitComingLeavesWithinAnInterval() throws Exception {
     CountingStore store = new CountingStore();
     Pad pad = pad(store, 5_000_000);
-    List<Flushes> m = join(pad, "member-a", "member-b");
+    List<RecordingMember> m = join(pad, "member-a", "member-b");
     on(() -> { pad.cursor(m.get(0), 0, 0, 0); return null; });
-    for (Flushes f : m) assertEquals("revs [] cursors [member-a:0-0] at 0", f.next());
+    for (RecordingMember f : m) assertEquals("revs [] cursors [member-a:0-0] at 0", f.nextFlush());
     on(() -> { pad.cursor(m.get(0), 0, 0, 0); return null; }); // within the interval: held, then sent
-    for (Flushes f : m) assertEquals("revs [] cursors [member-a:0-0] at 0", f.next());
+    for (RecordingMember f : m) assertEquals("revs [] cursors [member-a:0-0] at 0", f.nextFlush());
   }
 
   @Test
   void withoutPacingTheNextAppendStartsAtOnce() throws Exception {
     CountingStore store = new CountingStore();
     Pad pad = pad(store, 0);
-    List<Flushes> m = join(pad, "member-a", "member-b", "member-c");
+    List<RecordingMember> m = join(pad, "member-a", "member-b", "member-c");
     on(() -> { pad.submit(m.get(0), 0, 1, insertAt(0, 0, "a")); return null; });
-    for (Flushes f : m) assertEquals("revs [1] cursors [] at 1", f.next());
+    for (RecordingMember f : m) assertEquals("revs [1] cursors [] at 1", f.nextFlush());
     on(() -> { // the same three ops as above: the first leaves alone, the others in the next group commit
       pad.submit(m.get(0), 1, 2, insertAt(1, 1, "A"));
       pad.submit(m.get(1), 1, 1, insertAt(0, 1, "b"));
       pad.submit(m.get(2), 1, 1, insertAt(0, 1, "c"));
       return null;
     });
-    for (Flushes f : m) assertEquals("revs [2] cursors [] at 2", f.next());
-    for (Flushes f : m) assertEquals("revs [3, 4] cursors [] at 4", f.next());
+    for (RecordingMember f : m) assertEquals("revs [2] cursors [] at 2", f.nextFlush());
+    for (RecordingMember f : m) assertEquals("revs [3, 4] cursors [] at 4", f.nextFlush());
     assertEquals(List.of(1, 1, 2), List.copyOf(store.batchSizes));
   }
 }

@@ -44,7 +44,7 @@ class HeldEditsTest {
     context = vertx.getOrCreateContext();
     PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(10_000, 10, 500, 60_000), context, held));
     pad = onFuture(() -> registry.pad("held"));
-    for (RecordingMember m : List.of(a, b, c)) onFuture(() -> pad.join(m, 0L));
+    for (RecordingMember m : List.of(a, b, c)) onFuture(() -> pad.join(m.arrival(), 0L));
   }
 
   @AfterEach

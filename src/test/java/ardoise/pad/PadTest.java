@@ -16,7 +16,6 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -30,33 +29,6 @@ class PadTest {
   @AfterEach
   void close() {
     pads.close();
-  }
-
-  /** A member that writes down what it is told. */
-  static final class Recorder implements Member {
-    final LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
-    private final MemberInfo info;
-
-    Recorder(String clientId) {
-      info = new MemberInfo(clientId, clientId, clientId, "#000000");
-    }
-
-    String next() throws InterruptedException {
-      String s = told.poll(10, TimeUnit.SECONDS);
-      if (s == null) throw new AssertionError("nothing told to " + info.clientId());
-      return s;
-    }
-
-    @Override public MemberInfo info() { return info; }
-    @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
-      told.add("joined " + rev + (s == null ? "" : " text=" + s.text()));
-    }
-    @Override public void ack(long seq, long rev) { told.add("ack " + seq + " " + rev); }
-    @Override public void op(OpRecord r) { told.add("op " + r.rev()); }
-    @Override public void presence(List<MemberInfo> members) { }
-    @Override public void cursor(String clientId, long rev, int anchor, int head) { told.add("cursor " + rev); }
-    @Override public void rejected(Rejection reason, String message, long seq) { told.add(reason + " " + seq); }
-    @Override public void evicted(Rejection reason, String message) { told.add("evicted " + reason); }
   }
 
   /** Counts appends; the first one waits for {@link #release}. */
@@ -93,17 +65,17 @@ class PadTest {
     SlowFirstAppend store = new SlowFirstAppend();
     PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 60_000), context));
     Pad pad = load(registry, "batch");
-    List<Recorder> members = new ArrayList<>();
+    List<RecordingMember> members = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      Recorder m = new Recorder("member-" + i);
+      RecordingMember m = new RecordingMember("member-" + i);
       members.add(m);
-      on(() -> pad.join(m, 0L));
+      on(() -> pad.join(m.arrival(), 0L));
       assertEquals("joined 0", m.next());
     }
-    for (Recorder m : members) on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "x")); return null; });
+    for (RecordingMember m : members) on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "x")); return null; });
     on(() -> { store.gate.complete(); return null; });
     for (int i = 0; i < 5; i++) {
-      Recorder m = members.get(i);
+      RecordingMember m = members.get(i);
       for (int rev = 1; rev <= 5; rev++) assertEquals(rev == i + 1 ? "ack 1 " + rev : "op " + rev, m.next());
     }
     assertEquals(List.of(1, 4), on(() -> List.copyOf(store.batchSizes)));
@@ -115,15 +87,15 @@ class PadTest {
     PadRegistry registry = on(() -> new PadRegistry(store, new PadSettings(1000, 10, 1000, 60_000, 100, 3, 10), context));
     Pad pad = load(registry, "backlog");
     store.setAvailable(false);
-    List<Recorder> members = new ArrayList<>();
+    List<RecordingMember> members = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      Recorder m = new Recorder("member-" + i);
+      RecordingMember m = new RecordingMember("member-" + i);
       members.add(m);
-      on(() -> pad.join(m, 0L));
+      on(() -> pad.join(m.arrival(), 0L));
       m.next();
     }
-    for (Recorder m : members) on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "y")); return null; });
-    assertEquals("STORE_UNAVAILABLE 1", members.get(3).next());
+    for (RecordingMember m : members) on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "y")); return null; });
+    assertEquals("rejected STORE_UNAVAILABLE 1", members.get(3).next());
     store.setAvailable(true);
     assertEquals("ack 1 1", members.get(0).next()); // the retry stores the kept ops
     assertEquals(3L, waitForHead(pad, 3)); // the three kept ops, none lost, none twice
@@ -139,8 +111,8 @@ class PadTest {
     InMemoryPadStore store = new InMemoryPadStore();
     PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 20), context));
     Pad pad = load(registry, "idle");
-    Recorder m = new Recorder("member-idle");
-    on(() -> pad.join(m, null));
+    RecordingMember m = new RecordingMember("member-idle");
+    on(() -> pad.join(m.arrival(), null));
     m.next();
     on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "z")); return null; });
     assertEquals("ack 1 1", m.next());
@@ -163,8 +135,8 @@ class PadTest {
     SlowFirstAppend store = new SlowFirstAppend();
     PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 60_000), context));
     Pad pad = load(registry, "moved");
-    Recorder a = new Recorder("member-a");
-    on(() -> pad.join(a, 0L));
+    RecordingMember a = new RecordingMember("member-a");
+    on(() -> pad.join(a.arrival(), 0L));
     assertEquals("joined 0", a.next());
     on(() -> { pad.submit(a, 0, 1, insertAt(0, 0, "a")); return null; }); // in flight, held by the gate
     OpRecord foreign = new OpRecord(1, TextOperation.builder().insert("F", "other").build(), "other-instance", 1, "other", 1);
@@ -173,8 +145,8 @@ class PadTest {
     on(() -> { store.gate.complete(); return null; });
     assertEquals("op 1", a.next()); // the other instance's revision, loaded from the store
     assertEquals("ack 1 2", a.next()); // then ours, rebased onto it
-    Recorder late = new Recorder("member-late");
-    on(() -> pad.join(late, null));
+    RecordingMember late = new RecordingMember("member-late");
+    on(() -> pad.join(late.arrival(), null));
     assertEquals("joined 2 text=aF", late.next()); // the queued insert goes first at equal positions
   }
 
@@ -183,8 +155,8 @@ class PadTest {
     InMemoryPadStore store = new InMemoryPadStore();
     PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 2, 60_000), context));
     Pad pad = load(registry, "snap");
-    Recorder m = new Recorder("member-snap");
-    on(() -> pad.join(m, 0L));
+    RecordingMember m = new RecordingMember("member-snap");
+    on(() -> pad.join(m.arrival(), 0L));
     m.next();
     for (int seq = 1; seq <= 3; seq++) {
       int s = seq;
@@ -202,16 +174,16 @@ class PadTest {
     // A window of 2 revisions (trimmed at 4): older ones must come from the store.
     PadRegistry registry = on(() -> new PadRegistry(store, new PadSettings(1000, 10, 1000, 60_000, 2, 100, 10), context));
     Pad pad = load(registry, "window");
-    Recorder writer = new Recorder("member-writer");
-    on(() -> pad.join(writer, 0L));
+    RecordingMember writer = new RecordingMember("member-writer");
+    on(() -> pad.join(writer.arrival(), 0L));
     writer.next();
     for (int seq = 1; seq <= 6; seq++) {
       int s = seq;
       on(() -> { pad.submit(writer, s - 1, s, insertAt(s - 1, s - 1, "" + s)); return null; });
       assertEquals("ack " + s + " " + s, writer.next());
     }
-    Recorder late = new Recorder("member-late");
-    on(() -> pad.join(late, 0L)); // replay of all six, mostly from the store
+    RecordingMember late = new RecordingMember("member-late");
+    on(() -> pad.join(late.arrival(), 0L)); // replay of all six, mostly from the store
     assertEquals("joined 0", late.next());
     for (int rev = 1; rev <= 6; rev++) assertEquals("op " + rev, late.next());
     on(() -> { pad.submit(late, 1, 1, insertAt(0, 1, "L")); return null; }); // made on rev 1: rebased over 5 revisions
@@ -219,8 +191,8 @@ class PadTest {
     on(() -> { pad.submit(writer, 0, 1, insertAt(0, 0, "1")); return null; }); // an old seq: its rev is searched in the store
     assertEquals("op 7", writer.next());
     assertEquals("ack 1 1", writer.next());
-    Recorder check = new Recorder("member-check");
-    on(() -> pad.join(check, null));
+    RecordingMember check = new RecordingMember("member-check");
+    on(() -> pad.join(check.arrival(), null));
     assertEquals("joined 7 text=L123456", check.next());
   }
 }

@@ -3,47 +3,101 @@ package ardoise.pad;
 import ardoise.store.OpRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
-/** A {@link Member} that writes down what the pad tells it. Thread rule: synchronized. */
+/**
+ * A {@link Member} that writes down what its pad tells it, the way a client without batch frames
+ * would read it: {@code "joined 3"} (with {@code " text=…"} after a snapshot), each flush unfolded
+ * into {@code "ack SEQ REV"} (its own revisions), {@code "op REV"} and {@code "cursor REV"},
+ * {@code "rejected REASON SEQ"}, {@code "evicted REASON"}. Each flush is also written down whole
+ * ({@link #nextFlush}) and each member list ({@link #presence}).
+ *
+ * <p>Thread rule: any thread (the pad calls it on the pad's context; tests read from theirs).
+ */
 final class RecordingMember implements Member {
   private final MemberInfo info;
+  private final boolean viewer;
+  private final LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<String> flushes = new LinkedBlockingQueue<>();
   private final List<String> events = new ArrayList<>();
   private final List<Long> revs = new ArrayList<>();
+  private final List<String> presence = new ArrayList<>();
 
   RecordingMember(String clientId) {
+    this(clientId, false);
+  }
+
+  RecordingMember(String clientId, boolean viewer) {
     this.info = new MemberInfo(clientId, clientId, clientId, "#123456");
+    this.viewer = viewer;
   }
 
-  @Override public MemberInfo info() { return info; }
-
-  @Override public synchronized void joined(long rev, JoinSnapshot snapshot, long lastSeq) {
-    events.add("joined " + rev);
+  /** How this member joins a pad (on the pad's own context). */
+  Arrival arrival() {
+    return new Arrival(this, info, viewer, null);
   }
 
-  @Override public synchronized void ack(long seq, long rev) {
-    events.add("ack " + seq + " " + rev);
-    revs.add(rev);
+  @Override public void joined(long rev, JoinSnapshot snapshot, long lastSeq) {
+    record("joined " + rev + (snapshot == null ? "" : " text=" + snapshot.text()), -1);
   }
 
-  @Override public synchronized void op(OpRecord record) {
-    events.add("op " + record.rev());
-    revs.add(record.rev());
+  @Override public void broadcast(Broadcast flush) {
+    for (OpRecord r : flush.records()) {
+      if (info.clientId().equals(r.clientId())) record("ack " + r.seq() + " " + r.rev(), r.rev());
+      else record("op " + r.rev(), r.rev());
+    }
+    for (Broadcast.Cursor c : flush.cursors()) {
+      if (!info.clientId().equals(c.clientId())) record("cursor " + flush.head(), -1);
+    }
+    List<Long> revisions = flush.records().stream().map(OpRecord::rev).toList();
+    List<String> cursors = flush.cursors().stream().map(c -> c.clientId() + ":" + c.anchor() + "-" + c.head()).toList();
+    flushes.add("revs " + revisions + " cursors " + cursors + " at " + flush.head());
   }
 
-  @Override public void presence(List<MemberInfo> members) { }
-
-  @Override public void cursor(String clientId, long rev, int anchor, int head) { }
-
-  @Override public synchronized void rejected(Rejection reason, String message, long seq) {
-    events.add("rejected " + reason + " " + seq);
+  @Override public void ack(long seq, long rev) {
+    record("ack " + seq + " " + rev, rev);
   }
 
-  @Override public synchronized void evicted(Rejection reason, String message) {
-    events.add("evicted " + reason);
+  @Override public synchronized void presence(List<MemberInfo> writers, int viewers) {
+    presence.add(writers.stream().map(MemberInfo::name).toList() + " / " + viewers);
+  }
+
+  @Override public void rejected(Rejection reason, String message, long seq) {
+    record("rejected " + reason + " " + seq, -1);
+  }
+
+  @Override public void evicted(Rejection reason, String message) {
+    record("evicted " + reason, -1);
+  }
+
+  private synchronized void record(String event, long rev) {
+    events.add(event);
+    if (rev >= 0) revs.add(rev);
+    told.add(event);
+  }
+
+  /** The next thing told, waiting up to 10 s. */
+  String next() throws InterruptedException {
+    return poll(told, "nothing told to ");
+  }
+
+  /** The next flush, as {@code "revs [1, 2] cursors [b:3-3] at 2"}, waiting up to 10 s. */
+  String nextFlush() throws InterruptedException {
+    return poll(flushes, "no flush told to ");
+  }
+
+  private String poll(LinkedBlockingQueue<String> queue, String failure) throws InterruptedException {
+    String s = queue.poll(10, TimeUnit.SECONDS);
+    if (s == null) throw new AssertionError(failure + info.clientId());
+    return s;
   }
 
   synchronized List<String> events() { return List.copyOf(events); }
 
   /** Revisions learnt from acks and ops, in arrival order. */
   synchronized List<Long> revs() { return List.copyOf(revs); }
+
+  /** Each member list told, as {@code "[writer names] / viewers"}. */
+  synchronized List<String> presence() { return List.copyOf(presence); }
 }

@@ -23,38 +23,6 @@ class ViewersTest {
     vertx.close();
   }
 
-  /** A member recording presence as "writer names / viewers". */
-  static final class Watcher implements Member {
-    private final MemberInfo info;
-    private final boolean viewer;
-    final java.util.concurrent.LinkedBlockingQueue<String> told = new java.util.concurrent.LinkedBlockingQueue<>();
-    final List<String> presence = new ArrayList<>();
-
-    Watcher(String clientId, boolean viewer) {
-      this.info = new MemberInfo(clientId, clientId, clientId, "#000000");
-      this.viewer = viewer;
-    }
-
-    String next() throws InterruptedException {
-      String s = told.poll(10, TimeUnit.SECONDS);
-      if (s == null) throw new AssertionError("nothing told to " + info.clientId());
-      return s;
-    }
-
-    @Override public MemberInfo info() { return info; }
-    @Override public void joined(long rev, JoinSnapshot s, long lastSeq) { told.add("joined " + rev); }
-    @Override public void ack(long seq, long rev) { told.add("ack " + seq); }
-    @Override public void op(ardoise.store.OpRecord r) { told.add("op " + r.rev()); }
-    @Override public void presence(List<MemberInfo> members) { throw new AssertionError("the pad gives the viewer count"); }
-    @Override public void cursor(String clientId, long rev, int anchor, int head) { told.add("cursor"); }
-    @Override public void rejected(Rejection reason, String message, long seq) { told.add(reason.toString()); }
-    @Override public void evicted(Rejection reason, String message) { told.add("evicted"); }
-    @Override public boolean viewer() { return viewer; }
-    @Override public void presence(List<MemberInfo> members, int viewers) {
-      presence.add(members.stream().map(MemberInfo::name).toList() + " / " + viewers);
-    }
-  }
-
   private <T> T on(Supplier<T> action) throws Exception {
     CompletableFuture<T> f = new CompletableFuture<>();
     context.runOnContext(v -> f.complete(action.get()));
@@ -69,16 +37,16 @@ class ViewersTest {
     CompletableFuture<Pad> loaded = new CompletableFuture<>();
     context.runOnContext(v -> registry.pad("vue").onComplete(r -> loaded.complete(r.result())));
     Pad pad = loaded.get(10, TimeUnit.SECONDS);
-    Watcher writer = new Watcher("writer-0000000001", false);
-    Watcher viewer = new Watcher("viewer-0000000001", true);
-    on(() -> pad.join(writer, 0L));
+    RecordingMember writer = new RecordingMember("writer-0000000001");
+    RecordingMember viewer = new RecordingMember("viewer-0000000001", true);
+    on(() -> pad.join(writer.arrival(), 0L));
     assertEquals("joined 0", writer.next());
-    on(() -> pad.join(viewer, 0L));
+    on(() -> pad.join(viewer.arrival(), 0L));
     assertEquals("joined 0", viewer.next());
     on(() -> pad.memberCount()); // the queued joins ran before this
 
-    assertEquals(List.of("[writer-0000000001] / 0", "[writer-0000000001] / 1"), writer.presence);
-    assertEquals(List.of("[writer-0000000001] / 1"), viewer.presence);
+    assertEquals(List.of("[writer-0000000001] / 0", "[writer-0000000001] / 1"), writer.presence());
+    assertEquals(List.of("[writer-0000000001] / 1"), viewer.presence());
     assertEquals(List.of("writer-0000000001"), on(() -> pad.members().stream().map(MemberInfo::name).toList()));
     assertEquals(List.of("writer-0000000001"), seen, "only the writer is remembered as an author");
   }

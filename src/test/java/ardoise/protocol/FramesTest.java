@@ -20,29 +20,13 @@ class FramesTest {
   @Test
   void presenceIsEncodedOncePerMemberList() {
     List<MemberInfo> one = List.of(alice, bruno);
-    String first = frames.presence(one);
-    assertSame(first, frames.presence(one));
-    String renamed = frames.presence(List.of(alice, new MemberInfo(bruno.clientId(), bruno.authorId(), "Bruno L.", "#009e73")));
+    String first = frames.presence(one, 0);
+    assertSame(first, frames.presence(one, 0));
+    String renamed = frames.presence(List.of(alice, new MemberInfo(bruno.clientId(), bruno.authorId(), "Bruno L.", "#009e73")), 0);
     assertEquals("{\"type\":\"presence\",\"members\":[{\"clientId\":\"alice-0123456789ab\",\"authorId\":\"alice-0123456789ab\","
         + "\"name\":\"Alice\",\"color\":\"#e69f00\"},{\"clientId\":\"bruno-0123456789ab\",\"authorId\":\"bruno-0123456789ab\","
         + "\"name\":\"Bruno L.\",\"color\":\"#009e73\"}]}", renamed);
-    assertEquals(first, frames.presence(List.of(alice, bruno)));
-  }
-
-  @Test
-  void cursorIsEncodedOncePerBroadcast() {
-    String a = frames.cursor(alice.clientId(), 3, 4, 11);
-    assertSame(a, frames.cursor(alice.clientId(), 3, 4, 11));
-    assertEquals("{\"type\":\"cursor\",\"clientId\":\"alice-0123456789ab\",\"rev\":3,\"anchor\":4,\"head\":11}", a);
-    String b = frames.cursor(bruno.clientId(), 3, 4, 11);
-    assertNotSame(a, b);
-    assertEquals("{\"type\":\"cursor\",\"clientId\":\"bruno-0123456789ab\",\"rev\":3,\"anchor\":4,\"head\":11}", b);
-    assertEquals("{\"type\":\"cursor\",\"clientId\":\"bruno-0123456789ab\",\"rev\":4,\"anchor\":4,\"head\":11}",
-        frames.cursor(bruno.clientId(), 4, 4, 11));
-    assertEquals("{\"type\":\"cursor\",\"clientId\":\"bruno-0123456789ab\",\"rev\":4,\"anchor\":5,\"head\":11}",
-        frames.cursor(bruno.clientId(), 4, 5, 11));
-    assertEquals("{\"type\":\"cursor\",\"clientId\":\"bruno-0123456789ab\",\"rev\":4,\"anchor\":5,\"head\":12}",
-        frames.cursor(bruno.clientId(), 4, 5, 12));
+    assertEquals(first, frames.presence(List.of(alice, bruno), 0));
   }
 
   @Test
@@ -58,7 +42,13 @@ class FramesTest {
         + "{\"type\":\"cursor\",\"clientId\":\"bruno-0123456789ab\",\"rev\":5,\"anchor\":6,\"head\":6}]}", batch);
     String[] split = frames.split(flush);
     assertSame(split, frames.split(flush));
-    assertEquals(List.of(frames.op(r1), frames.op(r2), frames.cursor(bruno.clientId(), 5, 6, 6)), List.of(split));
+    assertEquals(List.of(
+        "{\"type\":\"op\",\"rev\":4,\"clientId\":\"alice-0123456789ab\",\"authorId\":\"alice-0123456789ab\",\"op\":[\"Oh\",3]}",
+        "{\"type\":\"op\",\"rev\":5,\"clientId\":\"bruno-0123456789ab\",\"authorId\":\"bruno-0123456789ab\",\"op\":[5,\"é\"]}",
+        "{\"type\":\"cursor\",\"clientId\":\"bruno-0123456789ab\",\"rev\":5,\"anchor\":6,\"head\":6}"), List.of(split));
+    String viewers = frames.presence(List.of(alice), 2);
+    assertEquals("{\"type\":\"presence\",\"members\":[{\"clientId\":\"alice-0123456789ab\",\"authorId\":\"alice-0123456789ab\","
+        + "\"name\":\"Alice\",\"color\":\"#e69f00\"}],\"viewers\":2}", viewers);
     Broadcast other = new Broadcast(List.of(r1), List.of(), 4);
     assertNotSame(batch, frames.batch(other));
     assertEquals(1, frames.split(other).length);
