@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The dependency direction ot ← pad ← protocol/http ← App, checked on the import lines. */
+/** The dependency direction ot ← pad ← protocol ← http ← server ← App, checked on the import lines. */
 class LayeringTest {
 
   private static List<String> violations(String pkg, String... forbiddenPrefixes) throws IOException {
@@ -48,11 +48,17 @@ class LayeringTest {
   @Test
   void padSeesNoJsonSocketsOrOuterLayers() throws IOException {
     assertEquals(List.of(), violations("pad", "com.fasterxml", "io.vertx.core.http", "io.vertx.ext.web", "io.vertx.core.json",
-        "ardoise.protocol", "ardoise.http", "ardoise.config", "ardoise.App"));
+        "ardoise.protocol", "ardoise.http", "ardoise.config", "ardoise.server", "ardoise.App"));
   }
 
   @Test
   void protocolDoesNotKnowHttpRoutes() throws IOException {
-    assertEquals(List.of(), violations("protocol", "ardoise.http", "io.vertx.ext.web", "ardoise.config"));
+    assertEquals(List.of(), violations("protocol", "ardoise.http", "io.vertx.ext.web", "ardoise.config", "ardoise.server"));
+  }
+
+  @Test
+  void onlyTheServerWiresTheParts() throws IOException {
+    assertEquals(List.of(), violations("http", "ardoise.server", "ardoise.App"));
+    assertEquals(List.of(), violations("store", "ardoise.pad", "ardoise.protocol", "ardoise.http", "ardoise.server", "ardoise.config"));
   }
 }

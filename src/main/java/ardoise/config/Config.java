@@ -2,71 +2,21 @@ package ardoise.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The server's settings, validated once at startup ({@link #load}) and then passed in, never read
- * from the environment deep inside. Immutable.
- *
- * @param port TCP port (0 = any free port, for tests)
- * @param publicUrl when non-null, WebSocket Origin headers must equal its origin
- * @param maxMessageBytes largest accepted WebSocket message, in UTF-8 bytes
- * @param maxPadChars largest pad, in UTF-16 code units
- * @param opsPerSecond messages per second per connection (token bucket refill)
- * @param opsBurst token bucket size (messages accepted at once)
- * @param sendQueueLimit outgoing bytes not yet written to a socket before its client is dropped
- * @param idleUnloadSeconds how long a pad with no members stays in memory
- * @param snapshotEveryOps a snapshot is saved each time this many revisions were committed
- * @param fanoutMicrosPerMember pace of a pad's fan-out: two flushes of a pad of N members start at
- *     least N × this apart (0: no pacing; see ardoise.pad.Fanout)
- * @param redisPoolSize connections to Redis for commands; each pad keeps at most one append in
- *     flight, so this is how many pads can be committing at the same moment
- * @param eventLoops event loops that serve sockets and pads (0: one per processor); each pad lives
- *     on one of them, chosen by its name
+ * The server's settings ({@link Setting}), validated once at startup ({@link #load}) and then passed
+ * in, never read from the environment deep inside. A bad value fails with a message that names the
+ * environment variable. Immutable.
  */
-public record Config(
-    int port,
-    String host,
-    String publicUrl,
-    Path dataDir,
-    String redisUrl,
-    int maxMessageBytes,
-    int maxPadChars,
-    int opsPerSecond,
-    int opsBurst,
-    int maxConnectionsPerPad,
-    int sendQueueLimit,
-    int idleUnloadSeconds,
-    int snapshotEveryOps,
-    int fanoutMicrosPerMember,
-    int redisPoolSize,
-    int eventLoops) {
+public final class Config {
+  private final Map<Setting, Object> values;
 
-  public Config {
-    requireRange("ARDOISE_PORT", port, 0, 65535);
-    if (host == null || host.isBlank()) throw new ConfigException("ARDOISE_HOST must not be empty");
-    if (publicUrl != null) publicUrl = origin(publicUrl);
-    if (dataDir == null) throw new ConfigException("ARDOISE_DATA_DIR must not be empty");
-    if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
-      throw new ConfigException("ARDOISE_REDIS_URL must start with redis:// or rediss://, got '" + redisUrl + "'");
-    }
-    requireRange("ARDOISE_MAX_MESSAGE_BYTES", maxMessageBytes, 1024, 64 << 20);
-    requireRange("ARDOISE_MAX_PAD_CHARS", maxPadChars, 1, 64 << 20);
-    requireRange("ARDOISE_OPS_PER_SECOND", opsPerSecond, 1, 1_000_000);
-    requireRange("ARDOISE_OPS_BURST", opsBurst, 1, 1_000_000);
-    requireRange("ARDOISE_MAX_CONNECTIONS_PER_PAD", maxConnectionsPerPad, 1, 100_000);
-    requireRange("ARDOISE_SEND_QUEUE_LIMIT", sendQueueLimit, 1024, 1 << 30);
-    requireRange("ARDOISE_IDLE_UNLOAD_SECONDS", idleUnloadSeconds, 1, 86_400);
-    requireRange("ARDOISE_SNAPSHOT_EVERY_OPS", snapshotEveryOps, 1, 1_000_000);
-    requireRange("ARDOISE_FANOUT_MICROS_PER_MEMBER", fanoutMicrosPerMember, 0, 10_000);
-    requireRange("ARDOISE_REDIS_POOL_SIZE", redisPoolSize, 1, 1024);
-    requireRange("ARDOISE_EVENT_LOOPS", eventLoops, 0, 256);
-  }
-
-  /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
-  public int eventLoopCount() {
-    return eventLoops > 0 ? eventLoops : Math.max(1, Runtime.getRuntime().availableProcessors());
+  private Config(Map<Setting, Object> values) {
+    this.values = values;
   }
 
   /** Defaults overridden by {@code file} (if it exists) then by the ARDOISE_* entries of {@code env}. */
@@ -81,88 +31,127 @@ public record Config(
 
   /** Defaults overridden by {@code values}, keyed by environment variable name (handy for tests). */
   public static Config fromValues(Map<String, String> values) {
-    Map<Setting, String> v = new HashMap<>();
+    Map<Setting, Object> parsed = new EnumMap<>(Setting.class);
     for (Setting s : Setting.values()) {
       String given = values.get(s.env);
-      v.put(s, given != null ? given.trim() : s.defaultValue);
+      parsed.put(s, parse(s, given != null ? given.trim() : s.defaultValue));
     }
-    return new Config(
-        integer(v, Setting.PORT), v.get(Setting.HOST), optional(v.get(Setting.PUBLIC_URL)),
-        Path.of(v.get(Setting.DATA_DIR)), optional(v.get(Setting.REDIS_URL)),
-        integer(v, Setting.MAX_MESSAGE_BYTES), integer(v, Setting.MAX_PAD_CHARS),
-        integer(v, Setting.OPS_PER_SECOND), integer(v, Setting.OPS_BURST),
-        integer(v, Setting.MAX_CONNECTIONS_PER_PAD), integer(v, Setting.SEND_QUEUE_LIMIT),
-        integer(v, Setting.IDLE_UNLOAD_SECONDS), integer(v, Setting.SNAPSHOT_EVERY_OPS),
-        integer(v, Setting.FANOUT_MICROS_PER_MEMBER), integer(v, Setting.REDIS_POOL_SIZE),
-        integer(v, Setting.EVENT_LOOPS));
+    return new Config(parsed);
   }
 
   public static Config defaults() {
     return fromValues(Map.of());
   }
 
-  /** Every setting: environment variable, key in conf/config.json, default. */
-  public enum Setting {
-    PORT("ARDOISE_PORT", "port", "9000"),
-    HOST("ARDOISE_HOST", "host", "0.0.0.0"),
-    PUBLIC_URL("ARDOISE_PUBLIC_URL", "publicUrl", ""),
-    DATA_DIR("ARDOISE_DATA_DIR", "dataDir", "./data"),
-    REDIS_URL("ARDOISE_REDIS_URL", "redisUrl", ""),
-    MAX_MESSAGE_BYTES("ARDOISE_MAX_MESSAGE_BYTES", "maxMessageBytes", "262144"),
-    MAX_PAD_CHARS("ARDOISE_MAX_PAD_CHARS", "maxPadChars", "1048576"),
-    OPS_PER_SECOND("ARDOISE_OPS_PER_SECOND", "opsPerSecond", "30"),
-    OPS_BURST("ARDOISE_OPS_BURST", "opsBurst", "60"),
-    MAX_CONNECTIONS_PER_PAD("ARDOISE_MAX_CONNECTIONS_PER_PAD", "maxConnectionsPerPad", "100"),
-    SEND_QUEUE_LIMIT("ARDOISE_SEND_QUEUE_LIMIT", "sendQueueLimit", "1048576"),
-    IDLE_UNLOAD_SECONDS("ARDOISE_IDLE_UNLOAD_SECONDS", "idleUnloadSeconds", "60"),
-    SNAPSHOT_EVERY_OPS("ARDOISE_SNAPSHOT_EVERY_OPS", "snapshotEveryOps", "500"),
-    FANOUT_MICROS_PER_MEMBER("ARDOISE_FANOUT_MICROS_PER_MEMBER", "fanoutMicrosPerMember", "20"),
-    REDIS_POOL_SIZE("ARDOISE_REDIS_POOL_SIZE", "redisPoolSize", "32"),
-    EVENT_LOOPS("ARDOISE_EVENT_LOOPS", "eventLoops", "0");
-
-    public final String env;
-    public final String key;
-    public final String defaultValue;
-
-    Setting(String env, String key, String defaultValue) {
-      this.env = env;
-      this.key = key;
-      this.defaultValue = defaultValue;
-    }
+  /** An {@link Setting.Kind#INTEGER} setting. */
+  public int integer(Setting s) {
+    return (Integer) values.get(s);
   }
 
-  private static int integer(Map<Setting, String> values, Setting s) {
-    String raw = values.get(s);
-    try {
-      return Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw new ConfigException(s.env + " must be an integer, got '" + raw + "'");
-    }
+  /** A text, path, origin or URL setting; null for an optional one left unset. */
+  public String text(Setting s) {
+    Object v = values.get(s);
+    return v == null ? null : v.toString();
   }
 
-  private static String optional(String raw) {
-    return raw == null || raw.isBlank() ? null : raw;
+  public int port() { return integer(Setting.PORT); }
+
+  public String host() { return text(Setting.HOST); }
+
+  /** When non-null, WebSocket Origin headers must equal this origin, and links start with it. */
+  public String publicUrl() { return text(Setting.PUBLIC_URL); }
+
+  public Path dataDir() { return (Path) values.get(Setting.DATA_DIR); }
+
+  /** An external Redis; null: an embedded redis-server in {@link #dataDir}. */
+  public String redisUrl() { return text(Setting.REDIS_URL); }
+
+  public int maxMessageBytes() { return integer(Setting.MAX_MESSAGE_BYTES); }
+
+  public int maxPadChars() { return integer(Setting.MAX_PAD_CHARS); }
+
+  public int opsPerSecond() { return integer(Setting.OPS_PER_SECOND); }
+
+  public int opsBurst() { return integer(Setting.OPS_BURST); }
+
+  public int maxConnectionsPerPad() { return integer(Setting.MAX_CONNECTIONS_PER_PAD); }
+
+  public int sendQueueLimit() { return integer(Setting.SEND_QUEUE_LIMIT); }
+
+  public int idleUnloadSeconds() { return integer(Setting.IDLE_UNLOAD_SECONDS); }
+
+  public int snapshotEveryOps() { return integer(Setting.SNAPSHOT_EVERY_OPS); }
+
+  public int fanoutMicrosPerMember() { return integer(Setting.FANOUT_MICROS_PER_MEMBER); }
+
+  public int redisPoolSize() { return integer(Setting.REDIS_POOL_SIZE); }
+
+  public int eventLoops() { return integer(Setting.EVENT_LOOPS); }
+
+  /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
+  public int eventLoopCount() {
+    int loops = eventLoops();
+    return loops > 0 ? loops : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  private static void requireRange(String name, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + value);
+  private static Object parse(Setting s, String raw) {
+    switch (s.kind) {
+      case INTEGER:
+        long value;
+        try {
+          value = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+          throw new ConfigException(s.env + " must be an integer, got '" + raw + "'");
+        }
+        if (value < s.min || value > s.max) {
+          throw new ConfigException(s.env + " must be between " + s.min + " and " + s.max + ", got " + value);
+        }
+        return (int) value;
+      case TEXT:
+      case PATH:
+        if (raw.isBlank()) throw new ConfigException(s.env + " must not be empty");
+        return s.kind == Setting.Kind.PATH ? Path.of(raw) : raw;
+      case ORIGIN:
+        return raw.isBlank() ? null : origin(s, raw);
+      case REDIS_URL:
+        if (raw.isBlank()) return null;
+        if (!raw.startsWith("redis://") && !raw.startsWith("rediss://")) {
+          throw new ConfigException(s.env + " must start with redis:// or rediss://, got '" + raw + "'");
+        }
+        return raw;
+      default:
+        throw new IllegalStateException("unknown kind " + s.kind);
     }
   }
 
   /** The origin (scheme://host[:port]) of an http(s) URL, as browsers send it in Origin headers. */
-  private static String origin(String url) {
+  private static String origin(Setting s, String url) {
     try {
-      URI u = new URI(url.trim());
+      URI u = new URI(url);
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase();
       if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
-        throw new ConfigException("ARDOISE_PUBLIC_URL must be an http(s) URL, got '" + url + "'");
+        throw new ConfigException(s.env + " must be an http(s) URL, got '" + url + "'");
       }
       boolean defaultPort = u.getPort() == -1
           || (scheme.equals("http") && u.getPort() == 80) || (scheme.equals("https") && u.getPort() == 443);
       return scheme + "://" + u.getHost().toLowerCase() + (defaultPort ? "" : ":" + u.getPort());
     } catch (java.net.URISyntaxException e) {
-      throw new ConfigException("ARDOISE_PUBLIC_URL is not a URL: '" + url + "'");
+      throw new ConfigException(s.env + " is not a URL: '" + url + "'");
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Config c && values.equals(c.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(values);
+  }
+
+  @Override
+  public String toString() {
+    return "Config" + values.keySet(); // never the values: a Redis URL may hold a password
   }
 }

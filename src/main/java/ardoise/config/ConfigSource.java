@@ -26,7 +26,7 @@ final class ConfigSource {
     Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
-      Config.Setting s = byKey(f.getKey(), file);
+      Setting s = byKey(f.getKey(), file);
       JsonNode v = f.getValue();
       if (v.isNull()) continue;
       if (!v.isValueNode()) throw new ConfigException(file + ": \"" + f.getKey() + "\" must be a string or a number");
@@ -35,8 +35,8 @@ final class ConfigSource {
     return values;
   }
 
-  private static Config.Setting byKey(String key, Path file) {
-    for (Config.Setting s : Config.Setting.values()) {
+  private static Setting byKey(String key, Path file) {
+    for (Setting s : Setting.values()) {
       if (s.key.equals(key)) return s;
     }
     throw new ConfigException(file + ": unknown setting \"" + key + "\"");

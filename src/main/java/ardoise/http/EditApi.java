@@ -40,14 +40,14 @@ final class EditApi {
   }
 
   void restore(RoutingContext ctx) {
-    String padId = PadPath.padId(ctx, 2, true);
-    JsonObject body = padId == null ? null : body(ctx);
+    String padId = PadDoor.entry(ctx).padId();
+    JsonObject body = body(ctx);
     if (body == null) return;
     Person person = person(ctx, body);
     Long rev = body.getValue("rev") instanceof Number n && n.longValue() >= 0 ? n.longValue() : null;
     if (person == null) return;
     if (rev == null) {
-      ErrorPage.json(ctx, 400, "bad-rev", "rev must be a whole number from 0");
+      ErrorPage.json(ctx, HttpError.BAD_REV, "rev must be a whole number from 0");
       return;
     }
     cache.index(padId)
@@ -58,18 +58,17 @@ final class EditApi {
   }
 
   void importFile(RoutingContext ctx) {
-    String padId = PadPath.padId(ctx, 2, true);
-    if (padId == null) return;
+    String padId = PadDoor.entry(ctx).padId();
     Person person;
     String text;
     try {
       person = Person.from(ctx.queryParams().get("authorId"), ctx.queryParams().get("name"), ctx.queryParams().get("color"));
       text = ImportedText.decode(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(), MAX_IMPORT_BYTES);
     } catch (Person.Invalid e) {
-      ErrorPage.json(ctx, 400, "bad-person", e.getMessage());
+      ErrorPage.json(ctx, HttpError.BAD_PERSON, e.getMessage());
       return;
     } catch (ImportedText.Refused e) {
-      ErrorPage.json(ctx, e.code.equals("file-too-large") ? 413 : 415, e.code, e.getMessage());
+      ErrorPage.json(ctx, e.error, e.getMessage());
       return;
     }
     edit(padId, person, head -> text)
@@ -80,7 +79,7 @@ final class EditApi {
   void listTemplates(RoutingContext ctx) {
     templates.onSuccess(all -> {
       JsonArray list = new JsonArray();
-      for (Templates.Template t : all.list(PadPath.language(ctx))) {
+      for (Templates.Template t : all.list(RequestValues.language(ctx))) {
         list.add(new JsonObject().put("id", t.id()).put("language", t.language()).put("title", t.title()));
       }
       HistoryApi.send(ctx, new JsonObject().put("templates", list));
@@ -88,8 +87,8 @@ final class EditApi {
   }
 
   void fromTemplate(RoutingContext ctx) {
-    String padId = PadPath.padId(ctx, 2, true);
-    JsonObject body = padId == null ? null : body(ctx);
+    String padId = PadDoor.entry(ctx).padId();
+    JsonObject body = body(ctx);
     if (body == null) return;
     Person person = person(ctx, body);
     if (person == null) return;
@@ -98,7 +97,7 @@ final class EditApi {
     templates.onFailure(e -> HistoryApi.fail(ctx, padId, e)).onSuccess(all -> {
       var template = all.find(id, language);
       if (template.isEmpty()) {
-        ErrorPage.json(ctx, 404, "no-such-template", "there is no template with that name");
+        ErrorPage.json(ctx, HttpError.NO_SUCH_TEMPLATE, "there is no template with that name");
         return;
       }
       String text = Templates.fill(template.get(), LocalDate.now());
@@ -109,8 +108,7 @@ final class EditApi {
   }
 
   void versions(RoutingContext ctx) {
-    String padId = PadPath.padId(ctx, 2, true);
-    if (padId == null) return;
+    String padId = PadDoor.entry(ctx).padId();
     notes.versions(padId).onSuccess(list -> {
       JsonArray out = new JsonArray();
       for (SavedVersion v : list) {
@@ -121,8 +119,8 @@ final class EditApi {
   }
 
   void saveVersion(RoutingContext ctx) {
-    String padId = PadPath.padId(ctx, 2, true);
-    JsonObject body = padId == null ? null : body(ctx);
+    String padId = PadDoor.entry(ctx).padId();
+    JsonObject body = body(ctx);
     if (body == null) return;
     Person person = person(ctx, body);
     if (person == null) return;
@@ -130,7 +128,7 @@ final class EditApi {
     long rev = body.getValue("rev") instanceof Number n ? n.longValue() : -1;
     int length = label.codePointCount(0, label.length());
     if (length < 1 || length > PadNotes.MAX_LABEL || label.codePoints().anyMatch(Character::isISOControl)) {
-      ErrorPage.json(ctx, 400, "bad-label", "a version name has 1 to " + PadNotes.MAX_LABEL + " printable characters");
+      ErrorPage.json(ctx, HttpError.BAD_LABEL, "a version name has 1 to " + PadNotes.MAX_LABEL + " printable characters");
       return;
     }
     cache.index(padId).compose(index -> {
@@ -153,7 +151,7 @@ final class EditApi {
     } catch (DecodeException | ClassCastException e) {
       // answered below
     }
-    ErrorPage.json(ctx, 400, "bad-request", "the request body must be a JSON object");
+    ErrorPage.json(ctx, HttpError.BAD_REQUEST, "the request body must be a JSON object");
     return null;
   }
 
@@ -161,15 +159,14 @@ final class EditApi {
     try {
       return Person.from(body);
     } catch (Person.Invalid e) {
-      ErrorPage.json(ctx, 400, "bad-person", e.getMessage());
+      ErrorPage.json(ctx, HttpError.BAD_PERSON, e.getMessage());
       return null;
     }
   }
 
   private static void refuse(RoutingContext ctx, String padId, Throwable e) {
-    if (e instanceof ServerEdit.Refused) ErrorPage.json(ctx, 409, "edit-refused", e.getMessage());
-    else if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("saved versions")) {
-      ErrorPage.json(ctx, 409, "too-many-versions", e.getMessage());
-    } else HistoryApi.fail(ctx, padId, e);
+    if (e instanceof ServerEdit.Refused) ErrorPage.json(ctx, HttpError.EDIT_REFUSED, e.getMessage());
+    else if (e instanceof PadNotes.TooManyVersions) ErrorPage.json(ctx, HttpError.TOO_MANY_VERSIONS, e.getMessage());
+    else HistoryApi.fail(ctx, padId, e);
   }
 }

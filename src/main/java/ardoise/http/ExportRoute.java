@@ -35,20 +35,18 @@ final class ExportRoute {
   }
 
   void handle(RoutingContext ctx) {
-    String padId = PadPath.padId(ctx, 1, false);
-    if (padId == null) return;
-    String[] segments = PadPath.segments(ctx);
-    Optional<ExportFormat> format = ExportFormat.parse(segments.length > 3 ? segments[3] : null);
+    String padId = PadDoor.entry(ctx).padId();
+    Optional<ExportFormat> format = ExportFormat.parse(RequestValues.segment(ctx, 3));
     if (format.isEmpty()) {
-      ErrorPage.html(ctx, 404, "Format d’export inconnu", "Unknown export format", "Formats: " + FORMATS + ".");
+      ErrorPage.html(ctx, HttpError.UNKNOWN_FORMAT, "Formats: " + FORMATS + ".");
       return;
     }
-    Long rev = PadPath.rev(ctx.queryParams().get("rev"));
+    Long rev = RequestValues.rev(ctx.queryParams().get("rev"));
     if (rev != null && rev < 0) {
-      ErrorPage.html(ctx, 400, "Révision invalide", "Invalid revision", "rev must be a whole number from 0.");
+      ErrorPage.html(ctx, HttpError.BAD_REV, "rev must be a whole number from 0.");
       return;
     }
-    ExportOptions options = new ExportOptions("1".equals(ctx.queryParams().get("authors")), PadPath.language(ctx));
+    ExportOptions options = new ExportOptions("1".equals(ctx.queryParams().get("authors")), RequestValues.language(ctx));
     reader.read(padId, rev)
         .compose(revision -> contributors.forExport(padId).compose(people -> vertx.executeBlocking(() -> {
           ExportInput input = new ExportInput(padId, revision.rev(), timeOf(revision), revision.doc().text(),
@@ -69,13 +67,12 @@ final class ExportRoute {
 
   private static void fail(RoutingContext ctx, String padId, Throwable e) {
     if (e instanceof NoSuchPad) {
-      ErrorPage.html(ctx, 404, "Pad introuvable", "No such pad", e.getMessage());
+      ErrorPage.html(ctx, HttpError.NO_SUCH_PAD, e.getMessage());
     } else if (e instanceof RevisionOutOfRange) {
-      ErrorPage.html(ctx, 400, "Révision invalide", "Invalid revision", e.getMessage());
+      ErrorPage.html(ctx, HttpError.BAD_REV, e.getMessage());
     } else {
       LOG.log(System.Logger.Level.WARNING, "pad={0} client=- export failed: {1}", padId, e.toString());
-      ErrorPage.html(ctx, 503, "Export impossible pour l’instant", "Export unavailable right now",
-          "The pad could not be read; try again in a moment.");
+      ErrorPage.html(ctx, HttpError.STORE_UNAVAILABLE, "The pad could not be read; try again in a moment.");
     }
   }
 }

@@ -15,20 +15,20 @@ import java.util.function.IntSupplier;
  * </ul>
  * Thread rule: any event loop of the server (it reads a volatile flag and counters kept for any thread).
  */
-final class Health {
+public final class Health {
   private final PadStore store;
   private final IntSupplier openPads;
   private final IntSupplier clients;
   private volatile boolean stopping;
 
-  Health(PadStore store, IntSupplier openPads, IntSupplier clients) {
+  public Health(PadStore store, IntSupplier openPads, IntSupplier clients) {
     this.store = store;
     this.openPads = openPads;
     this.clients = clients;
   }
 
   /** From now on readiness answers 503 (the server is shutting down). */
-  void stopping() {
+  public void stopping() {
     stopping = true;
   }
 

@@ -42,13 +42,12 @@ final class HistoryApi {
   }
 
   void summary(RoutingContext ctx) {
-    String padId = PadPath.padId(ctx, 2, true);
-    if (padId == null) return;
-    Long time = PadPath.rev(ctx.queryParams().get("time"));
-    Long from = PadPath.rev(ctx.queryParams().get("from"));
-    Long to = PadPath.rev(ctx.queryParams().get("to"));
+    String padId = PadDoor.entry(ctx).padId();
+    Long time = RequestValues.rev(ctx.queryParams().get("time"));
+    Long from = RequestValues.rev(ctx.queryParams().get("from"));
+    Long to = RequestValues.rev(ctx.queryParams().get("to"));
     if ((time != null && time < 0) || (from != null && from < 0) || (to != null && to < 0)) {
-      ErrorPage.json(ctx, 400, "bad-request", "time, from and to must be whole numbers from 0");
+      ErrorPage.json(ctx, HttpError.BAD_REQUEST, "time, from and to must be whole numbers from 0");
       return;
     }
     cache.index(padId).onSuccess(index -> {
@@ -75,12 +74,10 @@ final class HistoryApi {
   }
 
   void revision(RoutingContext ctx) {
-    String padId = PadPath.padId(ctx, 2, true);
-    if (padId == null) return;
-    String[] segments = PadPath.segments(ctx);
-    Long rev = PadPath.rev(segments.length > 4 ? segments[4] : null);
+    String padId = PadDoor.entry(ctx).padId();
+    Long rev = RequestValues.rev(RequestValues.segment(ctx, 4));
     if (rev == null || rev < 0) {
-      ErrorPage.json(ctx, 400, "bad-rev", "the revision must be a whole number from 0");
+      ErrorPage.json(ctx, HttpError.BAD_REV, "the revision must be a whole number from 0");
       return;
     }
     cache.index(padId)
@@ -112,13 +109,13 @@ final class HistoryApi {
 
   static void fail(RoutingContext ctx, String padId, Throwable e) {
     if (e instanceof NoSuchPad) {
-      ErrorPage.json(ctx, 404, "no-such-pad", e.getMessage());
+      ErrorPage.json(ctx, HttpError.NO_SUCH_PAD, e.getMessage());
     } else if (e instanceof RevisionOutOfRange) {
-      ErrorPage.json(ctx, 400, "bad-rev", e.getMessage());
+      ErrorPage.json(ctx, HttpError.BAD_REV, e.getMessage());
     } else {
       System.getLogger(HistoryApi.class.getName()).log(System.Logger.Level.WARNING,
           "pad={0} client=- history request failed: {1}", padId, e.toString());
-      ErrorPage.json(ctx, 503, "store-unavailable", "the pad's history cannot be read right now; try again");
+      ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, "the pad's history cannot be read right now; try again");
     }
   }
 }

@@ -47,17 +47,18 @@ final class HistoryRoutes {
   }
 
   private static void historyPage(RoutingContext ctx, String webRoot) {
-    if (PadPath.padId(ctx, 1, false) == null) return;
     ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
         .sendFile(webRoot + "/history.html")
-        .onFailure(e -> ErrorPage.html(ctx, 404, "Page introuvable", "Page not found", "history.html is missing"));
+        .onFailure(e -> ErrorPage.html(ctx, HttpError.NOT_FOUND, "history.html is missing"));
   }
 
   private static void apiFailure(RoutingContext ctx) {
     if (ctx.statusCode() == 413) {
-      ErrorPage.json(ctx, 413, "file-too-large", "the file is larger than " + (EditApi.MAX_IMPORT_BYTES / 1024) + " KiB");
+      ErrorPage.json(ctx, HttpError.FILE_TOO_LARGE, "the file is larger than " + (EditApi.MAX_IMPORT_BYTES / 1024) + " KiB");
     } else {
-      ErrorPage.json(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500, "server-error", "the request failed; try again");
+      boolean client = ctx.statusCode() >= 400 && ctx.statusCode() < 500;
+      ErrorPage.json(ctx, client ? HttpError.BAD_REQUEST : HttpError.SERVER_ERROR,
+          client ? "the request could not be read" : "the request failed; try again");
     }
   }
 }

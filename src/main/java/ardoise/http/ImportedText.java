@@ -15,17 +15,17 @@ final class ImportedText {
 
   /** A refused file; the message is safe to show and says what to do. */
   static final class Refused extends Exception {
-    final String code;
+    final HttpError error;
 
-    Refused(String code, String message) {
+    Refused(HttpError error, String message) {
       super(message, null, false, false);
-      this.code = code;
+      this.error = error;
     }
   }
 
   static String decode(byte[] bytes, int maxBytes) throws Refused {
     if (bytes.length > maxBytes) {
-      throw new Refused("file-too-large", "the file has " + bytes.length + " bytes; the limit is " + maxBytes
+      throw new Refused(HttpError.FILE_TOO_LARGE, "the file has " + bytes.length + " bytes; the limit is " + maxBytes
           + " bytes (" + (maxBytes / 1024) + " KiB)");
     }
     String text;
@@ -35,10 +35,10 @@ final class ImportedText {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new Refused("not-utf8", "the file is not valid UTF-8 text; save it as UTF-8 (plain text or Markdown) and try again");
+      throw new Refused(HttpError.NOT_UTF8, "the file is not valid UTF-8 text; save it as UTF-8 (plain text or Markdown) and try again");
     }
     if (text.indexOf('\u0000') >= 0) {
-      throw new Refused("not-text", "the file contains NUL characters: it looks like a binary file, not text");
+      throw new Refused(HttpError.NOT_TEXT, "the file contains NUL characters: it looks like a binary file, not text");
     }
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }

@@ -31,14 +31,8 @@ final class Pages {
     sendPage(ctx, "index.html");
   }
 
+  /** The editor; behind the {@link PadDoor}. */
   void pad(RoutingContext ctx) {
-    String raw = ctx.request().path().substring("/p/".length());
-    try {
-      PadName.fromPath(raw);
-    } catch (PadName.InvalidException e) {
-      badRequest(ctx, e.getMessage());
-      return;
-    }
     sendPage(ctx, "pad.html");
   }
 
@@ -60,14 +54,6 @@ final class Pages {
     ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
         .sendFile(webRoot + "/" + file)
         .onFailure(e -> { if (!ctx.response().ended()) ctx.fail(404); });
-  }
-
-  /** A 400 page; {@code message} is HTML-escaped (it is ours, but escaping costs nothing). */
-  static void badRequest(RoutingContext ctx, String message) {
-    String html = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Nom de pad invalide</title></head>"
-        + "<body><h1>Nom de pad invalide / Invalid pad name</h1><p>" + escape(message) + "</p>"
-        + "<p><a href=\"/\">Accueil / Home</a></p></body></html>";
-    ctx.response().setStatusCode(400).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
   }
 
   static String escape(String s) {

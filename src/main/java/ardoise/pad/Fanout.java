@@ -26,8 +26,6 @@ import java.util.function.BooleanSupplier;
  * <p>Thread rule: pad context only.
  */
 final class Fanout {
-  /** Default pace: 20 µs of fan-out per member (300 members: one flush per 6 ms at most). */
-  static final long DEFAULT_NANOS_PER_MEMBER = 20_000;
   private static final long MAX_INTERVAL_NANOS = 25_000_000;
   private static final long MILLI = 1_000_000;
 

@@ -52,10 +52,6 @@ public final class Pad {
     }
   }
 
-  Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty) {
-    this(padId, store, settings, context, stored, onEmpty, new HeldOps(settings.maxPendingOps(), Long.MAX_VALUE));
-  }
-
   /** {@code held} is the server-wide budget of ops accepted but not yet stored, shared by its pads. */
   Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
       HeldOps held) {
@@ -222,7 +218,8 @@ public final class Pad {
       LOG.log(System.Logger.Level.WARNING, "pad={0} client=- closing with unstored ops: {1}", padId, e.getMessage());
       return Future.succeededFuture();
     });
-    return drained.compose(v -> sequencer.saveSnapshot()).recover(e -> Future.succeededFuture())
+    return drained.compose(v -> settings.snapshots().onClose() ? sequencer.saveSnapshot() : Future.<Void>succeededFuture())
+        .recover(e -> Future.succeededFuture())
         .compose(v -> watch == null ? Future.succeededFuture() : watch.close());
   }
 

@@ -1,11 +1,13 @@
 package ardoise.pad;
 
+import ardoise.store.SnapshotPolicy;
+
 /**
- * Limits and tuning of every pad, taken from the server configuration.
+ * Limits and tuning of every pad, built once from the server configuration.
  *
  * @param maxPadChars largest document, in UTF-16 code units
  * @param maxMembers most connections on one pad
- * @param snapshotEveryOps save a snapshot after this many committed revisions
+ * @param snapshots when a pad saves its snapshots
  * @param idleUnloadMillis unload a pad that had no members for this long
  * @param windowSize committed ops kept in memory for rebasing and replays
  * @param maxPendingOps ops accepted but not yet stored before new ones are refused
@@ -13,28 +15,20 @@ package ardoise.pad;
  * @param fanoutNanosPerMember pace of a pad's flushes: two start at least members × this apart (0: no
  *     pacing; see {@link Fanout})
  */
-public record PadSettings(int maxPadChars, int maxMembers, int snapshotEveryOps, long idleUnloadMillis,
+public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
     int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember) {
 
+  /** Committed ops kept in memory per pad. */
+  public static final int WINDOW_SIZE = 1000;
+  /** Ops a pad accepts before the store has them. */
+  public static final int MAX_PENDING_OPS = 2000;
+  /** Ops in one append. */
+  public static final int MAX_BATCH = 200;
+
   public PadSettings {
-    if (maxPadChars < 1 || maxMembers < 1 || snapshotEveryOps < 1 || idleUnloadMillis < 1
+    if (maxPadChars < 1 || maxMembers < 1 || snapshots == null || idleUnloadMillis < 1
         || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0) {
       throw new IllegalArgumentException("pad settings must be positive: " + this);
     }
-  }
-
-  public PadSettings(int maxPadChars, int maxMembers, int snapshotEveryOps, long idleUnloadMillis,
-      int windowSize, int maxPendingOps, int maxBatch) {
-    this(maxPadChars, maxMembers, snapshotEveryOps, idleUnloadMillis, windowSize, maxPendingOps, maxBatch,
-        Fanout.DEFAULT_NANOS_PER_MEMBER);
-  }
-
-  public static PadSettings of(int maxPadChars, int maxMembers, int snapshotEveryOps, long idleUnloadMillis) {
-    return new PadSettings(maxPadChars, maxMembers, snapshotEveryOps, idleUnloadMillis, 1000, 2000, 200);
-  }
-
-  public static PadSettings of(int maxPadChars, int maxMembers, int snapshotEveryOps, long idleUnloadMillis,
-      long fanoutNanosPerMember) {
-    return new PadSettings(maxPadChars, maxMembers, snapshotEveryOps, idleUnloadMillis, 1000, 2000, 200, fanoutNanosPerMember);
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -14,13 +15,17 @@ import java.util.function.Function;
  * lock-free on one thread (its sequencing needs no locks), while a server with several cores serves
  * its many pads, and the sockets of one busy pad, on all of them.
  *
- * <p>Thread rule: {@link #install} once per shard, on the shard's context, before any other call;
- * then any thread. Each registry and its pads are only touched on their shard's context:
- * {@link #call} goes there and brings the answer back to the caller's context.
+ * <p>Thread rule: any thread. Each shard is {@link #install}ed on its own context, in any order; a
+ * {@link #call} made before every shard is installed waits for them. Each registry and its pads are
+ * only touched on their shard's context: {@link #call} goes there and brings the answer back to the
+ * caller's context.
  */
 public final class PadShards {
   private final AtomicReferenceArray<Shard> shards;
   private final HeldOps held;
+  private final AtomicInteger claimed = new AtomicInteger();
+  private final AtomicInteger installed = new AtomicInteger();
+  private final Promise<Void> allInstalled = Promise.promise();
   private volatile BiConsumer<String, MemberInfo> memberSeen = (padId, info) -> { };
 
   private record Shard(Context context, Thread thread, PadRegistry registry) {}
@@ -36,14 +41,15 @@ public final class PadShards {
     return shards.length();
   }
 
-  /** Shard {@code index} is the current context, with {@code registry}. Call on that context. */
-  public void install(int index, PadRegistry registry) {
+  /** The current context becomes the next free shard, with {@code registry}. Call on that context. */
+  public void install(PadRegistry registry) {
     Context context = Vertx.currentContext();
     if (context == null) throw new IllegalStateException("install a shard on its own context");
-    if (!shards.compareAndSet(index, null, new Shard(context, Thread.currentThread(), registry))) {
-      throw new IllegalStateException("shard " + index + " is already installed");
-    }
+    int index = claimed.getAndIncrement();
+    if (index >= shards.length()) throw new IllegalStateException("all " + shards.length() + " shards are installed");
     registry.onMemberSeen((padId, info) -> memberSeen.accept(padId, info));
+    shards.set(index, new Shard(context, Thread.currentThread(), registry));
+    if (installed.incrementAndGet() == shards.length()) allInstalled.complete();
   }
 
   /** Ops held by every pad of the server (reported by /health). */
@@ -72,9 +78,22 @@ public final class PadShards {
    * returned, fail the future.
    */
   public <T> Future<T> call(String padId, Function<PadRegistry, Future<T>> action) {
+    Context caller = Vertx.currentContext();
+    if (!allInstalled.future().isComplete()) {
+      // Why: a loop may take a connection before the last loop has installed its shard.
+      Promise<T> later = Promise.promise();
+      allInstalled.future().onComplete(v -> {
+        if (caller == null) callFrom(null, padId, action).onComplete(later);
+        else caller.runOnContext(x -> callFrom(caller, padId, action).onComplete(later));
+      });
+      return later.future();
+    }
+    return callFrom(caller, padId, action);
+  }
+
+  private <T> Future<T> callFrom(Context caller, String padId, Function<PadRegistry, Future<T>> action) {
     Shard shard = shard(padId);
     if (Thread.currentThread() == shard.thread()) return apply(action, shard.registry());
-    Context caller = Vertx.currentContext();
     Promise<T> answer = Promise.promise();
     shard.context().runOnContext(v -> apply(action, shard.registry()).onComplete(r -> {
       if (caller == null) answer.handle(r);

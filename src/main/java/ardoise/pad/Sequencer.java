@@ -247,7 +247,7 @@ final class Sequencer {
 
   private void commit(OpRecord rec) {
     history.commit(rec);
-    if (history.head() - lastSnapshotRev >= settings.snapshotEveryOps()) saveSnapshot();
+    if (history.head() - lastSnapshotRev >= settings.snapshots().everyRevisions()) saveSnapshot();
   }
 
   /** Moves the queued ops after ops committed elsewhere; a queued op that was itself committed there drops the queue. */

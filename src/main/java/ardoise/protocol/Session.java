@@ -154,10 +154,14 @@ public final class Session implements Member {
     String color = j.color() != null ? j.color() : Palette.colorOf(j.authorId());
     clientId = j.clientId();
     batches = j.batch();
-    boolean home = shards.isHome(padId);
-    Arrival arrival = new Arrival(this, new MemberInfo(j.clientId(), j.authorId(), j.name(), color), readOnly,
-        home ? null : context);
-    shards.call(padId, registry -> registry.pad(padId).compose(p -> p.join(arrival, j.rev()).map(ok -> new Joined(p, ok))))
+    MemberInfo info = new MemberInfo(j.clientId(), j.authorId(), j.name(), color);
+    Thread socketThread = Thread.currentThread();
+    shards.call(padId, registry -> {
+      // On the pad's context now: a pad on this socket's own loop is called directly, both ways.
+      boolean home = Thread.currentThread() == socketThread;
+      Arrival arrival = new Arrival(this, info, readOnly, home ? null : context);
+      return registry.pad(padId).compose(p -> p.join(arrival, j.rev()).map(ok -> new Joined(p, ok, home)));
+    })
         .onComplete(r -> {
           if (r.failed() && r.cause() instanceof Pad.ClosedException && retryIfClosed) {
             join(j, false); // the pad was unloading: the registry loads a fresh one
@@ -165,13 +169,13 @@ public final class Session implements Member {
           }
           if (r.succeeded()) {
             pad = r.result().pad();
-            padIsHome = home;
+            padIsHome = r.result().home();
           }
           joinDone(r.succeeded() && r.result().admitted(), r.cause());
         });
   }
 
-  private record Joined(Pad pad, boolean admitted) {}
+  private record Joined(Pad pad, boolean admitted, boolean home) {}
 
   private void joinDone(boolean joined, Throwable failure) {
     if (state == State.CLOSED) {

@@ -28,7 +28,7 @@ public final class InMemoryPadNotes implements PadNotes {
     TreeMap<Long, SavedVersion> saved = versions.computeIfAbsent(padId, id -> new TreeMap<>());
     synchronized (saved) {
       if (!saved.containsKey(version.rev()) && saved.size() >= MAX_VERSIONS) {
-        return Future.failedFuture(new IllegalStateException("this pad already has " + MAX_VERSIONS + " saved versions"));
+        return Future.failedFuture(new TooManyVersions());
       }
       saved.put(version.rev(), version);
     }

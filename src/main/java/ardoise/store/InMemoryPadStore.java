@@ -26,6 +26,8 @@ public final class InMemoryPadStore implements PadStore {
   private volatile boolean available = true;
   private volatile boolean closed;
 
+  private final InMemoryPadNotes notes = new InMemoryPadNotes();
+
   private static final class PadData {
     final List<OpRecord> log = new ArrayList<>(); // log.get(i).rev() == i + 1
     final TreeMap<Long, Snapshot> snapshots = new TreeMap<>();
@@ -163,6 +165,11 @@ public final class InMemoryPadStore implements PadStore {
   @Override
   public Future<String> padOfReadOnlyId(String readOnlyId) {
     return call(() -> padsByReadOnlyId.get(readOnlyId));
+  }
+
+  @Override
+  public PadNotes notes() {
+    return notes;
   }
 
   @Override

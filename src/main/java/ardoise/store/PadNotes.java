@@ -31,4 +31,11 @@ public interface PadNotes {
 
   /** Saved versions in revision order. */
   Future<List<SavedVersion>> versions(String padId);
+
+  /** A pad already keeps {@link #MAX_VERSIONS} saved versions; the message is safe to show. */
+  final class TooManyVersions extends IllegalStateException {
+    public TooManyVersions() {
+      super("this pad already has " + MAX_VERSIONS + " saved versions");
+    }
+  }
 }

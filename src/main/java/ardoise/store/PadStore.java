@@ -41,16 +41,19 @@ public interface PadStore {
    * The pad's read-only id (the secret of its read-only link). The first call for a pad stores
    * {@code candidate}; every later call, from this or another instance, gets the id stored first,
    * even when calls race. Once stored, it never changes. The pad need not have been written.
-   * (Default: fails, for test doubles that keep no links; both real stores implement it and pass
-   * the conformance suite's {@code ReadOnlyIdContract}.)
+   * (The conformance suite's {@code ReadOnlyIdContract} checks it.)
    */
-  default Future<String> readOnlyId(String padId, String candidate) {
-    return Future.failedFuture(new UnsupportedOperationException(getClass().getSimpleName() + " keeps no read-only links"));
-  }
+  Future<String> readOnlyId(String padId, String candidate);
 
   /** The pad whose read-only id is {@code readOnlyId}; completes with null when no pad has it. */
-  default Future<String> padOfReadOnlyId(String readOnlyId) {
-    return Future.failedFuture(new UnsupportedOperationException(getClass().getSimpleName() + " keeps no read-only links"));
+  Future<String> padOfReadOnlyId(String readOnlyId);
+
+  /** The authors' profiles and saved versions kept beside the pads, in the same storage. */
+  PadNotes notes();
+
+  /** Counts this store keeps about itself, exported as metrics (none by default). */
+  default List<StoreCounter> counters() {
+    return List.of();
   }
 
   /** Whether the store answers right now (for /health and the editors' "saving…" state). */

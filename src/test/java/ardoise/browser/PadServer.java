@@ -1,6 +1,6 @@
 package ardoise.browser;
 
-import ardoise.App;
+import ardoise.server.Server;
 import ardoise.config.Config;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.OpRecord;
@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * store, plus a {@link CuttableProxy} in front of it so a test can cut one page's network for real.
  */
 final class PadServer implements AutoCloseable {
-  private final App app;
+  private final Server app;
   private final InMemoryPadStore store;
   private final Vertx proxyVertx;
   private final CuttableProxy proxy;
   private final int proxyPort;
 
-  private PadServer(App app, InMemoryPadStore store, Vertx proxyVertx, CuttableProxy proxy, int proxyPort) {
+  private PadServer(Server app, InMemoryPadStore store, Vertx proxyVertx, CuttableProxy proxy, int proxyPort) {
     this.app = app;
     this.store = store;
     this.proxyVertx = proxyVertx;
@@ -40,7 +40,7 @@ final class PadServer implements AutoCloseable {
     values.put("ARDOISE_PORT", "0");
     values.put("ARDOISE_HOST", "127.0.0.1");
     Config config = Config.fromValues(values);
-    App app = await(App.start(config, store));
+    Server app = await(Server.start(config, store));
     Vertx proxyVertx = Vertx.vertx();
     CuttableProxy proxy = new CuttableProxy(proxyVertx, app.port());
     int proxyPort = await(proxy.start());

@@ -45,7 +45,7 @@ class FanoutTest {
 
   private Pad pad(CountingStore store, long nanosPerMember) throws Exception {
     PadRegistry registry = on(() -> new PadRegistry(store,
-        new PadSettings(1000, 10, 1000, 60_000, 100, 100, 100, nanosPerMember), pads.context));
+        PadContext.settings(1000, 10, 1000, 60_000, 100, 100, 100, nanosPerMember), pads.context));
     return pads.load(registry, "fanout");
   }
 

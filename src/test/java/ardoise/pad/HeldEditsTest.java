@@ -42,7 +42,7 @@ class HeldEditsTest {
   void start() throws Exception {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
-    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(10_000, 10, 500, 60_000), context, held));
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(10_000, 10, 500, 60_000), context, held));
     pad = onFuture(() -> registry.pad("held"));
     for (RecordingMember m : List.of(a, b, c)) onFuture(() -> pad.join(m.arrival(), 0L));
   }
@@ -182,6 +182,12 @@ class HeldEditsTest {
     }
 
     @Override public Future<Subscription> watch(String padId, LongConsumer onHead) { return target.watch(padId, onHead); }
+
+    @Override public ardoise.store.PadNotes notes() { return target.notes(); }
+
+    @Override public Future<String> readOnlyId(String padId, String candidate) { return target.readOnlyId(padId, candidate); }
+
+    @Override public Future<String> padOfReadOnlyId(String readOnlyId) { return target.padOfReadOnlyId(readOnlyId); }
 
     @Override public boolean isAvailable() { return target.isAvailable(); }
 

@@ -28,14 +28,13 @@ class PadShardsTest {
   @BeforeEach
   void installTwoShards() throws Exception {
     AtomicInteger next = new AtomicInteger();
-    PadSettings settings = PadSettings.of(1 << 20, 100, 500, 60_000, 0);
+    PadSettings settings = PadContext.settings(1 << 20, 100, 500, 60_000);
     InMemoryPadStore store = new InMemoryPadStore();
     vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
-        int index = next.getAndIncrement();
-        contexts[index] = context;
-        shards.install(index, new PadRegistry(store, settings, context, shards.held()));
+        contexts[next.getAndIncrement()] = context;
+        shards.install(new PadRegistry(store, settings, context, shards.held()));
         return Future.succeededFuture();
       }
     }, new DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -63,7 +63,7 @@ class PadTest {
   @Test
   void opsArrivingDuringAnAppendGoInOneBatch() throws Exception {
     SlowFirstAppend store = new SlowFirstAppend();
-    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 60_000), context));
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(1000, 10, 1000, 60_000), context));
     Pad pad = load(registry, "batch");
     List<RecordingMember> members = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -84,7 +84,7 @@ class PadTest {
   @Test
   void backlogIsBoundedWhileTheStoreFails() throws Exception {
     InMemoryPadStore store = new InMemoryPadStore();
-    PadRegistry registry = on(() -> new PadRegistry(store, new PadSettings(1000, 10, 1000, 60_000, 100, 3, 10), context));
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(1000, 10, 1000, 60_000, 100, 3, 10, 20_000), context));
     Pad pad = load(registry, "backlog");
     store.setAvailable(false);
     List<RecordingMember> members = new ArrayList<>();
@@ -109,7 +109,7 @@ class PadTest {
   @Test
   void idlePadIsUnloadedWithASnapshot() throws Exception {
     InMemoryPadStore store = new InMemoryPadStore();
-    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 20), context));
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(1000, 10, 1000, 20), context));
     Pad pad = load(registry, "idle");
     RecordingMember m = new RecordingMember("member-idle");
     on(() -> pad.join(m.arrival(), null));
@@ -133,7 +133,7 @@ class PadTest {
   @Test
   void headMovedByAnotherInstanceIsLoadedBroadcastAndTheQueuedOpRebased() throws Exception {
     SlowFirstAppend store = new SlowFirstAppend();
-    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 1000, 60_000), context));
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(1000, 10, 1000, 60_000), context));
     Pad pad = load(registry, "moved");
     RecordingMember a = new RecordingMember("member-a");
     on(() -> pad.join(a.arrival(), 0L));
@@ -153,7 +153,7 @@ class PadTest {
   @Test
   void snapshotIsSavedEveryNOps() throws Exception {
     InMemoryPadStore store = new InMemoryPadStore();
-    PadRegistry registry = on(() -> new PadRegistry(store, PadSettings.of(1000, 10, 2, 60_000), context));
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(1000, 10, 2, 60_000), context));
     Pad pad = load(registry, "snap");
     RecordingMember m = new RecordingMember("member-snap");
     on(() -> pad.join(m.arrival(), 0L));
@@ -172,7 +172,7 @@ class PadTest {
   void revisionsOutsideTheWindowAreReadFromTheStore() throws Exception {
     InMemoryPadStore store = new InMemoryPadStore();
     // A window of 2 revisions (trimmed at 4): older ones must come from the store.
-    PadRegistry registry = on(() -> new PadRegistry(store, new PadSettings(1000, 10, 1000, 60_000, 2, 100, 10), context));
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(1000, 10, 1000, 60_000, 2, 100, 10, 20_000), context));
     Pad pad = load(registry, "window");
     RecordingMember writer = new RecordingMember("member-writer");
     on(() -> pad.join(writer.arrival(), 0L));

@@ -31,7 +31,7 @@ class ViewersTest {
 
   @Test
   void viewersAreCountedNotListedAndNeverRememberedAsAuthors() throws Exception {
-    PadRegistry registry = on(() -> new PadRegistry(new InMemoryPadStore(), PadSettings.of(1000, 10, 1000, 60_000), context));
+    PadRegistry registry = on(() -> new PadRegistry(new InMemoryPadStore(), PadContext.settings(1000, 10, 1000, 60_000), context));
     List<String> seen = new ArrayList<>();
     on(() -> { registry.onMemberSeen((padId, info) -> seen.add(info.name())); return null; });
     CompletableFuture<Pad> loaded = new CompletableFuture<>();

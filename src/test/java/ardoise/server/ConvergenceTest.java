@@ -77,9 +77,9 @@ class ConvergenceTest {
           java.util.concurrent.CompletableFuture.supplyAsync(() -> run(six, "loops-b", true));
       run(six, "loops-a", true);
       other.get(120, java.util.concurrent.TimeUnit.SECONDS);
-      assertTrue(server.app.wide().shards().contextOf("loops-a") != server.app.wide().shards().contextOf("loops-b"),
+      assertTrue(server.app.shards().contextOf("loops-a") != server.app.shards().contextOf("loops-b"),
           "the two pads live on different event loops");
-      assertEquals(2, server.app.wide().shards().loadedCount());
+      assertEquals(2, server.app.shards().loadedCount());
     }
   }
 

@@ -26,7 +26,7 @@ class HealthTest {
   @BeforeEach
   void start() throws Exception {
     redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
-    store = RedisPadStore.create(storeVertx, redis.url(), new RedisPadStore.Tuning(3, 100, 500));
+    store = RedisPadStore.create(storeVertx, redis.url(), new RedisPadStore.Tuning(ardoise.store.SnapshotPolicy.DEFAULT, 100, 500, RedisPadStore.Tuning.DEFAULT_POOL_SIZE));
     server = ServerFixture.start(Map.of(), store);
   }
 

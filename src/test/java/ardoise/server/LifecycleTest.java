@@ -105,7 +105,7 @@ class LifecycleTest {
       assertEquals(503, server.get("/health").status());
       a.op(0, 1, "un");
       // Why wait: a and b may be served by different event loops; the order asserted below needs a's op first.
-      while (server.app.wide().shards().held().ops() < 1) Thread.onSpinWait();
+      while (server.app.shards().held().ops() < 1) Thread.onSpinWait();
       b.op(0, 1, "deux");
       // The pad stays readable: a new member joins from memory while the store is down.
       JsonObject joined = server.connect("outage").join(ServerFixture.newClientId());

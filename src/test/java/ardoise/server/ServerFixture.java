@@ -1,6 +1,5 @@
 package ardoise.server;
 
-import ardoise.App;
 import ardoise.config.Config;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.PadStore;
@@ -24,14 +23,14 @@ public final class ServerFixture implements AutoCloseable {
   private static final AtomicInteger IDS = new AtomicInteger();
 
   public final PadStore store;
-  public final App app;
+  public final Server app;
   private final Vertx clientVertx = Vertx.vertx();
   private final WebSocketClient wsClient;
   private final HttpClient httpClient;
   private final List<WsClient> clients = new ArrayList<>();
   private boolean stopped;
 
-  private ServerFixture(App app, PadStore store) {
+  private ServerFixture(Server app, PadStore store) {
     this.app = app;
     this.store = store;
     this.wsClient = clientVertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(64 << 20).setMaxFrameSize(64 << 20));
@@ -47,7 +46,7 @@ public final class ServerFixture implements AutoCloseable {
     Map<String, String> values = new HashMap<>(Map.of("ARDOISE_PORT", "0", "ARDOISE_HOST", "127.0.0.1",
         "ARDOISE_OPS_PER_SECOND", "100000", "ARDOISE_OPS_BURST", "100000"));
     values.putAll(env);
-    App app = WsClient.await(App.start(Config.fromValues(values), store).toCompletionStage().toCompletableFuture());
+    Server app = WsClient.await(Server.start(Config.fromValues(values), store).toCompletionStage().toCompletableFuture());
     return new ServerFixture(app, store);
   }
 
@@ -84,7 +83,7 @@ public final class ServerFixture implements AutoCloseable {
 
   /** Runs {@code read} with the registry of {@code padId}'s shard, on its context (pad state lives there). */
   public <T> T onPadShard(String padId, java.util.function.Function<ardoise.pad.PadRegistry, T> read) {
-    ardoise.pad.PadShards shards = app.wide().shards();
+    ardoise.pad.PadShards shards = app.shards();
     CompletableFuture<T> f = new CompletableFuture<>();
     shards.contextOf(padId).runOnContext(v -> f.complete(read.apply(shards.registryOf(padId))));
     return WsClient.await(f);

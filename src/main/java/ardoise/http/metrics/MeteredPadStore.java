@@ -24,6 +24,26 @@ final class MeteredPadStore implements PadStore {
   private final Counter batches;
   private final Counter failures;
 
+  @Override
+  public ardoise.store.PadNotes notes() {
+    return store.notes();
+  }
+
+  @Override
+  public List<ardoise.store.StoreCounter> counters() {
+    return store.counters();
+  }
+
+  @Override
+  public Future<String> readOnlyId(String padId, String candidate) {
+    return store.readOnlyId(padId, candidate);
+  }
+
+  @Override
+  public Future<String> padOfReadOnlyId(String readOnlyId) {
+    return store.padOfReadOnlyId(readOnlyId);
+  }
+
   MeteredPadStore(PadStore store, Timer appendLatency, Counter committed, Counter batches, Counter failures) {
     this.store = store;
     this.appendLatency = appendLatency;

@@ -3,7 +3,7 @@ package ardoise.http.metrics;
 import ardoise.protocol.ErrorCode;
 import ardoise.protocol.SessionMetrics;
 import ardoise.store.PadStore;
-import ardoise.store.redis.RedisPadStore;
+import ardoise.store.StoreCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -73,17 +73,14 @@ public final class ServerMetrics implements SessionMetrics {
 
   /**
    * Wraps {@code store} so that committed ops and failed store calls are counted, and registers
-   * the gauges of open pads and connected clients and, for Redis, its errors and reconnects.
+   * the gauges of open pads and connected clients and the store's own counters.
    */
   public PadStore instrument(PadStore store, IntSupplier openPads, IntSupplier clients) {
     Gauge.builder("ardoise.pads.open", openPads::getAsInt).description("pads loaded in memory").register(registry);
     Gauge.builder("ardoise.clients.connected", clients::getAsInt).description("open WebSocket connections").register(registry);
     Gauge.builder("ardoise.store.up", store, s -> s.isAvailable() ? 1 : 0).description("1 when the store answers").register(registry);
-    if (store instanceof RedisPadStore redis) {
-      FunctionCounter.builder("ardoise.redis.errors", redis, RedisPadStore::errorCount)
-          .description("Redis commands that got no answer (refused, lost, timed out)").register(registry);
-      FunctionCounter.builder("ardoise.redis.reconnects", redis, RedisPadStore::reconnectCount)
-          .description("times Redis answered again after being unreachable").register(registry);
+    for (StoreCounter c : store.counters()) {
+      FunctionCounter.builder(c.name(), c, counter -> counter.value().getAsLong()).description(c.description()).register(registry);
     }
     Timer appendLatency = latencyTimer("ardoise.store.append.latency", "One group commit's append to the store, from the call to its answer");
     return new MeteredPadStore(store, appendLatency,

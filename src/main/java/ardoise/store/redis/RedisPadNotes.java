@@ -18,12 +18,9 @@ import java.util.Map;
 public final class RedisPadNotes implements PadNotes {
   private final RedisAPI api;
 
-  private RedisPadNotes(RedisAPI api) {
+  /** Notes through the pad store's pooled client {@code api}. */
+  RedisPadNotes(RedisAPI api) {
     this.api = api;
-  }
-
-  public static RedisPadNotes of(RedisPadStore store) {
-    return new RedisPadNotes(store.api());
   }
 
   private static String key(String padId, String name) {
@@ -59,7 +56,7 @@ public final class RedisPadNotes implements PadNotes {
         : api.hlen(key).map(count -> count.toLong() < MAX_VERSIONS))
         .compose(room -> room
             ? api.hset(List.of(key, Long.toString(version.rev()), json)).<Void>mapEmpty()
-            : Future.failedFuture(new IllegalStateException("this pad already has " + MAX_VERSIONS + " saved versions"))));
+            : Future.failedFuture(new TooManyVersions())));
   }
 
   @Override

@@ -4,9 +4,12 @@ import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
 import ardoise.store.ClientSeq;
 import ardoise.store.OpRecord;
+import ardoise.store.PadNotes;
 import ardoise.store.PadStore;
+import ardoise.store.StoreCounter;
 import ardoise.store.SeqNotNewException;
 import ardoise.store.Snapshot;
+import ardoise.store.SnapshotPolicy;
 import ardoise.store.StoredPad;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -36,23 +39,15 @@ public final class RedisPadStore implements PadStore {
   private static final LuaScript SAVE_SNAPSHOT = LuaScript.load("snapshot-save.lua");
   private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
 
-  /** How many snapshots to keep per pad, how often to PING, the longest wait between reconnects. */
-  public record Tuning(int snapshotsKept, long pingIntervalMs, long maxReconnectDelayMs, int poolSize) {
+  /** Which snapshots to keep per pad, how often to PING, the longest wait between reconnects, the pool size. */
+  public record Tuning(SnapshotPolicy snapshots, long pingIntervalMs, long maxReconnectDelayMs, int poolSize) {
     /**
      * Why 32 connections: a pad keeps one append in flight, and Redis answers it only after its
      * fsync; with 8, fifty busy pads queued for a connection and their appends took twice as long
      * (bench/README.md, 2026-12-02).
      */
     public static final int DEFAULT_POOL_SIZE = 32;
-    public static final Tuning DEFAULT = new Tuning(3, 1000, 2000, DEFAULT_POOL_SIZE);
-
-    public Tuning(int snapshotsKept, long pingIntervalMs, long maxReconnectDelayMs) {
-      this(snapshotsKept, pingIntervalMs, maxReconnectDelayMs, DEFAULT_POOL_SIZE);
-    }
-
-    public Tuning withPoolSize(int size) {
-      return new Tuning(snapshotsKept, pingIntervalMs, maxReconnectDelayMs, size);
-    }
+    public static final Tuning DEFAULT = new Tuning(SnapshotPolicy.DEFAULT, 1000, 2000, DEFAULT_POOL_SIZE);
   }
 
   private static final Logger LOG = Logger.getLogger(RedisPadStore.class.getName());
@@ -63,6 +58,7 @@ public final class RedisPadStore implements PadStore {
   private final Tuning tuning;
   private final RedisAvailability availability;
   private final CommitFeed feed;
+  private final RedisPadNotes notes;
 
   private RedisPadStore(Vertx vertx, RedisOptions options, String redactedEndpoint, Tuning tuning) {
     this.redis = Redis.createClient(vertx, options);
@@ -70,6 +66,7 @@ public final class RedisPadStore implements PadStore {
     this.api = RedisAPI.api(redis);
     this.tuning = tuning;
     this.availability = new RedisAvailability(vertx, api, redactedEndpoint, tuning.pingIntervalMs());
+    this.notes = new RedisPadNotes(api);
     this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
   }
 
@@ -141,7 +138,7 @@ public final class RedisPadStore implements PadStore {
   @Override
   public Future<Void> saveSnapshot(String padId, Snapshot snapshot) {
     List<String> args = List.of(Long.toString(snapshot.rev()), RecordCodec.snapshotJson(snapshot),
-        Integer.toString(tuning.snapshotsKept()));
+        Integer.toString(tuning.snapshots().kept()));
     return onCaller(run(SAVE_SNAPSHOT, PadKeys.of(padId).forSnapshots(), args).mapEmpty());
   }
 
@@ -178,14 +175,22 @@ public final class RedisPadStore implements PadStore {
         .map(r -> r == null ? null : r.toString()));
   }
 
-  /** Redis commands that failed without an answer (the store's own PINGs included), since creation. */
-  public long errorCount() {
-    return availability.errorCount();
+  @Override
+  public PadNotes notes() {
+    return notes;
   }
 
-  /** Times Redis answered again after being unreachable (the pooled client reconnects by itself). */
-  public long reconnectCount() {
-    return availability.recoveryCount();
+  /**
+   * Redis commands that failed without an answer (the store's own PINGs included), and the times
+   * Redis answered again after being unreachable (the pooled client reconnects by itself).
+   */
+  @Override
+  public List<StoreCounter> counters() {
+    return List.of(
+        new StoreCounter("ardoise.redis.errors", "Redis commands that got no answer (refused, lost, timed out)",
+            availability::errorCount),
+        new StoreCounter("ardoise.redis.reconnects", "times Redis answered again after being unreachable",
+            availability::recoveryCount));
   }
 
   @Override

@@ -48,7 +48,7 @@ class RedisDurabilityTest {
   }
 
   private PadStore store() {
-    PadStore store = RedisPadStore.create(vertx, redis.url(), new RedisPadStore.Tuning(3, 50, 200));
+    PadStore store = RedisPadStore.create(vertx, redis.url(), new RedisPadStore.Tuning(ardoise.store.SnapshotPolicy.DEFAULT, 50, 200, RedisPadStore.Tuning.DEFAULT_POOL_SIZE));
     stores.add(store);
     return store;
   }

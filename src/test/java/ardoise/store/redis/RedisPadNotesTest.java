@@ -44,7 +44,7 @@ class RedisPadNotesTest {
   @Test
   void profilesAndVersionsAreKeptPerPad() throws Exception {
     RedisPadStore store = RedisPadStore.create(vertx, redis.url());
-    PadNotes notes = RedisPadNotes.of(store);
+    PadNotes notes = store.notes();
     await(notes.rememberAuthor("réunion{1}", "alice", new AuthorProfile("Zoë « Z »", "#e69f00")));
     await(notes.rememberAuthor("réunion{1}", "alice", new AuthorProfile("Zoë", "#56b4e9")));
     await(notes.saveVersion("réunion{1}", new SavedVersion(12, "Avant la pause", "alice", 1000)));
@@ -55,7 +55,7 @@ class RedisPadNotesTest {
     redis.stop();
     redis.restart();
     RedisPadStore again = RedisPadStore.create(vertx, redis.url());
-    PadNotes reread = RedisPadNotes.of(again);
+    PadNotes reread = again.notes();
     assertEquals(Map.of("alice", new AuthorProfile("Zoë", "#56b4e9")), await(reread.authors("réunion{1}")));
     assertEquals(List.of(new SavedVersion(3, "Début", "alice", 900), new SavedVersion(12, "Avant la pause déjeuner", "alice", 1100)),
         await(reread.versions("réunion{1}")));
@@ -67,7 +67,7 @@ class RedisPadNotesTest {
   @Test
   void versionsAreBounded() throws Exception {
     RedisPadStore store = RedisPadStore.create(vertx, redis.url());
-    PadNotes notes = RedisPadNotes.of(store);
+    PadNotes notes = store.notes();
     for (int rev = 0; rev < PadNotes.MAX_VERSIONS; rev++) await(notes.saveVersion("plein", new SavedVersion(rev, "v" + rev, "a", rev)));
     IllegalStateException full = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
         () -> await(notes.saveVersion("plein", new SavedVersion(9999, "trop", "a", 1))));

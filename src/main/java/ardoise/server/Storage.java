@@ -1,7 +1,8 @@
-package ardoise;
+package ardoise.server;
 
 import ardoise.config.Config;
 import ardoise.store.PadStore;
+import ardoise.store.SnapshotPolicy;
 import ardoise.store.redis.EmbeddedRedis;
 import ardoise.store.redis.RedisLauncher;
 import ardoise.store.redis.RedisPadStore;
@@ -32,19 +33,20 @@ final class Storage {
     this.embedded = embedded;
   }
 
-  static Storage open(Vertx vertx, Config config) throws IOException {
+  static Storage open(Vertx vertx, Config config, SnapshotPolicy snapshots) throws IOException {
     if (config.redisUrl() != null) {
       LOG.info("pads are stored in redis at " + RedisUrl.redact(config.redisUrl()));
-      return new Storage(vertx, RedisPadStore.create(vertx, config.redisUrl(), tuning(config)), null);
+      return new Storage(vertx, RedisPadStore.create(vertx, config.redisUrl(), tuning(config, snapshots)), null);
     }
     EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir(), RedisLauncher.Fsync.ALWAYS);
     LOG.info("pads are stored by an embedded redis-server in " + config.dataDir().toAbsolutePath().normalize()
         + " (set ARDOISE_REDIS_URL to use another redis)");
-    return new Storage(vertx, RedisPadStore.create(vertx, embedded.url(), tuning(config)), embedded);
+    return new Storage(vertx, RedisPadStore.create(vertx, embedded.url(), tuning(config, snapshots)), embedded);
   }
 
-  private static RedisPadStore.Tuning tuning(Config config) {
-    return RedisPadStore.Tuning.DEFAULT.withPoolSize(config.redisPoolSize());
+  private static RedisPadStore.Tuning tuning(Config config, SnapshotPolicy snapshots) {
+    RedisPadStore.Tuning d = RedisPadStore.Tuning.DEFAULT;
+    return new RedisPadStore.Tuning(snapshots, d.pingIntervalMs(), d.maxReconnectDelayMs(), config.redisPoolSize());
   }
 
   PadStore store() {

@@ -2,30 +2,20 @@ package ardoise.http;
 
 import io.vertx.ext.web.RoutingContext;
 
-/**
- * The pad named in a request path such as {@code /p/{pad}/export/pdf} or {@code /api/pads/{pad}/history},
- * read from the raw (still percent-encoded) path so {@link PadName} decodes it strictly, once.
- */
-final class PadPath {
-  private PadPath() {}
+/** Values read from a request's raw path and query: path segments, revisions, the reader's language. */
+final class RequestValues {
+  private RequestValues() {}
 
-  /** The raw path split on '/', without the leading empty segment. */
+  /** The raw (still percent-encoded) path split on '/', without the leading empty segment. */
   static String[] segments(RoutingContext ctx) {
     String path = ctx.request().path();
     return (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
   }
 
-  /** The valid pad name at segment {@code index}, or null after answering 400. */
-  static String padId(RoutingContext ctx, int index, boolean json) {
+  /** Segment {@code index} of the raw path, or null. */
+  static String segment(RoutingContext ctx, int index) {
     String[] segments = segments(ctx);
-    try {
-      if (index >= segments.length) throw new PadName.InvalidException("the address names no pad");
-      return PadName.fromPath(segments[index]);
-    } catch (PadName.InvalidException e) {
-      if (json) ErrorPage.json(ctx, 400, "bad-pad-name", e.getMessage());
-      else ErrorPage.html(ctx, 400, "Nom de pad invalide", "Invalid pad name", e.getMessage());
-      return null;
-    }
+    return index < segments.length ? segments[index] : null;
   }
 
   /** A revision query parameter: null when absent; -1 when not a non-negative integer. */

@@ -1,0 +1,60 @@
+package ardoise.config;
+
+/**
+ * Every setting, in one place: its environment variable, its key in {@code conf/config.json}, its
+ * kind (which says how a value is read and checked), its default and, for numbers, its range. A new
+ * setting is one line here plus the code that uses it ({@code config.integer(Setting.X)}); the README
+ * table and {@code conf/config.json} list every one (ConfigTest checks both).
+ */
+public enum Setting {
+  PORT("ARDOISE_PORT", "port", Kind.INTEGER, "9000", 0, 65535),
+  HOST("ARDOISE_HOST", "host", Kind.TEXT, "0.0.0.0"),
+  PUBLIC_URL("ARDOISE_PUBLIC_URL", "publicUrl", Kind.ORIGIN, ""),
+  DATA_DIR("ARDOISE_DATA_DIR", "dataDir", Kind.PATH, "./data"),
+  REDIS_URL("ARDOISE_REDIS_URL", "redisUrl", Kind.REDIS_URL, ""),
+  MAX_MESSAGE_BYTES("ARDOISE_MAX_MESSAGE_BYTES", "maxMessageBytes", Kind.INTEGER, "262144", 1024, 64 << 20),
+  MAX_PAD_CHARS("ARDOISE_MAX_PAD_CHARS", "maxPadChars", Kind.INTEGER, "1048576", 1, 64 << 20),
+  OPS_PER_SECOND("ARDOISE_OPS_PER_SECOND", "opsPerSecond", Kind.INTEGER, "30", 1, 1_000_000),
+  OPS_BURST("ARDOISE_OPS_BURST", "opsBurst", Kind.INTEGER, "60", 1, 1_000_000),
+  MAX_CONNECTIONS_PER_PAD("ARDOISE_MAX_CONNECTIONS_PER_PAD", "maxConnectionsPerPad", Kind.INTEGER, "100", 1, 100_000),
+  SEND_QUEUE_LIMIT("ARDOISE_SEND_QUEUE_LIMIT", "sendQueueLimit", Kind.INTEGER, "1048576", 1024, 1 << 30),
+  IDLE_UNLOAD_SECONDS("ARDOISE_IDLE_UNLOAD_SECONDS", "idleUnloadSeconds", Kind.INTEGER, "60", 1, 86_400),
+  SNAPSHOT_EVERY_OPS("ARDOISE_SNAPSHOT_EVERY_OPS", "snapshotEveryOps", Kind.INTEGER, "500", 1, 1_000_000),
+  FANOUT_MICROS_PER_MEMBER("ARDOISE_FANOUT_MICROS_PER_MEMBER", "fanoutMicrosPerMember", Kind.INTEGER, "20", 0, 10_000),
+  REDIS_POOL_SIZE("ARDOISE_REDIS_POOL_SIZE", "redisPoolSize", Kind.INTEGER, "32", 1, 1024),
+  EVENT_LOOPS("ARDOISE_EVENT_LOOPS", "eventLoops", Kind.INTEGER, "0", 0, 256);
+
+  /** How a value is read and checked. */
+  public enum Kind {
+    /** A whole number within the setting's range. */
+    INTEGER,
+    /** Non-empty text. */
+    TEXT,
+    /** A file system path (non-empty). */
+    PATH,
+    /** Optional; an http(s) URL, kept as its origin (scheme://host[:port]), as browsers send it in Origin headers. */
+    ORIGIN,
+    /** Optional; a redis:// or rediss:// URL. */
+    REDIS_URL
+  }
+
+  public final String env;
+  public final String key;
+  public final Kind kind;
+  public final String defaultValue;
+  final long min;
+  final long max;
+
+  Setting(String env, String key, Kind kind, String defaultValue) {
+    this(env, key, kind, defaultValue, 0, 0);
+  }
+
+  Setting(String env, String key, Kind kind, String defaultValue, long min, long max) {
+    this.env = env;
+    this.key = key;
+    this.kind = kind;
+    this.defaultValue = defaultValue;
+    this.min = min;
+    this.max = max;
+  }
+}

@@ -1,0 +1,14 @@
+package ardoise.http;
+
+import ardoise.config.Config;
+import ardoise.http.metrics.ServerMetrics;
+import ardoise.pad.PadShards;
+import ardoise.store.PadStore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the HTTP side of every event loop shares: the settings, the (metered) store, the pad shards,
+ * the meters, the health probes and the count of open sockets. Thread rule: any thread.
+ */
+public record HttpParts(Config config, PadStore store, PadShards shards, ServerMetrics metrics, Health health,
+    AtomicInteger clients) {}

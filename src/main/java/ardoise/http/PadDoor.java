@@ -1,0 +1,90 @@
+package ardoise.http;
+
+import ardoise.http.share.ReadOnlyIds;
+import ardoise.protocol.ErrorCode;
+import ardoise.store.PadStore;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one door of every request for a pad: pages ({@code /p/{pad}…}), the API
+ * ({@code /api/pads/{pad}/…}), sockets ({@code /ws/{pad}}) and read-only links ({@code /r/{id}…},
+ * {@code /ws/r/{id}}). It reads the pad name once, strictly, from the raw path ({@link PadName}),
+ * resolves a read-only id to its pad, and hands the request on with the {@link Entry}; the routes
+ * behind it read {@link #entry}. A refusal is answered here, in the route's own form: an HTML page,
+ * JSON under {@code /api/}, an error frame then a close for a socket.
+ *
+ * <p>Every rule that admits or refuses a request for one pad belongs in {@link #admit}, and only there.
+ * Thread rule: the event loop of the request.
+ */
+final class PadDoor {
+  private static final String KEY = "ardoise.pad";
+
+  /** The pad a request is for; {@code readOnly} when it came through a read-only link. */
+  record Entry(String padId, boolean readOnly) {}
+
+  private final PadStore store;
+
+  PadDoor(PadStore store) {
+    this.store = store;
+  }
+
+  /** The entry the door let through (routes mounted behind it only). */
+  static Entry entry(RoutingContext ctx) {
+    return ctx.get(KEY);
+  }
+
+  /** The pad name is segment {@code index} of the raw path ({@code /p/{pad}}: 1, {@code /api/pads/{pad}}: 2). */
+  Handler<RoutingContext> byName(int index) {
+    return ctx -> {
+      String[] segments = RequestValues.segments(ctx);
+      try {
+        if (index >= segments.length) throw new PadName.InvalidException("the address names no pad");
+        admit(ctx, new Entry(PadName.fromPath(segments[index]), false));
+      } catch (PadName.InvalidException e) {
+        refuse(ctx, HttpError.BAD_PAD_NAME, e.getMessage());
+      }
+    };
+  }
+
+  /** The read-only id is segment {@code index} of the raw path; an id no pad has is an unknown link. */
+  Handler<RoutingContext> byReadOnlyId(int index) {
+    return ctx -> {
+      String[] segments = RequestValues.segments(ctx);
+      String id = index < segments.length ? segments[index] : "";
+      if (!ReadOnlyIds.hasShape(id)) {
+        refuse(ctx, HttpError.UNKNOWN_LINK, "no pad has this read-only link");
+        return;
+      }
+      // Why paused: a socket's upgrade must still be possible once the lookup answers (a request
+      // whose end was read can no longer be upgraded).
+      ctx.request().pause();
+      store.padOfReadOnlyId(id).onComplete(r -> {
+        ctx.request().resume();
+        if (r.failed()) {
+          System.getLogger(PadDoor.class.getName()).log(System.Logger.Level.WARNING,
+              "pad=- client=- read-only lookup failed: {0}", r.cause().toString());
+          refuse(ctx, HttpError.STORE_UNAVAILABLE, "the read-only link cannot be checked right now; retry");
+        } else if (r.result() == null) {
+          refuse(ctx, HttpError.UNKNOWN_LINK, "no pad has this read-only link");
+        } else {
+          admit(ctx, new Entry(r.result(), true));
+        }
+      });
+    };
+  }
+
+  /** The one place where a request for a known, well-named pad is let in. */
+  private void admit(RoutingContext ctx, Entry entry) {
+    ctx.put(KEY, entry);
+    ctx.next();
+  }
+
+  private static void refuse(RoutingContext ctx, HttpError error, String message) {
+    if (ctx.request().path().startsWith("/ws/")) {
+      SocketRoute.refuse(ctx, error == HttpError.STORE_UNAVAILABLE ? ErrorCode.STORE_UNAVAILABLE : ErrorCode.BAD_PAD_NAME, message);
+    } else {
+      ErrorPage.answer(ctx, error, message);
+    }
+  }
+}

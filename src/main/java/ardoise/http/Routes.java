@@ -1,0 +1,72 @@
+package ardoise.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * The routes of one event loop. Every request for a pad passes the {@link PadDoor} first, mounted
+ * on the four kinds of pad address; the routes behind it read the pad it let through.
+ * Thread rule: build and use on its event loop.
+ */
+public final class Routes {
+  private static final String WEB_ROOT = "webroot";
+
+  private final Router router;
+  private final SocketRoute sockets;
+
+  private Routes(Router router, SocketRoute sockets) {
+    this.router = router;
+    this.sockets = sockets;
+  }
+
+  public static Routes create(Vertx vertx, HttpParts parts) {
+    Router router = Router.router(vertx);
+    Pages pages = new Pages(WEB_ROOT, parts.store());
+    PadDoor door = new PadDoor(parts.store());
+    SocketRoute sockets = new SocketRoute(parts.config(), parts);
+    ShareRoutes share = new ShareRoutes(pages, parts.store(), parts.config().publicUrl());
+
+    router.route().handler(pages::securityHeaders);
+    router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
+    router.get("/health/live").handler(parts.health()::live);
+    router.get("/health/ready").handler(parts.health()::ready);
+    router.get("/metrics").handler(parts.metrics().scrapeHandler());
+    router.get("/api/pads/suggest-name").handler(pages::suggestName);
+    page(router.route("/")).handler(pages::home);
+
+    // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}, /r/{id}…, /ws/r/{id}. Names hold no '/'.
+    router.routeWithRegex("/p/[^/]*(/.*)?").handler(door.byName(1));
+    router.routeWithRegex("/api/pads/[^/]*/.*").handler(door.byName(2));
+    router.routeWithRegex("/r/[^/]*(/qr\\.svg)?").handler(door.byReadOnlyId(1));
+    router.routeWithRegex("/ws/r/[^/]*").handler(door.byReadOnlyId(2)).handler(sockets::accept);
+    router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
+
+    HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT);
+    page(router.routeWithRegex("/p/[^/]+/projector")).handler(share::projector);
+    router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
+    router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);
+    router.getWithRegex("/r/[^/]+/qr\\.svg").handler(share::readOnlyQr);
+    page(router.routeWithRegex("/r/[^/]+")).handler(share::readOnlyPage);
+    page(router.routeWithRegex("/p/[^/]+")).handler(pages::pad);
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.route().handler(StaticHandler.create(WEB_ROOT));
+    return new Routes(router, sockets);
+  }
+
+  /** A page route: GET, and HEAD (link checkers and some chat apps probe a link first; no body is sent). */
+  private static Route page(Route route) {
+    return route.method(HttpMethod.GET).method(HttpMethod.HEAD);
+  }
+
+  public Router router() {
+    return router;
+  }
+
+  /** Closes this loop's sockets (server shutdown). */
+  public void closeSockets() {
+    sockets.closeAll();
+  }
+}

@@ -1,0 +1,72 @@
+package ardoise.http;
+
+import ardoise.config.Config;
+import ardoise.protocol.ErrorCode;
+import ardoise.protocol.Frames;
+import ardoise.protocol.Session;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The WebSocket connections of one event loop ({@code /ws/{pad}}, {@code /ws/r/{id}}, behind the
+ * {@link PadDoor}): checks the upgrade and the Origin, starts one {@link Session} per socket, and
+ * closes them all when the server stops. Thread rule: its event loop only.
+ */
+final class SocketRoute {
+  private final Config config;
+  private final HttpParts parts;
+  private final Session.Limits limits;
+  private final Frames frames = new Frames();
+  private final Set<Session> sessions = new HashSet<>();
+
+  SocketRoute(Config config, HttpParts parts) {
+    this.config = config;
+    this.parts = parts;
+    this.limits = new Session.Limits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit());
+  }
+
+  void accept(RoutingContext ctx) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      ErrorPage.html(ctx, HttpError.BAD_REQUEST, "this address expects a WebSocket connection");
+      return;
+    }
+    String origin = ctx.request().getHeader("Origin");
+    if (config.publicUrl() != null && !config.publicUrl().equalsIgnoreCase(origin == null ? "" : origin)) {
+      refuse(ctx, ErrorCode.ORIGIN_NOT_ALLOWED, "connections are only accepted from " + config.publicUrl());
+      return;
+    }
+    PadDoor.Entry entry = PadDoor.entry(ctx);
+    FlushBatching.install(ctx.request().connection());
+    ctx.request().toWebSocket().onSuccess(ws -> start(ws, entry));
+  }
+
+  private void start(ServerWebSocket ws, PadDoor.Entry entry) {
+    Session session = new Session(ws, entry.padId(), parts.shards(), frames, limits, entry.readOnly(), parts.metrics());
+    sessions.add(session);
+    parts.clients().incrementAndGet();
+    session.start(() -> {
+      if (sessions.remove(session)) parts.clients().decrementAndGet();
+    });
+  }
+
+  /** Upgrades, sends the error frame, closes (1011 when the store is down, else 1008); a plain 400 if no upgrade was asked. */
+  static void refuse(RoutingContext ctx, ErrorCode code, String message) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      ErrorPage.html(ctx, HttpError.BAD_REQUEST, message);
+      return;
+    }
+    String frame = new Frames().error(code, message, 0);
+    short status = code == ErrorCode.STORE_UNAVAILABLE ? (short) 1011 : (short) 1008;
+    ctx.request().toWebSocket().onSuccess(ws -> ws.writeTextMessage(frame).onComplete(r -> ws.close(status, code.code())));
+  }
+
+  /** Closes every socket of this loop with "going away"; clients reconnect with their rev. */
+  void closeAll() {
+    for (Session s : List.copyOf(sessions)) s.shutdown();
+    parts.clients().addAndGet(-sessions.size());
+    sessions.clear();
+  }
+}

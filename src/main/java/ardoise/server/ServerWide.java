@@ -1,0 +1,51 @@
+package ardoise.server;
+
+import ardoise.config.Config;
+import ardoise.http.Health;
+import ardoise.http.HttpParts;
+import ardoise.http.metrics.ServerMetrics;
+import ardoise.pad.HeldOps;
+import ardoise.pad.PadSettings;
+import ardoise.pad.PadShards;
+import ardoise.store.PadNotes;
+import ardoise.store.PadStore;
+import ardoise.store.SnapshotPolicy;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the event loops of one server share: the pad shards, the metrics and the metered store,
+ * the health probes, the count of open connections and the port they listen on.
+ * Thread rule: any thread; each part says how (the shards hand work to each pad's own context).
+ */
+final class ServerWide {
+  final Config config;
+  final PadShards shards;
+  final ServerMetrics metrics;
+  final PadSettings padSettings;
+  final HttpParts http;
+  private volatile int port;
+
+  ServerWide(Config config, PadStore store, SnapshotPolicy snapshots) {
+    this.config = config;
+    this.shards = new PadShards(config.eventLoopCount(), HeldOps.forServer());
+    this.metrics = new ServerMetrics();
+    this.padSettings = new PadSettings(config.maxPadChars(), config.maxConnectionsPerPad(), snapshots,
+        config.idleUnloadSeconds() * 1000L, PadSettings.WINDOW_SIZE, PadSettings.MAX_PENDING_OPS, PadSettings.MAX_BATCH,
+        config.fanoutMicrosPerMember() * 1000L);
+    AtomicInteger clients = new AtomicInteger();
+    PadStore metered = metrics.instrument(store, shards::loadedCount, clients::get);
+    this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients);
+    PadNotes notes = store.notes();
+    shards.onMemberSeen((padId, info) ->
+        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));
+  }
+
+  /** The port every loop listens on (known once the first one listens). */
+  int port() {
+    return port;
+  }
+
+  void listening(int actualPort) {
+    port = actualPort;
+  }
+}
