@@ -3,6 +3,7 @@
 // Its labels carry data-i18n and are translated by the page's own i18n; this module only builds
 // addresses and, on import, reads the few strings it shows. It does no work at load beyond wiring
 // listeners, so the editor starts exactly as without it.
+import { EXPORT_FORMATS } from './export-formats.js';
 import { padNameFromLocation } from './pads.js';
 import { person } from './history/history-api.js';
 
@@ -39,7 +40,21 @@ async function importFile(file, status) {
   else status.textContent = fill(t['export.error.generic'], { message: body.message ?? response?.status });
 }
 
+/** One download link per format, labelled by the page's i18n (data-i18n="export.{format}"). */
+function addFormatLinks(list) {
+  for (const { format } of EXPORT_FORMATS) {
+    const link = document.createElement('a');
+    link.dataset.format = format;
+    link.dataset.i18n = `export.${format}`;
+    link.setAttribute('download', '');
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+  }
+}
+
 if (menu && padName) {
+  addFormatLinks(menu.querySelector('.export-formats'));
   const status = menu.querySelector('.export-status');
   const authors = document.getElementById('export-authors');
   const base = `/p/${encodeURIComponent(padName)}`;

@@ -2,6 +2,7 @@
 import { loadI18n, bindLanguageSelect } from '../i18n.js';
 import { historyApi, ApiError } from './history-api.js';
 import { Timeline } from './timeline.js';
+import { EXPORT_FORMATS } from '../export-formats.js';
 import { renderText, renderAuthors } from './history-render.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,6 +44,18 @@ function show(timeline) {
 }
 
 const timeline = new Timeline(api, show);
+
+/** The export links, one per format the server serves, after the "Export :" label. */
+function addExportLinks(paragraph) {
+  EXPORT_FORMATS.forEach(({ format, label }, i) => {
+    paragraph.append(i > 0 ? ' · ' : ' ');
+    const link = document.createElement('a');
+    link.dataset.format = format;
+    link.textContent = label;
+    paragraph.append(link);
+  });
+}
+addExportLinks(document.querySelector('.history-exports'));
 
 function updateExports() {
   for (const link of document.querySelectorAll('.history-exports a[data-format]')) {

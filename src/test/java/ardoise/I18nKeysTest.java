@@ -52,6 +52,7 @@ class I18nKeysTest {
   @Test
   void everyKeyThePagesUseExistsInBothLanguages() throws IOException {
     List<String> used = usedKeys();
+    for (ardoise.http.export.ExportFormat f : ardoise.http.export.ExportFormat.values()) used.add("export." + f.extension());
     assertTrue(used.containsAll(List.of("projector.join", "read.badge", "share.copy")), "the scan finds the new pages: " + used);
     for (String lang : List.of("fr", "en")) {
       Map<String, String> s = strings(lang);

@@ -21,7 +21,6 @@ import java.util.Optional;
  */
 final class ExportRoute {
   private static final System.Logger LOG = System.getLogger(ExportRoute.class.getName());
-  private static final String FORMATS = "txt, md, html, pdf, docx, odt";
 
   private final Vertx vertx;
   private final RevisionReader reader;
@@ -38,7 +37,7 @@ final class ExportRoute {
     String padId = PadDoor.entry(ctx).padId();
     Optional<ExportFormat> format = ExportFormat.parse(RequestValues.segment(ctx, 3));
     if (format.isEmpty()) {
-      ErrorPage.html(ctx, HttpError.UNKNOWN_FORMAT, "Formats: " + FORMATS + ".");
+      ErrorPage.html(ctx, HttpError.UNKNOWN_FORMAT, "Formats: " + ExportFormat.extensions() + ".");
       return;
     }
     Long rev = RequestValues.rev(ctx.queryParams().get("rev"));

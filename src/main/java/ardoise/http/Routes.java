@@ -51,6 +51,7 @@ public final class Routes {
     router.getWithRegex("/r/[^/]+/qr\\.svg").handler(share::readOnlyQr);
     page(router.routeWithRegex("/r/[^/]+")).handler(share::readOnlyPage);
     page(router.routeWithRegex("/p/[^/]+")).handler(pages::pad);
+    router.get("/js/export-formats.js").handler(ExportFormatsModule::send);
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route().handler(StaticHandler.create(WEB_ROOT));
     return new Routes(router, sockets);

@@ -80,7 +80,7 @@ class ExportRoutesTest {
     assertTrue(unknownPad.text().contains("there is no pad named jamais-vu"), unknownPad.text());
     HttpCalls.Answer badFormat = http.get("/p/refus/export/exe");
     assertEquals(404, badFormat.status());
-    assertTrue(badFormat.text().contains("txt, md, html, pdf, docx, odt"), badFormat.text());
+    assertTrue(badFormat.text().contains("pdf, docx, odt, html, md, txt"), badFormat.text());
     HttpCalls.Answer future = http.get("/p/refus/export/txt?rev=4");
     assertEquals(400, future.status());
     assertTrue(future.text().contains("revision 4 does not exist: this pad has revisions 0 to 3"), future.text());

@@ -48,6 +48,18 @@ class HttpRoutesTest {
   }
 
   @Test
+  void theExportFormatsModuleListsEveryFormatInMenuOrder() {
+    ServerFixture.Response module = server.get("/js/export-formats.js");
+    assertEquals(200, module.status());
+    StringBuilder expected = new StringBuilder();
+    for (ardoise.http.export.ExportFormat f : ardoise.http.export.ExportFormat.values()) {
+      expected.append(expected.length() == 0 ? "" : ",").append("{\"format\":\"").append(f.extension())
+          .append("\",\"label\":\"").append(f.shortLabel()).append("\"}");
+    }
+    assertTrue(module.text().contains("export const EXPORT_FORMATS = [" + expected + "];"), module.text());
+  }
+
+  @Test
   void healthAndSuggestedNames() {
     ServerFixture.Response health = server.get("/health");
     assertEquals(200, health.status());

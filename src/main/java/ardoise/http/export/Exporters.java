@@ -8,11 +8,18 @@ public final class Exporters {
   private final Map<ExportFormat, Exporter> byFormat = new EnumMap<>(ExportFormat.class);
 
   private Exporters() {
-    for (Exporter exporter : new Exporter[] {
-        new TextExporter(ExportFormat.TXT), new TextExporter(ExportFormat.MD), new HtmlExporter(),
-        new PdfExporter(), new DocxExporter(), new OdtExporter()}) {
-      byFormat.put(exporter.format(), exporter);
-    }
+    for (ExportFormat format : ExportFormat.values()) byFormat.put(format, exporterOf(format));
+  }
+
+  /** Why a switch expression: a new format does not compile until it has an exporter. */
+  private static Exporter exporterOf(ExportFormat format) {
+    return switch (format) {
+      case TXT, MD -> new TextExporter(format);
+      case HTML -> new HtmlExporter();
+      case PDF -> new PdfExporter();
+      case DOCX -> new DocxExporter();
+      case ODT -> new OdtExporter();
+    };
   }
 
   public static Exporters create() {
