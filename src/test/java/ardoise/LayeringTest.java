@@ -59,6 +59,7 @@ class LayeringTest {
   @Test
   void onlyTheServerWiresTheParts() throws IOException {
     assertEquals(List.of(), violations("http", "ardoise.server", "ardoise.App"));
+    assertEquals(List.of(), violations("history", "ardoise.pad", "ardoise.protocol", "ardoise.http", "ardoise.server", "io.vertx.ext.web"));
     assertEquals(List.of(), violations("store", "ardoise.pad", "ardoise.protocol", "ardoise.http", "ardoise.server", "ardoise.config"));
   }
 }

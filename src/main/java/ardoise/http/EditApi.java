@@ -1,6 +1,6 @@
 package ardoise.http;
 
-import ardoise.pad.HistoryCache;
+import ardoise.history.HistoryCache;
 import ardoise.pad.PadShards;
 import ardoise.pad.ServerEdit;
 import ardoise.store.PadNotes;
@@ -132,7 +132,7 @@ final class EditApi {
       return;
     }
     cache.index(padId).compose(index -> {
-      if (rev < 0 || rev > index.head()) return Future.failedFuture(new ardoise.pad.RevisionOutOfRange(rev, index.head()));
+      if (rev < 0 || rev > index.head()) return Future.failedFuture(new ardoise.history.RevisionOutOfRange(rev, index.head()));
       return notes.saveVersion(padId, new SavedVersion(rev, label, person.authorId(), System.currentTimeMillis()));
     }).onSuccess(v -> HistoryApi.send(ctx, new JsonObject().put("rev", rev).put("label", label)))
         .onFailure(e -> refuse(ctx, padId, e));

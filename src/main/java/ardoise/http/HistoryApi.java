@@ -2,11 +2,11 @@ package ardoise.http;
 
 import ardoise.ot.AuthorRun;
 import ardoise.ot.OpJson;
-import ardoise.pad.HistoryCache;
-import ardoise.pad.NoSuchPad;
-import ardoise.pad.Revision;
-import ardoise.pad.RevisionIndex;
-import ardoise.pad.RevisionOutOfRange;
+import ardoise.history.HistoryCache;
+import ardoise.history.NoSuchPad;
+import ardoise.history.Revision;
+import ardoise.history.RevisionIndex;
+import ardoise.history.RevisionOutOfRange;
 import ardoise.store.OpRecord;
 import ardoise.store.PadNotes.AuthorProfile;
 import io.vertx.core.Vertx;

@@ -1,8 +1,8 @@
 package ardoise.http;
 
-import ardoise.pad.HistoryCache;
+import ardoise.history.HistoryCache;
 import ardoise.pad.PadShards;
-import ardoise.pad.RevisionReader;
+import ardoise.history.RevisionReader;
 import ardoise.store.PadNotes;
 import ardoise.store.PadStore;
 import io.vertx.core.Future;

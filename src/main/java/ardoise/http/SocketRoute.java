@@ -2,7 +2,7 @@ package ardoise.http;
 
 import ardoise.config.Config;
 import ardoise.protocol.ErrorCode;
-import ardoise.protocol.Frames;
+import ardoise.protocol.FrameEncoder;
 import ardoise.protocol.Session;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -19,7 +19,7 @@ final class SocketRoute {
   private final Config config;
   private final HttpParts parts;
   private final Session.Limits limits;
-  private final Frames frames = new Frames();
+  private final FrameEncoder frames = new FrameEncoder();
   private final Set<Session> sessions = new HashSet<>();
 
   SocketRoute(Config config, HttpParts parts) {
@@ -58,7 +58,7 @@ final class SocketRoute {
       ErrorPage.html(ctx, HttpError.BAD_REQUEST, message);
       return;
     }
-    String frame = new Frames().error(code, message, 0);
+    String frame = new FrameEncoder().error(code, message, 0);
     short status = code == ErrorCode.STORE_UNAVAILABLE ? (short) 1011 : (short) 1008;
     ctx.request().toWebSocket().onSuccess(ws -> ws.writeTextMessage(frame).onComplete(r -> ws.close(status, code.code())));
   }

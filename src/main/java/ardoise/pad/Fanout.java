@@ -30,7 +30,7 @@ final class Fanout {
   private static final long MILLI = 1_000_000;
 
   private final Map<Member, Seat> members;
-  private final History history;
+  private final CommitWindow window;
   private final Vertx vertx;
   private final long nanosPerMember;
   private final BooleanSupplier commitComing;
@@ -42,9 +42,9 @@ final class Fanout {
   private record Held(long rev, int anchor, int head) {}
 
   /** {@code commitComing}: true while ops wait for or are in an append (its flush will follow). */
-  Fanout(Map<Member, Seat> members, History history, Vertx vertx, long nanosPerMember, BooleanSupplier commitComing) {
+  Fanout(Map<Member, Seat> members, CommitWindow window, Vertx vertx, long nanosPerMember, BooleanSupplier commitComing) {
     this.members = members;
-    this.history = history;
+    this.window = window;
     this.vertx = vertx;
     this.nanosPerMember = nanosPerMember;
     this.commitComing = commitComing;
@@ -95,7 +95,7 @@ final class Fanout {
   private void flush(List<OpRecord> records) {
     List<Broadcast.Cursor> moved = placeCursors();
     if (records.isEmpty() && moved.isEmpty()) return;
-    Broadcast flush = new Broadcast(records, moved, history.head());
+    Broadcast flush = new Broadcast(records, moved, window.head());
     lastFlush = System.nanoTime();
     Seat.tellAll(members.values(), m -> m.broadcast(flush));
   }
@@ -107,10 +107,10 @@ final class Fanout {
     for (Map.Entry<Seat, Held> e : cursors.entrySet()) {
       Held c = e.getValue();
       Seat seat = e.getKey();
-      if (members.get(seat.member) != seat || c.rev() < history.windowStart()) continue;
+      if (members.get(seat.member) != seat || c.rev() < window.windowStart()) continue;
       int anchor = c.anchor();
       int head = c.head();
-      for (OpRecord r : history.tailFrom(c.rev())) {
+      for (OpRecord r : window.tailFrom(c.rev())) {
         anchor = r.op().transformIndex(anchor);
         head = r.op().transformIndex(head);
       }

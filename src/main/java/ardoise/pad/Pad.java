@@ -34,7 +34,7 @@ public final class Pad {
   private final PadStore store;
   private final PadSettings settings;
   private final Thread thread;
-  private final History history;
+  private final CommitWindow window;
   private final Sequencer sequencer;
   private final Fanout fanout;
   /** The members in arrival order, each with its seat (profile, loop). */
@@ -61,10 +61,10 @@ public final class Pad {
     this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
     this.onEmpty = onEmpty;
     this.requests = new RequestQueue(padId);
-    this.history = new History(padId, store, settings.windowSize(), stored);
+    this.window = new CommitWindow(padId, store, settings.windowSize(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
-    this.fanout = new Fanout(members, history, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
-    this.sequencer = new Sequencer(padId, store, history, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
+    this.fanout = new Fanout(members, window, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
+    this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
   }
 
   /** Subscribes to heads committed by other instances. */
@@ -77,7 +77,7 @@ public final class Pad {
 
   public String padId() { return padId; }
 
-  public long head() { return history.head(); }
+  public long head() { return window.head(); }
 
   public int memberCount() { return members.size(); }
 
@@ -98,23 +98,23 @@ public final class Pad {
         if (members.isEmpty()) onEmpty.run();
         return Future.succeededFuture(false);
       }
-      if (rev != null && rev > history.head()) {
-        String message = "rev " + rev + " is ahead of the pad's head " + history.head();
+      if (rev != null && rev > window.head()) {
+        String message = "rev " + rev + " is ahead of the pad's head " + window.head();
         seat.tell(m -> m.rejected(Rejection.BAD_REV, message, 0));
         return Future.succeededFuture(false);
       }
-      boolean replay = rev != null && history.head() - rev <= settings.windowSize() * 10L;
-      return (replay ? history.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
+      boolean replay = rev != null && window.head() - rev <= settings.windowSize() * 10L;
+      return (replay ? window.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
           .map(ops -> admit(seat, replay ? rev : null, ops));
     });
   }
 
   private boolean admit(Seat seat, Long rev, List<OpRecord> missed) {
-    ClientSeq last = history.lastSeq(seat.clientId());
+    ClientSeq last = window.lastSeq(seat.clientId());
     long lastSeq = last == null ? 0 : last.seq();
     if (rev == null) {
-      long head = history.head();
-      Member.JoinSnapshot snapshot = new Member.JoinSnapshot(history.doc().text(), history.doc().runs());
+      long head = window.head();
+      Member.JoinSnapshot snapshot = new Member.JoinSnapshot(window.doc().text(), window.doc().runs());
       seat.tell(m -> m.joined(head, snapshot, lastSeq));
     } else {
       seat.tell(m -> m.joined(rev, null, lastSeq));
@@ -156,13 +156,13 @@ public final class Pad {
     checkContext();
     requests.run(() -> {
       Seat seat = members.get(member);
-      if (rev < history.windowStart() || seat == null) return Future.succeededFuture(); // stale: cursors are ephemeral
-      if (rev > history.head()) {
-        String message = "cursor rev " + rev + " is ahead of the pad's head " + history.head();
+      if (rev < window.windowStart() || seat == null) return Future.succeededFuture(); // stale: cursors are ephemeral
+      if (rev > window.head()) {
+        String message = "cursor rev " + rev + " is ahead of the pad's head " + window.head();
         seat.tell(m -> m.rejected(Rejection.BAD_REV, message, 0));
         return Future.succeededFuture();
       }
-      int length = rev == history.head() ? history.doc().length() : history.recordAfter(rev).op().baseLength();
+      int length = rev == window.head() ? window.doc().length() : window.recordAfter(rev).op().baseLength();
       if (anchor < 0 || head < 0 || anchor > length || head > length) {
         String message = "cursor outside the document of length " + length + " at rev " + rev;
         seat.tell(m -> m.rejected(Rejection.BAD_REV, message, 0));
@@ -223,9 +223,9 @@ public final class Pad {
         .compose(v -> watch == null ? Future.succeededFuture() : watch.close());
   }
 
-  private void dropped(List<PendingQueue.Pending> dropped) {
+  private void dropped(List<UnstoredOps.Pending> dropped) {
     Set<String> clientIds = new HashSet<>();
-    for (PendingQueue.Pending p : dropped) clientIds.add(p.clientId());
+    for (UnstoredOps.Pending p : dropped) clientIds.add(p.clientId());
     for (Seat seat : new ArrayList<>(members.values())) {
       if (clientIds.contains(seat.clientId())) {
         members.remove(seat.member);

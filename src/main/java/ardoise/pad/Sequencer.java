@@ -1,6 +1,6 @@
 package ardoise.pad;
 
-import ardoise.pad.PendingQueue.Pending;
+import ardoise.pad.UnstoredOps.Pending;
 import ardoise.ot.InvalidOperationException;
 import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
@@ -23,19 +23,19 @@ import java.util.function.Consumer;
  * broadcasts (one {@link Fanout#committed} per append), in revision order.
  *
  * <p>Invariant: the head advances only by a successful append or by ops read back from the store,
- * one revision at a time; queued ops always apply after the head (see {@link PendingQueue}).
+ * one revision at a time; queued ops always apply after the head (see {@link UnstoredOps}).
  * Thread rule: pad context only.
  */
 final class Sequencer {
   private final String padId;
   private final PadStore store;
-  private final History history;
+  private final CommitWindow window;
   private final PadSettings settings;
   private final Vertx vertx;
   private final System.Logger log;
   private final Fanout fanout;
   private final Consumer<List<Pending>> drop;
-  private final PendingQueue queue;
+  private final UnstoredOps queue;
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
   private long knownHead;
   private long lastSnapshotRev;
@@ -43,30 +43,30 @@ final class Sequencer {
   private long pacingTimer = -1;
   private final StoreRetry retry;
 
-  Sequencer(String padId, PadStore store, History history, PadSettings settings, Vertx vertx, System.Logger log,
+  Sequencer(String padId, PadStore store, CommitWindow window, PadSettings settings, Vertx vertx, System.Logger log,
       Fanout fanout, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
     this.padId = padId;
     this.store = store;
-    this.history = history;
+    this.window = window;
     this.settings = settings;
     this.vertx = vertx;
     this.log = log;
     this.fanout = fanout;
     this.drop = drop;
-    this.queue = new PendingQueue(history.doc(), held);
+    this.queue = new UnstoredOps(window.doc(), held);
     this.retry = new StoreRetry(padId, store, vertx, log);
-    this.knownHead = history.head();
+    this.knownHead = window.head();
     this.lastSnapshotRev = lastSnapshotRev;
   }
 
   /** Runs the pipeline; refusals go to the member. Completes once the op is queued or refused. */
   Future<Void> submit(Submission s) {
-    if (s.rev() < 0 || s.rev() > history.head()) {
-      reject(s, Rejection.BAD_REV, "rev " + s.rev() + " is not between 0 and the pad's head " + history.head());
+    if (s.rev() < 0 || s.rev() > window.head()) {
+      reject(s, Rejection.BAD_REV, "rev " + s.rev() + " is not between 0 and the pad's head " + window.head());
       return Future.succeededFuture();
     }
     if (!dedupe(s)) return Future.succeededFuture();
-    return history.since(s.rev()).map(committed -> {
+    return window.since(s.rev()).map(committed -> {
       if (dedupe(s)) rebaseAndQueue(s, committed);
       return (Void) null;
     }).recover(e -> {
@@ -79,13 +79,13 @@ final class Sequencer {
   /** True when {@code s} is the next seq of its client; otherwise answers it (ack again or seq-gap). */
   private boolean dedupe(Submission s) {
     String clientId = s.clientId();
-    ClientSeq last = history.lastSeq(clientId);
+    ClientSeq last = window.lastSeq(clientId);
     long committed = last == null ? 0 : last.seq();
     long queued = queue.lastSeq(clientId);
     if (s.seq() == committed) {
       s.answer(m -> m.ack(s.seq(), last.rev()));
     } else if (s.seq() < committed) {
-      history.revOf(clientId, s.seq()).onComplete(r -> {
+      window.revOf(clientId, s.seq()).onComplete(r -> {
         if (r.succeeded() && r.result() > 0) s.answer(m -> m.ack(s.seq(), r.result()));
         else reject(s, Rejection.STORE_UNAVAILABLE, "cannot find the revision of seq " + s.seq() + " right now");
       });
@@ -121,7 +121,7 @@ final class Sequencer {
     }
     boolean queued;
     try {
-      queued = queue.add(new Pending(s.clientId(), s.seq(), author, op, onHead, history.head(),
+      queued = queue.add(new Pending(s.clientId(), s.seq(), author, op, onHead, window.head(),
           System.currentTimeMillis()));
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, e.getMessage());
@@ -147,9 +147,9 @@ final class Sequencer {
   /** Starts the next step: catch up with a moved head, or send the queued ops as one batch. */
   private void pump() {
     if (busy || retry.isWaiting() || pacingTimer != -1) return;
-    if (knownHead > history.head()) {
+    if (knownHead > window.head()) {
       busy = true;
-      store.ops(padId, history.head(), knownHead).onComplete(this::caughtUp);
+      store.ops(padId, window.head(), knownHead).onComplete(this::caughtUp);
     } else if (!queue.isEmpty()) {
       long now = System.nanoTime();
       long delay = fanout.appendDelay(now);
@@ -163,8 +163,8 @@ final class Sequencer {
       }
       busy = true;
       fanout.appendStarted(now);
-      List<OpRecord> batch = queue.batch(history.head(), settings.maxBatch());
-      store.append(padId, history.head(), batch).onComplete(r -> appended(batch, r));
+      List<OpRecord> batch = queue.batch(window.head(), settings.maxBatch());
+      store.append(padId, window.head(), batch).onComplete(r -> appended(batch, r));
     } else {
       drainWaiters.forEach(Promise::tryComplete);
       drainWaiters.clear();
@@ -182,7 +182,7 @@ final class Sequencer {
       queue.removeStored(batch.size());
       for (OpRecord rec : batch) commit(rec);
       fanout.committed(batch);
-    } else if (r.result().head() < history.head()) {
+    } else if (r.result().head() < window.head()) {
       restoreLost(r.result().head());
       return;
     } else {
@@ -197,14 +197,14 @@ final class Sequencer {
    * are still in memory: append them again, then carry on. Older than the window, they are gone.
    */
   private void restoreLost(long storeHead) {
-    if (storeHead < history.windowStart()) {
+    if (storeHead < window.windowStart()) {
       storeFailed("append", new IllegalStateException("the store is at rev " + storeHead + ", behind rev "
-          + history.head() + " beyond what this server still holds"));
+          + window.head() + " beyond what this server still holds"));
       return;
     }
-    List<OpRecord> lost = history.tailFrom(storeHead);
+    List<OpRecord> lost = window.tailFrom(storeHead);
     log.log(System.Logger.Level.ERROR, "pad={0} client=- the store lost revisions {1,number,#}..{2,number,#} it had "
-        + "acknowledged; writing them again from memory", padId, storeHead + 1, history.head());
+        + "acknowledged; writing them again from memory", padId, storeHead + 1, window.head());
     busy = true;
     store.append(padId, storeHead, lost).onComplete(r -> {
       busy = false;
@@ -220,11 +220,11 @@ final class Sequencer {
       return;
     }
     storeAnswered();
-    long before = history.head();
+    long before = window.head();
     List<OpRecord> foreign = new ArrayList<>();
     List<OpRecord> committed = new ArrayList<>();
     for (OpRecord rec : r.result()) {
-      if (rec.rev() != history.head() + 1) continue;
+      if (rec.rev() != window.head() + 1) continue;
       if (foreign.isEmpty() && queue.startsWith(rec)) {
         // Why: an append whose reply was lost (Redis stopped, or the connection broke after the
         // script ran) did commit; its records come back here and are ours, not foreign.
@@ -236,9 +236,9 @@ final class Sequencer {
       committed.add(rec);
     }
     fanout.committed(committed);
-    if (history.head() == before) {
+    if (window.head() == before) {
       // Why: a store that announces a head it cannot serve yet must not be polled in a hot loop.
-      storeFailed("ops", new IllegalStateException("no ops after rev " + history.head() + " up to " + knownHead));
+      storeFailed("ops", new IllegalStateException("no ops after rev " + window.head() + " up to " + knownHead));
       return;
     }
     if (!foreign.isEmpty()) rebaseQueue(foreign);
@@ -246,8 +246,8 @@ final class Sequencer {
   }
 
   private void commit(OpRecord rec) {
-    history.commit(rec);
-    if (history.head() - lastSnapshotRev >= settings.snapshots().everyRevisions()) saveSnapshot();
+    window.commit(rec);
+    if (window.head() - lastSnapshotRev >= settings.snapshots().everyRevisions()) saveSnapshot();
   }
 
   /** Moves the queued ops after ops committed elsewhere; a queued op that was itself committed there drops the queue. */
@@ -258,14 +258,14 @@ final class Sequencer {
         // cannot be un-applied cheaply. The clients keep unacknowledged ops and resend them on rejoin.
         log.log(System.Logger.Level.WARNING, "pad={0} client={1} seq {2,number,#} committed by another instance; "
             + "dropping {3,number,#} queued ops", padId, f.clientId(), f.seq(), queue.size());
-        drop.accept(queue.clear(history.doc()));
+        drop.accept(queue.clear(window.doc()));
         return;
       }
     }
-    if (!queue.rebase(history)) {
+    if (!queue.rebase(window)) {
       log.log(System.Logger.Level.WARNING, "pad={0} client=- queued ops are older than the in-memory window; dropping {1,number,#}",
           padId, queue.size());
-      drop.accept(queue.clear(history.doc()));
+      drop.accept(queue.clear(window.doc()));
     }
   }
 
@@ -279,10 +279,10 @@ final class Sequencer {
 
   /** Saves a snapshot of the head; cheap because the document is a persistent value. */
   Future<Void> saveSnapshot() {
-    if (history.head() == lastSnapshotRev) return Future.succeededFuture();
-    long rev = history.head();
+    if (window.head() == lastSnapshotRev) return Future.succeededFuture();
+    long rev = window.head();
     lastSnapshotRev = rev;
-    return store.saveSnapshot(padId, new ardoise.store.Snapshot(rev, history.doc(), System.currentTimeMillis()))
+    return store.saveSnapshot(padId, new ardoise.store.Snapshot(rev, window.doc(), System.currentTimeMillis()))
         .onFailure(e -> log.log(System.Logger.Level.WARNING, "pad={0} client=- snapshot at rev {1,number,#} failed: {2}", padId, rev, e.toString()));
   }
 

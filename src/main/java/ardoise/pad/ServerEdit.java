@@ -1,5 +1,6 @@
 package ardoise.pad;
 
+import ardoise.ot.TextDiff;
 import ardoise.ot.TextOperation;
 import ardoise.store.OpRecord;
 import io.vertx.core.Context;

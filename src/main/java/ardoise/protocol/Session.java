@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * One WebSocket connection: the join state machine (awaiting-join → joining → joined → closed),
  * a per-connection rate limit, a bound on outgoing bytes not yet written, and the mapping between
- * frames and {@link Pad} calls. Frames are handled in arrival order.
+ * frames and {@link Pad} calls. FrameEncoder are handled in arrival order.
  *
  * <p>Thread rule: runs on its socket's context. Its pad may live on another event loop
  * ({@link PadShards}): calls to the pad then go to the pad's context, and the pad hands its
@@ -38,7 +38,7 @@ public final class Session implements Member {
   private final String padId;
   private final PadShards shards;
   private final Context context;
-  private final Frames frames;
+  private final FrameEncoder frames;
   private final Limits limits;
   private final boolean readOnly;
   private final TokenBucket bucket;
@@ -59,7 +59,7 @@ public final class Session implements Member {
    * Create on the socket's context. {@code readOnly}: a read-only link's connection (sees
    * everything, writes nothing).
    */
-  public Session(ServerWebSocket ws, String padId, PadShards shards, Frames frames, Limits limits,
+  public Session(ServerWebSocket ws, String padId, PadShards shards, FrameEncoder frames, Limits limits,
       boolean readOnly, SessionMetrics metrics) {
     this.readOnly = readOnly;
     this.metrics = metrics;
@@ -95,7 +95,7 @@ public final class Session implements Member {
         throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; this one was dropped, resend it in a second");
       }
       if (frame == null) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted");
-      ClientMessage m = Codec.decode(frame);
+      ClientMessage m = FrameDecoder.decode(frame);
       if (m instanceof ClientMessage.Ping) send(frames.pong()); // answered even while joining: it only proves liveness
       else if (state == State.JOINING) waiting.add(m);
       else dispatch(m);

@@ -1,4 +1,4 @@
-package ardoise.pad;
+package ardoise.history;
 
 import ardoise.store.OpRecord;
 import ardoise.store.PadStore;

@@ -9,22 +9,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class CodecTest {
+class FrameDecoderTest {
   private static final String ID = "abcdefghijklmnop";
 
   @Test
   void decodesEachMessage() throws Exception {
     assertEquals(new ClientMessage.Join(ID, "Zoé", "#aabbcc", ID, 3L),
-        Codec.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\" Zoé \",\"color\":\"#AABBCC\",\"rev\":3,\"future\":1}"));
-    ClientMessage.Join noRev = (ClientMessage.Join) Codec.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\"}");
+        FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\" Zoé \",\"color\":\"#AABBCC\",\"rev\":3,\"future\":1}"));
+    ClientMessage.Join noRev = (ClientMessage.Join) FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\"}");
     assertNull(noRev.rev());
     assertEquals(false, noRev.batch());
     assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, true),
-        Codec.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\",\"batch\":true}"));
+        FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\",\"batch\":true}"));
     assertEquals(new ClientMessage.Op(2, 1, TextOperation.builder().retain(1).insert("x").delete(2).build()),
-        Codec.decode("{\"type\":\"op\",\"rev\":2,\"seq\":1,\"op\":[1,\"x\",-2]}"));
-    assertEquals(new ClientMessage.Cursor(5, 1, 2), Codec.decode("{\"type\":\"cursor\",\"rev\":5,\"anchor\":1,\"head\":2}"));
-    assertEquals(new ClientMessage.Profile("Léa", "#010203"), Codec.decode("{\"type\":\"profile\",\"name\":\"Léa\",\"color\":\"#010203\"}"));
+        FrameDecoder.decode("{\"type\":\"op\",\"rev\":2,\"seq\":1,\"op\":[1,\"x\",-2]}"));
+    assertEquals(new ClientMessage.Cursor(5, 1, 2), FrameDecoder.decode("{\"type\":\"cursor\",\"rev\":5,\"anchor\":1,\"head\":2}"));
+    assertEquals(new ClientMessage.Profile("Léa", "#010203"), FrameDecoder.decode("{\"type\":\"profile\",\"name\":\"Léa\",\"color\":\"#010203\"}"));
   }
 
   @ParameterizedTest
@@ -55,7 +55,7 @@ class CodecTest {
     "{\"type\":\"cursor\",\"rev\":1,\"anchor\":2147483648,\"head\":0}|bad-message",
   })
   void refusesWithStableCodes(String frame, String code) {
-    ProtocolException e = assertThrows(ProtocolException.class, () -> Codec.decode(frame));
+    ProtocolException e = assertThrows(ProtocolException.class, () -> FrameDecoder.decode(frame));
     assertEquals(code, e.code().code());
   }
 

@@ -1,16 +1,15 @@
-package ardoise.pad;
+package ardoise.ot;
 
-import ardoise.ot.TextOperation;
 
 /**
  * The operation turning one text into another, by common prefix and suffix (as webroot/js/ot/diff.js):
  * O(n), one replaced middle at most, so text both sides share keeps its authors.
  * Law: {@code between(a, b).apply(a).equals(b)}; never cuts a surrogate pair of a well-formed text.
  */
-final class TextDiff {
+public final class TextDiff {
   private TextDiff() {}
 
-  static TextOperation between(String a, String b, String author) {
+  public static TextOperation between(String a, String b, String author) {
     int max = Math.min(a.length(), b.length());
     int start = 0;
     while (start < max && a.charAt(start) == b.charAt(start)) start++;

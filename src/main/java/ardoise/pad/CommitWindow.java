@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>Invariant: {@code window.get(i).rev() == windowStart() + 1 + i} and the last one is the head;
  * {@code doc} is the document at head. Thread rule: used only on its pad's context.
  */
-final class History {
+final class CommitWindow {
   private static final int STORE_SEARCH_CHUNK = 1000;
 
   private final String padId;
@@ -29,7 +29,7 @@ final class History {
   private AttributedText doc;
   private long head;
 
-  History(String padId, PadStore store, int windowSize, StoredPad stored) {
+  CommitWindow(String padId, PadStore store, int windowSize, StoredPad stored) {
     this.padId = padId;
     this.store = store;
     this.windowSize = windowSize;

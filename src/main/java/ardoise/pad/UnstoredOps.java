@@ -16,7 +16,7 @@ import java.util.Map;
  * queued op applies to the document left by the ones before it; every queued op holds its room in
  * the server-wide {@link HeldOps} budget. Thread rule: pad context only.
  */
-final class PendingQueue {
+final class UnstoredOps {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Map<String, Long> lastSeqs = new HashMap<>();
   private final HeldOps held;
@@ -30,7 +30,7 @@ final class PendingQueue {
   record Pending(String clientId, long seq, String author, TextOperation op, TextOperation committedOp,
       long committedHead, long time) {}
 
-  PendingQueue(AttributedText head, HeldOps held) {
+  UnstoredOps(AttributedText head, HeldOps held) {
     this.doc = head;
     this.held = held;
   }
@@ -107,18 +107,18 @@ final class PendingQueue {
    * the client's own transformation gives the same result. Returns false (changing nothing) when
    * those revisions are no longer in memory.
    */
-  boolean rebase(History history) {
+  boolean rebase(CommitWindow window) {
     List<Pending> rebased = new ArrayList<>();
     for (Pending p : queue) {
-      if (p.committedHead() < history.windowStart()) return false;
+      if (p.committedHead() < window.windowStart()) return false;
       TextOperation committed = p.committedOp();
-      for (OpRecord r : history.tailFrom(p.committedHead())) committed = TextOperation.transform(committed, r.op()).aPrime();
+      for (OpRecord r : window.tailFrom(p.committedHead())) committed = TextOperation.transform(committed, r.op()).aPrime();
       TextOperation op = committed;
       for (Pending ahead : rebased) op = TextOperation.transform(op, ahead.op()).aPrime();
-      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, committed, history.head(), p.time()));
+      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, committed, window.head(), p.time()));
     }
     queue.clear();
-    doc = history.doc();
+    doc = window.doc();
     for (Pending p : rebased) {
       doc = doc.apply(p.op(), p.author());
       queue.add(p);

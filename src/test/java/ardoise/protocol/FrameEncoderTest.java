@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A broadcast is encoded once; a different broadcast is never answered from the cache. */
-class FramesTest {
-  private final Frames frames = new Frames();
+class FrameEncoderTest {
+  private final FrameEncoder frames = new FrameEncoder();
   private final MemberInfo alice = new MemberInfo("alice-0123456789ab", "alice-0123456789ab", "Alice", "#e69f00");
   private final MemberInfo bruno = new MemberInfo("bruno-0123456789ab", "bruno-0123456789ab", "Bruno", "#56b4e9");
 

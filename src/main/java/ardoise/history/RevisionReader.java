@@ -1,4 +1,4 @@
-package ardoise.pad;
+package ardoise.history;
 
 import ardoise.ot.AttributedText;
 import ardoise.store.OpRecord;

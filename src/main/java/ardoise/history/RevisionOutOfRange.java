@@ -1,4 +1,4 @@
-package ardoise.pad;
+package ardoise.history;
 
 /** A revision that does not exist yet (or is negative). The message is safe to show to a client. */
 public final class RevisionOutOfRange extends RuntimeException {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * becomes a {@link ProtocolException} with a stable code, never another exception. Unknown fields
  * are ignored (versioning is additive); unknown types are refused.
  */
-public final class Codec {
+public final class FrameDecoder {
   /** Largest integer a JavaScript client can represent exactly. */
   static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
@@ -28,7 +28,7 @@ public final class Codec {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
-  private Codec() {}
+  private FrameDecoder() {}
 
   public static ClientMessage decode(String frame) throws ProtocolException {
     JsonNode root;

@@ -1,4 +1,4 @@
-package ardoise.pad;
+package ardoise.history;
 
 /** The pad was never written. The message is safe to show to a client. */
 public final class NoSuchPad extends RuntimeException {

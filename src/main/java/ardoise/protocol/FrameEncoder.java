@@ -16,7 +16,7 @@ import java.util.List;
  * encode N times; a member list encoded per member makes each join O(N²) work).
  * Thread rule: used on one context only.
  */
-public final class Frames {
+public final class FrameEncoder {
   private List<MemberInfo> lastMembers;
   private int lastViewers;
   private String lastPresenceFrame;
@@ -119,12 +119,12 @@ public final class Frames {
   }
 
   private static ObjectNode message(String type) {
-    return Codec.MAPPER.createObjectNode().put("type", type);
+    return FrameDecoder.MAPPER.createObjectNode().put("type", type);
   }
 
   private static String write(ObjectNode o) {
     try {
-      return Codec.MAPPER.writeValueAsString(o);
+      return FrameDecoder.MAPPER.writeValueAsString(o);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode a tree of plain values", e);
     }
