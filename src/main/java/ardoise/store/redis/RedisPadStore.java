@@ -247,9 +247,4 @@ public final class RedisPadStore implements PadStore {
       return out;
     }
   }
-
-  /** The pooled client, shared with {@link RedisPadNotes} (same server, same availability). */
-  RedisAPI api() {
-    return api;
-  }
 }
