@@ -58,8 +58,9 @@ export function padBinding({ onLocalOperation, onSelection, onTooLarge = () => {
 /**
  * Text typed at the caret leaves the caret after it. Under load, Chromium sometimes lets CodeMirror
  * read the DOM selection from before the character it has just inserted; CodeMirror then keeps the
- * caret in front of that character and the next keys land before it ("CONCLUSION" became
- * "CONCLSIONU"; issue 3). Only a plain insertion at an empty caret whose caret stayed put is moved.
+ * caret in front of that character and the next keys land before it ("CONCLUSION" becomes
+ * "CONCLSIONU"; TypedTextCaretBrowserTest replays such a transaction). Only a plain insertion at an
+ * empty caret whose caret stayed put is moved.
  */
 export const keepCaretAfterTypedText = EditorState.transactionFilter.of((tr) => {
   if (!tr.docChanged || !tr.isUserEvent('input.type') || tr.isUserEvent('input.type.compose')) return tr;

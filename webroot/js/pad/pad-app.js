@@ -1,4 +1,4 @@
-// The pad page with the network: mounts the page (wip-web's pad-page.js), then binds its editor,
+// The pad page with the network: mounts the page (js/pad-page.js), then binds its editor,
 // status bar and participant list to a PadSession. The only module that knows both CodeMirror's
 // extensions and the session.
 

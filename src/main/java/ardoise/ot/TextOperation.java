@@ -181,7 +181,8 @@ public final class TextOperation {
     private int base;
     private int target;
     // Text of the insert at list index openAt while inserts keep merging into it: joining Strings one
-    // by one was quadratic (a 1 MB op of 200,000 one-word inserts took seconds to read).
+    // by one would be quadratic (seconds to read a 1 MB op of 200,000 one-word inserts;
+    // TextOperationTest.readingManySmallInsertsCompletes).
     private StringBuilder openText;
     private int openAt = -1;
 

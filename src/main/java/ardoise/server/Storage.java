@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * zero-config default), a redis-server of our own with its append-only file in
  * {@code ARDOISE_DATA_DIR}, started here and stopped by {@link #close()}. That one fsyncs before it
  * answers ({@code appendfsync always}): with everysec, a redis-server killed while its disk is busy
- * loses edits it had acknowledged (ZeroConfigTest caught it under load). Opening blocks while
+ * loses edits it had acknowledged (ZeroConfigTest kills it and expects every acknowledged edit
+ * back; docs/storage.md, "Durability"). Opening blocks while
  * redis-server starts: call it from main, before deploying anything.
  */
 final class Storage {

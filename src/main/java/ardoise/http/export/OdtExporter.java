@@ -4,8 +4,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * An OpenDocument text written by hand: the "mimetype" part stored first and uncompressed (as ODF
- * requires for sniffing), then the manifest, meta, styles and content. odfdom was not used: it is
- * heavy and mangles emoji.
+ * requires for sniffing), then the manifest, meta, styles and content. Not odfdom: it is heavy and
+ * mangles emoji.
  */
 final class OdtExporter implements Exporter {
   @Override

@@ -30,7 +30,7 @@ public final class RedisLauncher {
   public enum Fsync {
     /** fsync once a second; an acknowledged write is in the file (page cache) before the reply. */
     EVERYSEC,
-    /** fsync before every reply; survives power loss too, at a cost measured in bench/README.md. */
+    /** fsync before every reply; survives power loss too, at a cost measured in bench/results/2026-11-23.md. */
     ALWAYS
   }
 

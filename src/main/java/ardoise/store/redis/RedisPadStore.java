@@ -43,8 +43,8 @@ public final class RedisPadStore implements PadStore {
   public record Tuning(SnapshotPolicy snapshots, long pingIntervalMs, long maxReconnectDelayMs, int poolSize) {
     /**
      * Why 32 connections: a pad keeps one append in flight, and Redis answers it only after its
-     * fsync; with 8, fifty busy pads queued for a connection and their appends took twice as long
-     * (bench/README.md, 2026-12-02).
+     * fsync; with 8, fifty busy pads queue for a connection and their appends take about twice as
+     * long (measured in bench/results/2026-12-02.md).
      */
     public static final int DEFAULT_POOL_SIZE = 32;
     public static final Tuning DEFAULT = new Tuning(SnapshotPolicy.DEFAULT, 1000, 2000, DEFAULT_POOL_SIZE);

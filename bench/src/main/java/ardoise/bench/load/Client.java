@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One simulated editor tab, on the ot.js client model: at most one op in flight (awaiting its
  * ack), later keystrokes composed into a buffer, remote ops transformed against both; after an
- * ack with nothing buffered it sends its cursor, as an editor does once it may. A typist types one
+ * ack with nothing buffered it sends its cursor unless the server's editors place carets from ops
+ * and the caret is where its op left it ({@link #caretFollowsOps}). A typist types one
  * character (sometimes a backspace) per keystroke at the scheduled rate; a viewer only reads.
  * Subclasses speak one server's wire protocol.
  *
@@ -71,8 +72,8 @@ abstract class Client {
     this.id = id;
     // Why mixed: java.util.Random's first draw is nearly the same for consecutive seeds (0.3741,
     // 0.3740, 0.3743… for the seeds the fleet hands out), so every typist's first keystroke, and with
-    // the same period every later one, fell in the same millisecond: all typists of a run pressed a
-    // key together every 200 ms. SplittableRandom scrambles the seed first.
+    // the same period every later one, would fall in the same millisecond: all typists of a run would
+    // press a key together every 200 ms. SplittableRandom scrambles the seed first.
     this.random = new Random(new java.util.SplittableRandom(seed).nextLong());
   }
 

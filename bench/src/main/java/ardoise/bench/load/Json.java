@@ -45,8 +45,8 @@ final class Json {
   /**
    * Why this many: when the generator falls behind, each socket holds a backlog of the pad's last
    * flushes, and the sockets of one thread are read in turn; a cache smaller than that backlog
-   * would miss on every frame just when parsing costs the most (2026-12-02: 16 entries left
-   * Jackson at 27% of the generator's samples on a hot pad of 300).
+   * would miss on every frame just when parsing costs the most (with 16 entries, Jackson took 27%
+   * of the generator's samples on a hot pad of 300: bench/results/2026-12-02.md).
    */
   private static final int CACHED = 2048;
   private static final ThreadLocal<Map<FrameKey, JsonNode>> CACHE = ThreadLocal.withInitial(() ->
