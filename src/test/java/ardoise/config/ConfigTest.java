@@ -29,6 +29,24 @@ class ConfigTest {
   }
 
   @Test
+  void everySettingIsInTheCommittedFileAndTheReadmeWithItsDefault() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Path.of("conf", "config.json").toFile());
+    String readme = Files.readString(Path.of("README.md"));
+    for (Setting s : Setting.values()) {
+      assertTrue(file.has(s.key), "conf/config.json lists " + s.key);
+      String committed = file.get(s.key).isNull() ? "" : file.get(s.key).asText();
+      assertEquals(s.defaultValue, committed, "conf/config.json holds the default of " + s.key);
+      String row = "| `" + s.env + "` | `" + s.key + "` | ";
+      assertTrue(readme.contains(row), "README.md has a row for " + s.env);
+      String defaultCell = readme.substring(readme.indexOf(row) + row.length()).split("\\|", 2)[0].strip();
+      assertTrue(s.defaultValue.isEmpty() ? defaultCell.equals("unset") : defaultCell.startsWith("`" + s.defaultValue + "`"),
+          "README.md gives the default of " + s.env + ": " + defaultCell);
+    }
+    assertEquals(Setting.values().length, file.size(), "conf/config.json has no other keys");
+  }
+
+  @Test
   void environmentOverridesTheFile() throws Exception {
     Path file = dir.resolve("config.json");
     Files.writeString(file, "{\"port\": 8000, \"opsPerSecond\": 10}");
