@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * dropped connections (in-flight messages lost both ways) and reconnects that join with a revision
  * and resend the outstanding op. When everything is delivered, every editor, a fresh reader and the
  * store's log must hold the same text and author runs, and every op must be committed exactly once
- * (see {@link PadSimulation}, {@link SimulationChecks}). 3,000 cases by default ({@code -Dot.cases} × 0.3).
+ * (see {@link PadSimulation}, {@link SimulationChecks}). 5,000 cases by default ({@code -Dot.cases} × 0.5).
  */
 class ConvergenceSimulationTest {
   private final Vertx vertx = Vertx.vertx();
@@ -27,7 +27,7 @@ class ConvergenceSimulationTest {
 
   @Test
   void editorsAndThePadConverge() {
-    int runs = CaseRunner.cases(10_000, 0.3);
+    int runs = CaseRunner.cases(10_000, 0.5);
     Context context = vertx.getOrCreateContext();
     PadSimulation.Tally[] seen = {new PadSimulation.Tally(0, 0, 0, 0, 0, 0)};
     long start = System.nanoTime();
