@@ -11,22 +11,25 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The in-memory store, with the replies of appends and reads held back until the simulation lets
- * one through, in any order: the write happens at once, the pad hears of it later (a slow store,
- * or a connection pool whose replies overtake each other). Meanwhile the store's watchers hear of
- * new heads, as they would. It also keeps its own list of what was written, so the simulation can
- * check at any moment that the pad announces only stored revisions.
+ * One server instance's view of the shared in-memory store, with the replies of appends and reads
+ * held back until the simulation lets one through, in any order: the write happens at once, the
+ * pad hears of it later (a slow store, or a connection pool whose replies overtake each other).
+ * Meanwhile the store's watchers hear of new heads, as they would. The instances share one list of
+ * what was written, so the simulation can check at any moment that a pad announces only stored
+ * revisions.
  *
  * <p>Thread rule: the simulation's context.
  */
 final class HeldRepliesStore extends ForwardingPadStore {
   private final List<Runnable> replies = new ArrayList<>();
-  private final List<OpRecord> written = new ArrayList<>();
+  private final List<OpRecord> written;
   private int reads;
   private int groupCommits;
 
-  HeldRepliesStore(InMemoryPadStore memory) {
+  /** {@code written}: what the shared store holds, in revision order, filled by every instance's appends. */
+  HeldRepliesStore(InMemoryPadStore memory, List<OpRecord> written) {
     super(memory);
+    this.written = written;
   }
 
   @Override
@@ -70,12 +73,7 @@ final class HeldRepliesStore extends ForwardingPadStore {
     return r.clientId().equals(clientId) && r.seq() == seq;
   }
 
-  /** Every record written, in revision order. */
-  List<OpRecord> written() {
-    return List.copyOf(written);
-  }
-
-  /** Reads of ops from the store (replays and rebases past the pad's in-memory window). */
+  /** Reads of ops from the store (replays and rebases past the window, catching up with the other instance). */
   int reads() {
     return reads;
   }

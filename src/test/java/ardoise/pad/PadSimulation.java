@@ -13,11 +13,12 @@ import java.util.List;
 
 /**
  * One seeded case of the convergence simulation: 3–8 {@link SimulatedEditor}s on one real {@link Pad}
- * (from a {@link PadRegistry}, fan-out pacing off) over the in-memory store with held replies. Random
- * steps edit, deliver one message of one connection (either way), let one store reply through, drop a
- * connection (the pad hears of it later) or reconnect one (join with rev, then resend). Then every
- * editor reconnects, everything in flight is delivered in random order, a fresh reader joins, and
- * {@link SimulationChecks} compares them all with the store.
+ * (from a {@link PadRegistry}, fan-out pacing off), or in a third of the cases on two pads of two
+ * server instances sharing the store, over the in-memory store with held replies. Random steps edit,
+ * deliver one message of one connection (either way), let one store reply through, drop a connection
+ * (the pad hears of it later) or reconnect one, to either instance (join with rev, then resend). Then
+ * every editor reconnects, everything in flight is delivered in random order, a fresh reader joins,
+ * and {@link SimulationChecks} compares them all with the store.
  *
  * <p>Thread rule: everything runs on one Vert.x context, one step per task: the pad's own tasks (the
  * store's replies and watcher calls) run between steps, in one order per seed.
@@ -30,23 +31,29 @@ final class PadSimulation {
   private final OtGen gen;
   private final Context context;
   private final InMemoryPadStore memory = new InMemoryPadStore();
-  private final HeldRepliesStore store = new HeldRepliesStore(memory);
+  private final List<OpRecord> written = new ArrayList<>();
+  /** Per server instance: its view of the store, its registry, its pad. */
+  private final List<HeldRepliesStore> stores = new ArrayList<>();
+  private final List<PadRegistry> registries = new ArrayList<>();
+  private final List<Pad> pads = new ArrayList<>();
   private final List<SimulatedEditor> editors = new ArrayList<>();
   /** Dropped connections the pad has not heard of yet. */
   private final List<SimulatedEditor.Connection> closing = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private final Promise<Tally> done = Promise.promise();
-  private PadRegistry registry;
-  private Pad pad;
   private int dropPercent;
   private int editsLeft;
   private int drops;
 
   /** How often each hard path ran in one case (the test checks that a long run exercises them all). */
-  record Tally(int drops, int resends, int repeatedAcks, int bufferedEdits, int storeReads, int groupCommits) {
+  record Tally(int cases, int twoInstanceCases, int drops, int resends, int repeatedAcks, int bufferedEdits,
+      int storeReads, int groupCommits, int joinsRetried, int evictions) {
+    static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     Tally plus(Tally o) {
-      return new Tally(drops + o.drops, resends + o.resends, repeatedAcks + o.repeatedAcks,
-          bufferedEdits + o.bufferedEdits, storeReads + o.storeReads, groupCommits + o.groupCommits);
+      return new Tally(cases + o.cases, twoInstanceCases + o.twoInstanceCases, drops + o.drops, resends + o.resends,
+          repeatedAcks + o.repeatedAcks, bufferedEdits + o.bufferedEdits, storeReads + o.storeReads,
+          groupCommits + o.groupCommits, joinsRetried + o.joinsRetried, evictions + o.evictions);
     }
   }
 
@@ -71,22 +78,38 @@ final class PadSimulation {
     int window = editsLeft / 10 + 1 + gen.nextInt(4);
     PadSettings settings = new PadSettings(1_000_000, 100, 3 + gen.nextInt(30), 3_600_000, window, 10_000,
         1 + gen.nextInt(8), 0);
-    registry = new PadRegistry(store, settings, context);
-    registry.pad(PAD).onComplete(loaded -> guarded(() -> {
-      pad = loaded.result();
+    int instances = gen.nextInt(3) == 0 ? 2 : 1;
+    List<Future<Pad>> loading = new ArrayList<>();
+    for (int i = 0; i < instances; i++) {
+      HeldRepliesStore store = new HeldRepliesStore(memory, written);
+      PadRegistry registry = new PadRegistry(store, settings, context);
+      stores.add(store);
+      registries.add(registry);
+      loading.add(registry.pad(PAD));
+    }
+    Future.all(loading).onComplete(loaded -> guarded(() -> {
+      loading.forEach(f -> pads.add(f.result()));
       int n = 3 + gen.nextInt(6);
       for (int i = 0; i < n; i++) {
         String author = OtGen.AUTHORS[i % OtGen.AUTHORS.length] + i;
-        editors.add(new SimulatedEditor("client-" + i, author, pad, store, violations::add));
+        editors.add(newEditor("client-" + i, author));
       }
-      editors.forEach(SimulatedEditor::connect);
+      editors.forEach(e -> e.connect(anyPad()));
       next(() -> step(steps));
     }));
   }
 
+  private SimulatedEditor newEditor(String clientId, String authorId) {
+    return new SimulatedEditor(clientId, authorId, stores.get(0), violations::add, pads.size() > 1);
+  }
+
+  /** The pad of a random instance: a connection goes to whichever the balancer picks. */
+  private Pad anyPad() {
+    return pads.get(gen.nextInt(pads.size()));
+  }
+
   private void step(int left) {
     if (left == 0) {
-      for (SimulatedEditor e : editors) if (!e.isConnected()) e.connect();
       next(() -> drain(0, this::addReader));
       return;
     }
@@ -103,15 +126,19 @@ final class PadSimulation {
         closing.add(e.drop());
       }
     } else if (roll < 40 && !e.isConnected()) {
-      e.connect();
+      e.connect(anyPad());
     } else {
       for (int burst = 1 + gen.nextInt(3); burst > 0 && deliverOne(); burst--) { /* a few messages at once */ }
     }
     next(() -> step(left - 1));
   }
 
-  /** Delivers everything in flight, in random order; {@code then} once nothing moved for a few tasks. */
+  /**
+   * Reconnects every editor and delivers everything in flight, in random order; {@code then} once
+   * nothing moved for a few tasks.
+   */
   private void drain(int quiet, Runnable then) {
+    for (SimulatedEditor e : editors) if (!e.isConnected()) e.connect(anyPad());
     if (deliverOne()) next(() -> drain(0, then));
     else if (quiet < QUIET_TASKS) next(() -> drain(quiet + 1, then));
     else then.run();
@@ -119,8 +146,8 @@ final class PadSimulation {
 
   /** A late reader joins without a rev: it gets the pad's text and author runs at its head. */
   private void addReader() {
-    SimulatedEditor reader = new SimulatedEditor("reader-0", "reader", pad, store, violations::add);
-    reader.connect();
+    SimulatedEditor reader = newEditor("reader-0", "reader");
+    reader.connect(anyPad());
     editors.add(reader);
     next(() -> drain(0, this::finish));
   }
@@ -134,20 +161,26 @@ final class PadSimulation {
       if (!c.up.isEmpty()) ready.add(() -> c.up.poll().run());
       if (!c.down.isEmpty()) ready.add(() -> c.down.poll().run());
     }
-    if (store.hasReplies()) ready.add(() -> store.deliverOne(gen.random()));
-    if (!closing.isEmpty()) ready.add(() -> pad.leave(closing.remove(gen.nextInt(closing.size()))));
+    for (HeldRepliesStore store : stores) if (store.hasReplies()) ready.add(() -> store.deliverOne(gen.random()));
+    if (!closing.isEmpty()) ready.add(() -> {
+      SimulatedEditor.Connection gone = closing.remove(gen.nextInt(closing.size()));
+      gone.pad.leave(gone);
+    });
     if (ready.isEmpty()) return false;
     ready.get(gen.nextInt(ready.size())).run();
     return true;
   }
 
   private void finish() {
-    long head = pad.head();
+    long head = written.size();
     memory.ops(PAD, 0, head).onComplete(log -> guarded(() -> {
-      SimulationChecks.check(head, log.result(), store.written(), editors, violations);
-      Tally tally = new Tally(drops, sum(e -> e.resends), sum(e -> e.repeatedAcks), sum(e -> e.bufferedEdits),
-          store.reads(), store.groupCommits());
-      registry.closeAll(1000).onComplete(closed -> done.tryComplete(tally));
+      SimulationChecks.check(pads, log.result(), written, editors, violations);
+      Tally tally = new Tally(1, pads.size() > 1 ? 1 : 0, drops, sum(e -> e.resends), sum(e -> e.repeatedAcks),
+          sum(e -> e.bufferedEdits), stores.stream().mapToInt(HeldRepliesStore::reads).sum(),
+          stores.stream().mapToInt(HeldRepliesStore::groupCommits).sum(), sum(e -> e.joinsRetried), sum(e -> e.evictions));
+      List<Future<Void>> closing = new ArrayList<>();
+      for (PadRegistry r : registries) closing.add(r.closeAll(1000));
+      Future.join(closing).onComplete(closed -> done.tryComplete(tally));
     }));
   }
 

@@ -11,24 +11,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What must hold when a simulated pad is quiet: every editor synchronized at the head with the same
- * text and author runs as the store's log replayed from revision 0; each op sent applied exactly once
- * (each editor's seqs 1..n in the log, once each, in order); every acknowledged op in the log at its
- * revision; the log the same as what the store reported written.
+ * What must hold when a simulated pad is quiet: every instance's pad and every editor synchronized at
+ * the head, the editors with the same text and author runs as the store's log replayed from revision
+ * 0; each op sent applied exactly once (each editor's seqs 1..n in the log, once each, in order); every
+ * acknowledged op in the log at its revision; the log the same as what the store reported written.
  */
 final class SimulationChecks {
   private SimulationChecks() {}
 
-  static void check(long head, List<OpRecord> log, List<OpRecord> written, List<SimulatedEditor> editors,
+  static void check(List<Pad> pads, List<OpRecord> log, List<OpRecord> written, List<SimulatedEditor> editors,
       List<String> violations) {
     assertEquals(List.of(), violations, "violations");
-    assertEquals(head, log.size(), "the store's log ends at the pad's head");
     assertEquals(written, log, "the log is what the store acknowledged, in order");
+    long head = log.size();
+    for (Pad pad : pads) assertEquals(head, pad.head(), "every instance's pad is at the store's head");
     AttributedText expected = PadSimulation.replay(log);
     int sent = 0;
     for (SimulatedEditor e : editors) {
       OtClient c = e.client;
-      String who = c.clientId() + " (of " + editors.size() + ", head " + head + ")";
+      String who = c.clientId() + " (of " + editors.size() + ", " + pads.size() + " instances, head " + head + ")";
       assertTrue(c.isOnline(), who + " is connected");
       assertEquals(new OtClient.Synchronized(), c.state(), who + " has nothing pending");
       assertEquals(head, c.rev(), who + " revision");
