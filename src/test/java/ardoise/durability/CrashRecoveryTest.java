@@ -3,17 +3,17 @@ package ardoise.durability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ardoise.store.redis.RedisFixture;
 import ardoise.store.redis.RedisLauncher;
+import ardoise.testing.Eventually;
+import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * kill -9 of the server while several clients type: after a new server starts on the same Redis and
@@ -22,19 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryTest {
   private static final long SEED = Long.getLong("ot.seed", 20261123L);
-  private static RedisFixture redis;
+  @RegisterExtension
+  static final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
   private Vertx vertx;
   private ServerProcess server;
-
-  @BeforeAll
-  static void startRedis() throws Exception {
-    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
-  }
-
-  @AfterAll
-  static void stopRedis() throws Exception {
-    redis.close();
-  }
 
   @AfterEach
   void stop() throws Exception {
@@ -53,16 +44,16 @@ class CrashRecoveryTest {
     Set<String> ackedBeforeKill = new HashSet<>();
     int typedBeforeKill;
     try (AutoCloseable typing = typists.typeInBackground()) {
-      Await.until("some ops acknowledged", () -> typists.acks() >= 40);
+      Eventually.until("some ops acknowledged", () -> typists.acks() >= 40);
       server.kill(); // mid-stream: ops in flight, in the server's queue, in Redis but not yet acknowledged
       typists.clients.forEach(c -> ackedBeforeKill.addAll(c.acked()));
       typedBeforeKill = typists.clients.stream().mapToInt(c -> c.typed().size()).sum();
-      Await.until("every client saw its socket close",
+      Eventually.until("every client saw its socket close",
           () -> typists.clients.stream().noneMatch(TypingClient::isConnected));
       // Typing goes on offline (into the clients' buffers) while a new server starts on the same Redis.
       server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "crash-second");
       typists.connect(server.port(), pad);
-      Await.pause(300);
+      Thread.sleep(300); // typing goes on for a while after the rejoin
     }
     typists.awaitSettled();
 

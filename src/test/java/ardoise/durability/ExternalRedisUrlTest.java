@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ardoise.store.PadStore;
 import ardoise.store.StoredPad;
-import ardoise.store.redis.RedisFixture;
 import ardoise.store.redis.RedisLauncher;
 import ardoise.store.redis.RedisPadStore;
+import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With ARDOISE_REDIS_URL the server uses that Redis (password and database from the URL) and starts none. */
 class ExternalRedisUrlTest {
   private static final long SEED = Long.getLong("ot.seed", 20261128L);
-  private RedisFixture redis;
+  @RegisterExtension
+  final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
   private Vertx vertx;
   private ServerProcess server;
 
@@ -31,12 +33,10 @@ class ExternalRedisUrlTest {
   void stop() throws Exception {
     if (server != null) server.close();
     if (vertx != null) vertx.close().await();
-    if (redis != null) redis.close();
   }
 
   @Test
   void passwordAndDatabaseOfTheUrlAreUsedAndNoRedisIsStarted() throws Exception {
-    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
     vertx = Vertx.vertx();
     Redis admin = Redis.createClient(vertx, redis.url());
     RedisAPI.api(admin).config(List.of("SET", "requirepass", "s3cret")).await();

@@ -3,9 +3,9 @@ package ardoise.durability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ardoise.store.redis.RedisFixture;
 import ardoise.store.redis.RedisLauncher;
-import ardoise.store.redis.RedisPidFile;
+import ardoise.testing.Eventually;
+import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Redis stops for several seconds while clients type: the server stays up, /health says the store is
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class RedisOutageTest {
   private static final long SEED = Long.getLong("ot.seed", 20261124L);
   private static final long OUTAGE_MS = 3000;
-  private RedisFixture redis;
+  @RegisterExtension
+  final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
   private Vertx vertx;
   private ServerProcess server;
 
@@ -30,12 +32,10 @@ class RedisOutageTest {
   void stop() throws Exception {
     if (server != null) server.close();
     if (vertx != null) vertx.close().await();
-    if (redis != null) redis.close();
   }
 
   @Test
   void editsAreHeldWhileRedisIsDownAndStoredInOrderWhenItReturns() throws Exception {
-    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
     vertx = Vertx.vertx();
     String pad = "outage-" + SEED;
     server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "outage");
@@ -48,10 +48,10 @@ class RedisOutageTest {
     Set<String> ackedBefore = new HashSet<>();
     try (AutoCloseable typing = typists.typeInBackground()) {
       redis.stop(); // under writes: some appends may be cut off between commit and reply
-      Await.until("/health reports the store down", () -> server.healthStatus() == 503);
+      Eventually.until("/health reports the store down", () -> server.healthStatus() == 503);
       assertEquals("down", health().getString("store"));
       // Each client has one op in flight (the rest waits in its buffer): all three end up held.
-      Await.until("the server holds every in-flight op", () -> health().getLong("heldOps", 0L) == 3);
+      Eventually.until("the server holds every in-flight op", () -> health().getLong("heldOps", 0L) == 3);
       acksAtOutage = typists.acks();
       typists.clients.forEach(c -> ackedBefore.addAll(c.acked()));
 
@@ -62,14 +62,14 @@ class RedisOutageTest {
       assertEquals(List.of(), late.clients.get(0).errors());
       late.drop();
 
-      Await.pause(OUTAGE_MS); // the outage lasts a while; typing goes on
+      Thread.sleep(OUTAGE_MS); // the outage lasts a while; typing goes on
       assertEquals(acksAtOutage, typists.acks(), "no ack while Redis is down");
       assertEquals(503, server.healthStatus());
       redis.restart();
-      Await.pause(200);
+      Thread.sleep(200); // typing goes on for a while after Redis is back
     }
     typists.awaitSettled();
-    Await.until("/health reports the store up", () -> server.healthStatus() == 200);
+    Eventually.until("/health reports the store up", () -> server.healthStatus() == 200);
 
     System.out.printf("outage: %d acks before, %d tokens typed, %d revisions%n", acksAtOutage,
         typists.clients.stream().mapToInt(c -> c.typed().size()).sum(), typists.clients.get(0).rev());
@@ -83,7 +83,6 @@ class RedisOutageTest {
 
   @Test
   void aHungRedisIsReportedDownAndHeldEditsAreStoredWhenItWakes() throws Exception {
-    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
     vertx = Vertx.vertx();
     String pad = "hung-" + SEED;
     server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "hung");
@@ -91,23 +90,21 @@ class RedisOutageTest {
     typists.connect(server.port(), pad);
     typists.type(10);
     typists.awaitSettled();
-    long redisPid = ProcessHandle.current().descendants()
-        .filter(p -> (RedisPidFile.commandLine(p) + " ").contains(":" + redis.port() + " "))
-        .findFirst().orElseThrow().pid();
+    long redisPid = redis.process().pid();
 
     signal("STOP", redisPid); // a hung Redis: connections stay open, nothing answers
     int acksAtHang;
     try {
       typists.type(10);
-      Await.until("/health reports the store down", () -> server.healthStatus() == 503);
-      Await.until("the server holds every in-flight op", () -> health().getLong("heldOps", 0L) == 2);
+      Eventually.until("/health reports the store down", () -> server.healthStatus() == 503);
+      Eventually.until("the server holds every in-flight op", () -> health().getLong("heldOps", 0L) == 2);
       acksAtHang = typists.acks();
     } finally {
       signal("CONT", redisPid);
     }
     typists.type(10);
     typists.awaitSettled();
-    Await.until("/health reports the store up", () -> server.healthStatus() == 200);
+    Eventually.until("/health reports the store up", () -> server.healthStatus() == 200);
     assertTrue(typists.acks() > acksAtHang);
     typists.assertConvergedWithEveryTokenOnce();
     typists.assertEveryRevisionSeenOnce();

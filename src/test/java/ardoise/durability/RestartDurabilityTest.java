@@ -4,17 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ardoise.store.PadStore;
 import ardoise.store.Snapshot;
-import ardoise.store.redis.RedisFixture;
 import ardoise.store.redis.RedisLauncher;
 import ardoise.store.redis.RedisPadStore;
+import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Acknowledged edits are there after a graceful restart (with a snapshot at the head) and after kill -9. */
 class RestartDurabilityTest {
   private static final long SEED = Long.getLong("ot.seed", 20261126L);
-  private RedisFixture redis;
+  @RegisterExtension
+  final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
   private Vertx vertx;
   private ServerProcess server;
 
@@ -22,12 +24,10 @@ class RestartDurabilityTest {
   void stop() throws Exception {
     if (server != null) server.close();
     if (vertx != null) vertx.close().await();
-    if (redis != null) redis.close();
   }
 
   @Test
   void acknowledgedEditsSurviveSigtermAndSigkill() throws Exception {
-    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
     vertx = Vertx.vertx();
     String pad = "restart-" + SEED;
     server = ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "restart-1");

@@ -1,12 +1,12 @@
 package ardoise.durability;
 
+import ardoise.testing.Eventually;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
  * crash would. Its output goes to a log file under target/ for post-mortems.
  */
 final class ServerProcess implements AutoCloseable {
-  private static final Duration START_LIMIT = Duration.ofSeconds(60);
-
   private final Process process;
   private final int port;
   private final Path log;
@@ -57,14 +55,15 @@ final class ServerProcess implements AutoCloseable {
 
   /** Polls /health until it answers (any status): the server listens and has wired its routes. */
   private void awaitHealth() throws IOException {
-    long deadline = System.nanoTime() + START_LIMIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) throw new IOException("server exited with " + process.exitValue() + ", see " + log);
-      if (healthStatus() > 0) return;
-      sleep(100);
+    try {
+      Eventually.until("the server answers /health (see " + log + ")", () -> {
+        if (!process.isAlive()) throw new IllegalStateException("server exited with " + process.exitValue() + ", see " + log);
+        return healthStatus() > 0;
+      });
+    } catch (RuntimeException | AssertionError e) {
+      process.destroyForcibly(); // a test that never got its server cannot stop it
+      throw new IOException(e.getMessage(), e);
     }
-    process.destroyForcibly();
-    throw new IOException("server did not answer /health within " + START_LIMIT + ", see " + log);
   }
 
   /** The HTTP status of GET /health, or 0 if nothing answers. */
@@ -95,15 +94,6 @@ final class ServerProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) kill();
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Plain blocking HTTP GETs of /health for test threads. */

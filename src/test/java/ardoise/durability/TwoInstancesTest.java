@@ -1,13 +1,14 @@
 package ardoise.durability;
 
-import ardoise.store.redis.RedisFixture;
 import ardoise.store.redis.RedisLauncher;
+import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two server instances on one Redis, clients on each typing into the same pad at once: one text in
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesTest {
   private static final long SEED = Long.getLong("ot.seed", 20261125L);
-  private RedisFixture redis;
+  @RegisterExtension
+  final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
   private Vertx vertx;
   private final List<ServerProcess> servers = new ArrayList<>();
 
@@ -23,12 +25,10 @@ class TwoInstancesTest {
   void stop() throws Exception {
     for (ServerProcess s : servers) s.close();
     if (vertx != null) vertx.close().await();
-    if (redis != null) redis.close();
   }
 
   @Test
   void clientsOnTwoInstancesConvergeAndSeeEveryRevisionOnce() throws Exception {
-    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
     vertx = Vertx.vertx();
     String pad = "twin-" + SEED;
     servers.add(ServerProcess.start(ServerProcess.freePort(), Env.server(redis.url()), "twin-a"));
@@ -41,7 +41,7 @@ class TwoInstancesTest {
     for (int round = 0; round < 150; round++) {
       // Both instances receive ops in the same instants: their appends race on the pad's head.
       all.burst();
-      Await.pause(random.nextInt(6));
+      Thread.sleep(random.nextInt(6));
     }
     all.awaitSettled();
 

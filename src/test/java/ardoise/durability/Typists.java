@@ -3,6 +3,7 @@ package ardoise.durability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.testing.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.stream.LongStream;
 
@@ -25,22 +25,27 @@ final class Typists {
   }
 
   /** Connects {@code clients} to the server on {@code port} and waits for their joined. */
-  static void connect(List<TypingClient> clients, int port, String padId) throws Exception {
+  static void connect(List<TypingClient> clients, int port, String padId) {
     List<Future<Void>> all = new ArrayList<>();
     for (TypingClient c : clients) all.add(c.connect(port, Wire.PATH, padId));
-    Future.all(all).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    Await.until("every client joined", () -> clients.stream().allMatch(TypingClient::isConnected));
+    Future.all(all).await();
+    Eventually.until("every client joined", () -> clients.stream().allMatch(TypingClient::isConnected));
   }
 
-  void connect(int port, String padId) throws Exception {
+  void connect(int port, String padId) {
     connect(clients, port, padId);
   }
 
-  /** Types {@code tokens} tokens on random clients, a few milliseconds apart. */
+  /** Types {@code tokens} tokens on random clients, a few milliseconds apart (a typist's rhythm). */
   void type(int tokens) {
     for (int i = 0; i < tokens; i++) {
       clients.get(random.nextInt(clients.size())).type();
-      Await.pause(1 + random.nextInt(4));
+      try {
+        Thread.sleep(1 + random.nextInt(4));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -68,7 +73,7 @@ final class Typists {
 
   /** Waits until every op is acknowledged and every client saw every revision. */
   void awaitSettled() {
-    Await.until("all clients idle at one revision", () -> {
+    Eventually.until("all clients idle at one revision", () -> {
       long rev = clients.get(0).rev();
       return clients.stream().allMatch(c -> c.idle() && c.rev() == rev);
     }, this::describe);

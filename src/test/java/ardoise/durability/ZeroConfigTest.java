@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.testing.Eventually;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class ZeroConfigTest {
     typists.awaitSettled();
     long killedRedis = redisPid().orElseThrow();
     ProcessHandle.of(killedRedis).ifPresent(ProcessHandle::destroyForcibly); // the OOM killer, say
-    Await.until("the server restarts its redis-server", () -> {
+    Eventually.until("the server restarts its redis-server", () -> {
       long pid = redisPidOrZero();
       return pid > 0 && pid != killedRedis;
     });

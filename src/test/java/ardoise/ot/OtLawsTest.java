@@ -3,6 +3,8 @@ package ardoise.ot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.testing.CaseRunner;
+import ardoise.testing.OtGen;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

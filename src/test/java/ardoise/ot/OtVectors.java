@@ -1,5 +1,6 @@
 package ardoise.ot;
 
+import ardoise.testing.OtGen;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -39,7 +39,7 @@ class FanoutTest {
     }
   }
 
-  private <T> T on(Supplier<T> action) throws Exception {
+  private <T> T on(Supplier<T> action) {
     return pads.on(action);
   }
 

@@ -9,13 +9,9 @@ import ardoise.store.OpRecord;
 import ardoise.store.PadStore;
 import ardoise.store.Snapshot;
 import ardoise.store.StoredPad;
-import io.vertx.core.Context;
+import ardoise.testing.Eventually;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +24,7 @@ import org.junit.jupiter.api.Test;
  * whose reply is lost is recognised as committed, not applied twice.
  */
 class HeldEditsTest {
-  private Vertx vertx;
-  private Context context;
+  private final PadContext pads = new PadContext();
   private final InMemoryPadStore memory = new InMemoryPadStore();
   private final LostReplyStore store = new LostReplyStore(memory);
   private final HeldOps held = new HeldOps(2, 1000);
@@ -40,16 +35,14 @@ class HeldEditsTest {
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    context = vertx.getOrCreateContext();
-    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(10_000, 10, 500, 60_000), context, held));
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(10_000, 10, 500, 60_000), pads.context, held));
     pad = onFuture(() -> registry.pad("held"));
     for (RecordingMember m : List.of(a, b, c)) onFuture(() -> pad.join(m.arrival(), 0L));
   }
 
   @AfterEach
   void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    pads.close();
   }
 
   @Test
@@ -64,9 +57,9 @@ class HeldEditsTest {
     assertEquals(List.of("joined 0"), b.events());
 
     memory.setAvailable(true);
-    waitFor(() -> held.ops() == 0);
+    Eventually.until("the held ops are stored", () -> held.ops() == 0);
     submit(c, 0, 1, "C"); // the client kept its op and sends it again
-    waitFor(() -> c.revs().size() == 3);
+    Eventually.until("chloe saw three revisions", () -> c.revs().size() == 3);
     assertEquals(List.of("joined 0", "ack 1 1", "op 2", "op 3"), a.events());
     assertEquals(List.of("joined 0", "op 1", "ack 1 2", "op 3"), b.events());
     assertEquals(List.of(1L, 2L, 3L), c.revs());
@@ -78,7 +71,7 @@ class HeldEditsTest {
     store.loseNextReply = true;
     submit(a, 0, 1, "A");
     submit(b, 0, 1, "B");
-    waitFor(() -> a.revs().size() == 2 && b.revs().size() == 2);
+    Eventually.until("alice and bruno saw both revisions", () -> a.revs().size() == 2 && b.revs().size() == 2);
     assertEquals(List.of("joined 0", "ack 1 1", "op 2"), a.events());
     assertEquals(List.of("joined 0", "op 1", "ack 1 2"), b.events());
     assertEquals(0, held.ops());
@@ -89,9 +82,9 @@ class HeldEditsTest {
   @Test
   void revisionsTheStoreLostAreWrittenAgainFromMemory() throws Exception {
     submit(a, 0, 1, "A");
-    waitFor(() -> a.revs().size() == 1);
+    Eventually.until("alice's op is acknowledged", () -> a.revs().size() == 1);
     submit(b, 0, 1, "B");
-    waitFor(() -> b.revs().size() == 2);
+    Eventually.until("bruno's op is acknowledged", () -> b.revs().size() == 2);
     // Redis restarted from an append-only file that misses rev 2 (acknowledged, then lost).
     InMemoryPadStore older = new InMemoryPadStore();
     List<OpRecord> first = onFuture(() -> memory.ops("held", 0, 1));
@@ -99,7 +92,7 @@ class HeldEditsTest {
     store.target = older;
 
     submit(c, 0, 1, "C");
-    waitFor(() -> c.revs().size() == 3);
+    Eventually.until("chloe saw three revisions", () -> c.revs().size() == 3);
     assertEquals(List.of("joined 0", "ack 1 1", "op 2", "op 3"), a.events());
     assertEquals(List.of("joined 0", "op 1", "ack 1 2", "op 3"), b.events());
     assertEquals(3, onFuture(() -> older.load("held")).head());
@@ -122,34 +115,12 @@ class HeldEditsTest {
     return doc;
   }
 
-  private <T> T on(Supplier<T> task) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    context.runOnContext(v -> {
-      try {
-        result.complete(task.get());
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    });
-    return result.get(10, TimeUnit.SECONDS);
+  private <T> T on(Supplier<T> task) {
+    return pads.on(task);
   }
 
-  private <T> T onFuture(Supplier<Future<T>> task) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    context.runOnContext(v -> task.get().onComplete(r -> {
-      if (r.succeeded()) result.complete(r.result());
-      else result.completeExceptionally(r.cause());
-    }));
-    return result.get(10, TimeUnit.SECONDS);
-  }
-
-  /** Waits for what the pad's retry timer brings about; the limit only turns a hang into a failure. */
-  private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("condition never held");
-      Thread.sleep(10);
-    }
+  private <T> T onFuture(Supplier<Future<T>> task) {
+    return pads.onFuture(task);
   }
 
   /**

@@ -2,9 +2,9 @@ package ardoise.pad;
 
 import ardoise.store.SnapshotPolicy;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** One Vert.x context for pad tests: runs calls on it (pads have no locks) and loads pads from a registry. */
@@ -13,16 +13,25 @@ final class PadContext implements AutoCloseable {
   final Context context = vertx.getOrCreateContext();
 
   /** Runs {@code action} on the context and returns its value. */
-  <T> T on(Supplier<T> action) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    context.runOnContext(v -> f.complete(action.get()));
-    return f.get(10, TimeUnit.SECONDS);
+  <T> T on(Supplier<T> action) {
+    return onFuture(() -> Future.succeededFuture(action.get()));
   }
 
-  Pad load(PadRegistry registry, String padId) throws Exception {
-    CompletableFuture<Pad> f = new CompletableFuture<>();
-    context.runOnContext(v -> registry.pad(padId).onComplete(r -> f.complete(r.result())));
-    return f.get(10, TimeUnit.SECONDS);
+  /** Runs {@code task} on the context and waits for the future it returns; an exception there fails the call. */
+  <T> T onFuture(Supplier<Future<T>> task) {
+    Promise<T> result = Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        task.get().onComplete(result);
+      } catch (RuntimeException e) {
+        result.fail(e);
+      }
+    });
+    return result.future().await();
+  }
+
+  Pad load(PadRegistry registry, String padId) {
+    return onFuture(() -> registry.pad(padId));
   }
 
   /** The server's default pace of a pad's fan-out (ARDOISE_FANOUT_MICROS_PER_MEMBER = 20). */
@@ -42,6 +51,6 @@ final class PadContext implements AutoCloseable {
 
   @Override
   public void close() {
-    vertx.close();
+    vertx.close().await();
   }
 }

@@ -9,11 +9,9 @@ import ardoise.store.InMemoryPadStore;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,18 +35,18 @@ class PadShardsTest {
         shards.install(new PadRegistry(store, settings, context, shards.held()));
         return Future.succeededFuture();
       }
-    }, new DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }, new DeploymentOptions().setInstances(2)).await();
   }
 
   @AfterEach
   void close() {
-    vertx.close();
+    vertx.close().await();
   }
 
   @Test
   void aPadIsLoadedOnItsShardAndTheAnswerComesBackToTheCaller() throws Exception {
     String far = padOfShard(1);
-    CompletableFuture<String[]> seen = new CompletableFuture<>();
+    Promise<String[]> seen = Promise.promise();
     contexts[0].runOnContext(v -> {
       String caller = Thread.currentThread().getName() + (shards.isHome(far) ? " (home)" : "");
       String[] ran = new String[1];
@@ -57,7 +55,7 @@ class PadShardsTest {
         return pad;
       })).onComplete(r -> seen.complete(new String[] {caller, ran[0], Thread.currentThread().getName(), String.valueOf(r.succeeded())}));
     });
-    String[] threads = seen.get(10, TimeUnit.SECONDS);
+    String[] threads = seen.future().await();
     assertNotEquals(threads[0], threads[1], "the pad was loaded on its own event loop");
     assertEquals(threads[0], threads[2], "the answer came back on the caller's event loop");
     assertEquals("true", threads[3]);
@@ -68,19 +66,19 @@ class PadShardsTest {
   @Test
   void onItsOwnLoopACallRunsAtOnce() throws Exception {
     String near = padOfShard(0);
-    CompletableFuture<Boolean> doneAtOnce = new CompletableFuture<>();
+    Promise<Boolean> doneAtOnce = Promise.promise();
     contexts[0].runOnContext(v -> doneAtOnce.complete(shards.isHome(near)
         && shards.call(near, registry -> Future.succeededFuture(registry.requestCount())).isComplete()));
-    assertTrue(doneAtOnce.get(10, TimeUnit.SECONDS));
+    assertTrue(doneAtOnce.future().await());
   }
 
   @Test
   void aThrowingActionFailsTheFutureFromAnyThread() throws Exception {
-    CompletableFuture<Integer> f = shards.call(padOfShard(1), registry -> {
+    Future<Integer> f = shards.call(padOfShard(1), registry -> {
       throw new IllegalStateException("boom");
-    }).map(x -> 1).toCompletionStage().toCompletableFuture();
-    ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
-    assertEquals("boom", e.getCause().getMessage());
+    }).map(x -> 1);
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, f::await);
+    assertEquals("boom", e.getMessage());
   }
 
   /** A pad name that {@link PadShards} puts on shard {@code index} (of 2). */

@@ -9,14 +9,13 @@ import ardoise.store.ForwardingPadStore;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.OpRecord;
 import ardoise.store.Snapshot;
+import ardoise.testing.Eventually;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +47,11 @@ class PadTest {
     }
   }
 
-  private <T> T on(Supplier<T> action) throws Exception {
+  private <T> T on(Supplier<T> action) {
     return pads.on(action);
   }
 
-  private Pad load(PadRegistry registry, String padId) throws Exception {
+  private Pad load(PadRegistry registry, String padId) {
     return pads.load(registry, padId);
   }
 
@@ -101,8 +100,8 @@ class PadTest {
     assertEquals(3L, waitForHead(pad, 3)); // the three kept ops, none lost, none twice
   }
 
-  private long waitForHead(Pad pad, long head) throws Exception {
-    for (int i = 0; i < 1000 && on(pad::head) < head; i++) Thread.sleep(10);
+  private long waitForHead(Pad pad, long head) {
+    Eventually.until("the pad reaches revision " + head, () -> on(pad::head) >= head);
     return on(pad::head);
   }
 
@@ -117,13 +116,9 @@ class PadTest {
     on(() -> { pad.submit(m, 0, 1, insertAt(0, 0, "z")); return null; });
     assertEquals("ack 1 1", m.next());
     on(() -> { pad.leave(m); return null; });
-    for (int i = 0; i < 1000 && on(registry::loadedCount) > 0; i++) Thread.sleep(10);
-    assertEquals(0, (int) on(registry::loadedCount));
-    Snapshot snap = store.snapshotAtOrBefore("idle", 9).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    for (int i = 0; i < 1000 && snap.rev() == 0; i++) {
-      Thread.sleep(10);
-      snap = store.snapshotAtOrBefore("idle", 9).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
+    Eventually.until("the idle pad is unloaded", () -> on(registry::loadedCount) == 0);
+    Snapshot snap = Eventually.first("a snapshot of the unloaded pad", () -> store.snapshotAtOrBefore("idle", 9).await(),
+        s -> s.rev() > 0);
     assertEquals("z", snap.doc().text());
     Pad again = load(registry, "idle");
     assertTrue(again != pad, "a fresh pad is loaded after the unload");
@@ -140,8 +135,7 @@ class PadTest {
     assertEquals("joined 0", a.next());
     on(() -> { pad.submit(a, 0, 1, insertAt(0, 0, "a")); return null; }); // in flight, held by the gate
     OpRecord foreign = new OpRecord(1, TextOperation.builder().insert("F", "other").build(), "other-instance", 1, "other", 1);
-    assertEquals(new AppendResult(true, 1), store.delegate().append("moved", 0, List.of(foreign))
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    assertEquals(new AppendResult(true, 1), store.delegate().append("moved", 0, List.of(foreign)).await());
     on(() -> { store.gate.complete(); return null; });
     assertEquals("op 1", a.next()); // the other instance's revision, loaded from the store
     assertEquals("ack 1 2", a.next()); // then ours, rebased onto it
@@ -163,7 +157,7 @@ class PadTest {
       on(() -> { pad.submit(m, s - 1, s, insertAt(s - 1, s - 1, "" + s)); return null; });
       assertEquals("ack " + s + " " + s, m.next());
     }
-    Snapshot snap = store.snapshotAtOrBefore("snap", 3).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    Snapshot snap = store.snapshotAtOrBefore("snap", 3).await();
     assertEquals(2, snap.rev());
     assertEquals("12", snap.doc().text());
   }

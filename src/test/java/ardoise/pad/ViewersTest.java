@@ -4,29 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ardoise.store.InMemoryPadStore;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Read-only viewers in a pad: they get everything, are counted apart, and are nobody's author. */
 class ViewersTest {
-  private final Vertx vertx = Vertx.vertx();
-  private final Context context = vertx.getOrCreateContext();
+  private final PadContext pads = new PadContext();
+  private final Context context = pads.context;
 
   @AfterEach
   void close() {
-    vertx.close();
+    pads.close();
   }
 
-  private <T> T on(Supplier<T> action) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    context.runOnContext(v -> f.complete(action.get()));
-    return f.get(10, TimeUnit.SECONDS);
+  private <T> T on(Supplier<T> action) {
+    return pads.on(action);
   }
 
   @Test
@@ -34,9 +29,7 @@ class ViewersTest {
     PadRegistry registry = on(() -> new PadRegistry(new InMemoryPadStore(), PadContext.settings(1000, 10, 1000, 60_000), context));
     List<String> seen = new ArrayList<>();
     on(() -> { registry.onMemberSeen((padId, info) -> seen.add(info.name())); return null; });
-    CompletableFuture<Pad> loaded = new CompletableFuture<>();
-    context.runOnContext(v -> registry.pad("vue").onComplete(r -> loaded.complete(r.result())));
-    Pad pad = loaded.get(10, TimeUnit.SECONDS);
+    Pad pad = pads.load(registry, "vue");
     RecordingMember writer = new RecordingMember("writer-0000000001");
     RecordingMember viewer = new RecordingMember("viewer-0000000001", true);
     on(() -> pad.join(writer.arrival(), 0L));

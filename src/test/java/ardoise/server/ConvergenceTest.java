@@ -3,12 +3,15 @@ package ardoise.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
 import ardoise.store.ForwardingPadStore;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.OpRecord;
 import ardoise.store.PadStore;
+import ardoise.testing.ProtocolClient;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +59,10 @@ class ConvergenceTest {
   @Test
   void batchAndSingleFrameWritersWithCursorsConverge() {
     try (ServerFixture server = ServerFixture.start(Map.of("ARDOISE_FANOUT_MICROS_PER_MEMBER", "2000"))) {
-      List<SimClient> clients = run(List.of(server, server, server, server, server, server), "batched", true);
-      int cursors = clients.stream().mapToInt(c -> c.cursorsSeen).sum();
+      List<Writer> writers = run(List.of(server, server, server, server, server, server), "batched", true);
+      int cursors = writers.stream().mapToInt(w -> w.protocol.cursorsSeen()).sum();
       assertTrue(cursors > 0, "cursors were relayed");
-      int most = clients.stream().mapToInt(c -> c.mostRevisionsInOneBatch).max().orElse(0);
+      int most = writers.stream().mapToInt(w -> w.protocol.mostRevisionsInOneBatch()).max().orElse(0);
       assertTrue(most > 1, "a paced flush carried several revisions: " + most);
     }
   }
@@ -73,7 +76,7 @@ class ConvergenceTest {
   void writersOnThreeEventLoopsConverge() throws Exception {
     try (ServerFixture server = ServerFixture.start(Map.of("ARDOISE_EVENT_LOOPS", "3", "ARDOISE_FANOUT_MICROS_PER_MEMBER", "500"))) {
       List<ServerFixture> six = List.of(server, server, server, server, server, server);
-      java.util.concurrent.CompletableFuture<List<SimClient>> other =
+      java.util.concurrent.CompletableFuture<List<Writer>> other =
           java.util.concurrent.CompletableFuture.supplyAsync(() -> run(six, "loops-b", true));
       run(six, "loops-a", true);
       other.get(120, java.util.concurrent.TimeUnit.SECONDS);
@@ -83,54 +86,111 @@ class ConvergenceTest {
     }
   }
 
-  private List<SimClient> run(List<ServerFixture> servers, String pad) {
+  private List<Writer> run(List<ServerFixture> servers, String pad) {
     return run(servers, pad, false);
   }
 
-  /** With {@code mixed}, every other client takes batch frames and clients also send cursors. */
-  private List<SimClient> run(List<ServerFixture> servers, String pad, boolean mixed) {
+  /** One writer: the shared protocol client on a test socket. */
+  private record Writer(WsClient ws, ProtocolClient protocol) {
+    static Writer join(ServerFixture server, String pad, boolean batch) {
+      WsClient ws = server.connect(pad);
+      Writer w = new Writer(ws, new ProtocolClient(ServerFixture.newClientId(), "Sim", ws::sendRaw));
+      ws.send(w.protocol.joinMessage(batch));
+      w.protocol.receive(ws.next("joined"));
+      return w;
+    }
+
+    /** A random local edit on the current document. */
+    void edit(Random random) {
+      protocol.client().applyClient(randomOp(protocol.client().document().text(), random));
+    }
+
+    /** A random selection, sent only with nothing in flight (the protocol's rule). */
+    void cursor(Random random) {
+      int length = protocol.client().document().length();
+      protocol.sendCursor(random.nextInt(length + 1), random.nextInt(length + 1));
+    }
+
+    /** Handles one frame if one is waiting. */
+    void poll() {
+      JsonObject f = ws.frames.poll();
+      if (f != null) receive(f);
+    }
+
+    void receive(JsonObject frame) {
+      protocol.receive(frame);
+      if (!protocol.problems().isEmpty()) throw new AssertionError(protocol.problems().get(0));
+    }
+
+    long rev() {
+      return protocol.client().rev();
+    }
+  }
+
+  /** With {@code mixed}, every other writer takes batch frames and writers also send cursors. */
+  private List<Writer> run(List<ServerFixture> servers, String pad, boolean mixed) {
     Random random = new Random(SEED);
-    List<SimClient> clients = new ArrayList<>();
-    for (ServerFixture s : servers) clients.add(new SimClient(s.connect(pad), mixed && clients.size() % 2 == 0));
+    List<Writer> writers = new ArrayList<>();
+    for (ServerFixture s : servers) writers.add(Writer.join(s, pad, mixed && writers.size() % 2 == 0));
     try {
-      // Why first: later a client sends a cursor only with nothing in flight, which a fast loop of
+      // Why first: later a writer sends a cursor only with nothing in flight, which a fast loop of
       // edits may never leave it; these are sure to be relayed (to the others, before their acks).
-      if (mixed) for (SimClient c : clients) c.cursor(random);
-      for (int step = 0; step < EDITS * clients.size(); step++) {
-        SimClient c = clients.get(random.nextInt(clients.size()));
+      if (mixed) for (Writer w : writers) w.cursor(random);
+      for (int step = 0; step < EDITS * writers.size(); step++) {
+        Writer w = writers.get(random.nextInt(writers.size()));
         int action = random.nextInt(mixed ? 4 : 3);
-        if (action == 0) c.poll();
-        else if (action == 3) c.cursor(random);
-        else c.edit(random);
+        if (action == 0) w.poll();
+        else if (action == 3) w.cursor(random);
+        else w.edit(random);
       }
-      settle(clients);
-      int total = sentSoFar(clients);
+      settle(writers);
+      long total = sentSoFar(writers);
       String text = servers.get(0).connect(pad).join(ServerFixture.newClientId()).getString("text");
-      for (SimClient c : clients) {
-        assertEquals(total, c.rev, c.clientId + " revision");
-        assertEquals(text, c.doc, c.clientId + " text");
+      for (Writer w : writers) {
+        String who = w.protocol.client().clientId();
+        assertEquals(total, w.rev(), who + " revision");
+        assertEquals(text, w.protocol.client().document().text(), who + " text");
       }
-      return clients;
+      return writers;
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("seed " + SEED + " (replay with -Dot.seed=" + SEED + "): " + e.getMessage(), e);
     }
   }
 
   /** Reads frames (blocking, only when one must come) until every op is acknowledged and seen by all. */
-  private static void settle(List<SimClient> clients) {
+  private static void settle(List<Writer> writers) {
     boolean more = true;
     while (more) {
       more = false;
-      for (SimClient c : clients) {
-        if (c.outstanding != null || c.rev < sentSoFar(clients)) {
-          c.handle(c.ws.next());
+      for (Writer w : writers) {
+        if (w.protocol.client().hasPending() || w.rev() < sentSoFar(writers)) {
+          w.receive(w.ws.next());
           more = true;
         }
       }
     }
   }
 
-  private static int sentSoFar(List<SimClient> clients) {
-    return clients.stream().mapToInt(c -> c.sent).sum();
+  private static long sentSoFar(List<Writer> writers) {
+    return writers.stream().mapToLong(w -> w.protocol.client().lastSeq()).sum();
+  }
+
+  private static TextOperation randomOp(String doc, Random random) {
+    TextOperation.Builder b = TextOperation.builder();
+    int pos = doc.isEmpty() ? 0 : random.nextInt(doc.length() + 1);
+    b.retain(pos);
+    int remaining = doc.length() - pos;
+    if (remaining > 0 && random.nextInt(3) == 0) {
+      int n = 1 + random.nextInt(Math.min(remaining, 5));
+      b.delete(n);
+      remaining -= n;
+    } else {
+      String alphabet = "abcdéèà xyz\n";
+      StringBuilder sb = new StringBuilder();
+      for (int i = 1 + random.nextInt(4); i > 0; i--) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      b.insert(sb.toString());
+    }
+    b.retain(remaining);
+    return b.build();
   }
 }

@@ -6,15 +6,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory store whose loads wait until the test releases them. */
 final class GatedStore extends ardoise.store.ForwardingPadStore {
-  private final CountDownLatch released = new CountDownLatch(1);
+  private final Promise<Void> released = Promise.promise();
+  private final Promise<Void> firstLoad = Promise.promise();
   private final AtomicInteger loads = new AtomicInteger();
-  private final CountDownLatch firstLoad = new CountDownLatch(1);
 
   GatedStore() {
     super(new InMemoryPadStore());
@@ -23,28 +21,17 @@ final class GatedStore extends ardoise.store.ForwardingPadStore {
   @Override
   public Future<StoredPad> load(String padId) {
     loads.incrementAndGet();
-    firstLoad.countDown();
+    firstLoad.tryComplete();
     Context ctx = Vertx.currentContext();
-    Promise<StoredPad> p = Promise.promise();
-    Thread t = new Thread(() -> {
-      try {
-        released.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      ctx.runOnContext(v -> super.load(padId).onComplete(p));
-    });
-    t.setDaemon(true);
-    t.start();
-    return p.future();
+    Promise<StoredPad> loaded = Promise.promise();
+    // Why back on the caller's context: the release comes from the test thread, and a pad must be
+    // created on the registry's loop.
+    released.future().onComplete(v -> ctx.runOnContext(x -> super.load(padId).onComplete(loaded)));
+    return loaded.future();
   }
 
   void awaitFirstLoad() {
-    try {
-      firstLoad.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
+    firstLoad.future().await();
   }
 
   int loads() {
@@ -52,6 +39,6 @@ final class GatedStore extends ardoise.store.ForwardingPadStore {
   }
 
   void release() {
-    released.countDown();
+    released.tryComplete();
   }
 }

@@ -3,29 +3,29 @@ package ardoise.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ardoise.store.redis.RedisFixture;
 import ardoise.store.redis.RedisLauncher;
 import ardoise.store.redis.RedisPadStore;
+import ardoise.testing.Eventually;
+import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Liveness and readiness against a real redis-server that is stopped and started again. */
 class HealthTest {
-  private static final long PATIENCE_MILLIS = 30_000;
-
+  @RegisterExtension
+  final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
   private final Vertx storeVertx = Vertx.vertx();
-  private RedisFixture redis;
   private RedisPadStore store;
   private ServerFixture server;
 
   @BeforeEach
-  void start() throws Exception {
-    redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC);
+  void start() {
     store = RedisPadStore.create(storeVertx, redis.url(), new RedisPadStore.Tuning(ardoise.store.SnapshotPolicy.DEFAULT, 100, 500, RedisPadStore.Tuning.DEFAULT_POOL_SIZE));
     server = ServerFixture.start(Map.of(), store);
   }
@@ -33,9 +33,8 @@ class HealthTest {
   @AfterEach
   void stop() throws Exception {
     server.close();
-    WsClient.await(store.close().toCompletionStage().toCompletableFuture());
-    redis.close();
-    storeVertx.close();
+    store.close().await();
+    storeVertx.close().await();
   }
 
   @Test
@@ -71,32 +70,8 @@ class HealthTest {
     assertEquals(1.0, Prometheus.value(back, "ardoise_store_up"));
   }
 
-  private static String threadDump() {
-    StringBuilder out = new StringBuilder();
-    Thread.getAllStackTraces().forEach((thread, stack) -> {
-      if (!thread.getName().startsWith("vert.x-")) return;
-      out.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
-      for (StackTraceElement e : stack) out.append("    at ").append(e).append('\n');
-    });
-    return out.toString();
-  }
-
   /** Polls {@code uri} until its status passes {@code wanted} (a wait, not a timing assertion). */
-  private ServerFixture.Response awaitStatus(String uri, Predicate<Integer> wanted) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (true) {
-      ServerFixture.Response r;
-      try {
-        r = server.get(uri);
-      } catch (AssertionError unanswered) {
-        // A flake seen a few times (a GET after Redis restarts gets no answer): show where every
-        // thread was, so the next failure tells whether the server's loops or the client were stuck.
-        System.err.println("HealthTest: " + uri + " unanswered; threads:\n" + threadDump());
-        throw unanswered;
-      }
-      if (wanted.test(r.status())) return r;
-      if (System.currentTimeMillis() > deadline) throw new AssertionError(uri + " still answers " + r.status() + ": " + r.text());
-      Thread.sleep(50);
-    }
+  private ServerFixture.Response awaitStatus(String uri, IntPredicate wanted) throws Exception {
+    return Eventually.first(uri + " answers the wanted status", () -> server.get(uri), r -> wanted.test(r.status()));
   }
 }

@@ -1,13 +1,16 @@
 package ardoise.server;
 
+import ardoise.testing.ThreadDump;
 import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** GET and POST against a test server, answered as (status, headers, body). Keeps its client in a field. */
 final class HttpCalls implements AutoCloseable {
@@ -45,7 +48,7 @@ final class HttpCalls implements AutoCloseable {
   private Answer call(HttpMethod method, String uri, Buffer body, String contentType) {
     // The whole chain is built on the client's event loop: registered from the test thread, a late
     // compose(resp -> resp.body()) could run after the body already went by, and the call would hang.
-    CompletableFuture<Answer> f = new CompletableFuture<>();
+    Promise<Answer> answer = Promise.promise();
     context.runOnContext(v -> client.request(method, port, "127.0.0.1", uri)
         .compose(req -> {
           if (contentType != null) req.putHeader("Content-Type", contentType);
@@ -53,23 +56,12 @@ final class HttpCalls implements AutoCloseable {
         })
         .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.getHeader("Content-Type"),
             resp.getHeader("Content-Disposition"), b)))
-        .onComplete(r -> {
-          if (r.succeeded()) f.complete(r.result());
-          else f.completeExceptionally(r.cause());
-        }));
+        .onComplete(answer));
     try {
-      return f.get(WsClient.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      // Say where every thread is: a hang must be explainable from the test report alone.
-      StringBuilder dump = new StringBuilder("no answer to " + method + " " + uri + "; threads:\n");
-      Thread.getAllStackTraces().forEach((thread, stack) -> {
-        dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
-        for (StackTraceElement frame : stack) dump.append("    at ").append(frame).append('\n');
-      });
-      System.err.println(dump);
-      throw new AssertionError("no answer to " + method + " " + uri + " within " + WsClient.WAIT_SECONDS + " s");
-    } catch (Exception e) {
-      throw new AssertionError(method + " " + uri + " failed: " + e, e);
+      return answer.future().await(WsClient.WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("no answer to " + method + " " + uri + " within " + WsClient.WAIT_SECONDS
+          + " s; threads:\n" + ThreadDump.all());
     }
   }
 

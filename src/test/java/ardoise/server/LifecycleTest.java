@@ -8,6 +8,7 @@ import ardoise.pad.PadRegistry;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.OpRecord;
 import ardoise.store.Snapshot;
+import ardoise.testing.Eventually;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class LifecycleTest {
       a.next("ack");
       server.stopServer();
       assertEquals(1001, a.awaitClosed());
-      Snapshot snap = WsClient.await(store.snapshotAtOrBefore("shutdown", 10).toCompletionStage().toCompletableFuture());
+      Snapshot snap = store.snapshotAtOrBefore("shutdown", 10).await();
       assertEquals(1, snap.rev());
       assertEquals("gardé", snap.doc().text());
     } finally {
@@ -116,7 +117,7 @@ class LifecycleTest {
       assertEquals(2L, a.next("op").getLong("rev"));
       assertEquals(1L, b.next("op").getLong("rev"));
       assertEquals(new JsonObject().put("type", "ack").put("seq", 1).put("rev", 2), b.next());
-      List<OpRecord> stored = WsClient.await(store.ops("outage", 0, 10).toCompletionStage().toCompletableFuture());
+      List<OpRecord> stored = store.ops("outage", 0, 10).await();
       assertEquals(2, stored.size());
       assertEquals(200, server.get("/health").status());
     }
@@ -133,7 +134,7 @@ class LifecycleTest {
       b.send(join.copy().put("clientId", ServerFixture.newClientId()));
       store.awaitFirstLoad();
       // Both joins are in the registry before the load completes: wait for the second request.
-      while (server.onPadShard("together", PadRegistry::requestCount) < 2) Thread.onSpinWait();
+      Eventually.until("the second join asked for the pad", () -> server.onPadShard("together", PadRegistry::requestCount) >= 2);
       store.release();
       a.next("joined");
       b.next("joined");

@@ -112,10 +112,10 @@ class ReadOnlyLinkTest {
     assertEquals(2, op.getLong("rev"));
     assertEquals(new JsonArray(List.of(7, " à tous")), op.getJsonArray("op"));
     assertNull(writer.frames.poll(), "the writer saw no cursor, op or profile of the viewer: " + writer.frames);
-    assertEquals("Bonjour à tous", WsClient.await(server.store.load("lecture").map(p -> {
+    assertEquals("Bonjour à tous", server.store.load("lecture").map(p -> {
       String text = p.snapshot().doc().text();
       for (var r : p.tail()) text = r.op().apply(text);
       return text;
-    }).toCompletionStage().toCompletableFuture()));
+    }).await());
   }
 }

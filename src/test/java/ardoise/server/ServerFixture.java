@@ -3,6 +3,9 @@ package ardoise.server;
 import ardoise.config.Config;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.PadStore;
+import ardoise.testing.ThreadDump;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -15,7 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real server on a free port, a shared in-memory store, and Vert.x clients kept in fields. */
@@ -25,6 +29,7 @@ public final class ServerFixture implements AutoCloseable {
   public final PadStore store;
   public final Server app;
   private final Vertx clientVertx = Vertx.vertx();
+  private final Context clientContext = clientVertx.getOrCreateContext();
   private final WebSocketClient wsClient;
   private final HttpClient httpClient;
   private final List<WsClient> clients = new ArrayList<>();
@@ -46,7 +51,7 @@ public final class ServerFixture implements AutoCloseable {
     Map<String, String> values = new HashMap<>(Map.of("ARDOISE_PORT", "0", "ARDOISE_HOST", "127.0.0.1",
         "ARDOISE_OPS_PER_SECOND", "100000", "ARDOISE_OPS_BURST", "100000"));
     values.putAll(env);
-    Server app = WsClient.await(Server.start(Config.fromValues(values), store).toCompletionStage().toCompletableFuture());
+    Server app = Server.start(Config.fromValues(values), store).await();
     return new ServerFixture(app, store);
   }
 
@@ -68,11 +73,19 @@ public final class ServerFixture implements AutoCloseable {
   }
 
   public Response request(HttpMethod method, String uri) {
-    CompletableFuture<Response> f = httpClient.request(method, app.port(), "127.0.0.1", uri)
+    // Why on the client's event loop: chained from the test thread, resp.body() could be asked for
+    // after the body went by, and the call would never be answered.
+    Promise<Response> answer = Promise.promise();
+    clientContext.runOnContext(v -> httpClient.request(method, app.port(), "127.0.0.1", uri)
         .compose(req -> req.send())
         .compose(resp -> resp.body().map(body -> new Response(resp, body)))
-        .toCompletionStage().toCompletableFuture();
-    return WsClient.await(f);
+        .onComplete(answer));
+    try {
+      return answer.future().await(WsClient.WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("no answer to " + method + " " + uri + " within " + WsClient.WAIT_SECONDS
+          + " s; threads:\n" + ThreadDump.all());
+    }
   }
 
   public record Response(HttpClientResponse raw, Buffer body) {
@@ -84,9 +97,9 @@ public final class ServerFixture implements AutoCloseable {
   /** Runs {@code read} with the registry of {@code padId}'s shard, on its context (pad state lives there). */
   public <T> T onPadShard(String padId, java.util.function.Function<ardoise.pad.PadRegistry, T> read) {
     ardoise.pad.PadShards shards = app.shards();
-    CompletableFuture<T> f = new CompletableFuture<>();
-    shards.contextOf(padId).runOnContext(v -> f.complete(read.apply(shards.registryOf(padId))));
-    return WsClient.await(f);
+    Promise<T> value = Promise.promise();
+    shards.contextOf(padId).runOnContext(v -> value.complete(read.apply(shards.registryOf(padId))));
+    return value.future().await();
   }
 
   public static String newClientId() {
@@ -96,7 +109,7 @@ public final class ServerFixture implements AutoCloseable {
   public void stopServer() {
     if (!stopped) {
       stopped = true;
-      WsClient.await(app.stop());
+      app.stop().join(); // a CompletableFuture: Vert.x futures cannot outlive the loops it stops
     }
   }
 

@@ -2,13 +2,12 @@ package ardoise.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.vertx.core.Promise;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +20,7 @@ public final class WsClient {
   final LinkedBlockingQueue<JsonObject> presence = new LinkedBlockingQueue<>();
   /** Every frame in arrival order, presence included. */
   final LinkedBlockingQueue<JsonObject> all = new LinkedBlockingQueue<>();
-  final CompletableFuture<Short> closed = new CompletableFuture<>();
+  private final Promise<Short> closed = Promise.promise();
 
   /** Handlers are set before connecting, so no frame is missed. */
   WsClient(ClientWebSocket ws, WebSocketConnectOptions options) {
@@ -32,7 +31,7 @@ public final class WsClient {
       (o.getString("type").equals("presence") ? presence : frames).add(o);
     });
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
-    await(ws.connect(options).toCompletionStage().toCompletableFuture());
+    ws.connect(options).await();
   }
 
   public WsClient send(JsonObject o) {
@@ -40,7 +39,7 @@ public final class WsClient {
   }
 
   public WsClient sendRaw(String text) {
-    await(ws.writeTextMessage(text).toCompletionStage().toCompletableFuture());
+    ws.writeTextMessage(text).await();
     return this;
   }
 
@@ -96,22 +95,14 @@ public final class WsClient {
 
   /** Waits for the server to close this socket; returns the close status. */
   public short awaitClosed() {
-    return await(closed);
+    return closed.future().await();
   }
 
   public boolean isClosed() {
-    return closed.isDone();
+    return closed.future().isComplete();
   }
 
   public void close() {
-    if (!ws.isClosed()) await(ws.close().toCompletionStage().toCompletableFuture());
-  }
-
-  static <T> T await(CompletableFuture<T> f) {
-    try {
-      return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      return fail("waiting failed: " + e);
-    }
+    if (!ws.isClosed()) ws.close().await();
   }
 }

@@ -10,11 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ardoise.ot.AttributedText;
 import ardoise.ot.TextOperation;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -35,27 +33,23 @@ class InMemoryPadStoreTest {
     return new OpRecord(rev, op, clientId, seq, clientId, 1000 + rev);
   }
 
-  private static <T> T get(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
   @Test
   void neverWrittenPadLoadsAsNull() throws Exception {
-    assertNull(get(store.load("nothing")));
-    assertEquals(List.of(), get(store.ops("nothing", 0, 10)));
-    assertSame(Snapshot.EMPTY, get(store.snapshotAtOrBefore("nothing", 5)));
+    assertNull(store.load("nothing").await());
+    assertEquals(List.of(), store.ops("nothing", 0, 10).await());
+    assertSame(Snapshot.EMPTY, store.snapshotAtOrBefore("nothing", 5).await());
   }
 
   @Test
   void appendChecksTheHeadAndIsAllOrNothing() throws Exception {
-    assertEquals(new AppendResult(true, 2), get(store.append("p", 0, List.of(insert(1, "a", 1, 0, "x"), insert(2, "b", 1, 1, "y")))));
-    assertEquals(new AppendResult(false, 2), get(store.append("p", 1, List.of(insert(2, "a", 2, 1, "z")))));
+    assertEquals(new AppendResult(true, 2), store.append("p", 0, List.of(insert(1, "a", 1, 0, "x"), insert(2, "b", 1, 1, "y"))).await());
+    assertEquals(new AppendResult(false, 2), store.append("p", 1, List.of(insert(2, "a", 2, 1, "z"))).await());
     // A seq that is not new fails the future and appends nothing, not even the valid first record.
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> get(store.append("p", 2, List.of(insert(3, "c", 1, 2, "!"), insert(4, "a", 1, 3, "?")))));
-    assertTrue(e.getCause().getMessage().contains("not new"));
-    assertEquals(2, get(store.ops("p", 0, 100)).size());
-    StoredPad loaded = get(store.load("p"));
+    SeqNotNewException e = assertThrows(SeqNotNewException.class,
+        () -> store.append("p", 2, List.of(insert(3, "c", 1, 2, "!"), insert(4, "a", 1, 3, "?"))).await());
+    assertTrue(e.getMessage().contains("not new"));
+    assertEquals(2, store.ops("p", 0, 100).await().size());
+    StoredPad loaded = store.load("p").await();
     assertEquals(2, loaded.head());
     assertEquals(new ClientSeq(1, 1), loaded.lastSeqs().get("a"));
     assertEquals(new ClientSeq(1, 2), loaded.lastSeqs().get("b"));
@@ -64,62 +58,62 @@ class InMemoryPadStoreTest {
 
   @Test
   void opsAreTheHalfOpenRangeInOrder() throws Exception {
-    get(store.append("p", 0, List.of(insert(1, "a", 1, 0, "1"), insert(2, "a", 2, 1, "2"), insert(3, "a", 3, 2, "3"))));
-    assertEquals(List.of(2L, 3L), get(store.ops("p", 1, 3)).stream().map(OpRecord::rev).toList());
-    assertEquals(List.of(3L), get(store.ops("p", 2, 99)).stream().map(OpRecord::rev).toList());
-    assertEquals(List.of(), get(store.ops("p", 3, 3)));
+    store.append("p", 0, List.of(insert(1, "a", 1, 0, "1"), insert(2, "a", 2, 1, "2"), insert(3, "a", 3, 2, "3"))).await();
+    assertEquals(List.of(2L, 3L), store.ops("p", 1, 3).await().stream().map(OpRecord::rev).toList());
+    assertEquals(List.of(3L), store.ops("p", 2, 99).await().stream().map(OpRecord::rev).toList());
+    assertEquals(List.of(), store.ops("p", 3, 3).await());
   }
 
   @Test
   void loadReturnsLatestSnapshotAndTheOpsAfterIt() throws Exception {
-    get(store.append("p", 0, List.of(insert(1, "a", 1, 0, "ab"))));
+    store.append("p", 0, List.of(insert(1, "a", 1, 0, "ab"))).await();
     AttributedText at1 = AttributedText.EMPTY.apply(insert(1, "a", 1, 0, "ab").op(), "a");
-    get(store.saveSnapshot("p", new Snapshot(1, at1, 5)));
-    get(store.append("p", 1, List.of(insert(2, "b", 1, 2, "c"))));
-    StoredPad loaded = get(store.load("p"));
+    store.saveSnapshot("p", new Snapshot(1, at1, 5)).await();
+    store.append("p", 1, List.of(insert(2, "b", 1, 2, "c"))).await();
+    StoredPad loaded = store.load("p").await();
     assertEquals(1, loaded.snapshot().rev());
     assertEquals("ab", loaded.snapshot().doc().text());
     assertEquals(List.of(2L), loaded.tail().stream().map(OpRecord::rev).toList());
-    assertEquals(1, get(store.snapshotAtOrBefore("p", 5)).rev());
-    assertSame(Snapshot.EMPTY, get(store.snapshotAtOrBefore("p", 0)));
+    assertEquals(1, store.snapshotAtOrBefore("p", 5).await().rev());
+    assertSame(Snapshot.EMPTY, store.snapshotAtOrBefore("p", 0).await());
   }
 
   @Test
   void watchHearsEveryCommitOnTheCallersContextUntilClosed() throws Exception {
     Context ctx = vertx.getOrCreateContext();
     LinkedBlockingQueue<Long> heads = new LinkedBlockingQueue<>();
-    CompletableFuture<PadStore.Subscription> sub = new CompletableFuture<>();
+    Promise<PadStore.Subscription> sub = Promise.promise();
     ctx.runOnContext(v -> store.watch("p", head -> {
       assertSame(ctx, Vertx.currentContext());
       heads.add(head);
-    }).onSuccess(sub::complete));
-    PadStore.Subscription s = sub.get(10, TimeUnit.SECONDS);
-    get(store.append("p", 0, List.of(insert(1, "a", 1, 0, "x")))); // from another thread: "another instance"
+    }).onComplete(sub));
+    PadStore.Subscription s = sub.future().await();
+    store.append("p", 0, List.of(insert(1, "a", 1, 0, "x"))).await(); // from another thread: "another instance"
     assertEquals(1L, heads.poll(10, TimeUnit.SECONDS));
-    get(s.close());
-    get(store.append("p", 1, List.of(insert(2, "a", 2, 1, "y"))));
-    CompletableFuture<Void> fence = new CompletableFuture<>();
-    ctx.runOnContext(v -> fence.complete(null)); // any queued watch call would run before this
-    fence.get(10, TimeUnit.SECONDS);
+    s.close().await();
+    store.append("p", 1, List.of(insert(2, "a", 2, 1, "y"))).await();
+    Promise<Void> fence = Promise.promise();
+    ctx.runOnContext(v -> fence.complete()); // any queued watch call would run before this
+    fence.future().await();
     assertTrue(heads.isEmpty());
   }
 
   @Test
   void futuresCompleteOnTheCallersContext() throws Exception {
     Context ctx = vertx.getOrCreateContext();
-    CompletableFuture<Boolean> same = new CompletableFuture<>();
+    Promise<Boolean> same = Promise.promise();
     ctx.runOnContext(v -> store.load("p").onComplete(r -> same.complete(Vertx.currentContext() == ctx)));
-    assertTrue(same.get(10, TimeUnit.SECONDS));
+    assertTrue(same.future().await());
   }
 
   @Test
   void unavailableStoreFailsEveryCallAndSaysSo() throws Exception {
     store.setAvailable(false);
     assertFalse(store.isAvailable());
-    assertThrows(ExecutionException.class, () -> get(store.append("p", 0, List.of(insert(1, "a", 1, 0, "x")))));
+    assertThrows(IllegalStateException.class, () -> store.append("p", 0, List.of(insert(1, "a", 1, 0, "x"))).await());
     store.setAvailable(true);
-    assertNull(get(store.load("p")));
-    get(store.close());
+    assertNull(store.load("p").await());
+    store.close().await();
     assertFalse(store.isAvailable());
   }
 }

@@ -10,14 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ardoise.ot.AttributedText;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The conformance suite every {@link PadStore} passes: each behaviour of the interface's Javadoc.
  * Subclasses supply a store (and, if they can, a second store on the same data to act as another
- * server instance). Waits are bounded only to turn a hang into a failure; nothing asserts a duration.
+ * server instance). Nothing asserts a duration.
  */
 public abstract class PadStoreContract implements ReadOnlyIdContract {
-  protected static final long HANG_GUARD_S = 30;
-
   protected Vertx vertx;
   protected PadStore store;
 
@@ -53,38 +49,32 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
 
   @AfterEach
   void closeStore() throws Exception {
-    await(store.close());
-    await(vertx.close());
+    store.close().await();
+    vertx.close().await();
   }
 
   protected static String newPadId() {
     return "pad-" + UUID.randomUUID();
   }
 
-  protected static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(HANG_GUARD_S, TimeUnit.SECONDS);
-  }
-
-  protected static Throwable failureOf(Future<?> future) throws Exception {
-    try {
-      await(future);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    }
-    throw new AssertionError("expected the future to fail");
+  /** The failure of {@code future}, which must fail. */
+  protected static Throwable failureOf(Future<?> future) {
+    Throwable failure = future.map((Throwable) null).otherwise(e -> e).await();
+    if (failure == null) throw new AssertionError("expected the future to fail");
+    return failure;
   }
 
   @Test
   void loadOfAPadNeverWrittenIsNull() throws Exception {
-    assertNull(await(store.load(newPadId())));
+    assertNull(store.load(newPadId()).await());
   }
 
   @Test
   void appendedRecordsLoadBackExactly() throws Exception {
     String pad = newPadId();
     List<OpRecord> records = inserts(0, 0, "alice", 1, "Bonjour", "« été » ", "😀\n\"x\"");
-    assertEquals(new AppendResult(true, 3), await(store.append(pad, 0, records)));
-    StoredPad loaded = await(store.load(pad));
+    assertEquals(new AppendResult(true, 3), store.append(pad, 0, records).await());
+    StoredPad loaded = store.load(pad).await();
     assertEquals(Snapshot.EMPTY, loaded.snapshot());
     assertEquals(records, loaded.tail());
     assertEquals(3, loaded.head());
@@ -95,10 +85,10 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
   @Test
   void appendOnAMovedHeadAppendsNothingAndReportsTheHead() throws Exception {
     String pad = newPadId();
-    await(store.append(pad, 0, inserts(0, 0, "alice", 1, "a", "b")));
-    AppendResult result = await(store.append(pad, 0, inserts(0, 0, "bob", 1, "x")));
+    store.append(pad, 0, inserts(0, 0, "alice", 1, "a", "b")).await();
+    AppendResult result = store.append(pad, 0, inserts(0, 0, "bob", 1, "x")).await();
     assertEquals(new AppendResult(false, 2), result);
-    StoredPad loaded = await(store.load(pad));
+    StoredPad loaded = store.load(pad).await();
     assertEquals(2, loaded.head());
     assertFalse(loaded.lastSeqs().containsKey("bob"));
   }
@@ -106,24 +96,24 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
   @Test
   void aSeqThatIsNotNewFailsAndAppendsNothing() throws Exception {
     String pad = newPadId();
-    await(store.append(pad, 0, inserts(0, 0, "alice", 1, "a", "b")));
+    store.append(pad, 0, inserts(0, 0, "alice", 1, "a", "b")).await();
     Throwable failure = failureOf(store.append(pad, 2, inserts(2, 2, "alice", 2, "c")));
     assertInstanceOf(SeqNotNewException.class, failure);
     assertTrue(failure.getMessage().contains("alice"), failure.getMessage());
-    assertEquals(2, await(store.load(pad)).head());
+    assertEquals(2, store.load(pad).await().head());
   }
 
   @Test
   void aBatchIsAllOrNothing() throws Exception {
     String pad = newPadId();
-    await(store.append(pad, 0, inserts(0, 0, "alice", 1, "a")));
+    store.append(pad, 0, inserts(0, 0, "alice", 1, "a")).await();
     List<OpRecord> batch = new ArrayList<>(inserts(1, 1, "bob", 1, "b", "c"));
     batch.add(inserts(3, 3, "alice", 1, "d").get(0)); // alice's seq 1 is already committed
     assertInstanceOf(SeqNotNewException.class, failureOf(store.append(pad, 1, batch)));
-    StoredPad loaded = await(store.load(pad));
+    StoredPad loaded = store.load(pad).await();
     assertEquals(1, loaded.head());
     assertEquals(Map.of("alice", new ClientSeq(1, 1)), loaded.lastSeqs());
-    assertEquals(List.of(), await(store.ops(pad, 1, 10)));
+    assertEquals(List.of(), store.ops(pad, 1, 10).await());
   }
 
   @Test
@@ -133,7 +123,7 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
     OpRecord second = batch.get(1);
     batch.set(1, new OpRecord(second.rev(), second.op(), "alice", 5, second.author(), second.time()));
     assertInstanceOf(SeqNotNewException.class, failureOf(store.append(pad, 0, batch)));
-    assertNull(await(store.load(pad)));
+    assertNull(store.load(pad).await());
   }
 
   @Test
@@ -141,8 +131,8 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
     String pad = newPadId();
     List<OpRecord> batch = new ArrayList<>(inserts(0, 0, "alice", 7, "a"));
     batch.addAll(inserts(1, 1, "bob", 3, "b", "c"));
-    assertEquals(new AppendResult(true, 3), await(store.append(pad, 0, batch)));
-    assertEquals(Map.of("alice", new ClientSeq(7, 1), "bob", new ClientSeq(4, 3)), await(store.load(pad)).lastSeqs());
+    assertEquals(new AppendResult(true, 3), store.append(pad, 0, batch).await());
+    assertEquals(Map.of("alice", new ClientSeq(7, 1), "bob", new ClientSeq(4, 3)), store.load(pad).await().lastSeqs());
   }
 
   @Test
@@ -150,37 +140,37 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
     String suffix = UUID.randomUUID().toString();
     String braces = "atelier {été} " + suffix;
     String escaped = "atelier %7Bété%7D " + suffix;
-    await(store.append(braces, 0, inserts(0, 0, "alice", 1, "a")));
-    await(store.append(escaped, 0, inserts(0, 0, "bob", 1, "b", "c")));
-    assertEquals(1, await(store.load(braces)).head());
-    assertEquals(2, await(store.load(escaped)).head());
+    store.append(braces, 0, inserts(0, 0, "alice", 1, "a")).await();
+    store.append(escaped, 0, inserts(0, 0, "bob", 1, "b", "c")).await();
+    assertEquals(1, store.load(braces).await().head());
+    assertEquals(2, store.load(escaped).await().head());
   }
 
   @Test
   void opsReadsHalfOpenRanges() throws Exception {
     String pad = newPadId();
     List<OpRecord> records = inserts(0, 0, "alice", 1, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
-    await(store.append(pad, 0, records));
-    assertEquals(records, await(store.ops(pad, 0, 10)));
-    assertEquals(records.subList(3, 7), await(store.ops(pad, 3, 7)));
-    assertEquals(List.of(), await(store.ops(pad, 7, 7)));
-    assertEquals(records.subList(8, 10), await(store.ops(pad, 8, 100)));
-    assertEquals(List.of(), await(store.ops(newPadId(), 0, 5)));
+    store.append(pad, 0, records).await();
+    assertEquals(records, store.ops(pad, 0, 10).await());
+    assertEquals(records.subList(3, 7), store.ops(pad, 3, 7).await());
+    assertEquals(List.of(), store.ops(pad, 7, 7).await());
+    assertEquals(records.subList(8, 10), store.ops(pad, 8, 100).await());
+    assertEquals(List.of(), store.ops(newPadId(), 0, 5).await());
   }
 
   @Test
   void snapshotAtOrBeforeFindsTheNewestNotAfter() throws Exception {
     String pad = newPadId();
-    await(store.append(pad, 0, inserts(0, 0, "alice", 1, "a", "b", "c", "d", "e", "f")));
+    store.append(pad, 0, inserts(0, 0, "alice", 1, "a", "b", "c", "d", "e", "f")).await();
     Snapshot at2 = new Snapshot(2, AttributedText.of("ba", "author-alice"), 50);
     Snapshot at5 = new Snapshot(5, AttributedText.of("edcba", "author-alice"), 80);
-    await(store.saveSnapshot(pad, at2));
-    await(store.saveSnapshot(pad, at5));
-    assertEquals(Snapshot.EMPTY, await(store.snapshotAtOrBefore(pad, 1)));
-    assertEquals(at2, await(store.snapshotAtOrBefore(pad, 2)));
-    assertEquals(at2, await(store.snapshotAtOrBefore(pad, 4)));
-    assertEquals(at5, await(store.snapshotAtOrBefore(pad, 100)));
-    StoredPad loaded = await(store.load(pad));
+    store.saveSnapshot(pad, at2).await();
+    store.saveSnapshot(pad, at5).await();
+    assertEquals(Snapshot.EMPTY, store.snapshotAtOrBefore(pad, 1).await());
+    assertEquals(at2, store.snapshotAtOrBefore(pad, 2).await());
+    assertEquals(at2, store.snapshotAtOrBefore(pad, 4).await());
+    assertEquals(at5, store.snapshotAtOrBefore(pad, 100).await());
+    StoredPad loaded = store.load(pad).await();
     assertEquals(at5, loaded.snapshot());
     assertEquals(List.of(6L), loaded.tail().stream().map(OpRecord::rev).toList());
   }
@@ -189,58 +179,58 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
   void watchSeesOwnAndOtherWritersCommitsOnTheCallersContext() throws Exception {
     String pad = newPadId();
     Context context = vertx.getOrCreateContext();
-    CompletableFuture<Long> sawOwn = new CompletableFuture<>();
-    CompletableFuture<Long> sawOther = new CompletableFuture<>();
-    CompletableFuture<Boolean> onContext = new CompletableFuture<>();
+    Promise<Long> sawOwn = Promise.promise();
+    Promise<Long> sawOther = Promise.promise();
+    Promise<Boolean> onContext = Promise.promise();
     Supplier<Future<PadStore.Subscription>> watch = () -> store.watch(pad, head -> {
-      onContext.complete(Vertx.currentContext() == context);
-      if (head == 1) sawOwn.complete(head);
-      if (head == 3) sawOther.complete(head);
+      onContext.tryComplete(Vertx.currentContext() == context);
+      if (head == 1) sawOwn.tryComplete(head);
+      if (head == 3) sawOther.tryComplete(head);
     });
-    CompletableFuture<PadStore.Subscription> watching = new CompletableFuture<>();
-    context.runOnContext(v -> watch.get().onComplete(ar -> watching.complete(ar.result())));
-    watching.get(HANG_GUARD_S, TimeUnit.SECONDS);
-    await(store.append(pad, 0, inserts(0, 0, "alice", 1, "a")));
-    assertEquals(1, sawOwn.get(HANG_GUARD_S, TimeUnit.SECONDS));
-    await(otherWriter().append(pad, 1, inserts(1, 1, "bob", 1, "b", "c")));
-    assertEquals(3, sawOther.get(HANG_GUARD_S, TimeUnit.SECONDS));
-    assertTrue(onContext.get());
+    Promise<PadStore.Subscription> watching = Promise.promise();
+    context.runOnContext(v -> watch.get().onComplete(watching));
+    watching.future().await();
+    store.append(pad, 0, inserts(0, 0, "alice", 1, "a")).await();
+    assertEquals(1, sawOwn.future().await());
+    otherWriter().append(pad, 1, inserts(1, 1, "bob", 1, "b", "c")).await();
+    assertEquals(3, sawOther.future().await());
+    assertTrue(onContext.future().await());
   }
 
   @Test
   void aClosedSubscriptionIsNotCalledAgain() throws Exception {
     String pad = newPadId();
     List<Long> closedSaw = new ArrayList<>();
-    CompletableFuture<Long> openSaw = new CompletableFuture<>();
+    Promise<Long> openSaw = Promise.promise();
     Context context = vertx.getOrCreateContext();
-    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Promise<Void> ready = Promise.promise();
     context.runOnContext(v -> store.watch(pad, closedSaw::add)
-        .compose(first -> store.watch(pad, h -> { if (h == 1) openSaw.complete(h); }).compose(second -> first.close()))
-        .onComplete(ar -> ready.complete(null)));
-    ready.get(HANG_GUARD_S, TimeUnit.SECONDS);
-    await(store.append(pad, 0, inserts(0, 0, "alice", 1, "a")));
-    openSaw.get(HANG_GUARD_S, TimeUnit.SECONDS);
-    CompletableFuture<List<Long>> seen = new CompletableFuture<>();
+        .compose(first -> store.watch(pad, h -> { if (h == 1) openSaw.tryComplete(h); }).compose(second -> first.close()))
+        .onComplete(ready));
+    ready.future().await();
+    store.append(pad, 0, inserts(0, 0, "alice", 1, "a")).await();
+    openSaw.future().await();
+    Promise<List<Long>> seen = Promise.promise();
     context.runOnContext(v -> seen.complete(List.copyOf(closedSaw)));
-    assertEquals(List.of(), seen.get(HANG_GUARD_S, TimeUnit.SECONDS));
+    assertEquals(List.of(), seen.future().await());
   }
 
   @Test
   void futuresCompleteOnTheCallersContext() throws Exception {
     Context context = vertx.getOrCreateContext();
-    CompletableFuture<Boolean> same = new CompletableFuture<>();
+    Promise<Boolean> same = Promise.promise();
     String pad = newPadId();
     context.runOnContext(v -> store.append(pad, 0, inserts(0, 0, "alice", 1, "a"))
         .compose(r -> store.load(pad))
         .onComplete(ar -> same.complete(ar.succeeded() && Vertx.currentContext() == context)));
-    assertTrue(same.get(HANG_GUARD_S, TimeUnit.SECONDS));
+    assertTrue(same.future().await());
   }
 
   @Test
   void closeCompletes() throws Exception {
     PadStore extra = newStore(vertx);
-    await(extra.append(newPadId(), 0, inserts(0, 0, "alice", 1, "a")));
-    await(extra.close());
+    extra.append(newPadId(), 0, inserts(0, 0, "alice", 1, "a")).await();
+    extra.close().await();
   }
 
   /** Loading (snapshot + tail) and snapshotAtOrBefore + ops both rebuild exactly the full replay. */

@@ -1,6 +1,5 @@
 package ardoise.store;
 
-import static ardoise.store.PadStoreContract.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ardoise.ot.AttributedText;
@@ -49,19 +48,19 @@ final class RandomHistory {
       docs.add(docs.get(rev - 1).apply(op, author));
       batch.add(new OpRecord(rev, op, "client-" + who, ++seqs[who], author, 1_700_000_000_000L + rev));
       if (random.nextInt(4) == 0 || rev == revisions) {
-        assertEquals(new AppendResult(true, rev), await(store.append(pad, rev - batch.size(), batch)));
+        assertEquals(new AppendResult(true, rev), store.append(pad, rev - batch.size(), batch).await());
         batch.clear();
-        if (rev % snapshotEvery < 4) await(store.saveSnapshot(pad, new Snapshot(rev, docs.get(rev), rev)));
+        if (rev % snapshotEvery < 4) store.saveSnapshot(pad, new Snapshot(rev, docs.get(rev), rev)).await();
       }
     }
-    StoredPad loaded = await(store.load(pad));
+    StoredPad loaded = store.load(pad).await();
     assertEquals(revisions, loaded.head());
     assertEquals(docs.get(revisions), replay(loaded.snapshot().doc(), loaded.tail()));
-    assertEquals(docs.get(revisions), replay(AttributedText.EMPTY, await(store.ops(pad, 0, revisions))));
+    assertEquals(docs.get(revisions), replay(AttributedText.EMPTY, store.ops(pad, 0, revisions).await()));
     for (int i = 0; i < 5; i++) {
       int at = random.nextInt(revisions + 1);
-      Snapshot base = await(store.snapshotAtOrBefore(pad, at));
-      assertEquals(docs.get(at), replay(base.doc(), await(store.ops(pad, base.rev(), at))), "at rev " + at);
+      Snapshot base = store.snapshotAtOrBefore(pad, at).await();
+      assertEquals(docs.get(at), replay(base.doc(), store.ops(pad, base.rev(), at).await()), "at rev " + at);
     }
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Future;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +20,6 @@ interface ReadOnlyIdContract {
   /** Another instance on the same data (or the same store). */
   PadStore secondInstance();
 
-  private static <T> T get(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
   private static String pad() {
     return "ro-" + UUID.randomUUID();
   }
@@ -32,9 +27,9 @@ interface ReadOnlyIdContract {
   @Test
   default void theFirstCandidateIsKeptForever() throws Exception {
     String pad = pad();
-    assertEquals("first-candidate-0001", get(storeUnderTest().readOnlyId(pad, "first-candidate-0001")));
-    assertEquals("first-candidate-0001", get(storeUnderTest().readOnlyId(pad, "second-candidate-002")));
-    assertEquals("first-candidate-0001", get(secondInstance().readOnlyId(pad, "third-candidate-0003")));
+    assertEquals("first-candidate-0001", storeUnderTest().readOnlyId(pad, "first-candidate-0001").await());
+    assertEquals("first-candidate-0001", storeUnderTest().readOnlyId(pad, "second-candidate-002").await());
+    assertEquals("first-candidate-0001", secondInstance().readOnlyId(pad, "third-candidate-0003").await());
   }
 
   @Test
@@ -42,26 +37,26 @@ interface ReadOnlyIdContract {
     String pad = pad();
     Future<String> a = storeUnderTest().readOnlyId(pad, "candidate-aaaaaaaaaa");
     Future<String> b = secondInstance().readOnlyId(pad, "candidate-bbbbbbbbbb");
-    String winner = get(a);
-    assertEquals(winner, get(b));
-    assertEquals(pad, get(storeUnderTest().padOfReadOnlyId(winner)));
+    String winner = a.await();
+    assertEquals(winner, b.await());
+    assertEquals(pad, storeUnderTest().padOfReadOnlyId(winner).await());
     String loser = winner.endsWith("a") ? "candidate-bbbbbbbbbb" : "candidate-aaaaaaaaaa";
-    assertNull(get(storeUnderTest().padOfReadOnlyId(loser)), "the losing candidate opens nothing");
+    assertNull(storeUnderTest().padOfReadOnlyId(loser).await(), "the losing candidate opens nothing");
   }
 
   @Test
   default void theIdResolvesBackToItsPadAndUnknownIdsToNull() throws Exception {
     String pad = pad();
-    String id = get(storeUnderTest().readOnlyId(pad, "resolve-" + UUID.randomUUID().toString().substring(0, 12)));
-    assertEquals(pad, get(storeUnderTest().padOfReadOnlyId(id)));
-    assertEquals(pad, get(secondInstance().padOfReadOnlyId(id)));
-    assertNull(get(storeUnderTest().padOfReadOnlyId("never-handed-out-0000")));
+    String id = storeUnderTest().readOnlyId(pad, "resolve-" + UUID.randomUUID().toString().substring(0, 12)).await();
+    assertEquals(pad, storeUnderTest().padOfReadOnlyId(id).await());
+    assertEquals(pad, secondInstance().padOfReadOnlyId(id).await());
+    assertNull(storeUnderTest().padOfReadOnlyId("never-handed-out-0000").await());
   }
 
   @Test
   default void makingAnIdDoesNotWriteThePad() throws Exception {
     String pad = pad();
-    get(storeUnderTest().readOnlyId(pad, "not-a-write-00000000"));
-    assertNull(get(storeUnderTest().load(pad)), "a pad with only a read-only id was never written");
+    storeUnderTest().readOnlyId(pad, "not-a-write-00000000").await();
+    assertNull(storeUnderTest().load(pad).await(), "a pad with only a read-only id was never written");
   }
 }

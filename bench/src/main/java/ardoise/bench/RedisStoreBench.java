@@ -8,7 +8,6 @@ import ardoise.store.Snapshot;
 import ardoise.store.StoredPad;
 import ardoise.store.redis.RedisLauncher;
 import ardoise.store.redis.RedisPadStore;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -48,14 +47,14 @@ public final class RedisStoreBench {
           }
           runThroughput(store, "warm-up", 10, THROUGHPUT_MS / 2); // JIT and connection pool, not reported
           for (int size : BATCH_SIZES) benchThroughput(store, size);
-          await(store.close());
+          store.close().await();
         } finally {
           redis.stop();
           deleteTree(redis.dataDir());
         }
       }
     } finally {
-      await(vertx.close());
+      vertx.close().await();
     }
   }
 
@@ -68,7 +67,7 @@ public final class RedisStoreBench {
     int tail = 0;
     for (int i = -5; i < LOADS; i++) { // 5 warm-up loads
       long t0 = System.nanoTime();
-      StoredPad pad = await(store.load("big"));
+      StoredPad pad = store.load("big").await();
       AttributedText rebuilt = replay(pad.snapshot().doc(), pad.tail());
       long t1 = System.nanoTime();
       if (!rebuilt.equals(doc)) throw new AssertionError("load rebuilt a different document");
@@ -80,7 +79,7 @@ public final class RedisStoreBench {
     long[] full = new long[5];
     for (int i = 0; i < full.length; i++) {
       long t0 = System.nanoTime();
-      AttributedText rebuilt = replay(AttributedText.EMPTY, await(store.ops("big", 0, REVISIONS)));
+      AttributedText rebuilt = replay(AttributedText.EMPTY, store.ops("big", 0, REVISIONS).await());
       full[i] = System.nanoTime() - t0;
       if (!rebuilt.equals(doc)) throw new AssertionError("full replay rebuilt a different document");
     }
@@ -90,9 +89,9 @@ public final class RedisStoreBench {
   /** Memory of the 100,000-op log in Redis and size of the append-only files on disk. */
   private static void printFootprint(Vertx vertx, RedisLauncher redis) throws Exception {
     Redis client = Redis.createClient(vertx, redis.url());
-    long log = await(RedisAPI.api(client).memory(List.of("USAGE", "ardoise:{big}:log", "SAMPLES", "0"))).toLong();
-    long snapshots = await(RedisAPI.api(client).memory(List.of("USAGE", "ardoise:{big}:snapshots", "SAMPLES", "0"))).toLong();
-    await(client.close());
+    long log = RedisAPI.api(client).memory(List.of("USAGE", "ardoise:{big}:log", "SAMPLES", "0")).await().toLong();
+    long snapshots = RedisAPI.api(client).memory(List.of("USAGE", "ardoise:{big}:snapshots", "SAMPLES", "0")).await().toLong();
+    client.close().await();
     long aof;
     try (var files = Files.walk(redis.dataDir())) {
       aof = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -116,10 +115,10 @@ public final class RedisStoreBench {
       doc = doc.apply(op, "author-" + who);
       batch.add(new OpRecord(rev, op, "client-" + who, ++seqs[who], "author-" + who, System.currentTimeMillis()));
       if (batch.size() == 100 || rev == revisions || rev % SNAPSHOT_EVERY == 1) {
-        await(store.append(pad, rev - batch.size(), batch));
+        store.append(pad, rev - batch.size(), batch).await();
         batch.clear();
       }
-      if (rev % SNAPSHOT_EVERY == 1) await(store.saveSnapshot(pad, new Snapshot(rev, doc, System.currentTimeMillis())));
+      if (rev % SNAPSHOT_EVERY == 1) store.saveSnapshot(pad, new Snapshot(rev, doc, System.currentTimeMillis())).await();
     }
     return doc;
   }
@@ -152,7 +151,7 @@ public final class RedisStoreBench {
         batch.add(new OpRecord(rev, op, "client", rev, "a", rev));
       }
       long t0 = System.nanoTime();
-      await(store.append(pad, head, batch));
+      store.append(pad, head, batch).await();
       latencies.add(System.nanoTime() - t0);
       head += batchSize;
     }
@@ -180,9 +179,5 @@ public final class RedisStoreBench {
     try (var paths = Files.walk(dir)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
     }
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
   }
 }

@@ -81,8 +81,17 @@ public final class RedisPidFile {
     }
   }
 
+  /**
+   * A live redis-server, whichever binary it was started from. Why the command line too: Debian's
+   * /usr/bin/redis-server is a link to redis-check-rdb, so the executable's path does not say
+   * redis-server; the command line it was started with (and its own rewrite of it) does.
+   */
   private static boolean isRedis(ProcessHandle p) {
-    return p.isAlive() && p.info().command().map(c -> c.contains("redis-server")).orElse(false);
+    if (!p.isAlive()) return false;
+    if (p.info().command().map(c -> c.contains("redis-server")).orElse(false)) return true;
+    String line = commandLine(p).strip();
+    String program = line.isEmpty() ? "" : line.split(" ", 2)[0];
+    return program.endsWith("redis-server");
   }
 
   /** Our redis-server child on {@code port}: Redis rewrites its command line to "path host:port". */

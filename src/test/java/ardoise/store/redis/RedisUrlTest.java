@@ -8,16 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ardoise.ot.TextOperation;
 import ardoise.store.OpRecord;
 import ardoise.store.PadStore;
-import io.vertx.core.Future;
+import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisUrlTest {
+  @RegisterExtension
+  static final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
 
   @Test
   void redactsThePassword() {
@@ -38,33 +39,29 @@ class RedisUrlTest {
   @Test
   void passwordAndDatabaseAreHonoured() throws Exception {
     Vertx vertx = Vertx.vertx();
-    try (RedisFixture redis = RedisFixture.start(RedisLauncher.Fsync.EVERYSEC)) {
+    try {
       Redis admin = Redis.createClient(vertx, redis.url());
-      await(RedisAPI.api(admin).config(List.of("SET", "requirepass", "s3cret")));
-      await(admin.close());
+      RedisAPI.api(admin).config(List.of("SET", "requirepass", "s3cret")).await();
+      admin.close().await();
       String base = "127.0.0.1:" + redis.port();
       PadStore store = RedisPadStore.create(vertx, "redis://:s3cret@" + base + "/3");
       TextOperation op = TextOperation.builder().insert("x", "a").build();
-      await(store.append("pad-db", 0, List.of(new OpRecord(1, op, "c", 1, "a", 1))));
-      await(store.close());
+      store.append("pad-db", 0, List.of(new OpRecord(1, op, "c", 1, "a", 1))).await();
+      store.close().await();
 
       Redis db3 = Redis.createClient(vertx, "redis://:s3cret@" + base + "/3");
       Redis db0 = Redis.createClient(vertx, "redis://:s3cret@" + base + "/0");
-      assertEquals(1, await(RedisAPI.api(db3).exists(List.of(PadKeys.of("pad-db").meta()))).toInteger());
-      assertEquals(0, await(RedisAPI.api(db0).exists(List.of(PadKeys.of("pad-db").meta()))).toInteger());
-      await(db3.close());
-      await(db0.close());
+      assertEquals(1, RedisAPI.api(db3).exists(List.of(PadKeys.of("pad-db").meta())).await().toInteger());
+      assertEquals(0, RedisAPI.api(db0).exists(List.of(PadKeys.of("pad-db").meta())).await().toInteger());
+      db3.close().await();
+      db0.close().await();
 
       PadStore wrong = RedisPadStore.create(vertx, "redis://:nope@" + base + "/3");
-      var failure = assertThrows(ExecutionException.class, () -> await(wrong.load("pad-db")));
-      assertTrue(failure.getCause().getMessage().contains("WRONGPASS"), failure.getCause().getMessage());
-      await(wrong.close());
+      Throwable failure = assertThrows(Throwable.class, () -> wrong.load("pad-db").await()); // a Redis error reply
+      assertTrue(failure.getMessage().contains("WRONGPASS"), failure.getMessage());
+      wrong.close().await();
     } finally {
-      await(vertx.close());
+      vertx.close().await();
     }
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 }

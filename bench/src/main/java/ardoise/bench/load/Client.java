@@ -2,7 +2,9 @@ package ardoise.bench.load;
 
 import ardoise.ot.AttributedText;
 import ardoise.ot.TextOperation;
+import ardoise.testing.OtClient;
 import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import java.util.Arrays;
@@ -11,17 +13,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One simulated editor tab, on the ot.js client model: at most one op in flight (awaiting its
- * ack), later keystrokes composed into a buffer, remote ops transformed against both; after an
- * ack with nothing buffered it sends its cursor unless the server's editors place carets from ops
- * and the caret is where its op left it ({@link #caretFollowsOps}). A typist types one
+ * One simulated editor tab: the tests' {@link OtClient} state machine (at most one op in flight,
+ * later keystrokes composed into a buffer, remote ops transformed against both), with what a load
+ * generator adds around it: keystrokes on a schedule, the time of each keystroke until an observer
+ * sees it, and the cursor an editor sends after an ack with nothing buffered (unless the server's
+ * editors place carets from ops and the caret is where its op left it). A typist types one
  * character (sometimes a backspace) per keystroke at the scheduled rate; a viewer only reads.
- * Subclasses speak one server's wire protocol.
+ * Subclasses speak one server's wire protocol and decode frames their own way, not with the tests'
+ * JSON client: a frame stays bytes until the parse cache misses (see {@link Json}), since one flush
+ * reaches hundreds of clients of the generator as the same bytes.
  *
  * <p>Thread rule: all of a client's state is touched only on its WebSocket's event loop; the
- * keystroke times it publishes for observers live in a concurrent map.
+ * keystroke times it publishes for observers live in a concurrent map, the revision in a volatile.
  */
 abstract class Client {
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz éàè";
@@ -42,18 +48,15 @@ abstract class Client {
 
   /** Completes once the client joined (and has the document). */
   final CompletableFuture<Void> joinedFuture = new CompletableFuture<>();
-  AttributedText doc = AttributedText.EMPTY;
+  private final OtClient ot;
+  /** {@code ot.rev()}, readable from other threads (the fleet waits for every client to settle). */
   volatile long rev;
   volatile boolean joined;
   private Context context;
   volatile boolean closedByUs;
-  private TextOperation outstanding;
-  private long outstandingSeq;
-  private long[] outstandingTimes;
-  private TextOperation buffer;
-  private long[] bufferTimes = new long[8];
-  private int bufferCount;
-  private long seq;
+  /** Scheduled times of the keystrokes not sent yet (they go with the next op). */
+  private long[] unsentTimes = new long[8];
+  private int unsentCount;
   private int cursor;
   /** Where the others place our caret from our last op (caretAfter), or -1 once a cursor message told them. */
   private int impliedCaret = -1;
@@ -75,6 +78,7 @@ abstract class Client {
     // the same period every later one, would fall in the same millisecond: all typists of a run would
     // press a key together every 200 ms. SplittableRandom scrambles the seed first.
     this.random = new Random(new java.util.SplittableRandom(seed).nextLong());
+    this.ot = new OtClient(id, id, this::sent);
   }
 
   /** The key under which the server names this client as an op's author. */
@@ -84,27 +88,25 @@ abstract class Client {
 
   /** The document's text (after quiescence, for the convergence check). */
   String text() {
-    return doc.text();
+    return ot.document().text();
   }
 
   /** Length of the document at {@link #rev}, the server's version (before our unacknowledged edits). */
   int serverLength() {
-    if (outstanding != null) return outstanding.baseLength();
-    if (buffer != null) return buffer.baseLength();
-    return doc.length();
+    return ot.serverLength();
   }
 
   boolean isSettled() {
-    return onContext(() -> outstanding == null && buffer == null);
+    return onContext(() -> !ot.hasPending());
   }
 
   /** Reads this client's state on its own event loop. */
   <T> T onContext(java.util.function.Supplier<T> read) {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    context.runOnContext(v -> f.complete(read.get()));
+    Promise<T> value = Promise.promise();
+    context.runOnContext(v -> value.complete(read.get()));
     try {
-      return f.get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (Exception e) {
+      return value.future().await(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("client " + id + " does not answer", e);
     }
   }
@@ -150,14 +152,14 @@ abstract class Client {
   private void keystroke(long scheduled) {
     if (!joined) return;
     measure.keystrokes.increment();
-    int length = doc.length();
+    int length = ot.document().length();
     cursor = Math.min(cursor, length);
     if (random.nextDouble() < CLICK) click(length);
     TextOperation op;
     // Why only with nothing in flight: then a backspace is sent alone, so no op ever holds an insert
     // next to a delete. ShareDB's text-unicode and our TextOperation break such ties differently, and
     // the ShareDB clients (which transform with TextOperation) would diverge from their server.
-    if (cursor > 0 && outstanding == null && random.nextDouble() < BACKSPACE) {
+    if (cursor > 0 && !ot.hasPending() && random.nextDouble() < BACKSPACE) {
       op = TextOperation.builder().retain(cursor - 1).delete(1).retain(length - cursor).build();
       cursor--;
     } else {
@@ -165,43 +167,33 @@ abstract class Client {
       op = TextOperation.builder().retain(cursor).insert(String.valueOf(c)).retain(length - cursor).build();
       cursor++;
     }
-    doc = doc.apply(op, id);
     impliedCaret = cursor;
-    if (bufferCount == bufferTimes.length) bufferTimes = Arrays.copyOf(bufferTimes, bufferCount * 2);
-    bufferTimes[bufferCount++] = scheduled;
-    buffer = buffer == null ? op : buffer.compose(op);
-    if (outstanding == null) flush();
+    if (unsentCount == unsentTimes.length) unsentTimes = Arrays.copyOf(unsentTimes, unsentCount * 2);
+    unsentTimes[unsentCount++] = scheduled;
+    ot.applyClient(op); // sent at once when nothing is in flight, else buffered
   }
 
-  /** Sends the buffer as the next op (nothing is in flight). */
-  private void flush() {
-    outstanding = buffer;
-    outstandingTimes = Arrays.copyOf(bufferTimes, bufferCount);
-    buffer = null;
-    bufferCount = 0;
-    outstandingSeq = ++seq;
-    if (observer != null) sentKeystrokes.put(outstandingSeq, outstandingTimes);
+  /** The state machine sends op {@code seq}: it carries every keystroke not sent yet. */
+  private void sent(long opRev, long seq, TextOperation op) {
+    long[] times = Arrays.copyOf(unsentTimes, unsentCount);
+    unsentCount = 0;
+    if (observer != null) sentKeystrokes.put(seq, times);
     measure.opsSent.increment();
-    sendOp(rev, outstandingSeq, outstanding);
+    sendOp(opRev, seq, op);
   }
 
-  /** Our op {@code ackedSeq} is durable; the document is now at {@code newRev}. */
+  /** Our op {@code ackedSeq} is durable; the document is now at {@code newRev}. The buffer, if any, goes next. */
   void acked(long ackedSeq, long newRev) {
-    if (outstanding == null || ackedSeq != outstandingSeq) return; // a re-ack
+    if (ot.serverAck(ackedSeq, newRev) == null) return; // a re-ack
     measure.acks.increment();
     rev = newRev;
-    outstanding = null;
-    if (buffer != null) {
-      flush();
-    } else if (typing && !(caretFollowsOps() && cursor == impliedCaret)) {
-      sendCurrentCursor();
-    }
+    if (!ot.hasPending() && typing && !(caretFollowsOps() && cursor == impliedCaret)) sendCurrentCursor();
   }
 
   /** The caret moves elsewhere (a click); the editor tells the others at once unless an op is in flight. */
   private void click(int length) {
     cursor = random.nextInt(length + 1);
-    if (outstanding == null && buffer == null) sendCurrentCursor();
+    if (!ot.hasPending()) sendCurrentCursor();
   }
 
   private void sendCurrentCursor() {
@@ -219,18 +211,7 @@ abstract class Client {
   /** Another client's op, committed as {@code newRev}; {@code ordinal} is its author's op number (0: unknown). */
   void remoteOp(TextOperation op, long newRev, String author, long ordinal) {
     measure.opsReceived.increment();
-    TextOperation o = op;
-    if (outstanding != null) {
-      TextOperation.Transformed t = TextOperation.transform(outstanding, o);
-      outstanding = t.aPrime();
-      o = t.bPrime();
-    }
-    if (buffer != null) {
-      TextOperation.Transformed t = TextOperation.transform(buffer, o);
-      buffer = t.aPrime();
-      o = t.bPrime();
-    }
-    doc = doc.apply(o, author);
+    TextOperation o = ot.applyServer(newRev, op, author);
     cursor = o.transformIndex(cursor);
     if (impliedCaret >= 0) impliedCaret = o.transformIndex(impliedCaret);
     rev = newRev;
@@ -249,8 +230,8 @@ abstract class Client {
 
   /** The join finished with the document {@code text} at {@code atRev}. */
   void joinedAt(long atRev, String text) {
+    ot.joined(atRev, AttributedText.of(text, "-"), 0);
     rev = atRev;
-    doc = AttributedText.of(text, "-");
     cursor = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
     context = Vertx.currentContext();
     joined = true;

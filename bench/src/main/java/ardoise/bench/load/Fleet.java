@@ -188,7 +188,7 @@ final class Fleet implements AutoCloseable {
   public void close() {
     for (Client c : clients) c.close();
     try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      vertx.close().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("closing the load generator: " + e);
     }

@@ -1,5 +1,7 @@
-package ardoise.ot;
+package ardoise.testing;
 
+import ardoise.ot.AttributedText;
+import ardoise.ot.TextOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -8,54 +10,54 @@ import java.util.Random;
  * Seeded generators of documents and valid operations for the OT tests. Texts mix ASCII, French
  * accents, emoji (surrogate pairs) and newlines; valid operations never cut through a surrogate pair.
  */
-final class OtGen {
+public final class OtGen {
   private static final String[] UNITS = {
       "a", "b", "e", "z", " ", " ", "é", "à", "ç", "œ", "É", "\n", "😀", "🎉", "👍🏽", "’", "«", "»", "x"};
-  static final String[] AUTHORS = {"alice", "bob", "carole", "dédé"};
+  public static final String[] AUTHORS = {"alice", "bob", "carole", "dédé"};
 
   private final Random random;
 
-  OtGen(long seed) {
+  public OtGen(long seed) {
     // Why mixed: java.util.Random's first draws are nearly equal for consecutive seeds (cases and
     // clients get base + i), which made every case or client start the same way.
     this.random = new Random(new java.util.SplittableRandom(seed).nextLong());
   }
 
-  Random random() { return random; }
+  public Random random() { return random; }
 
-  int nextInt(int bound) { return random.nextInt(bound); }
+  public int nextInt(int bound) { return random.nextInt(bound); }
 
-  boolean chance(int percent) { return random.nextInt(100) < percent; }
+  public boolean chance(int percent) { return random.nextInt(100) < percent; }
 
   /** A text of about {@code units} characters (emoji count as one, so it may be longer in code units). */
-  String text(int units) {
+  public String text(int units) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < units; i++) sb.append(UNITS[random.nextInt(UNITS.length)]);
     return sb.toString();
   }
 
   /** A non-empty text of 1..maxUnits characters. */
-  String nonEmptyText(int maxUnits) {
+  public String nonEmptyText(int maxUnits) {
     return text(1 + random.nextInt(maxUnits));
   }
 
-  String author() { return AUTHORS[random.nextInt(AUTHORS.length)]; }
+  public String author() { return AUTHORS[random.nextInt(AUTHORS.length)]; }
 
   /** True when {@code pos} is a valid cut of {@code doc} (not between the halves of a pair). */
-  static boolean isBoundary(CharSequence doc, int pos) {
+  public static boolean isBoundary(CharSequence doc, int pos) {
     return pos <= 0 || pos >= doc.length()
         || !(Character.isHighSurrogate(doc.charAt(pos - 1)) && Character.isLowSurrogate(doc.charAt(pos)));
   }
 
   /** All valid cut positions of {@code doc}, 0 and length included. */
-  static List<Integer> boundaries(CharSequence doc) {
+  public static List<Integer> boundaries(CharSequence doc) {
     List<Integer> out = new ArrayList<>();
     for (int p = 0; p <= doc.length(); p++) if (isBoundary(doc, p)) out.add(p);
     return out;
   }
 
   /** A random valid operation on {@code doc}, without authors. */
-  TextOperation op(String doc) {
+  public TextOperation op(String doc) {
     return op(doc, null);
   }
 
@@ -63,7 +65,7 @@ final class OtGen {
    * A random valid operation on {@code doc}: chunks of retain and delete ending on boundaries, with
    * inserts in between; {@code author} is put on every insert (null for none, "*" for random ones).
    */
-  TextOperation op(String doc, String author) {
+  public TextOperation op(String doc, String author) {
     TextOperation.Builder b = TextOperation.builder();
     int pos = 0;
     int n = doc.length();
@@ -89,14 +91,14 @@ final class OtGen {
   }
 
   /** A document with mixed attribution, built by a few random operations of random authors. */
-  AttributedText attributed(int steps) {
+  public AttributedText attributed(int steps) {
     AttributedText doc = AttributedText.EMPTY;
     for (int i = 0; i < steps; i++) doc = doc.apply(op(doc.text()), author());
     return doc;
   }
 
   /** A position of {@code doc} in [0, length] that is a boundary. */
-  int boundaryIn(String doc) {
+  public int boundaryIn(String doc) {
     List<Integer> b = boundaries(doc);
     return b.get(random.nextInt(b.size()));
   }
