@@ -19,7 +19,7 @@ const CLIENT = 'tab-0123456789abcdef';
 
 function joined(text) {
   const client = new Client({ clientId: CLIENT, authorId: 'me', send: () => {} });
-  client.receive({ type: 'joined', rev: 1, lastSeq: 0, text, authors: text ? [[text.length, 'srv']] : [] });
+  client.onJoined({ type: 'joined', rev: 1, lastSeq: 0, text, authors: text ? [[text.length, 'srv']] : [] });
   return client;
 }
 

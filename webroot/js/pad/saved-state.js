@@ -164,8 +164,9 @@ export class StateWriter {
     }
   }
 
-  close() {
+  /** No more writes (the page is gone): what was written stays for the next page. */
+  stop() {
     clearInterval(this.liveTimer);
-    this.compact();
+    clearTimeout(this.idleTimer);
   }
 }
