@@ -24,7 +24,7 @@ const RUNS = Math.max(20, Math.floor(casesFromEnv(10000) / 25));
 const STEPS = 200;
 const PAD = 'simulation';
 const quiet = { status() {}, presence() {}, error() {} };
-const stats = { reloads: 0, reloadsWithPending: 0, rebases: 0, edits: 0, viewers: 0 };
+const stats = { reloads: 0, reloadsWithPending: 0, crashes: 0, rebases: 0, edits: 0, viewers: 0 };
 
 /** One browser tab showing the pad; a reload replaces its page (session) and keeps its storage. */
 class Tab {
@@ -48,12 +48,17 @@ class Tab {
     this.session.start();
   }
 
-  /** What a reload does: pagehide (pad-app writes the state, the clientId claim is released), a new page. */
-  async reload() {
+  /**
+   * What a reload does: on pagehide the clientId's claim is released, then pad-app writes the full
+   * state; then a new page. A `crash` kills the page between the two, so the next page starts from
+   * what was written on each change (the saved state's log).
+   */
+  async reload(crash) {
     stats.reloads++;
     if (this.session.client.hasPending()) stats.reloadsWithPending++;
-    this.session.flush();
+    if (crash) stats.crashes++;
     this.win.dispatch('pagehide');
+    if (!crash) this.session.flush();
     this.session.close();
     await this.open();
   }
@@ -107,7 +112,7 @@ async function act(run, random) {
   else if (roll < 0.58) run.network.cut(socket());
   else if (roll < 0.59) run.network.blackHole(socket());
   else if (roll < 0.6) run.network.outage(tab.link, 500 + random.int(15000));
-  else if (roll < 0.62) await tab.reload();
+  else if (roll < 0.62) await tab.reload(random.chance(0.5));
   else if (roll < 0.625) tab.session.setProfile({ name: `Tab ${tab.index}.${random.int(9)}`, color: '#993366' });
   else if (roll < 0.627) run.network.restart();
   // otherwise time only passes
@@ -224,7 +229,7 @@ test(`network simulation: ${RUNS} runs of ${STEPS} steps, 2–6 PadSessions and 
   t.diagnostic(`${totals.revisions} revisions; ${JSON.stringify(stats)}; ${JSON.stringify(totals.network)}; ${JSON.stringify(totals.server)}`);
   // The runs must really take the hard paths, or a passing test proves little.
   const took = { ...stats, ...totals.network, ...totals.server };
-  for (const key of ['reloads', 'reloadsWithPending', 'rebases', 'viewers', 'failedConnects', 'cuts', 'blackHoles',
+  for (const key of ['reloads', 'reloadsWithPending', 'crashes', 'rebases', 'viewers', 'failedConnects', 'cuts', 'blackHoles',
     'outages', 'restarts', 'resends', 'refused', 'batches']) {
     assert.ok(took[key] > 0, `no ${key} happened`);
   }

@@ -86,6 +86,21 @@ describe('saved state', () => {
     assert.equal(saved.stored.text, 'Xabc', 'X applied once');
   });
 
+  test('a page restored from base and log keeps its text through a second crash', () => {
+    const storage = new MemoryStorage();
+    const client = joined('abc');
+    const writer = writerFor(storage, client);
+    writer.compact();
+    const op = insertAt(3, 3, '!');
+    client.applyServer(2, op, 'other');
+    writer.recordServerOp(op.toJSON(), 'other'); // then the page dies: only the log has rev 2
+    const restored = Client.fromStorage(loadSaved(storage, 'pad', CLIENT).stored, { send: () => {} });
+    writerFor(storage, restored).writeLog(); // the next page's first log write (heartbeat, edit…)
+    const again = loadSaved(storage, 'pad', CLIENT);
+    assert.equal(again.stored.rev, 2);
+    assert.equal(again.stored.text, 'abc!', 'the text of the rev the state claims');
+  });
+
   test('a fresh tab adopts a closed tab’s unsent text, and old synced states are swept', () => {
     mock.timers.enable({ apis: ['Date'], now: 1_000_000 });
     try {

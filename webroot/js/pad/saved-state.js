@@ -119,6 +119,9 @@ export class StateWriter {
     this.events = [];
     this.idleTimer = null;
     this.failed = false;
+    // A client restored from base + log holds the log's events, which `events` does not: the next
+    // log write would drop them and leave a base older than the rev it claims. So a new base first.
+    this.compact();
     this.liveTimer = setInterval(() => this.writeLog(), LIVE_EVERY_MS);
   }
 
