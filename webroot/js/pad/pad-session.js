@@ -173,6 +173,10 @@ export class PadSession {
   }
 
   onJoined(m, forEditor) {
+    // Members who joined meanwhile never saw our ops or our cursor: tell them where we are. Reset
+    // before the editor changes, as the editor reports its selection (a cursor) as it changes.
+    this.lastCursor = null;
+    this.impliedCaret = null;
     if (typeof m.text === 'string') {
       // A snapshot replacing a text we showed: its authors too, not only its characters.
       if (forEditor) this.editor.applySnapshot(forEditor, this.client.document());
@@ -183,8 +187,6 @@ export class PadSession {
     }
     this.editor.setEditable(true);
     this.connection.markHealthy();
-    this.lastCursor = null;
-    this.impliedCaret = null; // members who joined meanwhile never saw our ops: tell them where we are
     this.sendCursor();
     this.report();
   }
