@@ -17,6 +17,14 @@ import { readStorage, writeStorage } from './storage.js';
 
 export { AwaitingConfirm, AwaitingWithBuffer, Synchronized };
 
+/** What the server committed is not what this tab holds: only the server's text can tell. */
+export class ResyncError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'ResyncError';
+  }
+}
+
 const toOp = (op) => (op instanceof TextOperation ? op : TextOperation.fromJSON(op));
 const noop = () => {};
 
@@ -37,6 +45,8 @@ export class Client {
     this.serverDoc = restored.serverDoc ?? null;
     this.nextSeq = restored.nextSeq ?? 1;
     this.state = restored.state ?? new Synchronized();
+    // The seq of an op rebased on a snapshot and resent (see rebase), until its ack is checked.
+    this.rebasedSeq = restored.rebasedSeq ?? null;
     this.online = false;
   }
 
@@ -94,8 +104,9 @@ export class Client {
   /**
    * The server committed our op `seq` as revision `rev`. Returns that op (as it applied to the
    * server document), or null for a repeated ack of an older seq, which changes nothing.
+   * `committed` is the op as the server committed it, when the ack came in a batch frame.
    */
-  serverAck(seq, rev) {
+  serverAck(seq, rev, committed) {
     const outstandingSeq = this.state.seq;
     if (outstandingSeq === undefined || seq < outstandingSeq) {
       if (seq < this.nextSeq) return null; // a duplicate: that op is already counted
@@ -104,6 +115,12 @@ export class Client {
     if (seq !== outstandingSeq) throw new Error(`ack for seq ${seq} while waiting for seq ${outstandingSeq}`);
     if (rev !== this.rev + 1) throw new Error(`ack at rev ${rev} while at rev ${this.rev}`);
     const acknowledged = this.state.outstanding;
+    if (seq === this.rebasedSeq) {
+      // The socket before the snapshot may have delivered this seq as it was before our rebase, and
+      // the server then committed that copy: only the committed op tells which copy it was.
+      if (!committed || !toOp(committed).equals(acknowledged)) throw new ResyncError(`seq ${seq} was committed as another copy than ours, or cannot be checked`);
+      this.rebasedSeq = null;
+    }
     this.serverDoc = this.serverDoc.apply(acknowledged, this.authorId);
     this.rev = rev;
     this.state = this.state.serverAck(this);
@@ -182,10 +199,12 @@ export class Client {
     this.serverDoc = snapshot;
     this.rev = rev;
     if (committed) {
+      this.rebasedSeq = null; // whichever copy the server took is inside the snapshot
       this.state = new Synchronized();
       if (moved.outstanding && !moved.outstanding.isNoop()) this.state = this.state.applyClient(this, moved.outstanding);
     } else {
       this.state = moved;
+      if (moved.seq !== undefined) this.rebasedSeq = moved.seq;
       this.sendMessage(this.resend());
     }
     return forEditor;

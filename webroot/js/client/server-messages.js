@@ -12,7 +12,8 @@
 //   onRemoteCursor(clientId, range)   a member's selection on our rev, moved past our pending edits
 //   onPresence(message), onServerError(message)
 // A message that contradicts the core (a missing revision, an ack never asked for) throws before
-// changing anything: the caller then starts over with a new join.
+// changing anything: the caller then starts over with a join without rev (the server's text), since
+// a replay from our rev would bring the same message again.
 
 import { unbatch } from './batch.js';
 
@@ -25,7 +26,7 @@ export function receiveServerMessage(client, message, listener) {
       return listener.onJoined?.(message, forEditor);
     }
     case 'ack': {
-      const acknowledged = client.serverAck(message.seq, message.rev);
+      const acknowledged = client.serverAck(message.seq, message.rev, message.op);
       if (acknowledged) listener.onAck?.(acknowledged, message.rev);
       return undefined;
     }

@@ -9,7 +9,7 @@
 //         setRemoteCursor(member, {anchor, head} | null), setAuthorColors(Map authorId -> color)
 // ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
 
-import { Client } from '../client/client.js';
+import { Client, ResyncError } from '../client/client.js';
 import { receiveServerMessage } from '../client/server-messages.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
@@ -28,7 +28,7 @@ export class PadSession {
    * WebSocketImpl, random} replace the page's socket address, WebSocket and reconnect jitter.
    */
   constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage, transport = {} }) {
-    Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting' });
+    Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joinFresh: false });
     this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
     Object.assign(this, { lastCursor: null, lastCursorAt: 0, cursorTimer: null });
     // Where the others place our caret from our last op (TextOperation.caretAfter), in this editor's
@@ -104,8 +104,8 @@ export class PadSession {
     return this.connection.send(message);
   }
 
-  /** `fresh`: ask for the whole text instead of a replay (our rev is unknown to the server). */
-  sendJoin(fresh = false) {
+  /** `fresh`: ask for the whole text instead of a replay (our rev is unknown to the server, or wrong). */
+  sendJoin(fresh = this.joinFresh) {
     const { name, color } = this.profile;
     const message = this.client.joinMessage({ name, color });
     if (fresh) delete message.rev;
@@ -166,13 +166,18 @@ export class PadSession {
     try {
       receiveServerMessage(this.client, message, this);
     } catch (e) {
-      // A message we cannot apply means our state and the server's differ: start over from a join.
-      console.error(`pad=${this.padId} client=${this.client.clientId} cannot apply ${message?.type}`, e);
+      // A message we cannot apply means our document and the server's differ: start over from the
+      // server's text (a replay from our rev would bring the same message again). A ResyncError is
+      // a known race (Client.serverAck), anything else a bug.
+      const log = e instanceof ResyncError ? console.warn : console.error;
+      log(`pad=${this.padId} client=${this.client.clientId} cannot apply ${message?.type}; joining again for the text`, e);
+      this.joinFresh = true;
       this.connection.drop();
     }
   }
 
   onJoined(m, forEditor) {
+    if (typeof m.text === 'string') this.joinFresh = false;
     // Members who joined meanwhile never saw our ops or our cursor: tell them where we are. Reset
     // before the editor changes, as the editor reports its selection (a cursor) as it changes.
     this.lastCursor = null;

@@ -106,6 +106,7 @@ function smallState(client) {
     nextSeq: client.nextSeq,
     outstanding: s.outstanding ? { seq: s.seq, op: s.outstanding.toJSON() } : null,
     buffer: s.buffer ? s.buffer.toJSON() : null,
+    rebasedSeq: client.rebasedSeq,
   };
 }
 
