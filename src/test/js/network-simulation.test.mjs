@@ -2,9 +2,11 @@
 // Connection with watchdog and backoff, saved state, presence) chosen by chooseClient like the page,
 // plus sometimes a read-only ViewerSession, all talking to a Sequencer through SimNetwork: random
 // delays, per-socket FIFO, broken and black-holed sockets, network outages, server restarts, page
-// reloads, refused ops, joins too old to replay. Time is node:test's mock clock, so a run of minutes
-// takes milliseconds. At the end every tab shows the server's text and authors, every seq was
-// committed exactly once, and the viewer shows the same text.
+// reloads and crashes, refused ops, joins too old to replay, batch or single frames. Time is
+// node:test's mock clock, so a run of minutes takes milliseconds. After every step each editor shows
+// what its client core holds; at the end every tab shows the server's text and authors, every seq
+// was committed exactly once (and, in token runs, every typed token is there once), and the viewer
+// shows the same text. A failure names the seed that replays it (ARDOISE_SEED).
 
 import assert from 'node:assert/strict';
 import { mock, test } from 'node:test';
