@@ -1,10 +1,11 @@
 // Pad names and the pads this browser has visited.
 //
-// A pad name is 1–64 UTF-16 code units of letters of any script, digits, "-"
-// and "_": the same rule as the server's padId, checked here only so people get
-// the message before a round trip.
+// A pad name is the server's padId (PadName.java, docs/protocol.md): in Unicode NFC, 1–64 code
+// points, each a letter of any script, a combining mark (Mn, Mc), a decimal digit, "-" or "_".
+// It is checked here only so people get the message before a round trip; both rules are tested
+// against one table of names (src/test/resources/pad-names.json).
 
-const NAME_PATTERN = /^[\p{L}\p{Nd}_-]+$/u;
+const NAME_PATTERN = /^[\p{L}\p{Mn}\p{Mc}\p{Nd}_-]+$/u;
 const MAX_NAME_LENGTH = 64;
 const RECENT_KEY = "ardoise.recentPads";
 const MAX_RECENT = 20;
@@ -12,8 +13,11 @@ const MAX_RECENT = 20;
 /** Returns null when `name` is a valid pad name, else an i18n key explaining why. */
 export function padNameProblem(name) {
   if (typeof name !== "string" || name.length === 0) return "padName.empty";
-  if (name.length > MAX_NAME_LENGTH) return "padName.tooLong";
-  if (!NAME_PATTERN.test(name)) return "padName.badCharacters";
+  const nfc = name.normalize("NFC");
+  // Counted in code points, as the server does: an astral letter is one character, not two.
+  if ([...nfc].length > MAX_NAME_LENGTH) return "padName.tooLong";
+  // A lone surrogate matches no property class, so it is refused like the server refuses it.
+  if (!NAME_PATTERN.test(nfc)) return "padName.badCharacters";
   return null;
 }
 
@@ -27,12 +31,20 @@ export function padUrl(name) {
   return `/pad.html?pad=${encodeURIComponent(name)}`;
 }
 
-/** The pad named by the page address (`?pad=NAME` or a last path segment `/p/NAME`), or null. */
+/**
+ * The pad named by the page address (`?pad=NAME` or a last path segment `/p/NAME`) in NFC, the
+ * form the server names it by, or null.
+ */
 export function padNameFromLocation(location) {
   const fromQuery = new URLSearchParams(location.search).get("pad");
-  if (fromQuery) return fromQuery;
+  if (fromQuery) return fromQuery.normalize("NFC");
   const match = /\/p\/([^/]+)\/?$/.exec(location.pathname);
-  return match ? decodeURIComponent(match[1]) : null;
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]).normalize("NFC");
+  } catch {
+    return null; // a broken %-escape names no pad
+  }
 }
 
 function readRecent(storage) {

@@ -1,22 +1,36 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AttributedText } from '../../../webroot/js/ot/attributed-text.js';
-import { AwaitingConfirm, AwaitingWithBuffer, Client, Synchronized } from '../../../webroot/js/client/client.js';
+import { AwaitingConfirm, AwaitingWithBuffer, Client, ResyncError, Synchronized } from '../../../webroot/js/client/client.js';
+import { receiveServerMessage } from '../../../webroot/js/client/server-messages.js';
+
+/**
+ * A page around `client`: an editor kept by the listener of receiveServerMessage, the cursors it
+ * shows and the other messages it heard. `receive(message)` is what the socket would deliver.
+ */
+function pageOf(client, sent = []) {
+  const page = { client, sent, editor: null, cursors: [], heard: [] };
+  const listener = {
+    onJoined(m, forEditor) {
+      if (typeof m.text !== 'string') return;
+      if (forEditor) assert.equal(forEditor.apply(page.editor.text), client.document().text, 'the editor is moved onto the snapshot');
+      page.editor = client.document();
+    },
+    onRemoteOp: (op, m) => { page.editor = page.editor.apply(op, m.authorId); },
+    onRemoteCursor: (clientId, selection) => page.cursors.push({ clientId, selection }),
+    onPresence: (m) => page.heard.push(m.type),
+    onServerError: (m) => page.heard.push(m.code),
+  };
+  page.receive = (m) => receiveServerMessage(client, m, listener);
+  page.edit = (op) => { page.editor = page.editor.apply(op, 'me'); client.applyClient(op); };
+  return page;
+}
 
 /** A client with a recording transport and editor, joined at `rev` on `text` (by "srv"). */
 function joinedClient(text = 'abc', rev = 3, lastSeq = 0) {
   const sent = [];
-  const page = { sent, editor: null, resets: 0, cursors: [] };
-  page.client = new Client({
-    clientId: 'tab-0123456789abcdef',
-    authorId: 'me',
-    send: (m) => sent.push(m),
-    applyOperation: (op, authorId) => { page.editor = page.editor.apply(op, authorId); },
-    resetDocument: (doc) => { page.editor = doc; page.resets++; },
-    onCursor: (c) => page.cursors.push(c),
-  });
-  page.client.receive({ type: 'joined', rev, lastSeq, text, authors: text ? [[text.length, 'srv']] : [] });
-  page.edit = (op) => { page.editor = page.editor.apply(op, 'me'); page.client.applyClient(op); };
+  const page = pageOf(new Client({ clientId: 'tab-0123456789abcdef', authorId: 'me', send: (m) => sent.push(m) }), sent);
+  page.receive({ type: 'joined', rev, lastSeq, text, authors: text ? [[text.length, 'srv']] : [] });
   return page;
 }
 
@@ -27,7 +41,7 @@ describe('states', () => {
     p.edit([3, '!']);
     assert.deepEqual(p.sent, [{ type: 'op', rev: 3, seq: 1, op: [3, '!'] }]);
     assert.ok(p.client.state instanceof AwaitingConfirm);
-    p.client.receive({ type: 'ack', seq: 1, rev: 4 });
+    p.receive({ type: 'ack', seq: 1, rev: 4 });
     assert.ok(p.client.state instanceof Synchronized);
     assert.equal(p.client.rev, 4);
     assert.deepEqual(p.client.serverDoc.toJSON(), { text: 'abc!', runs: [[3, 'srv'], [1, 'me']] });
@@ -41,7 +55,7 @@ describe('states', () => {
     assert.equal(p.sent.length, 1);
     assert.ok(p.client.state instanceof AwaitingWithBuffer);
     assert.deepEqual(p.client.state.buffer.toJSON(), [1, 'yz', 3]);
-    p.client.receive({ type: 'ack', seq: 1, rev: 4 });
+    p.receive({ type: 'ack', seq: 1, rev: 4 });
     assert.deepEqual(p.sent[1], { type: 'op', rev: 4, seq: 2, op: [1, 'yz', 3] });
   });
 
@@ -49,13 +63,13 @@ describe('states', () => {
     const p = joinedClient();
     p.edit([1, 'X', 2]); // outstanding
     p.edit([2, 'Y', 2]); // buffer
-    p.client.receive({ type: 'op', rev: 4, op: [1, 'R', 2], clientId: 'other', authorId: 'ana' });
+    p.receive({ type: 'op', rev: 4, op: [1, 'R', 2], clientId: 'other', authorId: 'ana' });
     assert.equal(p.editor.text, 'aXYRbc');
     assert.equal(p.client.document().text, 'aXYRbc');
     assert.deepEqual(p.editor.toJSON(), p.client.document().toJSON());
     assert.deepEqual(p.client.state.outstanding.toJSON(), [1, 'X', 3]);
     assert.equal(p.client.rev, 4);
-    p.client.receive({ type: 'ack', seq: 1, rev: 5 });
+    p.receive({ type: 'ack', seq: 1, rev: 5 });
     assert.deepEqual(p.sent.at(-1), { type: 'op', rev: 5, seq: 2, op: [2, 'Y', 3] });
   });
 
@@ -64,7 +78,7 @@ describe('states', () => {
     p.edit(['x', 3]);
     p.edit([1, 'y', 3]);
     p.edit([1, -1, 3]);
-    p.client.receive({ type: 'ack', seq: 1, rev: 4 });
+    p.receive({ type: 'ack', seq: 1, rev: 4 });
     assert.ok(p.client.state instanceof Synchronized);
     assert.equal(p.sent.length, 1);
   });
@@ -78,8 +92,8 @@ describe('states', () => {
     assert.equal(p.client.rev, 3, 'a refused op changes nothing');
     p.edit([3, 'a']);
     assert.throws(() => p.client.serverAck(1, 7), /ack at rev 7 while at rev 3/);
-    p.client.serverAck(1, 4);
-    p.client.serverAck(1, 4);
+    assert.deepEqual(p.client.serverAck(1, 4).toJSON(), [3, 'a'], 'an ack returns the op it acknowledged');
+    assert.equal(p.client.serverAck(1, 4), null, 'a repeated ack changes nothing');
     assert.equal(p.client.rev, 4);
     assert.equal(p.client.applyServer(4, [4]), null, 'an already seen rev is skipped');
   });
@@ -90,11 +104,21 @@ describe('states', () => {
     p.edit(['xy', 3]);
     p.edit(['z', 5]);
     assert.deepEqual(p.client.transformSelection({ anchor: 1, head: 3 }), { anchor: 4, head: 6 });
-    p.client.receive({ type: 'cursor', clientId: 'other', rev: 3, anchor: 0, head: 0 });
-    p.client.receive({ type: 'cursor', clientId: 'late', rev: 2, anchor: 0, head: 0 });
+    p.receive({ type: 'cursor', clientId: 'other', rev: 3, anchor: 0, head: 0 });
+    p.receive({ type: 'cursor', clientId: 'late', rev: 2, anchor: 0, head: 0 });
     assert.deepEqual(p.cursors, [{ clientId: 'other', selection: { anchor: 3, head: 3 } }]);
     assert.equal(p.client.cursorMessage(0, 0), null);
-    assert.equal(p.client.receive({ type: 'presence', members: [] }), false);
+  });
+
+  test('presence, error and unknown messages reach the page without touching the core', () => {
+    const p = joinedClient();
+    p.receive({ type: 'presence', members: [] });
+    p.receive({ type: 'error', code: 'rate-limited', message: 'slow down' });
+    p.receive({ type: 'pong' });
+    p.receive({ type: 'from-a-later-version' });
+    assert.deepEqual(p.heard, ['presence', 'rate-limited']);
+    assert.equal(p.client.rev, 3);
+    assert.ok(p.client.state instanceof Synchronized);
   });
 });
 
@@ -106,9 +130,9 @@ describe('reconnect', () => {
     p.edit([4, '?']);
     assert.equal(p.sent.length, 0);
     assert.deepEqual(p.client.resend(), { type: 'op', rev: 3, seq: 1, op: [3, '!'] });
-    p.client.receive({ type: 'joined', rev: 3, lastSeq: 0 });
+    p.receive({ type: 'joined', rev: 3, lastSeq: 0 });
     assert.deepEqual(p.sent, [{ type: 'op', rev: 3, seq: 1, op: [3, '!'] }]);
-    p.client.receive({ type: 'ack', seq: 1, rev: 4 });
+    p.receive({ type: 'ack', seq: 1, rev: 4 });
     assert.deepEqual(p.sent[1], { type: 'op', rev: 4, seq: 2, op: [4, '?'] });
   });
 
@@ -116,10 +140,10 @@ describe('reconnect', () => {
     const p = joinedClient();
     p.edit([3, '!']);
     p.client.disconnected();
-    p.client.receive({ type: 'joined', rev: 5, lastSeq: 1 });
+    p.receive({ type: 'joined', rev: 5, lastSeq: 1 });
     assert.equal(p.sent.length, 1);
-    p.client.receive({ type: 'op', rev: 4, op: ['R', 3], clientId: 'other', authorId: 'ana' });
-    p.client.receive({ type: 'ack', seq: 1, rev: 5 });
+    p.receive({ type: 'op', rev: 4, op: ['R', 3], clientId: 'other', authorId: 'ana' });
+    p.receive({ type: 'ack', seq: 1, rev: 5 });
     assert.equal(p.editor.text, 'Rabc!');
     assert.ok(p.client.state instanceof Synchronized);
     assert.equal(p.client.nextSeq, 2);
@@ -129,7 +153,7 @@ describe('reconnect', () => {
     const p = joinedClient('Bonjour', 7);
     p.client.disconnected();
     p.edit([7, ' à tous']);
-    p.client.receive({ type: 'joined', rev: 20, lastSeq: 0, text: 'Salut, Bonjour', authors: [[7, 'ana'], [7, 'srv']] });
+    p.receive({ type: 'joined', rev: 20, lastSeq: 0, text: 'Salut, Bonjour', authors: [[7, 'ana'], [7, 'srv']] });
     assert.equal(p.editor.text, 'Salut, Bonjour à tous');
     assert.deepEqual(p.editor.toJSON(), p.client.document().toJSON());
     assert.deepEqual(p.sent, [{ type: 'op', rev: 20, seq: 1, op: [14, ' à tous'] }]);
@@ -140,16 +164,38 @@ describe('reconnect', () => {
     p.edit([2, 'c']);
     p.client.disconnected();
     p.edit([3, 'd']);
-    p.client.receive({ type: 'joined', rev: 9, lastSeq: 1, text: 'xabc', authors: [[1, 'ana'], [2, 'srv'], [1, 'me']] });
+    p.receive({ type: 'joined', rev: 9, lastSeq: 1, text: 'xabc', authors: [[1, 'ana'], [2, 'srv'], [1, 'me']] });
     assert.equal(p.editor.text, 'xabcd');
     assert.deepEqual(p.sent.at(-1), { type: 'op', rev: 9, seq: 2, op: [4, 'd'] });
     assert.equal(p.client.rev, 9);
   });
 
+  test('an op rebased on a snapshot is acknowledged only with the very op the server committed', () => {
+    // The socket before the snapshot may still deliver seq 1 as it was: the server then commits that
+    // copy (transformed its own way), not our rebase of it. Only the batch's op tells which it was.
+    const rejoined = () => {
+      const p = joinedClient('ab', 2);
+      p.edit([1, 'c', 1]);
+      p.client.disconnected();
+      p.receive({ type: 'joined', rev: 5, lastSeq: 0, text: 'ab', authors: [[2, 'ana']] });
+      assert.deepEqual(p.sent.at(-1), { type: 'op', rev: 5, seq: 1, op: [1, 'c', 1] });
+      return p;
+    };
+    const own = (op) => ({ type: 'batch', messages: [{ type: 'op', rev: 6, clientId: 'tab-0123456789abcdef', authorId: 'me', seq: 1, op }] });
+    const same = rejoined();
+    same.receive(own([1, 'c', 1]));
+    assert.ok(same.client.state instanceof Synchronized);
+    assert.equal(same.client.rebasedSeq, null);
+    const other = rejoined();
+    assert.throws(() => other.receive(own(['c', 2])), ResyncError);
+    assert.equal(other.client.rev, 5, 'nothing changed');
+    assert.throws(() => rejoined().receive({ type: 'ack', seq: 1, rev: 6 }), ResyncError, 'a lone ack cannot be checked');
+  });
+
   test('a server that knows a later seq than this tab is reported, and numbering moves past it', () => {
     const errors = [];
     const client = new Client({ clientId: 'tab-0123456789abcdef', send: () => {}, onError: (e) => errors.push(e) });
-    client.receive({ type: 'joined', rev: 0, lastSeq: 4, text: '' });
+    client.onJoined({ type: 'joined', rev: 0, lastSeq: 4, text: '' });
     assert.equal(client.nextSeq, 5);
     assert.equal(errors.length, 0, 'nothing pending: a fresh tab state is not an error');
   });
@@ -164,16 +210,16 @@ describe('storage', () => {
     const saved = JSON.parse(JSON.stringify(p.client.toStorage()));
     assert.deepEqual(saved, {
       version: 1, clientId: 'tab-0123456789abcdef', authorId: 'me', rev: 3, nextSeq: 2,
-      text: 'abc', runs: [[3, 'srv']], outstanding: { seq: 1, op: [3, '1'] }, buffer: [4, '2'],
+      text: 'abc', runs: [[3, 'srv']], outstanding: { seq: 1, op: [3, '1'] }, buffer: [4, '2'], rebasedSeq: null,
     });
     const sent = [];
     const restored = Client.fromStorage(saved, { send: (m) => sent.push(m) });
     assert.deepEqual(restored.document().toJSON(), { text: 'abc12', runs: [[3, 'srv'], [2, 'me']] });
     assert.deepEqual(restored.joinMessage(), { type: 'join', clientId: 'tab-0123456789abcdef', batch: true, authorId: 'me', rev: 3 });
     // The server had committed seq 1 before the socket died: it replays it as an ack.
-    restored.receive({ type: 'joined', rev: 4, lastSeq: 1 });
+    receiveServerMessage(restored, { type: 'joined', rev: 4, lastSeq: 1 }, {});
     assert.equal(sent.length, 0);
-    restored.receive({ type: 'ack', seq: 1, rev: 4 });
+    receiveServerMessage(restored, { type: 'ack', seq: 1, rev: 4 }, {});
     assert.deepEqual(sent, [{ type: 'op', rev: 4, seq: 2, op: [4, '2'] }]);
   });
 
@@ -205,7 +251,7 @@ describe('batch frames', () => {
   test('our revision in a batch is our ack, the others are ops, cursors come after at the new rev', () => {
     const p = joinedClient();
     p.edit([3, '!']); // seq 1, outstanding
-    p.client.receive({
+    p.receive({
       type: 'batch',
       messages: [
         { type: 'op', rev: 4, clientId: 'other', authorId: 'ana', seq: 7, op: ['R', 3] },
@@ -224,6 +270,6 @@ describe('batch frames', () => {
 
   test('a batch with a revision gap throws (the page reconnects)', () => {
     const p = joinedClient();
-    assert.throws(() => p.client.receive({ type: 'batch', messages: [{ type: 'op', rev: 5, clientId: 'x', authorId: 'x', seq: 1, op: [3, 'y'] }] }));
+    assert.throws(() => p.receive({ type: 'batch', messages: [{ type: 'op', rev: 5, clientId: 'x', authorId: 'x', seq: 1, op: [3, 'y'] }] }));
   });
 });

@@ -40,7 +40,7 @@ const OTHER = 'other-tab-0123456789';
 /** A closed (or live) tab's saved state for pad "p" with one unsent op. */
 function savedWithUnsentOp(storage, clientId) {
   const client = new Client({ clientId, authorId: 'me', send: () => {} });
-  client.receive({ type: 'joined', rev: 1, lastSeq: 0, text: 'abc', authors: [[3, 'me']] });
+  client.onJoined({ type: 'joined', rev: 1, lastSeq: 0, text: 'abc', authors: [[3, 'me']] });
   const writer = new StateWriter(storage, 'p', client);
   writer.compact();
   client.applyClient(new TextOperation().retain(3).insert('!'));

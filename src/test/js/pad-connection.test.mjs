@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import { Connection, backoffDelay, padSocketUrl } from '../../../webroot/js/pad/connection.js';
+import { fakeSockets } from './support/fake-page.mjs';
 
 describe('padSocketUrl', () => {
   test('follows the page protocol and host', () => {
@@ -21,25 +22,6 @@ describe('backoffDelay', () => {
     }
   });
 });
-
-/** A WebSocket the test drives: `sockets` lists every one the connection created. */
-function fakeSockets() {
-  const sockets = [];
-  class FakeSocket {
-    constructor(url) {
-      this.url = url;
-      this.readyState = 0;
-      this.sent = [];
-      sockets.push(this);
-    }
-    send(text) { this.sent.push(JSON.parse(text)); }
-    close() { this.readyState = 3; }
-    open() { this.readyState = 1; this.onopen?.(); }
-    receive(message) { this.onmessage?.({ data: JSON.stringify(message) }); }
-    lose() { this.readyState = 3; this.onclose?.(); }
-  }
-  return { sockets, FakeSocket };
-}
 
 describe('Connection', () => {
   let fake;

@@ -7,7 +7,7 @@ import { dropOutstanding } from '../../../webroot/js/pad/refused-op.js';
 function joined(text) {
   const sent = [];
   const client = new Client({ clientId: 'tab-0123456789abcdef', authorId: 'me', send: (m) => sent.push(m) });
-  client.receive({ type: 'joined', rev: 4, lastSeq: 2, text, authors: [[text.length, 'srv']] });
+  client.onJoined({ type: 'joined', rev: 4, lastSeq: 2, text, authors: [[text.length, 'srv']] });
   return { client, sent };
 }
 

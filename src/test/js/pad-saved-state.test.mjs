@@ -19,7 +19,7 @@ const CLIENT = 'tab-0123456789abcdef';
 
 function joined(text) {
   const client = new Client({ clientId: CLIENT, authorId: 'me', send: () => {} });
-  client.receive({ type: 'joined', rev: 1, lastSeq: 0, text, authors: text ? [[text.length, 'srv']] : [] });
+  client.onJoined({ type: 'joined', rev: 1, lastSeq: 0, text, authors: text ? [[text.length, 'srv']] : [] });
   return client;
 }
 
@@ -84,6 +84,21 @@ describe('saved state', () => {
     storage.setItem(`ardoise.pad.pad.${CLIENT}.log`, staleLog); // as if the empty log never got written
     const saved = loadSaved(storage, 'pad', CLIENT);
     assert.equal(saved.stored.text, 'Xabc', 'X applied once');
+  });
+
+  test('a page restored from base and log keeps its text through a second crash', () => {
+    const storage = new MemoryStorage();
+    const client = joined('abc');
+    const writer = writerFor(storage, client);
+    writer.compact();
+    const op = insertAt(3, 3, '!');
+    client.applyServer(2, op, 'other');
+    writer.recordServerOp(op.toJSON(), 'other'); // then the page dies: only the log has rev 2
+    const restored = Client.fromStorage(loadSaved(storage, 'pad', CLIENT).stored, { send: () => {} });
+    writerFor(storage, restored).writeLog(); // the next page's first log write (heartbeat, edit…)
+    const again = loadSaved(storage, 'pad', CLIENT);
+    assert.equal(again.stored.rev, 2);
+    assert.equal(again.stored.text, 'abc!', 'the text of the rev the state claims');
   });
 
   test('a fresh tab adopts a closed tab’s unsent text, and old synced states are swept', () => {

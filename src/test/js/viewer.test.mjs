@@ -67,7 +67,7 @@ describe('ViewerSession', () => {
     assert.equal(first.sent.length, 1);
     assert.equal(first.sent[0].type, 'join');
     assert.equal(first.sent[0].rev, undefined);
-    receive(first, { type: 'joined', rev: 4, clientId: first.sent[0].clientId, lastSeq: 0, text: 'Bonjour', authors: [] });
+    receive(first, { type: 'joined', rev: 4, clientId: first.sent[0].clientId, lastSeq: 0, text: 'Bonjour', authors: [[7, 'a']] });
     receive(first, { type: 'presence', members: [{ clientId: 'a' }], viewers: 2 });
     receive(first, { type: 'op', rev: 5, clientId: 'a', authorId: 'a', op: [7, ' à tous'] });
     receive(first, { type: 'op', rev: 5, clientId: 'a', authorId: 'a', op: [7, ' à tous'] }); // replay overlap
@@ -89,7 +89,7 @@ describe('ViewerSession', () => {
     const first = sockets[0];
     first.readyState = 1;
     first.onopen();
-    receive(first, { type: 'joined', rev: 1, clientId: 'x', lastSeq: 0, text: 'a', authors: [] });
+    receive(first, { type: 'joined', rev: 1, clientId: 'x', lastSeq: 0, text: 'a', authors: [[1, 'a']] });
     receive(first, { type: 'op', rev: 3, clientId: 'a', authorId: 'a', op: [1, 'b'] });
     mock.timers.tick(10000);
     const second = sockets[1];
@@ -120,7 +120,7 @@ describe('ViewerSession with batch frames', () => {
     socket.onopen();
     assert.equal(socket.sent[0].batch, true);
     const receive = (m) => socket.onmessage({ data: JSON.stringify(m) });
-    receive({ type: 'joined', rev: 1, clientId: socket.sent[0].clientId, lastSeq: 0, text: 'a', authors: [] });
+    receive({ type: 'joined', rev: 1, clientId: socket.sent[0].clientId, lastSeq: 0, text: 'a', authors: [[1, 'a']] });
     receive({ type: 'batch', messages: [
       { type: 'op', rev: 2, clientId: 'w1', authorId: 'w1', seq: 1, op: [1, 'b'] },
       { type: 'op', rev: 3, clientId: 'w2', authorId: 'w2', seq: 4, op: ['c', 2] },

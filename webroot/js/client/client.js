@@ -5,17 +5,25 @@
 // of `state` is what the editor shows; every op ever sent carries a seq from one counter that only
 // grows (kept across reconnects and reloads), and an op keeps its seq when resent, so the server
 // applies it at most once. Single-threaded (the page's event loop); no timers, no sockets: the page
-// injects `send` and receives the editor ops this object returns or hands to its callbacks.
+// injects `send`, and server messages reach this object through receiveServerMessage
+// (server-messages.js), which hands the page the editor ops these methods return.
 
 import { AttributedText } from '../ot/attributed-text.js';
 import { diff } from '../ot/diff.js';
 import { transformSelection } from '../ot/selection.js';
 import { TextOperation } from '../ot/text-operation.js';
-import { unbatch } from './batch.js';
 import { AwaitingConfirm, AwaitingWithBuffer, Synchronized } from './states.js';
 import { readStorage, writeStorage } from './storage.js';
 
 export { AwaitingConfirm, AwaitingWithBuffer, Synchronized };
+
+/** What the server committed is not what this tab holds: only the server's text can tell. */
+export class ResyncError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'ResyncError';
+  }
+}
 
 const toOp = (op) => (op instanceof TextOperation ? op : TextOperation.fromJSON(op));
 const noop = () => {};
@@ -23,18 +31,13 @@ const noop = () => {};
 export class Client {
   /**
    * options: clientId, authorId (who our inserts are attributed to), send(message),
-   * applyOperation(op, authorId) (a remote op for the editor, from receive()),
-   * resetDocument(doc, opOrNull) (replace the editor content after a join with text),
-   * onCursor({clientId, selection}), onStateChange(client) (persist toStorage() here), onError(error).
+   * onStateChange(client) (persist toStorage() here), onError(error) (a state this tab cannot explain).
    */
   constructor(options, restored = {}) {
     this.clientId = options.clientId;
     this.authorId = options.authorId ?? '';
     this.send = options.send;
     this.callbacks = {
-      applyOperation: options.applyOperation ?? noop,
-      resetDocument: options.resetDocument ?? noop,
-      onCursor: options.onCursor ?? noop,
       onStateChange: options.onStateChange ?? noop,
       onError: options.onError ?? noop,
     };
@@ -42,6 +45,8 @@ export class Client {
     this.serverDoc = restored.serverDoc ?? null;
     this.nextSeq = restored.nextSeq ?? 1;
     this.state = restored.state ?? new Synchronized();
+    // The seq of an op rebased on a snapshot and resent (see rebase), until its ack is checked.
+    this.rebasedSeq = restored.rebasedSeq ?? null;
     this.online = false;
   }
 
@@ -96,19 +101,31 @@ export class Client {
     this.changed();
   }
 
-  /** The server committed our op `seq` as revision `rev`. A repeated ack of an older seq is ignored. */
-  serverAck(seq, rev) {
+  /**
+   * The server committed our op `seq` as revision `rev`. Returns that op (as it applied to the
+   * server document), or null for a repeated ack of an older seq, which changes nothing.
+   * `committed` is the op as the server committed it, when the ack came in a batch frame.
+   */
+  serverAck(seq, rev, committed) {
     const outstandingSeq = this.state.seq;
     if (outstandingSeq === undefined || seq < outstandingSeq) {
-      if (seq < this.nextSeq) return; // a duplicate: that op is already counted
+      if (seq < this.nextSeq) return null; // a duplicate: that op is already counted
       throw new Error(`ack for seq ${seq}, which was never sent`);
     }
     if (seq !== outstandingSeq) throw new Error(`ack for seq ${seq} while waiting for seq ${outstandingSeq}`);
     if (rev !== this.rev + 1) throw new Error(`ack at rev ${rev} while at rev ${this.rev}`);
-    this.serverDoc = this.serverDoc.apply(this.state.outstanding, this.authorId);
+    const acknowledged = this.state.outstanding;
+    if (seq === this.rebasedSeq) {
+      // The socket before the snapshot may have delivered this seq as it was before our rebase, and
+      // the server then committed that copy: only the committed op tells which copy it was.
+      if (!committed || !toOp(committed).equals(acknowledged)) throw new ResyncError(`seq ${seq} was committed as another copy than ours, or cannot be checked`);
+      this.rebasedSeq = null;
+    }
+    this.serverDoc = this.serverDoc.apply(acknowledged, this.authorId);
     this.rev = rev;
     this.state = this.state.serverAck(this);
     this.changed();
+    return acknowledged;
   }
 
   /**
@@ -137,7 +154,7 @@ export class Client {
    * Handles `joined`. Without text the server replays what we missed after our rev, our own committed
    * op as an ack; an outstanding op the server never committed (seq > lastSeq) is resent now. With
    * text (first join, or our rev is too old to replay) the document is replaced and our pending ops
-   * are rebased on it. Returns the op for the editor when text replaced a document we had.
+   * are rebased on it. Returns the op for the editor when text replaced a document we had, else null.
    */
   onJoined(joined) {
     this.online = true;
@@ -163,7 +180,6 @@ export class Client {
       forEditor = this.rebase(snapshot, joined.rev, committed);
     }
     this.changed();
-    this.callbacks.resetDocument(this.document(), forEditor);
     return forEditor;
   }
 
@@ -183,10 +199,12 @@ export class Client {
     this.serverDoc = snapshot;
     this.rev = rev;
     if (committed) {
+      this.rebasedSeq = null; // whichever copy the server took is inside the snapshot
       this.state = new Synchronized();
       if (moved.outstanding && !moved.outstanding.isNoop()) this.state = this.state.applyClient(this, moved.outstanding);
     } else {
       this.state = moved;
+      if (moved.seq !== undefined) this.rebasedSeq = moved.seq;
       this.sendMessage(this.resend());
     }
     return forEditor;
@@ -207,37 +225,6 @@ export class Client {
   cursorMessage(anchor, head) {
     if (!this.online || this.hasPending() || this.rev === null) return null;
     return { type: 'cursor', rev: this.rev, anchor, head };
-  }
-
-  /**
-   * Dispatches a server message of the core protocol; returns false for other types (presence,
-   * error…) so the page handles them. Protocol violations throw: the page should then reconnect.
-   */
-  receive(message) {
-    switch (message.type) {
-      case 'joined':
-        this.onJoined(message);
-        return true;
-      case 'ack':
-        this.serverAck(message.seq, message.rev);
-        return true;
-      case 'op': {
-        const forEditor = this.applyServer(message.rev, message.op, message.authorId);
-        if (forEditor) this.callbacks.applyOperation(forEditor, message.authorId);
-        return true;
-      }
-      case 'batch':
-        for (const m of unbatch(message, this.clientId)) this.receive(m);
-        return true;
-      case 'cursor':
-        if (message.rev === this.rev) {
-          const selection = this.transformSelection({ anchor: message.anchor, head: message.head });
-          this.callbacks.onCursor({ clientId: message.clientId, selection });
-        }
-        return true;
-      default:
-        return false;
-    }
   }
 
   // Used by the states.

@@ -1,9 +1,10 @@
 // A client's saved state (Client.toStorage), e.g. kept in localStorage and read back after a reload.
 //
 // Form (version 1): {version, clientId, authorId, rev, nextSeq, text, runs,
-//   outstanding: {seq, op} | null, buffer: op | null}
+//   outstanding: {seq, op} | null, buffer: op | null, rebasedSeq?: seq | null}
 // where text/runs are the server document at rev (null before the first joined), outstanding is the
-// op sent with seq and not acknowledged, buffer the local edits not sent yet. The editor text after
+// op sent with seq and not acknowledged, buffer the local edits not sent yet, rebasedSeq the seq
+// whose ack must be checked against the committed op (Client.rebase). The editor text after
 // restore is text composed with outstanding then buffer (Client.document()).
 
 import { AttributedText } from '../ot/attributed-text.js';
@@ -23,10 +24,11 @@ export function writeStorage(client) {
     runs: serverDoc ? serverDoc.runs : null,
     outstanding: state.outstanding ? { seq: state.seq, op: state.outstanding.toJSON() } : null,
     buffer: state.buffer ? state.buffer.toJSON() : null,
+    rebasedSeq: client.rebasedSeq,
   };
 }
 
-/** Checks a saved state and returns {rev, serverDoc, nextSeq, state}; throws Error when it is unusable. */
+/** Checks a saved state and returns {rev, serverDoc, nextSeq, state, rebasedSeq}; throws Error when it is unusable. */
 export function readStorage(stored) {
   if (stored === null || typeof stored !== 'object' || stored.version !== 1) {
     throw new Error('saved client state is missing or has an unknown version');
@@ -38,7 +40,9 @@ export function readStorage(stored) {
   }
   if (!Number.isInteger(stored.rev) || stored.rev < 0) throw new Error('saved client state has a bad rev');
   const serverDoc = AttributedText.fromRuns(stored.text, stored.runs);
-  return { rev: stored.rev, serverDoc, nextSeq: stored.nextSeq, state: readState(stored, serverDoc.length) };
+  const state = readState(stored, serverDoc.length);
+  const rebasedSeq = Number.isInteger(stored.rebasedSeq) && stored.rebasedSeq === state.seq ? stored.rebasedSeq : null;
+  return { rev: stored.rev, serverDoc, nextSeq: stored.nextSeq, state, rebasedSeq };
 }
 
 function readState(stored, length) {

@@ -77,9 +77,12 @@ export const keepCaretAfterTypedText = EditorState.transactionFilter.of((tr) => 
   return [tr, { selection: { anchor: c.toB }, sequential: true }];
 });
 
-/** Applies a server operation to the editor, with `annotations` (e.g. its author) on the transaction. */
-export function applyRemoteOperation(view, op, annotations = []) {
-  view.dispatch({ changes: operationToChanges(op), annotations: remoteAnnotations(annotations) });
+/**
+ * Applies a server operation to the editor, with `annotations` (e.g. its author) on the transaction
+ * and `effects` (e.g. new author runs) in the same step.
+ */
+export function applyRemoteOperation(view, op, annotations = [], effects = []) {
+  view.dispatch({ changes: operationToChanges(op), effects, annotations: remoteAnnotations(annotations) });
 }
 
 /** Replaces the whole text (first join, a restore, a snapshot) with `effects` (its authors) in the same step. */

@@ -38,6 +38,7 @@ export class Connection {
    * @param {number} [o.pingAfterMs] silence after which a ping is sent
    * @param {number} [o.deadAfterMs] silence after a ping or a pending request that kills the socket
    * @param {() => number} [o.now] the clock (tests)
+   * @param {() => number} [o.random] the reconnect jitter's source, in [0, 1) (seeded in tests)
    */
   constructor(o) {
     this.url = o.url;
@@ -47,6 +48,7 @@ export class Connection {
     this.pingAfterMs = o.pingAfterMs ?? 15000;
     this.deadAfterMs = o.deadAfterMs ?? DEAD_AFTER_MS;
     this.now = o.now ?? (() => Date.now());
+    this.random = o.random ?? Math.random;
     this.WebSocketImpl = o.WebSocketImpl ?? globalThis.WebSocket;
     this.state = 'stopped';
     this.socket = null;
@@ -156,7 +158,7 @@ export class Connection {
   scheduleRetry() {
     clearTimeout(this.retryTimer);
     if (this.state !== 'offline') this.setState('reconnecting');
-    const delay = backoffDelay(this.attempt++);
+    const delay = backoffDelay(this.attempt++, this.random);
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
 

@@ -31,6 +31,11 @@ function editorAdapter(view, editable, guard) {
     applyRemote(op, authorId) {
       guard.remote(op, authorId);
     },
+    applySnapshot(op, doc) {
+      // Held ops come first (op applies to the text they lead to); a snapshot is too rare to wait.
+      guard.flush(true);
+      applyRemoteOperation(view, op, [authorAnnotation.of('')], [authorRunsEffect(doc.runs)]);
+    },
     setEditable(on) {
       view.dispatch({ effects: editable.reconfigure(on ? [] : readOnly) });
     },

@@ -1,13 +1,16 @@
 // One pad open in this tab: the client core, its socket and its saved state, driven by the server's
-// messages (docs/protocol.md). The page gives it an `editor` (what CodeMirror shows) and a `ui`
-// (status bar, participants); this file never touches the DOM.
+// messages (docs/protocol.md), which reach it through receiveServerMessage (the core changes first,
+// then the on… methods below update the editor, the saved state and the UI). The page gives it an
+// `editor` (what CodeMirror shows) and a `ui` (status bar, participants); this file never touches the DOM.
 //
 // editor: reset(attributedDoc), applyRemote(op, authorId), setEditable(bool),
+//         applySnapshot(op, attributedDoc) (op moves the text onto the snapshot, keeping the caret;
+//         the doc's runs give every character its author),
 //         setRemoteCursor(member, {anchor, head} | null), setAuthorColors(Map authorId -> color)
 // ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
 
-import { Client } from '../client/client.js';
-import { unbatch } from '../client/batch.js';
+import { Client, ResyncError } from '../client/client.js';
+import { receiveServerMessage } from '../client/server-messages.js';
 import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
 import { dropOutstanding } from './refused-op.js';
@@ -20,8 +23,12 @@ const CURSOR_INTERVAL_MS = 100;
 export const hasPending = (stored) => Boolean(stored && (stored.outstanding || stored.buffer));
 
 export class PadSession {
-  constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage }) {
-    Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joined: false });
+  /**
+   * `chosen` comes from chooseClient (choose-client.js). `transport` is for tests: {url,
+   * WebSocketImpl, random} replace the page's socket address, WebSocket and reconnect jitter.
+   */
+  constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage, transport = {} }) {
+    Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joinFresh: false });
     this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
     Object.assign(this, { lastCursor: null, lastCursorAt: 0, cursorTimer: null });
     // Where the others place our caret from our last op (TextOperation.caretAfter), in this editor's
@@ -32,14 +39,16 @@ export class PadSession {
     this.writer = new StateWriter(storage, padId, this.client);
     sweepAbandoned(storage, padId, this.client.clientId, hasPending);
     this.connection = new Connection({
-      url: padSocketUrl(padId),
+      url: transport.url ?? padSocketUrl(padId),
+      WebSocketImpl: transport.WebSocketImpl,
+      random: transport.random,
       onOpen: () => this.sendJoin(),
       onMessage: (m) => this.receive(m),
       onState: (s) => this.onConnectionState(s),
     });
   }
 
-  /** `chosen` comes from chooseClient (choose-client.js): {clientId, saved}. */
+  /** {clientId, saved}: the saved state is restored when it is usable. */
   createClient(storage, { clientId, saved }) {
     const options = {
       send: (m) => this.send(m),
@@ -67,6 +76,11 @@ export class PadSession {
     this.report();
   }
 
+  /** Joined on a live socket: the core is online and ops and cursors may be sent. */
+  get joined() {
+    return this.client.online;
+  }
+
   self() {
     const { name, color } = this.profile;
     return { clientId: this.client.clientId, authorId: this.client.authorId, name, color };
@@ -75,6 +89,14 @@ export class PadSession {
   /** The page is being hidden or unloaded: write the full state now. */
   flush() { this.writer.compact(); }
 
+  /** Ends this session (the page is gone): no socket, no timer, no further write. */
+  close() {
+    clearTimeout(this.cursorTimer);
+    clearTimeout(this.resendTimer);
+    this.connection.stop();
+    this.writer.stop();
+  }
+
   send(message) {
     if (!message) return false;
     if (!this.joined && message.type !== 'join') return false;
@@ -82,8 +104,8 @@ export class PadSession {
     return this.connection.send(message);
   }
 
-  /** `fresh`: ask for the whole text instead of a replay (our rev is unknown to the server). */
-  sendJoin(fresh = false) {
+  /** `fresh`: ask for the whole text instead of a replay (our rev is unknown to the server, or wrong). */
+  sendJoin(fresh = this.joinFresh) {
     const { name, color } = this.profile;
     const message = this.client.joinMessage({ name, color });
     if (fresh) delete message.rev;
@@ -127,47 +149,42 @@ export class PadSession {
 
   sendCursor() {
     const range = this.lastSelection;
-    if (!range || !this.joined || this.client.hasPending()) return;
+    const message = range && this.client.cursorMessage(range.anchor, range.head);
+    if (!message) return;
     // A caret where our last op left it: the others already placed it there from the op itself.
     // Why it matters: a typist would otherwise send a cursor after every ack, half its messages.
     if (range.anchor === range.head && range.head === this.impliedCaret) return;
-    const key = `${this.client.rev}:${range.anchor}:${range.head}`;
+    const key = `${message.rev}:${range.anchor}:${range.head}`;
     if (key === this.lastCursor) return;
     this.lastCursor = key;
     this.lastCursorAt = Date.now();
     this.impliedCaret = null;
-    this.connection.send({ type: 'cursor', rev: this.client.rev, anchor: range.anchor, head: range.head });
+    this.connection.send(message);
   }
 
   receive(message) {
     try {
-      this.dispatch(message);
+      receiveServerMessage(this.client, message, this);
     } catch (e) {
-      // A message we cannot apply means our state and the server's differ: start over from a join.
-      console.error(`pad=${this.padId} client=${this.client.clientId} cannot apply ${message?.type}`, e);
+      // A message we cannot apply means our document and the server's differ: start over from the
+      // server's text (a replay from our rev would bring the same message again). A ResyncError is
+      // a known race (Client.serverAck), anything else a bug.
+      const log = e instanceof ResyncError ? console.warn : console.error;
+      log(`pad=${this.padId} client=${this.client.clientId} cannot apply ${message?.type}; joining again for the text`, e);
+      this.joinFresh = true;
       this.connection.drop();
     }
   }
 
-  dispatch(m) {
-    switch (m.type) {
-      case 'joined': return this.onJoined(m);
-      case 'ack': return this.onAck(m);
-      case 'op': return this.onRemoteOp(m);
-      case 'batch': return unbatch(m, this.client.clientId).forEach((inner) => this.dispatch(inner));
-      case 'presence': return this.presence.update(m.members);
-      case 'cursor': return this.onRemoteCursor(m);
-      case 'error': return this.onError(m);
-      default: return undefined; // additive protocol: ignore what we do not know
-    }
-  }
-
-  onJoined(m) {
-    const hadDocument = this.client.rev !== null;
-    this.joined = true;
-    const forEditor = this.client.onJoined(m);
+  onJoined(m, forEditor) {
+    if (typeof m.text === 'string') this.joinFresh = false;
+    // Members who joined meanwhile never saw our ops or our cursor: tell them where we are. Reset
+    // before the editor changes, as the editor reports its selection (a cursor) as it changes.
+    this.lastCursor = null;
+    this.impliedCaret = null;
     if (typeof m.text === 'string') {
-      if (hadDocument && forEditor) this.editor.applyRemote(forEditor, '');
+      // A snapshot replacing a text we showed: its authors too, not only its characters.
+      if (forEditor) this.editor.applySnapshot(forEditor, this.client.document());
       else this.editor.reset(this.client.document());
       this.writer.compact();
     } else {
@@ -175,31 +192,19 @@ export class PadSession {
     }
     this.editor.setEditable(true);
     this.connection.markHealthy();
-    this.lastCursor = null;
-    this.impliedCaret = null; // members who joined meanwhile never saw our ops: tell them where we are
     this.sendCursor();
     this.report();
   }
 
-  onAck(m) {
-    const acknowledged = this.client.state.outstanding;
-    const before = this.client.rev;
-    this.client.serverAck(m.seq, m.rev);
+  onAck(acknowledged) {
     this.ui.error(null);
-    if (this.client.rev !== before) {
-      this.writer.recordServerOp(acknowledged, this.client.authorId);
-      this.pendingEdits = [this.pendingEdits[1], 0];
-    }
-    if (!this.client.hasPending()) {
-      this.pendingEdits = [0, 0];
-      this.sendCursor();
-    }
+    this.writer.recordServerOp(acknowledged, this.client.authorId);
+    this.pendingEdits = this.client.hasPending() ? [this.pendingEdits[1], 0] : [0, 0];
+    if (!this.client.hasPending()) this.sendCursor();
     this.report();
   }
 
-  onRemoteOp(m) {
-    const forEditor = this.client.applyServer(m.rev, m.op, m.authorId ?? '');
-    if (!forEditor) return; // already seen (replay overlap)
+  onRemoteOp(forEditor, m) {
     this.editor.applyRemote(forEditor, m.authorId ?? '');
     this.writer.recordServerOp(m.op, m.authorId ?? '');
     if (this.impliedCaret !== null) this.impliedCaret = forEditor.transformIndex(this.impliedCaret);
@@ -209,18 +214,19 @@ export class PadSession {
     if (caret !== null && this.presence.isMember(m.clientId)) this.presence.showCursor(m.clientId, { anchor: caret, head: caret });
   }
 
-  onRemoteCursor(m) {
-    if (!this.presence.isMember(m.clientId) || m.rev !== this.client.rev) return;
-    // The server placed it on its rev; our unacknowledged edits come after that in our editor.
-    const { anchor, head } = this.client.transformSelection({ anchor: m.anchor, head: m.head });
-    this.presence.showCursor(m.clientId, { anchor, head });
+  onRemoteCursor(clientId, range) {
+    if (this.presence.isMember(clientId)) this.presence.showCursor(clientId, range);
+  }
+
+  onPresence(m) {
+    this.presence.update(m.members);
   }
 
   /**
    * Refusals of our outstanding op that a later resend cures (rate limit, store outage) are resent
    * after a pause; refusals meaning our state is wrong (bad-op, bad-rev, seq-gap) rejoin from rev.
    */
-  onError(m) {
+  onServerError(m) {
     const ours = m.seq !== undefined && m.seq === this.client.state.seq;
     // rate-limited names no seq (the server drops the frame unread): resending is harmless (dedupe).
     if ((m.code === 'rate-limited' && this.client.hasPending()) || (ours && m.code === 'store-unavailable')) {
@@ -243,12 +249,9 @@ export class PadSession {
 
   onConnectionState(state) {
     this.connectionState = state;
-    if (state !== 'open') {
-      if (this.joined) {
-        this.client.disconnected();
-        this.presence.showOnlySelf();
-      }
-      this.joined = false;
+    if (state !== 'open' && this.joined) {
+      this.client.disconnected();
+      this.presence.showOnlySelf();
     }
     this.report();
   }

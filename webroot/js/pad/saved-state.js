@@ -106,6 +106,7 @@ function smallState(client) {
     nextSeq: client.nextSeq,
     outstanding: s.outstanding ? { seq: s.seq, op: s.outstanding.toJSON() } : null,
     buffer: s.buffer ? s.buffer.toJSON() : null,
+    rebasedSeq: client.rebasedSeq,
   };
 }
 
@@ -119,6 +120,9 @@ export class StateWriter {
     this.events = [];
     this.idleTimer = null;
     this.failed = false;
+    // A client restored from base + log holds the log's events, which `events` does not: the next
+    // log write would drop them and leave a base older than the rev it claims. So a new base first.
+    this.compact();
     this.liveTimer = setInterval(() => this.writeLog(), LIVE_EVERY_MS);
   }
 
@@ -164,8 +168,9 @@ export class StateWriter {
     }
   }
 
-  close() {
+  /** No more writes (the page is gone): what was written stays for the next page. */
+  stop() {
     clearInterval(this.liveTimer);
-    this.compact();
+    clearTimeout(this.idleTimer);
   }
 }

@@ -1,13 +1,14 @@
 // A read-only client of the pad protocol (docs/protocol.md, "Read-only links"): it joins through a
 // read-only socket, shows the text and every later revision, and never sends an op, a cursor or a
-// profile (the server would refuse them with `read-only`). Used by the projector and the read-only
+// profile (the server would refuse them with `read-only`). It is the pad page's client core, fed by
+// the same receiveServerMessage, that simply never edits. Used by the projector and the read-only
 // page; this file never touches the DOM.
 //
 // view:  reset(text), apply(op) -> throws when the op does not fit the text shown
 // ui:    status(connection), presence(writers, viewers), error(code, message)
 
-import { TextOperation } from '../ot/text-operation.js';
-import { unbatch } from '../client/batch.js';
+import { Client } from '../client/client.js';
+import { receiveServerMessage } from '../client/server-messages.js';
 import { Connection } from '../pad/connection.js';
 import { randomId } from '../pad/identity.js';
 
@@ -18,70 +19,80 @@ export function readOnlySocketUrl(readOnlyId, location = globalThis.location) {
 }
 
 export class ViewerSession {
-  constructor({ url, view, ui, WebSocketImpl }) {
+  /** `WebSocketImpl` and `random` (the reconnect jitter's source) are for tests. */
+  constructor({ url, view, ui, WebSocketImpl, random }) {
     this.view = view;
     this.ui = ui;
-    this.clientId = randomId();
-    this.rev = null;
-    this.joined = false;
+    this.client = freshClient(randomId());
     this.connection = new Connection({
       url,
       WebSocketImpl,
+      random,
       onOpen: () => this.sendJoin(),
       onMessage: (m) => this.receive(m),
       onState: (s) => this.onConnectionState(s),
     });
   }
 
+  /** The revision shown, null before the first `joined`. */
+  get rev() {
+    return this.client.rev;
+  }
+
+  get joined() {
+    return this.client.online;
+  }
+
   start() {
     this.connection.start();
   }
 
+  /** Ends this session (the page is gone): no socket, no timer. */
+  close() {
+    this.connection.stop();
+  }
+
   sendJoin() {
     // With a rev the server replays what we missed; the name is never shown (viewers are not listed).
-    const join = { type: 'join', clientId: this.clientId, name: 'viewer', batch: true };
-    if (this.rev !== null) join.rev = this.rev;
-    this.connection.send(join);
+    this.connection.send(this.client.joinMessage({ name: 'viewer' }));
   }
 
   receive(m) {
     try {
-      this.dispatch(m);
+      receiveServerMessage(this.client, m, this);
     } catch (e) {
       // An op that does not fit our text: start over with the full text.
-      console.warn(`client=${this.clientId} cannot apply ${m?.type}; rejoining`, e);
-      this.rev = null;
+      console.warn(`client=${this.client.clientId} cannot apply ${m?.type}; rejoining`, e);
+      this.client = freshClient(this.client.clientId);
       this.connection.drop();
     }
   }
 
-  dispatch(m) {
-    switch (m?.type) {
-      case 'joined':
-        this.joined = true;
-        if (typeof m.text === 'string') this.view.reset(m.text);
-        this.rev = m.rev;
-        this.connection.markHealthy();
-        return this.ui.status('online');
-      case 'op':
-        if (m.rev <= this.rev) return undefined; // replay overlap: already shown
-        if (m.rev !== this.rev + 1) throw new Error(`rev ${m.rev} after ${this.rev}`);
-        this.view.apply(TextOperation.fromJSON(m.op), m.authorId ?? '');
-        this.rev = m.rev;
-        return undefined;
-      case 'batch':
-        return unbatch(m, this.clientId).forEach((inner) => this.dispatch(inner));
-      case 'presence':
-        return this.ui.presence(Array.isArray(m.members) ? m.members : [], Number(m.viewers) || 0);
-      case 'error':
-        return this.ui.error(m.code, m.message);
-      default:
-        return undefined; // additive protocol
-    }
+  onJoined(m) {
+    if (typeof m.text === 'string') this.view.reset(this.client.document().text);
+    this.connection.markHealthy();
+    this.ui.status('online');
+  }
+
+  onRemoteOp(forEditor, m) {
+    this.view.apply(forEditor, m.authorId ?? '');
+  }
+
+  onPresence(m) {
+    this.ui.presence(Array.isArray(m.members) ? m.members : [], Number(m.viewers) || 0);
+  }
+
+  onServerError(m) {
+    this.ui.error(m.code, m.message);
   }
 
   onConnectionState(state) {
-    if (state !== 'open') this.joined = false;
+    if (state !== 'open') this.client.disconnected();
     this.ui.status(state === 'open' ? 'connecting' : state);
   }
+}
+
+/** A client core without a document; it never sends, as a viewer never edits. */
+function freshClient(clientId) {
+  return new Client({ clientId, send: () => {} });
 }

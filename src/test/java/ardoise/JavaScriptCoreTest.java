@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the browser core's tests (src/test/js/*.test.mjs: algebra, shared vectors, client state machine,
- * network simulation) with Node's built-in runner, so {@code mvn verify} covers the JavaScript too.
+ * Runs the browser core's tests (src/test/js/*.test.mjs: algebra, shared vectors, pad names, client
+ * state machine, pad session, network simulation) with Node's built-in runner, so {@code mvn verify}
+ * covers the JavaScript too.
  * Without Node.js this test fails: a skipped JavaScript suite would let the two cores drift apart.
  * {@code -Dot.seed=N} and {@code -Dot.cases=N} reach the JavaScript tests as ARDOISE_SEED / ARDOISE_CASES.
  */

@@ -62,3 +62,16 @@ export function forEachCase(name, seed, cases, body) {
     }
   }
 }
+
+/** forEachCase for an async `body`: the cases run one after the other. */
+export async function forEachCaseAsync(name, seed, cases, body) {
+  const random = new Random(seed);
+  for (let i = 0; i < cases; i++) {
+    try {
+      await body(random, i);
+    } catch (error) {
+      error.message = `${name} failed at case ${i} of ${cases} — replay with ARDOISE_SEED=${seed}\n${error.message}`;
+      throw error;
+    }
+  }
+}

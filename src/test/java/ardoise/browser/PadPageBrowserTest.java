@@ -3,6 +3,8 @@ package ardoise.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +116,25 @@ class PadPageBrowserTest {
       Object dot = browser.driver().executeScript(
           "return getComputedStyle(document.querySelector('#edit-profile .profile-dot')).backgroundColor");
       assertEquals("rgb(11, 87, 208)", dot, "the sixth palette colour, #0b57d0");
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void namesOfAnyScriptThatTheServerAcceptsOpenTheEditor() {
+    // Devanagari needs its combining vowel signs and virama; 40 astral letters are 80 UTF-16 units.
+    StringBuilder bold = new StringBuilder();
+    for (int i = 0; i < 40; i++) bold.appendCodePoint(0x1D400 + i);
+    try (BrowserSession browser = BrowserSession.start(1280, 800, "en-GB")) {
+      for (String name : List.of("\u0939\u093f\u0928\u094d\u0926\u0940", bold.toString())) {
+        browser.open(padServer.directUrl(URLEncoder.encode(name, StandardCharsets.UTF_8)));
+        if (browser.driver().findElement(By.id("profile-dialog")).isDisplayed()) {
+          browser.driver().findElement(By.id("profile-name")).sendKeys("Asha");
+          browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
+        }
+        PadServer.awaitEditable(browser);
+        assertEquals(name, text(browser, "#pad-title"));
+      }
       assertEquals(List.of(), browser.consoleErrors());
     }
   }
