@@ -164,8 +164,8 @@ class AttributedTextTest {
 
   @Test
   void oneAuthorEditingInsideTheirOwnTextKeepsTheTreeBalanced() {
-    // Regression: cutting a piece used to give both halves the same priority; these ties turned the
-    // treap into a list (depth ~10,000 after 20,000 such keystrokes, then a StackOverflowError).
+    // Why: if cutting a piece gave both halves the same priority, these ties would turn the treap
+    // into a list (depth ~10,000 after 20,000 such keystrokes, then a StackOverflowError).
     java.util.Random random = new java.util.Random(1);
     AttributedText t = AttributedText.of("a".repeat(256), "alice");
     for (int i = 0; i < 50_000; i++) {

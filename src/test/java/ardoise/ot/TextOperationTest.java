@@ -72,7 +72,7 @@ class TextOperationTest {
 
   @Test
   void readingManySmallInsertsCompletes() {
-    // Merging inserts used to copy the whole text each time: quadratic in the op size.
+    // Why: merging inserts by copying the whole text each time would be quadratic in the op size.
     TextOperation.Builder b = op();
     for (int i = 0; i < 200_000; i++) b.insert("mot ");
     TextOperation o = b.build();

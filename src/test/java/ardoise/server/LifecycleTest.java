@@ -53,8 +53,9 @@ class LifecycleTest {
 
   @Test
   void aJoinedDocumentBiggerThanTheSendQueueLimitDoesNotMakeItsReaderSlow() {
-    // Why: a hot pad's document with its authorship runs can outgrow the limit; the frames right
-    // behind it (presence, the next ops) used to find it still unwritten and drop the newcomer.
+    // Why: a hot pad's document with its authorship runs can outgrow the limit; if the document
+    // counted as unread backlog, the frames right behind it (presence, the next ops) would find it
+    // still unwritten and drop the newcomer.
     try (ServerFixture server = ServerFixture.start(Map.of("ARDOISE_SEND_QUEUE_LIMIT", "1024"))) {
       WsClient writer = server.connect("grand");
       writer.join(ServerFixture.newClientId());
