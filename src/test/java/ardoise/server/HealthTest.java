@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Liveness and readiness against a real redis-server that is stopped and started again. */
+@Tag("redis")
 class HealthTest {
   private static final long PATIENCE_MILLIS = 30_000;
 

@@ -23,12 +23,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * What survives Redis crashes and restarts: every acknowledged append, and the pads' watchers. Each
  * test owns its redis-server. Waits are bounded only to turn a hang into a failure.
  */
+@Tag("redis")
 class RedisDurabilityTest {
   private static final long HANG_GUARD_MS = 30_000;
   private Vertx vertx;

@@ -14,9 +14,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Author profiles and saved versions in a real redis-server, surviving a restart. */
+@Tag("redis")
 class RedisPadNotesTest {
   private static RedisFixture redis;
   private static Vertx vertx;

@@ -14,9 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The store conformance suite against a real redis-server; each test uses its own pad ids. */
+@Tag("redis")
 class RedisPadStoreTest extends PadStoreContract {
   private static RedisFixture redis;
   private final List<PadStore> others = new ArrayList<>();

@@ -15,6 +15,7 @@ import io.vertx.redis.client.RedisAPI;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RedisUrlTest {
@@ -35,6 +36,7 @@ class RedisUrlTest {
     assertThrows(IllegalArgumentException.class, () -> RedisUrl.options("redis:///0", 4));
   }
 
+  @Tag("redis")
   @Test
   void passwordAndDatabaseAreHonoured() throws Exception {
     Vertx vertx = Vertx.vertx();
