@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -53,6 +54,8 @@ class LanguagesBrowserTest extends PadServerBrowserTest {
     assertEquals("Read-only link", browser.driver().findElement(By.cssSelector("label[for=share-read]")).getText());
     browser.driver().findElement(By.cssSelector(".share-close")).click();
 
+    // The projector in a second tab: Sam's pad page stays open (a page left for another one leaves the pad).
+    browser.driver().switchTo().newWindow(WindowType.TAB);
     ViewerPage projector = new ViewerPage(browser).open(server.directUrl(pad) + "/projector");
     assertEquals("en", lang(projector));
     assertEquals("Join the pad:", projector.find("#join-title").getText());
