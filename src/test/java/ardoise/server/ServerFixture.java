@@ -69,10 +69,16 @@ public final class ServerFixture implements AutoCloseable {
   }
 
   public Response request(HttpMethod method, String uri) {
-    CompletableFuture<Response> f = httpClient.request(method, app.port(), "127.0.0.1", uri)
+    // The whole chain is built on the client's event loop: registered from the test thread, a late
+    // compose(resp -> resp.body()) could run after the body already went by, and the call would hang.
+    CompletableFuture<Response> f = new CompletableFuture<>();
+    clientVertx.runOnContext(v -> httpClient.request(method, app.port(), "127.0.0.1", uri)
         .compose(req -> req.send())
         .compose(resp -> resp.body().map(body -> new Response(resp, body)))
-        .toCompletionStage().toCompletableFuture();
+        .onComplete(r -> {
+          if (r.succeeded()) f.complete(r.result());
+          else f.completeExceptionally(r.cause());
+        }));
     return WsClient.await(f);
   }
 
