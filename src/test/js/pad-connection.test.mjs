@@ -133,3 +133,44 @@ describe('Connection', () => {
     assert.equal(connection.send({ type: 'op' }), false);
   });
 });
+
+/** A pagehide or pageshow event; `persisted`: the page goes into (or comes back from) the back/forward cache. */
+function pageEvent(type, persisted) {
+  return Object.assign(new Event(type), { persisted });
+}
+
+describe('Connection of a page in the back/forward cache', () => {
+  test('closes its socket when the page goes in, tries nothing while there, opens one when shown again', () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    const { sockets, FakeSocket } = fakeSockets();
+    const page = new EventTarget();
+    const states = [];
+    const connection = new Connection({
+      url: 'ws://h/ws/p',
+      onOpen: (c) => c.send({ type: 'join' }),
+      onMessage: () => {},
+      onState: (s) => states.push(s),
+      WebSocketImpl: FakeSocket,
+      window: page,
+    });
+    try {
+      connection.start();
+      sockets[0].open();
+      page.dispatchEvent(pageEvent('pagehide', false)); // unloaded for good: the browser closes the socket
+      assert.equal(sockets[0].readyState, 1);
+      page.dispatchEvent(pageEvent('pagehide', true));
+      assert.equal(sockets[0].readyState, 3, 'closed: the server sees the author leave');
+      assert.equal(connection.state, 'reconnecting');
+      mock.timers.tick(60000);
+      assert.equal(sockets.length, 1, 'no attempt while the page is in the cache');
+      page.dispatchEvent(pageEvent('pageshow', true));
+      assert.equal(sockets.length, 2);
+      sockets[1].open();
+      assert.deepEqual(sockets[1].sent, [{ type: 'join' }]);
+      assert.deepEqual(states, ['connecting', 'open', 'reconnecting', 'open']);
+    } finally {
+      connection.stop();
+      mock.timers.reset();
+    }
+  });
+});

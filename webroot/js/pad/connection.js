@@ -5,6 +5,10 @@
 // States: 'connecting' (first attempt), 'open' (socket open; the session still has to join),
 // 'reconnecting' (waiting or retrying after a loss), 'offline' (the browser says it has no network),
 // 'stopped'.
+//
+// A page the browser keeps in its back/forward cache after the person went elsewhere runs no code,
+// yet its socket could stay open and its author stay listed on the pad: the socket is closed when
+// the page goes into the cache, and a new one opened when the page is shown again.
 
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 10000;
@@ -39,6 +43,7 @@ export class Connection {
    * @param {number} [o.deadAfterMs] silence after a ping or a pending request that kills the socket
    * @param {() => number} [o.now] the clock (tests)
    * @param {() => number} [o.random] the reconnect jitter's source, in [0, 1) (seeded in tests)
+   * @param {EventTarget} [o.window] where online, offline, pagehide and pageshow are heard (tests)
    */
   constructor(o) {
     this.url = o.url;
@@ -50,6 +55,7 @@ export class Connection {
     this.now = o.now ?? (() => Date.now());
     this.random = o.random ?? Math.random;
     this.WebSocketImpl = o.WebSocketImpl ?? globalThis.WebSocket;
+    this.window = o.window ?? globalThis;
     this.state = 'stopped';
     this.socket = null;
     this.attempt = 0;
@@ -60,21 +66,37 @@ export class Connection {
     this.awaitingReply = false;
     this.onBrowserOnline = () => this.reconnectNow();
     this.onBrowserOffline = () => this.drop('offline');
+    this.onPageHide = (event) => { if (event.persisted) this.suspend(); };
+    this.onPageShow = (event) => { if (event.persisted) this.reconnectNow(); };
   }
 
   start() {
-    globalThis.addEventListener?.('online', this.onBrowserOnline);
-    globalThis.addEventListener?.('offline', this.onBrowserOffline);
+    this.listen('addEventListener');
     this.setState('connecting');
     this.open();
   }
 
   stop() {
-    globalThis.removeEventListener?.('online', this.onBrowserOnline);
-    globalThis.removeEventListener?.('offline', this.onBrowserOffline);
+    this.listen('removeEventListener');
     clearTimeout(this.retryTimer);
     this.closeSocket();
     this.setState('stopped');
+  }
+
+  /** `method`: 'addEventListener' or 'removeEventListener', for every page event followed here. */
+  listen(method) {
+    this.window[method]?.('online', this.onBrowserOnline);
+    this.window[method]?.('offline', this.onBrowserOffline);
+    this.window[method]?.('pagehide', this.onPageHide);
+    this.window[method]?.('pageshow', this.onPageShow);
+  }
+
+  /** The page goes into the back/forward cache: no socket, and no retry, until it is shown again. */
+  suspend() {
+    if (this.state === 'stopped') return;
+    clearTimeout(this.retryTimer);
+    this.closeSocket();
+    if (this.state !== 'offline') this.setState('reconnecting');
   }
 
   /** Sends a message if a socket is open; false when it could not be sent (the caller keeps it). */

@@ -32,6 +32,7 @@ public final class BrowserSession implements AutoCloseable {
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   private static final int PHONE_WIDTH = 600;
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration AWAIT_LIMIT = Duration.ofSeconds(60);
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -93,9 +94,13 @@ public final class BrowserSession implements AutoCloseable {
     driver.get(url);
   }
 
-  /** A wait for page conditions; the bound only stops a broken page from hanging the build. */
+  /**
+   * A wait for page conditions. The bound only stops a broken page from hanging the build: it leaves
+   * room for pages that load their modules and join their pad while other builds and browsers share
+   * the two cores, and costs nothing when the condition comes true.
+   */
   public WebDriverWait await() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    return new WebDriverWait(driver, AWAIT_LIMIT);
   }
 
   /** Saves the visible page to target/screenshots/NAME.png and returns the path. */

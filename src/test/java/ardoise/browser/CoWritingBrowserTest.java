@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,28 +14,9 @@ import org.openqa.selenium.Keys;
  * Two people co-write one pad in two headless Chromium pages against the real server: what they see
  * converges to what the server stored, names/colours/cursors cross over, and undo stays personal.
  */
-class CoWritingBrowserTest {
-  private static PadServer server;
-  private final List<BrowserSession> browsers = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() {
-    server = PadServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(BrowserSession::close);
-  }
-
+class CoWritingBrowserTest extends PadServerBrowserTest {
   private PadPage person(String url, String name, int color) {
-    BrowserSession browser = BrowserSession.start(1100, 700, "fr-FR");
-    browsers.add(browser);
+    BrowserSession browser = browser(1100, 700, "fr-FR");
     PageTrace.recordSockets(browser);
     return new PadPage(browser).open(url, name, color).awaitOnline();
   }

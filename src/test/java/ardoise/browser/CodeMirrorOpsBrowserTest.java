@@ -2,8 +2,7 @@ package ardoise.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,19 +11,7 @@ import org.junit.jupiter.api.Test;
  * and random change sets must give operations with the same effect, both ways.
  * {@code -Dot.seed=N} replays a failure, {@code -Dot.cases=N} soaks.
  */
-class CodeMirrorOpsBrowserTest {
-  private static PadServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = PadServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
+class CodeMirrorOpsBrowserTest extends PadServerBrowserTest {
   private static final String CHECK = """
       const [seed, cases, done] = arguments;
       Promise.all([import('@codemirror/state'), import('/js/pad/cm-ops.js')]).then(([cm, ops]) => {
@@ -60,10 +47,11 @@ class CodeMirrorOpsBrowserTest {
   void changeSetsAndOperationsHaveTheSameEffect() {
     long seed = Long.getLong("ot.seed", System.nanoTime() & 0xffffffffL);
     int cases = Integer.getInteger("ot.cases", 3000);
-    try (BrowserSession browser = BrowserSession.start(800, 600, "fr-FR")) {
-      server.openPadAs(browser, "conversions", "Camille");
-      Object result = browser.driver().executeAsyncScript(CHECK, seed, cases);
-      assertEquals("ok", result, "seed " + seed + " (replay with -Dot.seed=" + seed + ")");
-    }
+    BrowserSession browser = browser(800, 600, "fr-FR");
+    // Every case runs in one script: its time bound grows with their number (-Dot.cases soaks).
+    browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(30 + cases / 100));
+    server.openPadAs(browser, "conversions", "Camille");
+    Object result = browser.driver().executeAsyncScript(CHECK, seed, cases);
+    assertEquals("ok", result, "seed " + seed + " (replay with -Dot.seed=" + seed + ")");
   }
 }

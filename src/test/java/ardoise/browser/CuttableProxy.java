@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy between the browser and the server whose network can be cut for real: {@link #cut()}
@@ -23,6 +24,7 @@ final class CuttableProxy {
   private final int targetPort;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
   private volatile Mode mode = Mode.FORWARD;
+  private final AtomicInteger refused = new AtomicInteger();
   private NetServer server;
   private NetClient client;
 
@@ -40,6 +42,7 @@ final class CuttableProxy {
 
   private void accept(NetSocket in) {
     if (mode == Mode.REFUSE) {
+      refused.incrementAndGet();
       in.close();
       return;
     }
@@ -75,6 +78,11 @@ final class CuttableProxy {
   Future<Void> cut() {
     mode = Mode.REFUSE;
     return closeAll();
+  }
+
+  /** How many connections were refused since this proxy started (attempts made while cut). */
+  int refusedCount() {
+    return refused.get();
   }
 
   /** Keeps connections open but forwards nothing (a dead link the browser is not told about). */

@@ -4,50 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The pad page's Export menu on the real server: every format, with or without authorship, the history link. */
-class ExportMenuBrowserTest {
-  private static PadServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = PadServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
+class ExportMenuBrowserTest extends PadServerBrowserTest {
   @Test
   void menuOffersEveryFormatWithAndWithoutAuthorship() {
-    try (BrowserSession browser = BrowserSession.start(1280, 800, "fr-FR")) {
-      PadPage camille = new PadPage(browser).open(server.directUrl("réunion-été"), "Camille", 0).awaitOnline();
-      camille.focus().type("Compte rendu : « œuvre » à l’été");
-      camille.awaitSynchronized();
-      WebElement summary = browser.driver().findElement(By.cssSelector("#export-menu > summary"));
-      assertEquals("Exporter", summary.getText());
-      summary.click();
-      WebElement pdf = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-format=pdf]")));
-      List<String> labels = browser.driver().findElements(By.cssSelector(".export-formats a")).stream().map(WebElement::getText).toList();
-      assertEquals(List.of("PDF", "Word (DOCX)", "OpenDocument (ODT)", "Page web (HTML)", "Markdown", "Texte brut (TXT)"), labels);
-      assertTrue(pdf.getDomProperty("href").endsWith("/p/r%C3%A9union-%C3%A9t%C3%A9/export/pdf?authors=0&lang=fr"), pdf.getDomProperty("href"));
-      browser.driver().findElement(By.id("export-authors")).click();
-      assertTrue(pdf.getDomProperty("href").endsWith("/export/pdf?authors=1&lang=fr"), pdf.getDomProperty("href"));
-      assertTrue(browser.driver().findElement(By.id("open-history")).getDomProperty("href")
-          .endsWith("/p/r%C3%A9union-%C3%A9t%C3%A9/history"));
-      String txt = browser.driver().findElement(By.cssSelector("a[data-format=txt]")).getDomProperty("href");
-      Object exported = browser.driver().executeAsyncScript(
-          "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));", txt);
-      assertEquals("Compte rendu : « œuvre » à l’été", exported);
-      browser.screenshot("pad-fr-export-menu");
-      assertEquals(List.of(), browser.consoleErrors());
-    }
+    BrowserSession browser = browser(1280, 800, "fr-FR");
+    PadPage camille = new PadPage(browser).open(server.directUrl("réunion-été"), "Camille", 0).awaitOnline();
+    camille.focus().type("Compte rendu : « œuvre » à l’été");
+    camille.awaitSynchronized();
+    WebElement summary = browser.driver().findElement(By.cssSelector("#export-menu > summary"));
+    assertEquals("Exporter", summary.getText());
+    summary.click();
+    WebElement pdf = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-format=pdf]")));
+    List<String> labels = browser.driver().findElements(By.cssSelector(".export-formats a")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("PDF", "Word (DOCX)", "OpenDocument (ODT)", "Page web (HTML)", "Markdown", "Texte brut (TXT)"), labels);
+    assertTrue(pdf.getDomProperty("href").endsWith("/p/r%C3%A9union-%C3%A9t%C3%A9/export/pdf?authors=0&lang=fr"), pdf.getDomProperty("href"));
+    browser.driver().findElement(By.id("export-authors")).click();
+    assertTrue(pdf.getDomProperty("href").endsWith("/export/pdf?authors=1&lang=fr"), pdf.getDomProperty("href"));
+    assertTrue(browser.driver().findElement(By.id("open-history")).getDomProperty("href")
+        .endsWith("/p/r%C3%A9union-%C3%A9t%C3%A9/history"));
+    String txt = browser.driver().findElement(By.cssSelector("a[data-format=txt]")).getDomProperty("href");
+    Object exported = browser.driver().executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));", txt);
+    assertEquals("Compte rendu : « œuvre » à l’été", exported);
+    browser.screenshot("pad-fr-export-menu");
+    assertEquals(List.of(), browser.consoleErrors());
   }
 }

@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 
 /** Opening an exported HTML file of hostile pad text runs nothing, and its own stylesheet still applies. */
-class HtmlExportBrowserTest {
+class HtmlExportBrowserTest extends PadServerBrowserTest {
 
   private static final String HOSTILE = """
       # Titre <script>document.title='pwned';alert(1)</script>
@@ -46,19 +46,18 @@ class HtmlExportBrowserTest {
         ExportOptions.withAuthors("fr"));
     Path file = dir.resolve("export.html");
     Files.write(file, Exporters.create().get(ExportFormat.HTML).export(input));
-    try (BrowserSession browser = BrowserSession.start(1024, 768, "fr-FR")) {
-      browser.open(file.toUri().toString());
-      assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
-      assertEquals("réunion-équipe", browser.driver().getTitle());
-      assertEquals(0L, browser.driver().executeScript(
-          "return document.querySelectorAll('script, iframe, img, svg, [onerror], [onclick], [onload]').length"));
-      String h1 = browser.driver().findElement(By.cssSelector("main h1")).getText();
-      assertTrue(h1.contains("<script>document.title='pwned';alert(1)</script>"), h1);
-      // The stylesheet is allowed by its hash: h1 is 20pt and the page is visible.
-      assertEquals("26.6667px", browser.driver().findElement(By.cssSelector("main h1")).getCssValue("font-size"));
-      assertTrue(browser.driver().findElement(By.cssSelector("main")).isDisplayed());
-      browser.screenshot("export-html-hostile");
-      assertEquals(List.of(), browser.consoleErrors());
-    }
+    BrowserSession browser = browser(1024, 768, "fr-FR");
+    browser.open(file.toUri().toString());
+    assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+    assertEquals("réunion-équipe", browser.driver().getTitle());
+    assertEquals(0L, browser.driver().executeScript(
+        "return document.querySelectorAll('script, iframe, img, svg, [onerror], [onclick], [onload]').length"));
+    String h1 = browser.driver().findElement(By.cssSelector("main h1")).getText();
+    assertTrue(h1.contains("<script>document.title='pwned';alert(1)</script>"), h1);
+    // The stylesheet is allowed by its hash: h1 is 20pt and the page is visible.
+    assertEquals("26.6667px", browser.driver().findElement(By.cssSelector("main h1")).getCssValue("font-size"));
+    assertTrue(browser.driver().findElement(By.cssSelector("main")).isDisplayed());
+    browser.screenshot("export-html-hostile");
+    assertEquals(List.of(), browser.consoleErrors());
   }
 }

@@ -2,11 +2,13 @@ package ardoise.browser;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
-/** GETs from the test itself (not a browser): the links endpoint and status checks. */
+/** HTTP requests from the test itself (not a browser): the links endpoint, status checks, imports. */
 final class Links {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -18,6 +20,24 @@ final class Links {
     } catch (Exception e) {
       throw new AssertionError("GET " + url + " failed", e);
     }
+  }
+
+  /**
+   * Replaces the text of {@code pad} (an ASCII name) with {@code text} through the import endpoint, as
+   * one revision by {@code name}; returns that revision.
+   */
+  static long importText(PadServer server, String pad, String text, String name) {
+    String query = "?authorId=import-" + "0".repeat(16) + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/pads/" + pad + "/import" + query)))
+        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+    HttpResponse<String> r;
+    try {
+      r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError("import into " + pad + " failed", e);
+    }
+    if (r.statusCode() != 200) throw new AssertionError("import answered " + r.statusCode() + ": " + r.body());
+    return new JsonObject(r.body()).getLong("rev");
   }
 
   /** {edit, readOnly, projector, qr, readOnlyQr} of {@code pad} (an ASCII name). */

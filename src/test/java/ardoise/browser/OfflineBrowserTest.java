@@ -3,11 +3,7 @@ package ardoise.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,40 +11,26 @@ import org.junit.jupiter.api.Test;
  * its connections): it says so, keeps typing, survives a reload while offline, and catches up
  * exactly once when the network comes back. Bruno's page talks to the server directly.
  */
-class OfflineBrowserTest {
-  private static PadServer server;
-  private final List<BrowserSession> browsers = new ArrayList<>();
-
-  @BeforeAll
-  static void startServer() {
-    server = PadServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
+class OfflineBrowserTest extends PadServerBrowserTest {
+  /** Runs before the base class closes the browsers. */
   @AfterEach
-  void closeBrowsersAndRestoreNetwork() {
+  void restoreNetwork() {
     PadServer.await(server.proxy().restore());
-    browsers.forEach(BrowserSession::close);
   }
 
   private PadPage person(String url, String name, int color) {
-    BrowserSession browser = BrowserSession.start(1100, 700, "fr-FR");
-    browsers.add(browser);
-    return new PadPage(browser).open(url, name, color).awaitOnline();
+    return new PadPage(browser(1100, 700, "fr-FR")).open(url, name, color).awaitOnline();
   }
 
   @Test
-  void aCutPageKeepsTypingAndCatchesUpAfterReconnect() throws Exception {
+  void aCutPageKeepsTypingAndCatchesUpAfterReconnect() {
     String pad = "coupure-" + System.nanoTime();
     PadPage amelie = person(server.proxiedUrl(pad), "Amélie", 0);
     PadPage bruno = person(server.directUrl(pad), "Bruno", 5);
     amelie.focus().type("avant la coupure. ");
     amelie.awaitSynchronized();
 
+    int refusedBefore = server.proxy().refusedCount();
     PadServer.await(server.proxy().cut());
     amelie.awaitUntil("showing the lost connection", () -> !"connected".equals(amelie.statusConnection()));
     amelie.type("pendant la coupure, é à ");
@@ -56,7 +38,8 @@ class OfflineBrowserTest {
     amelie.type(" fin.");
     bruno.focus().toStart().type("Bruno en ligne. ");
     bruno.awaitSynchronized();
-    Thread.sleep(3000); // the network stays away a few seconds: reconnect attempts fail meanwhile
+    // The network stays away while the page tries to reconnect, in vain, twice.
+    amelie.awaitUntil("failing to reconnect twice", () -> server.proxy().refusedCount() >= refusedBefore + 2);
     assertTrue(amelie.pending(), "Amélie's text waits");
     assertTrue(amelie.statusText().contains("en attente"), amelie.statusText());
     amelie.screenshot("cut-amelie-offline");

@@ -5,8 +5,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
-/** Browser tests against one real in-process server per class, with browsers closed after each test. */
+/**
+ * The base of every browser test: the tier tag {@code browser} (left out by {@code mvn test -Pfast}),
+ * one real in-process pad server per class, and the browsers a test starts, closed after it.
+ */
+@Tag("browser")
 abstract class PadServerBrowserTest {
   protected static PadServer server;
   protected final List<BrowserSession> browsers = new ArrayList<>();
@@ -23,7 +28,18 @@ abstract class PadServerBrowserTest {
 
   @AfterEach
   void closeBrowsers() {
-    browsers.forEach(BrowserSession::close);
+    RuntimeException failure = null;
+    for (BrowserSession browser : browsers) {
+      try {
+        browser.close();
+      } catch (RuntimeException e) {
+        // Why go on: a browser left running would slow every later test on a two-core machine.
+        if (failure == null) failure = e;
+        else failure.addSuppressed(e);
+      }
+    }
+    browsers.clear();
+    if (failure != null) throw failure;
   }
 
   /** A headless Chromium of that size and language, closed after the test. */

@@ -85,8 +85,8 @@ final class PageTrace {
   }
 
   /**
-   * Writes what the page recorded to target/traces/NAME.log (NAME-2.log, … when that exists: surefire
-   * reruns a failed test, and the first failure's trace is the one to keep) and returns that path.
+   * Writes what the page recorded to target/traces/NAME.log (NAME-2.log, … when that exists: the traces
+   * of earlier failures are kept) and returns that path.
    */
   @SuppressWarnings("unchecked")
   static Path write(PadPage page, String name) {

@@ -69,6 +69,22 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
   }
 
   @Test
+  void someoneWhoLeavesThePadForAnotherPageIsNoLongerCounted() {
+    String pad = "depart-" + System.nanoTime();
+    PadPage amelie = new PadPage(browser(1100, 700, "fr-FR")).open(server.directUrl(pad), "Amélie", 0).awaitOnline();
+    ViewerPage projector = new ViewerPage(browser(1280, 720, "fr-FR")).open(projectorUrl(pad));
+    projector.awaitUntil("counting Amélie", () -> projector.find("#participant-count").getText().equals("1 personne"));
+
+    // Her tab goes to the home page: Chromium may keep the pad page, frozen, in its back/forward cache.
+    amelie.browser().open(server.url("/"));
+    projector.awaitUntil("down to 0 people", () -> projector.find("#participant-count").getText().equals("0 personne"));
+    amelie.browser().driver().navigate().back();
+    amelie.awaitOnline();
+    projector.awaitUntil("counting Amélie again", () -> projector.find("#participant-count").getText().equals("1 personne"));
+    assertEquals(List.of(), amelie.browser().consoleErrors());
+  }
+
+  @Test
   void textSizeAndThemeAreChangedByButtonsAndKeysAndRemembered() {
     String pad = "reglages-" + System.nanoTime();
     PadPage amelie = new PadPage(browser(1100, 700, "fr-FR")).open(server.directUrl(pad), "Amélie", 0).awaitOnline();

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,19 +16,7 @@ import org.openqa.selenium.Keys;
  * CodeMirror, far from and right next to the caret: the typed text must stay in typing order, the
  * caret after it, and the local operations must rebuild exactly the text typed.
  */
-class RemoteOpsWhileTypingBrowserTest {
-  private static PadServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = PadServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
+class RemoteOpsWhileTypingBrowserTest extends PadServerBrowserTest {
   /** An editor with the pad binding; every keydown and every input gets a server op inserting `remote` at `at`. */
   private static final String MOUNT = """
       const [where, done] = arguments;
@@ -53,28 +39,32 @@ class RemoteOpsWhileTypingBrowserTest {
           binding.applyRemoteOperation(view, op);
         };
         view.contentDOM.addEventListener('keydown', remote, true);
-        view.contentDOM.addEventListener('input', () => setTimeout(remote, 0), true);
+        let queued = 0; // server ops an input has scheduled that have not run yet
+        view.contentDOM.addEventListener('input', () => {
+          queued++;
+          setTimeout(() => { queued--; remote(); }, 0);
+        }, true);
         window.probe = { text: () => view.state.doc.toString(), head: () => view.state.selection.main.head,
-          shadow: () => shadow, remoteCount: () => n };
+          shadow: () => shadow, remoteCount: () => n, queued: () => queued };
         view.focus();
         view.dispatch({ selection: { anchor: 6 } });
         done('ok');
       }, (e) => done('error: ' + e));
       """;
 
-  private static Map<String, Object> typeWithServerOps(String where, String typed) {
-    try (BrowserSession browser = BrowserSession.start(800, 600, "fr-FR")) {
-      server.openPadAs(browser, "entrelacs-" + where, "Camille");
-      assertEquals("ok", browser.driver().executeAsyncScript(MOUNT, where));
-      for (String chunk : List.of(typed.substring(0, 7), typed.substring(7))) {
-        browser.driver().findElement(By.cssSelector("#probe .cm-content")).sendKeys(chunk.replace("\n", Keys.ENTER));
-      }
-      browser.driver().executeAsyncScript("setTimeout(arguments[0], 50);"); // the last input's server op
-      @SuppressWarnings("unchecked")
-      Map<String, Object> seen = (Map<String, Object>) browser.driver().executeScript(
-          "return { text: probe.text(), head: probe.head(), shadow: probe.shadow(), remote: probe.remoteCount() };");
-      return seen;
+  private Map<String, Object> typeWithServerOps(String where, String typed) {
+    BrowserSession browser = browser(800, 600, "fr-FR");
+    server.openPadAs(browser, "entrelacs-" + where, "Camille");
+    assertEquals("ok", browser.driver().executeAsyncScript(MOUNT, where));
+    for (String chunk : List.of(typed.substring(0, 7), typed.substring(7))) {
+      browser.driver().findElement(By.cssSelector("#probe .cm-content")).sendKeys(chunk.replace("\n", Keys.ENTER));
     }
+    // The last input's server op runs in a task of its own, after the key events have returned.
+    browser.await().until(d -> Long.valueOf(0).equals(browser.driver().executeScript("return probe.queued();")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> seen = (Map<String, Object>) browser.driver().executeScript(
+        "return { text: probe.text(), head: probe.head(), shadow: probe.shadow(), remote: probe.remoteCount() };");
+    return seen;
   }
 
   private static void assertTypedInOrderBeforeTheCaret(String typed, Map<String, Object> seen) {

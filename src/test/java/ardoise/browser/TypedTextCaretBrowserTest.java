@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3: under load, Chromium sometimes lets CodeMirror read the DOM selection from before the
+ * Under load, Chromium sometimes lets CodeMirror read the DOM selection from before the
  * character it has just inserted, and CodeMirror's typing transaction then keeps the caret in front
- * of that character: the next keys land before it ("CONCLUSION" came out as "CONCLSIONU", one such
+ * of that character: the next keys land before it ("CONCLUSION" comes out as "CONCLSIONU", one such
  * transaction being {@code input.type [[1751,1751,"U"]] 1751 -> 1751}). The pad binding moves the caret
  * after text typed at an empty caret, and leaves every other transaction alone. Replays that exact
  * transaction in the real CodeMirror with the pad binding, in the page.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the clients rejoin with their rev and resend, every acknowledged token is there and every other
  * one is there exactly once.
  */
+@Tag("process")
+@Tag("redis")
 class CrashRecoveryTest {
   private static final long SEED = Long.getLong("ot.seed", 20261123L);
   @RegisterExtension

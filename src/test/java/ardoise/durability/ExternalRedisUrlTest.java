@@ -18,10 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With ARDOISE_REDIS_URL the server uses that Redis (password and database from the URL) and starts none. */
+@Tag("process")
+@Tag("redis")
 class ExternalRedisUrlTest {
   private static final long SEED = Long.getLong("ot.seed", 20261128L);
   @RegisterExtension

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * down, open pads stay readable, no edit is acknowledged; when Redis returns on the same data every
  * held edit is stored in order and acknowledged, none lost or doubled.
  */
+@Tag("process")
+@Tag("redis")
 class RedisOutageTest {
   private static final long SEED = Long.getLong("ot.seed", 20261124L);
   private static final long OUTAGE_MS = 3000;

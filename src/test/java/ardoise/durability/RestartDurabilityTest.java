@@ -9,10 +9,13 @@ import ardoise.store.redis.RedisPadStore;
 import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Acknowledged edits are there after a graceful restart (with a snapshot at the head) and after kill -9. */
+@Tag("process")
+@Tag("redis")
 class RestartDurabilityTest {
   private static final long SEED = Long.getLong("ot.seed", 20261126L);
   @RegisterExtension

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two server instances on one Redis, clients on each typing into the same pad at once: one text in
  * the end, and every client sees every revision exactly once, in order.
  */
+@Tag("process")
+@Tag("redis")
 class TwoInstancesTest {
   private static final long SEED = Long.getLong("ot.seed", 20261125L);
   @RegisterExtension

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * redis-server (the server starts it again) and a kill -9 of the server (after which the next start
  * stops the redis-server left behind before starting its own).
  */
+@Tag("process")
+@Tag("redis")
 class ZeroConfigTest {
   private static final long SEED = Long.getLong("ot.seed", 20261127L);
   private Vertx vertx;

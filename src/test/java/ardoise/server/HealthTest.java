@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Liveness and readiness against a real redis-server that is stopped and started again. */
+@Tag("redis")
 class HealthTest {
   @RegisterExtension
   final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);

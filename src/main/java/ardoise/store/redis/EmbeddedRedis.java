@@ -62,10 +62,11 @@ public final class EmbeddedRedis {
   }
 
   private void recordAndWatch() throws IOException {
-    RedisPidFile.write(pidFile, port);
-    RedisPidFile.childOnPort(port).ifPresent(child -> child.onExit().thenRun(() -> {
+    ProcessHandle child = launcher.process();
+    RedisPidFile.write(pidFile, child);
+    child.onExit().thenRun(() -> {
       if (!stopping) new Thread(() -> restart(child.pid()), "redis-server-restart").start();
-    }));
+    });
   }
 
   /** Starts redis-server again on the same port and files, retrying until it runs or we stop. */

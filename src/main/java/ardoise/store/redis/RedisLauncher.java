@@ -68,6 +68,11 @@ public final class RedisLauncher {
     return port;
   }
 
+  /** The redis-server child process. */
+  ProcessHandle process() {
+    return process.toHandle();
+  }
+
   public Path dataDir() {
     return dataDir;
   }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,15 +23,9 @@ public final class RedisPidFile {
 
   private RedisPidFile() {}
 
-  /** Records our redis-server child listening on {@code port} (warns if it cannot be found). */
-  static void write(Path pidFile, int port) throws IOException {
-    Optional<ProcessHandle> child = childOnPort(port);
-    if (child.isEmpty()) {
-      LOG.warning("pad=- client=- cannot find the pid of redis-server on port " + port
-          + "; a crash of this process may leave it running");
-      return;
-    }
-    String pids = child.get().pid() + " " + ProcessHandle.current().pid();
+  /** Records {@code child}, our redis-server, with us as its owner. */
+  static void write(Path pidFile, ProcessHandle child) throws IOException {
+    String pids = child.pid() + " " + ProcessHandle.current().pid();
     Files.writeString(pidFile, pids, StandardCharsets.US_ASCII);
   }
 
@@ -82,24 +75,11 @@ public final class RedisPidFile {
   }
 
   /**
-   * A live redis-server, whichever binary it was started from. Why the command line too: Debian's
-   * /usr/bin/redis-server is a link to redis-check-rdb, so the executable's path does not say
-   * redis-server; the command line it was started with (and its own rewrite of it) does.
+   * Whether {@code p} runs redis-server, told by its command line: Debian's /usr/bin/redis-server is a
+   * link to redis-check-rdb, which is the executable the process reports.
    */
   private static boolean isRedis(ProcessHandle p) {
-    if (!p.isAlive()) return false;
-    if (p.info().command().map(c -> c.contains("redis-server")).orElse(false)) return true;
-    String line = commandLine(p).strip();
-    String program = line.isEmpty() ? "" : line.split(" ", 2)[0];
-    return program.endsWith("redis-server");
-  }
-
-  /** Our redis-server child on {@code port}: Redis rewrites its command line to "path host:port". */
-  static Optional<ProcessHandle> childOnPort(int port) {
-    List<ProcessHandle> children = ProcessHandle.current().children().filter(RedisPidFile::isRedis).toList();
-    Optional<ProcessHandle> onPort = children.stream()
-        .filter(p -> (commandLine(p) + " ").contains(":" + port + " ")).findFirst();
-    return onPort.isPresent() || children.size() != 1 ? onPort : Optional.of(children.get(0));
+    return p.isAlive() && commandLine(p).contains("redis-server");
   }
 
   /** The live command line: /proc/pid/cmdline on Linux (ProcessHandle.Info misses Redis's rewrite). */

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Author profiles and saved versions in a real redis-server, surviving a restart. */
+@Tag("redis")
 class RedisPadNotesTest {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.ALWAYS);

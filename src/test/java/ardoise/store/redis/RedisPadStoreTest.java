@@ -13,10 +13,12 @@ import io.vertx.redis.client.RedisAPI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store conformance suite against a real redis-server; each test uses its own pad ids. */
+@Tag("redis")
 class RedisPadStoreTest extends PadStoreContract {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);

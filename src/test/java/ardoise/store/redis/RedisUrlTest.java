@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,6 +37,7 @@ class RedisUrlTest {
     assertThrows(IllegalArgumentException.class, () -> RedisUrl.options("redis:///0", 4));
   }
 
+  @Tag("redis")
   @Test
   void passwordAndDatabaseAreHonoured() throws Exception {
     Vertx vertx = Vertx.vertx();
