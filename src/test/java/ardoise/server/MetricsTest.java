@@ -33,6 +33,28 @@ class MetricsTest {
   }
 
   @Test
+  void aStoresOwnCountersStayLiveAfterGarbageCollection() {
+    java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+    ardoise.store.PadStore store = new ardoise.store.ForwardingPadStore(new ardoise.store.InMemoryPadStore()) {
+      @Override
+      public java.util.List<ardoise.store.StoreCounter> counters() {
+        return java.util.List.of(new ardoise.store.StoreCounter("ardoise.test.errors", "errors", errors::get));
+      }
+    };
+    ardoise.http.metrics.ServerMetrics metrics = new ardoise.http.metrics.ServerMetrics();
+    try {
+      metrics.instrument(store, () -> 0, () -> 0);
+      errors.set(1);
+      assertEquals(1.0, Prometheus.value(metrics.scrape(), "ardoise_test_errors_total"));
+      for (int i = 0; i < 3; i++) System.gc(); // Micrometer holds a function counter's object weakly
+      errors.set(5);
+      assertEquals(5.0, Prometheus.value(metrics.scrape(), "ardoise_test_errors_total"), "the counter still reads its source");
+    } finally {
+      metrics.close();
+    }
+  }
+
+  @Test
   void countersFollowOpsBroadcastsAndRefusals() {
     String before = scrape();
     assertEquals(0.0, Prometheus.value(before, "ardoise_ops_committed_total"));

@@ -21,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -41,6 +42,7 @@ public final class ServerMetrics implements SessionMetrics {
   private final Map<ErrorCode, Counter> rejected = new EnumMap<>(ErrorCode.class);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+  private List<StoreCounter> storeCounters = List.of();
 
   public ServerMetrics() {
     commitLatency = latencyTimer("ardoise.commit.latency", "From an op frame's arrival to its ack (sent once the op is durable)");
@@ -79,7 +81,10 @@ public final class ServerMetrics implements SessionMetrics {
     Gauge.builder("ardoise.pads.open", openPads::getAsInt).description("pads loaded in memory").register(registry);
     Gauge.builder("ardoise.clients.connected", clients::getAsInt).description("open WebSocket connections").register(registry);
     Gauge.builder("ardoise.store.up", store, s -> s.isAvailable() ? 1 : 0).description("1 when the store answers").register(registry);
-    for (StoreCounter c : store.counters()) {
+    // Why kept in a field: Micrometer holds a function counter's object weakly, and a counter whose
+    // object was collected keeps reporting its last value.
+    storeCounters = store.counters();
+    for (StoreCounter c : storeCounters) {
       FunctionCounter.builder(c.name(), c, counter -> counter.value().getAsLong()).description(c.description()).register(registry);
     }
     Timer appendLatency = latencyTimer("ardoise.store.append.latency", "One group commit's append to the store, from the call to its answer");
