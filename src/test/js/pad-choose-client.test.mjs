@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { chooseClient } from '../../../webroot/js/pad/choose-client.js';
+import { MemoryStorage } from './support/fake-page.mjs';
 import { Client } from '../../../webroot/js/client/client.js';
 import { TextOperation } from '../../../webroot/js/ot/text-operation.js';
 import { StateWriter } from '../../../webroot/js/pad/saved-state.js';
-
-class MemoryStorage {
-  constructor() { this.map = new Map(); }
-  get length() { return this.map.size; }
-  key(i) { return [...this.map.keys()][i] ?? null; }
-  getItem(k) { return this.map.has(k) ? this.map.get(k) : null; }
-  setItem(k, v) { this.map.set(k, String(v)); }
-  removeItem(k) { this.map.delete(k); }
-}
 
 /** Web Locks where `held` names the locks other pages hold; waiting for one of them times out. */
 function fakeLocks(held = new Set()) {

@@ -2,6 +2,7 @@ package ardoise.server;
 
 import ardoise.testing.ThreadDump;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +24,15 @@ final class HttpCalls implements AutoCloseable {
     this.port = port;
   }
 
-  record Answer(int status, String contentType, String disposition, Buffer body) {
+  record Answer(int status, MultiMap headers, Buffer body) {
+    String contentType() {
+      return headers.get("Content-Type");
+    }
+
+    String disposition() {
+      return headers.get("Content-Disposition");
+    }
+
     String text() {
       return body.toString();
     }
@@ -45,7 +54,7 @@ final class HttpCalls implements AutoCloseable {
     return call(HttpMethod.POST, uri, body, contentType);
   }
 
-  private Answer call(HttpMethod method, String uri, Buffer body, String contentType) {
+  Answer call(HttpMethod method, String uri, Buffer body, String contentType) {
     // The whole chain is built on the client's event loop: registered from the test thread, a late
     // compose(resp -> resp.body()) could run after the body already went by, and the call would hang.
     Promise<Answer> answer = Promise.promise();
@@ -54,8 +63,7 @@ final class HttpCalls implements AutoCloseable {
           if (contentType != null) req.putHeader("Content-Type", contentType);
           return body == null ? req.send() : req.send(body);
         })
-        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.getHeader("Content-Type"),
-            resp.getHeader("Content-Disposition"), b)))
+        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.headers(), b)))
         .onComplete(answer));
     try {
       return answer.future().await(WsClient.WAIT_SECONDS, TimeUnit.SECONDS);

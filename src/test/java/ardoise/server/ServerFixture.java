@@ -7,12 +7,11 @@ import ardoise.testing.ThreadDump;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +30,7 @@ public final class ServerFixture implements AutoCloseable {
   private final Vertx clientVertx = Vertx.vertx();
   private final Context clientContext = clientVertx.getOrCreateContext();
   private final WebSocketClient wsClient;
-  private final HttpClient httpClient;
+  private final HttpCalls http;
   private final List<WsClient> clients = new ArrayList<>();
   private boolean stopped;
 
@@ -39,7 +38,7 @@ public final class ServerFixture implements AutoCloseable {
     this.app = app;
     this.store = store;
     this.wsClient = clientVertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(64 << 20).setMaxFrameSize(64 << 20));
-    this.httpClient = clientVertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
+    this.http = new HttpCalls(app.port());
   }
 
   /** Test defaults: loopback, any free port, a generous rate limit; {@code env} overrides. */
@@ -73,24 +72,12 @@ public final class ServerFixture implements AutoCloseable {
   }
 
   public Response request(HttpMethod method, String uri) {
-    // Why on the client's event loop: chained from the test thread, resp.body() could be asked for
-    // after the body went by, and the call would never be answered.
-    Promise<Response> answer = Promise.promise();
-    clientContext.runOnContext(v -> httpClient.request(method, app.port(), "127.0.0.1", uri)
-        .compose(req -> req.send())
-        .compose(resp -> resp.body().map(body -> new Response(resp, body)))
-        .onComplete(answer));
-    try {
-      return answer.future().await(WsClient.WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("no answer to " + method + " " + uri + " within " + WsClient.WAIT_SECONDS
-          + " s; threads:\n" + ThreadDump.all());
-    }
+    HttpCalls.Answer answer = http.call(method, uri, null, null);
+    return new Response(answer.status(), answer.headers(), answer.body());
   }
 
-  public record Response(HttpClientResponse raw, Buffer body) {
-    public int status() { return raw.statusCode(); }
-    public String header(String name) { return raw.getHeader(name); }
+  public record Response(int status, MultiMap headers, Buffer body) {
+    public String header(String name) { return headers.get(name); }
     public String text() { return body.toString(); }
   }
 
@@ -123,6 +110,7 @@ public final class ServerFixture implements AutoCloseable {
       }
     }
     stopServer();
+    http.close();
     clientVertx.close();
   }
 }
