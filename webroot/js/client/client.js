@@ -116,7 +116,7 @@ export class Client {
     if (rev !== this.rev + 1) throw new Error(`ack at rev ${rev} while at rev ${this.rev}`);
     const acknowledged = this.state.outstanding;
     if (seq === this.rebasedSeq) {
-      // The socket before the snapshot may have delivered this seq as it was before our rebase, and
+      // The socket before the snapshot may have delivered this seq in its form from before our rebase, and
       // the server then committed that copy: only the committed op tells which copy it was.
       if (!committed || !toOp(committed).equals(acknowledged)) throw new ResyncError(`seq ${seq} was committed as another copy than ours, or cannot be checked`);
       this.rebasedSeq = null;
