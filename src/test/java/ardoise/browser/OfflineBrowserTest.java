@@ -15,7 +15,7 @@ class OfflineBrowserTest extends PadServerBrowserTest {
   /** Runs before the base class closes the browsers. */
   @AfterEach
   void restoreNetwork() {
-    PadServer.await(server.proxy().restore());
+    server.proxy().restore().await();
   }
 
   private PadPage person(String url, String name, int color) {
@@ -31,7 +31,7 @@ class OfflineBrowserTest extends PadServerBrowserTest {
     amelie.awaitSynchronized();
 
     int refusedBefore = server.proxy().refusedCount();
-    PadServer.await(server.proxy().cut());
+    server.proxy().cut().await();
     amelie.awaitUntil("showing the lost connection", () -> !"connected".equals(amelie.statusConnection()));
     amelie.type("pendant la coupure, é à ");
     amelie.insertText("🙂");
@@ -44,7 +44,7 @@ class OfflineBrowserTest extends PadServerBrowserTest {
     assertTrue(amelie.statusText().contains("en attente"), amelie.statusText());
     amelie.screenshot("cut-amelie-offline");
 
-    PadServer.await(server.proxy().restore());
+    server.proxy().restore().await();
     amelie.awaitSynchronized();
     long head = server.head(pad);
     amelie.awaitSynchronized(head);
@@ -69,7 +69,7 @@ class OfflineBrowserTest extends PadServerBrowserTest {
     amelie.awaitUntil("showing the dead connection", () -> !"connected".equals(amelie.statusConnection()));
     amelie.screenshot("blackhole-amelie-detected");
 
-    PadServer.await(server.proxy().restore());
+    server.proxy().restore().await();
     amelie.awaitUntil("synchronized with the server", () -> "un deux ".equals(server.text(pad)) && !amelie.pending());
     assertEquals("un deux ", amelie.text());
   }
@@ -82,7 +82,7 @@ class OfflineBrowserTest extends PadServerBrowserTest {
     amelie.focus().type("en ligne. ");
     amelie.awaitSynchronized();
 
-    PadServer.await(server.proxy().cut());
+    server.proxy().cut().await();
     amelie.type("tapé hors ligne. ");
     amelie.browser().driver().navigate().refresh();
     amelie.awaitUntil("restored from this browser", () -> "en ligne. tapé hors ligne. ".equals(amelie.text()));
@@ -91,7 +91,7 @@ class OfflineBrowserTest extends PadServerBrowserTest {
     assertTrue(amelie.pending());
     assertEquals("en ligne. ", server.text(pad));
 
-    PadServer.await(server.proxy().restore());
+    server.proxy().restore().await();
     amelie.awaitSynchronized();
     amelie.awaitSynchronized(server.head(pad));
     String expected = "en ligne. tapé hors ligne. après rechargement.";

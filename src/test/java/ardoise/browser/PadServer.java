@@ -5,10 +5,8 @@ import ardoise.config.Config;
 import ardoise.store.InMemoryPadStore;
 import ardoise.store.OpRecord;
 import ardoise.store.StoredPad;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real Ardoise server for browser tests, started in this JVM on a free port with an in-memory
@@ -40,10 +38,10 @@ final class PadServer implements AutoCloseable {
     values.put("ARDOISE_PORT", "0");
     values.put("ARDOISE_HOST", "127.0.0.1");
     Config config = Config.fromValues(values);
-    Server app = await(Server.start(config, store));
+    Server app = Server.start(config, store).await();
     Vertx proxyVertx = Vertx.vertx();
     CuttableProxy proxy = new CuttableProxy(proxyVertx, app.port());
-    int proxyPort = await(proxy.start());
+    int proxyPort = proxy.start().await();
     return new PadServer(app, store, proxyVertx, proxy, proxyPort);
   }
 
@@ -83,7 +81,7 @@ final class PadServer implements AutoCloseable {
 
   /** The text the server has acknowledged: the stored snapshot with every stored op after it. */
   String text(String padId) {
-    StoredPad pad = await(store.load(padId));
+    StoredPad pad = store.load(padId).await();
     if (pad == null) return "";
     String text = pad.snapshot().doc().text();
     for (OpRecord record : pad.tail()) text = record.op().apply(text);
@@ -91,23 +89,15 @@ final class PadServer implements AutoCloseable {
   }
 
   long head(String padId) {
-    StoredPad pad = await(store.load(padId));
+    StoredPad pad = store.load(padId).await();
     return pad == null ? 0 : pad.head();
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
   public void close() {
     try {
-      await(proxy.close());
-      await(proxyVertx.close());
+      proxy.close().await();
+      proxyVertx.close().await();
     } finally {
       app.stopAndWait(15);
     }
