@@ -42,7 +42,8 @@ export function createEditor({ parent, doc = "", placeholderText = "", label = "
       drawSelection(),
       highlightActiveLine(),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "true", autocorrect: "on" }),
+      // tabindex: the scrolling area then holds a tab stop for axe and for keyboard users alike.
+      EditorView.contentAttributes.of({ "aria-label": label, spellcheck: "true", autocorrect: "on", tabindex: "0" }),
       placeholder(placeholderText),
       keymap.of([...defaultKeymap, ...historyKeymap]),
       padTheme,

@@ -12,6 +12,7 @@ import { CompositionGuard } from './composition-guard.js';
 import { prepareOfflineShell } from './offline-shell.js';
 import { PadSession, hasPending } from './pad-session.js';
 import { chooseClient } from './choose-client.js';
+import { WritingAnnouncer } from './writing-announcer.js';
 
 const ERROR_KEYS = {
   'store-unavailable': 'error.storeUnavailable',
@@ -74,7 +75,20 @@ function pendingDisplay(statusBar) {
   };
 }
 
-function uiAdapter(page, doc) {
+/** "Amélie is writing", said politely to screen readers (js/pad/writing-announcer.js). */
+function writingAnnouncer(page, doc) {
+  const win = doc.defaultView;
+  return new WritingAnnouncer({
+    region: doc.getElementById('writing-announcer'),
+    say: (names) => page.i18n.t('a11y.writing', {
+      count: names.length,
+      names: new Intl.ListFormat(page.i18n.lang, { type: 'conjunction' }).format(names),
+    }),
+    clock: { now: () => win.performance.now(), setTimeout: (f, ms) => win.setTimeout(f, ms), clearTimeout: (t) => win.clearTimeout(t) },
+  });
+}
+
+function uiAdapter(page, doc, announcer) {
   const showPending = pendingDisplay(page.statusBar);
   const problem = doc.createElement('span');
   problem.className = 'status-error';
@@ -87,6 +101,7 @@ function uiAdapter(page, doc) {
     },
     presence(members, ownClientId) {
       page.participants.update(members, ownClientId);
+      announcer.presence(members.filter((m) => m.clientId !== ownClientId));
     },
     error(code, message) {
       if (code === null) {
@@ -111,7 +126,11 @@ export async function startPadApp(doc = document) {
   const page = await mountPadPage({ doc, extensions: [binding, editable.of(readOnly)] });
   if (!page) return null;
   const { view } = page;
-  guard = new CompositionGuard(view, (op, authorId) => applyRemoteOperation(view, op, [authorAnnotation.of(authorId)]));
+  const announcer = writingAnnouncer(page, doc);
+  guard = new CompositionGuard(view, (op, authorId) => {
+    applyRemoteOperation(view, op, [authorAnnotation.of(authorId)]);
+    announcer.remoteEdit(authorId);
+  });
   const chosen = await chooseClient({
     storage: localStorage, tabStorage: sessionStorage, padId: page.padName, hasPending,
   });
@@ -120,7 +139,7 @@ export async function startPadApp(doc = document) {
     chosen,
     profile: page.profile,
     editor: editorAdapter(view, editable, guard),
-    ui: uiAdapter(page, doc),
+    ui: uiAdapter(page, doc, announcer),
   });
   setLocalAuthorId(view, session.client.authorId);
   page.onProfileChange((profile) => session.setProfile(profile));
