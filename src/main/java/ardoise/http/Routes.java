@@ -30,6 +30,7 @@ public final class Routes {
     ShareRoutes share = new ShareRoutes(pages, parts.store(), parts.config().publicUrl());
 
     router.route().handler(pages::securityHeaders);
+    router.route().handler(new CrossSiteGuard(parts.config().publicUrl())::check);
     router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
     router.get("/health/live").handler(parts.health()::live);
     router.get("/health/ready").handler(parts.health()::ready);
