@@ -29,6 +29,7 @@ public final class Routes {
     SocketRoute sockets = new SocketRoute(parts.config(), parts);
     ShareRoutes share = new ShareRoutes(pages, parts.store(), parts.config().publicUrl());
 
+    RouterErrors.install(router);
     router.route().handler(pages::securityHeaders);
     router.route().handler(new CrossSiteGuard(parts.config().publicUrl())::check);
     router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
