@@ -88,6 +88,15 @@ public final class Config {
 
   public int eventLoops() { return integer(Setting.EVENT_LOOPS); }
 
+  /** 0: /metrics on the main port; -1: no metrics endpoint; above 0: only on a listener of its own on that port. */
+  public int metricsPort() { return integer(Setting.METRICS_PORT); }
+
+  /** The address of the metrics listener of its own. */
+  public String metricsHost() { return text(Setting.METRICS_HOST); }
+
+  /** When non-null, /metrics asks for {@code Authorization: Bearer <token>}. */
+  public String metricsToken() { return text(Setting.METRICS_TOKEN); }
+
   /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
   public int eventLoopCount() {
     int loops = eventLoops();
@@ -113,6 +122,10 @@ public final class Config {
         return s.kind == Setting.Kind.PATH ? Path.of(raw) : raw;
       case ORIGIN:
         return raw.isBlank() ? null : origin(s, raw);
+      case SECRET:
+        if (raw.isBlank()) return null;
+        if (raw.length() < 16) throw new ConfigException(s.env + " must have at least 16 characters");
+        return raw;
       case REDIS_URL:
         if (raw.isBlank()) return null;
         if (!raw.startsWith("redis://") && !raw.startsWith("rediss://")) {

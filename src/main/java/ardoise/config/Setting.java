@@ -22,7 +22,10 @@ public enum Setting {
   SNAPSHOT_EVERY_OPS("ARDOISE_SNAPSHOT_EVERY_OPS", "snapshotEveryOps", Kind.INTEGER, "500", 1, 1_000_000),
   FANOUT_MICROS_PER_MEMBER("ARDOISE_FANOUT_MICROS_PER_MEMBER", "fanoutMicrosPerMember", Kind.INTEGER, "20", 0, 10_000),
   REDIS_POOL_SIZE("ARDOISE_REDIS_POOL_SIZE", "redisPoolSize", Kind.INTEGER, "32", 1, 1024),
-  EVENT_LOOPS("ARDOISE_EVENT_LOOPS", "eventLoops", Kind.INTEGER, "0", 0, 256);
+  EVENT_LOOPS("ARDOISE_EVENT_LOOPS", "eventLoops", Kind.INTEGER, "0", 0, 256),
+  METRICS_PORT("ARDOISE_METRICS_PORT", "metricsPort", Kind.INTEGER, "0", -1, 65535),
+  METRICS_HOST("ARDOISE_METRICS_HOST", "metricsHost", Kind.TEXT, "127.0.0.1"),
+  METRICS_TOKEN("ARDOISE_METRICS_TOKEN", "metricsToken", Kind.SECRET, "");
 
   /** How a value is read and checked. */
   public enum Kind {
@@ -35,7 +38,9 @@ public enum Setting {
     /** Optional; an http(s) URL, kept as its origin (scheme://host[:port]), as browsers send it in Origin headers. */
     ORIGIN,
     /** Optional; a redis:// or rediss:// URL. */
-    REDIS_URL
+    REDIS_URL,
+    /** Optional; a shared secret of at least 16 characters. Never logged. */
+    SECRET
   }
 
   public final String env;

@@ -37,6 +37,10 @@ final class HistoryRoutes {
     router.getWithRegex("/api/pads/[^/]+/history/[^/]*").handler(history::revision);
     router.getWithRegex("/api/pads/[^/]+/versions").handler(edits::versions);
     router.get("/api/templates").handler(edits::listTemplates);
+    // Content types first, so that no form body (which any site can submit) is ever read.
+    router.postWithRegex("/api/pads/[^/]+/import")
+        .handler(CrossSiteGuard.accepting("text/plain", "text/markdown", "text/x-markdown", "application/octet-stream"));
+    router.postWithRegex("/api/pads/[^/]+/(versions|restore|from-template)").handler(CrossSiteGuard.accepting("application/json"));
     // Bodies above the import limit are cut by the handler (413); the limit itself is checked with a clear message.
     router.postWithRegex("/api/pads/[^/]+/.*").handler(BodyHandler.create(false).setBodyLimit(EditApi.MAX_IMPORT_BYTES * 4L));
     router.postWithRegex("/api/pads/[^/]+/versions").handler(edits::saveVersion);

@@ -1,5 +1,6 @@
 package ardoise.http;
 
+import ardoise.http.metrics.MetricsEndpoint;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -29,11 +30,15 @@ public final class Routes {
     SocketRoute sockets = new SocketRoute(parts.config(), parts);
     ShareRoutes share = new ShareRoutes(pages, parts.store(), parts.config().publicUrl());
 
+    RouterErrors.install(router);
     router.route().handler(pages::securityHeaders);
+    router.route().handler(new CrossSiteGuard(parts.config().publicUrl())::check);
     router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
     router.get("/health/live").handler(parts.health()::live);
     router.get("/health/ready").handler(parts.health()::ready);
-    router.get("/metrics").handler(parts.metrics().scrapeHandler());
+    if (parts.config().metricsPort() == 0) {
+      router.get("/metrics").handler(MetricsEndpoint.create(parts.metrics(), parts.config().metricsToken()));
+    }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     page(router.route("/")).handler(pages::home);
 

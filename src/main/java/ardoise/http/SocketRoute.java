@@ -16,14 +16,14 @@ import java.util.Set;
  * closes them all when the server stops. Thread rule: its event loop only.
  */
 final class SocketRoute {
-  private final Config config;
+  private final CrossSiteGuard crossSite;
   private final HttpParts parts;
   private final Session.Limits limits;
   private final FrameEncoder frames = new FrameEncoder();
   private final Set<Session> sessions = new HashSet<>();
 
   SocketRoute(Config config, HttpParts parts) {
-    this.config = config;
+    this.crossSite = new CrossSiteGuard(config.publicUrl());
     this.parts = parts;
     this.limits = new Session.Limits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit());
   }
@@ -33,9 +33,8 @@ final class SocketRoute {
       ErrorPage.html(ctx, HttpError.BAD_REQUEST, "this address expects a WebSocket connection");
       return;
     }
-    String origin = ctx.request().getHeader("Origin");
-    if (config.publicUrl() != null && !config.publicUrl().equalsIgnoreCase(origin == null ? "" : origin)) {
-      refuse(ctx, ErrorCode.ORIGIN_NOT_ALLOWED, "connections are only accepted from " + config.publicUrl());
+    if (!crossSite.fromOurPages(ctx.request())) {
+      refuse(ctx, ErrorCode.ORIGIN_NOT_ALLOWED, "connections are only accepted from this server's pages");
       return;
     }
     PadDoor.Entry entry = PadDoor.entry(ctx);

@@ -75,6 +75,7 @@ public final class Server {
     // A plain CompletableFuture for the same reason as in stop(): a failed start closes Vert.x.
     CompletableFuture<Server> started = new CompletableFuture<>();
     vertx.deployVerticle(() -> new ServerLoop(wide), new DeploymentOptions().setInstances(config.eventLoopCount()))
+        .compose(id -> MetricsListener.start(vertx, config, wide.metrics).map(listener -> id))
         .onComplete(r -> {
           if (r.succeeded()) {
             started.complete(new Server(vertx, closeStore, wide, r.result()));

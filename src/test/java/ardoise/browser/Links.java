@@ -29,7 +29,7 @@ final class Links {
   static long importText(PadServer server, String pad, String text, String name) {
     String query = "?authorId=import-" + "0".repeat(16) + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/pads/" + pad + "/import" + query)))
-        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+        .header("Content-Type", "text/markdown; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
     HttpResponse<String> r;
     try {
       r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

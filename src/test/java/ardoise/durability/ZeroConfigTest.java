@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * With no ARDOISE_REDIS_URL the server runs its own redis-server with the append-only file in
@@ -27,6 +28,7 @@ class ZeroConfigTest {
   private Vertx vertx;
   private ServerProcess server;
   private Path dataDir;
+  private Map<String, String> env;
 
   @AfterEach
   void stop() throws Exception {
@@ -35,13 +37,22 @@ class ZeroConfigTest {
     redisPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
   }
 
-  @Test
-  void embeddedRedisKeepsPadsAcrossRestartsAndCrashes() throws Exception {
+  /**
+   * system: the redis-server on PATH (Debian's, when installed); bundled: a PATH without one, so the
+   * jar's (with only `uname`, which embedded-redis runs to pick its binary).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"system", "bundled"})
+  void embeddedRedisKeepsPadsAcrossRestartsAndCrashes(String binary) throws Exception {
+    env = binary.equals("bundled") ? Map.of("PATH", pathWithOnlyUname().toString()) : Map.of();
     vertx = Vertx.vertx();
     dataDir = Files.createTempDirectory("ardoise-zero-");
     String pad = "zero-" + SEED;
-    server = start("zero-1");
+    server = start("zero-1-" + binary);
     long firstRedis = redisPid().orElseThrow();
+    String log = Files.readString(Path.of("target", "durability-logs", "zero-1-" + binary + ".log"));
+    assertEquals(binary.equals("bundled"), log.contains("using the one bundled in the embedded-redis jar"),
+        "the bundled Redis 6.2 is named in a warning, the system's is not");
     Typists typists = new Typists(vertx, "z", 2, SEED);
     typists.connect(server.port(), pad);
     typists.type(20);
@@ -52,7 +63,7 @@ class ZeroConfigTest {
     server = null;
     assertFalse(ProcessHandle.of(firstRedis).map(ProcessHandle::isAlive).orElse(false),
         "SIGTERM stops the embedded redis-server");
-    server = start("zero-2");
+    server = start("zero-2-" + binary);
     assertEquals(acknowledged, freshRead(pad), "after a graceful restart");
 
     typists.drop();
@@ -73,14 +84,25 @@ class ZeroConfigTest {
     server.kill();
     assertTrue(ProcessHandle.of(secondRedis).map(ProcessHandle::isAlive).orElse(false),
         "kill -9 leaves the embedded redis-server running");
-    server = start("zero-3");
+    server = start("zero-3-" + binary);
     assertFalse(ProcessHandle.of(secondRedis).map(ProcessHandle::isAlive).orElse(false),
         "the next start stopped the leftover redis-server");
     assertEquals(acknowledged, freshRead(pad), "after kill -9 and a restart");
   }
 
   private ServerProcess start(String name) throws Exception {
-    return ServerProcess.start(ServerProcess.freePort(), Map.of("ARDOISE_DATA_DIR", dataDir.toString()), name);
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("ARDOISE_DATA_DIR", dataDir.toString());
+    return ServerProcess.start(ServerProcess.freePort(), all, name);
+  }
+
+  private static Path pathWithOnlyUname() throws Exception {
+    Path dir = Files.createTempDirectory("ardoise-path-");
+    for (String entry : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+      Path uname = Path.of(entry, "uname");
+      if (Files.isExecutable(uname)) return Files.createSymbolicLink(dir.resolve("uname"), uname.toRealPath()).getParent();
+    }
+    throw new IllegalStateException("no uname on PATH");
   }
 
   private Optional<Long> redisPid() throws Exception {

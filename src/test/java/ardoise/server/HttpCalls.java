@@ -43,7 +43,7 @@ final class HttpCalls implements AutoCloseable {
   }
 
   Answer get(String uri) {
-    return call(HttpMethod.GET, uri, null, null);
+    return call(HttpMethod.GET, uri, null, (String) null);
   }
 
   Answer post(String uri, JsonObject body) {
@@ -55,12 +55,17 @@ final class HttpCalls implements AutoCloseable {
   }
 
   Answer call(HttpMethod method, String uri, Buffer body, String contentType) {
+    return callWith(method, uri, body, contentType == null ? java.util.Map.of() : java.util.Map.of("Content-Type", contentType));
+  }
+
+  /** A request with these headers (e.g. Content-Type, Origin, Sec-Fetch-Site). */
+  Answer callWith(HttpMethod method, String uri, Buffer body, java.util.Map<String, String> headers) {
     // The whole chain is built on the client's event loop: registered from the test thread, a late
     // compose(resp -> resp.body()) could run after the body already went by, and the call would hang.
     Promise<Answer> answer = Promise.promise();
     context.runOnContext(v -> client.request(method, port, "127.0.0.1", uri)
         .compose(req -> {
-          if (contentType != null) req.putHeader("Content-Type", contentType);
+          headers.forEach(req::putHeader);
           return body == null ? req.send() : req.send(body);
         })
         .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.headers(), b)))

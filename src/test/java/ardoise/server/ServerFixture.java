@@ -66,13 +66,22 @@ public final class ServerFixture implements AutoCloseable {
     return c;
   }
 
+  /** A connection as a program makes it: no Origin header at all. */
+  public WsClient connectWithoutOrigin(String uri) {
+    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port()).setURI(uri)
+        .setAllowOriginHeader(false);
+    WsClient c = new WsClient(wsClient.webSocket(), o);
+    clients.add(c);
+    return c;
+  }
+
   /** A GET answered as (status, headers, body). */
   public Response get(String uri) {
     return request(HttpMethod.GET, uri);
   }
 
   public Response request(HttpMethod method, String uri) {
-    HttpCalls.Answer answer = http.call(method, uri, null, null);
+    HttpCalls.Answer answer = http.call(method, uri, null, (String) null);
     return new Response(answer.status(), answer.headers(), answer.body());
   }
 

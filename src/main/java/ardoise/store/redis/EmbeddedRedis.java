@@ -1,5 +1,6 @@
 package ardoise.store.redis;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,27 +20,43 @@ public final class EmbeddedRedis {
   private final Path dataDir;
   private final Path pidFile;
   private final RedisLauncher.Fsync fsync;
+  private final PrivateRedisFiles lock;
+  private final File executable;
   private final int port;
   private volatile RedisLauncher launcher;
   private volatile boolean stopping;
 
-  private EmbeddedRedis(Path dataDir, RedisLauncher.Fsync fsync, RedisLauncher launcher) {
+  private EmbeddedRedis(Path dataDir, RedisLauncher.Fsync fsync, PrivateRedisFiles lock, File executable,
+      RedisLauncher launcher) {
     this.dataDir = dataDir;
+    this.executable = executable;
+    this.lock = lock;
     this.pidFile = dataDir.resolve(RedisPidFile.NAME);
     this.fsync = fsync;
     this.launcher = launcher;
     this.port = launcher.port();
   }
 
-  /** Stops a redis-server left behind in {@code dataDir}, then starts one on a free port. */
+  /**
+   * Stops a redis-server left behind in {@code dataDir}, then starts a private one (see
+   * {@link PrivateRedisFiles}) on a free port.
+   */
   public static EmbeddedRedis start(Path dataDir, RedisLauncher.Fsync fsync) throws IOException {
+    return start(dataDir, fsync, RedisLauncher.executable());
+  }
+
+  /** As {@link #start(Path, RedisLauncher.Fsync)}, with that redis-server binary. */
+  static EmbeddedRedis start(Path dataDir, RedisLauncher.Fsync fsync, File executable) throws IOException {
     Files.createDirectories(dataDir);
     RedisPidFile.stopLeftover(dataDir.resolve(RedisPidFile.NAME));
-    EmbeddedRedis redis = new EmbeddedRedis(dataDir, fsync, RedisLauncher.start(dataDir, fsync));
+    PrivateRedisFiles lock = PrivateRedisFiles.prepare(dataDir);
+    EmbeddedRedis redis = new EmbeddedRedis(dataDir, fsync, lock, executable,
+        RedisLauncher.start(dataDir, RedisLauncher.freePort(), fsync, lock, executable));
     redis.recordAndWatch();
     return redis;
   }
 
+  /** Its address, password included: never log it. */
   public String url() {
     return launcher.url();
   }
@@ -77,7 +94,7 @@ public final class EmbeddedRedis {
       try {
         synchronized (this) {
           if (stopping) return;
-          launcher = RedisLauncher.start(dataDir, port, fsync);
+          launcher = RedisLauncher.start(dataDir, port, fsync, lock, executable);
           recordAndWatch();
         }
         return;

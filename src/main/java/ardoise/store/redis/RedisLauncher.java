@@ -5,10 +5,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,10 +19,12 @@ import java.util.logging.Logger;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * The zero-config Redis: a real redis-server child process bound to 127.0.0.1, with the append-only
- * file on in {@code dataDir}. Uses {@code redis-server} from PATH when there is one, else the binary
- * shipped in the embedded-redis jar (6.2). Starting and stopping block: call them before deploying
- * verticles or from a worker, never on an event loop.
+ * A real redis-server child process bound to 127.0.0.1, with the append-only file on in
+ * {@code dataDir}. Uses {@code redis-server} from PATH when there is one, else the binary shipped in
+ * the embedded-redis jar (Redis 6.2, with a warning: it gets no security fixes). Started with
+ * {@link PrivateRedisFiles} (the zero-config store), it asks for a password and has no CONFIG, DEBUG
+ * or MODULE, and creates its files owner-only (umask 077). Starting and stopping block: call them
+ * before deploying verticles or from a worker, never on an event loop.
  */
 public final class RedisLauncher {
   private static final Logger LOG = Logger.getLogger(RedisLauncher.class.getName());
@@ -34,14 +38,18 @@ public final class RedisLauncher {
     ALWAYS
   }
 
+  private static final File SHELL = new File("/bin/sh");
+
   private final Process process;
   private final int port;
   private final Path dataDir;
+  private final String password;
 
-  private RedisLauncher(Process process, int port, Path dataDir) {
+  private RedisLauncher(Process process, int port, Path dataDir, String password) {
     this.process = process;
     this.port = port;
     this.dataDir = dataDir;
+    this.password = password;
   }
 
   /** Starts redis-server on a free port. */
@@ -49,19 +57,34 @@ public final class RedisLauncher {
     return start(dataDir, freePort(), fsync);
   }
 
-  /** Starts redis-server on {@code port}; returns once it accepts connections. */
+  /** Starts an open redis-server (no password) on {@code port}; returns once it accepts connections. */
   public static RedisLauncher start(Path dataDir, int port, Fsync fsync) throws IOException {
+    return start(dataDir, port, fsync, null);
+  }
+
+  /** Starts redis-server on {@code port}, private when {@code lock} is given; returns once it accepts connections. */
+  static RedisLauncher start(Path dataDir, int port, Fsync fsync, PrivateRedisFiles lock) throws IOException {
+    return start(dataDir, port, fsync, lock, executable());
+  }
+
+  static RedisLauncher start(Path dataDir, int port, Fsync fsync, PrivateRedisFiles lock, File executable)
+      throws IOException {
     Files.createDirectories(dataDir);
-    File executable = executable();
-    List<String> command = List.of(executable.getAbsolutePath(),
-        "--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
+    List<String> command = new ArrayList<>();
+    if (lock != null && SHELL.canExecute()) {
+      // exec keeps the pid: the child we watch is redis-server itself, created files are owner-only.
+      command.addAll(List.of(SHELL.getPath(), "-c", "umask 077 && exec \"$0\" \"$@\""));
+    }
+    command.add(executable.getAbsolutePath());
+    if (lock != null) command.add(lock.config().toAbsolutePath().toString()); // must come first
+    command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
         "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes",
-        "--appendfsync", fsync.name().toLowerCase(), "--save", "", "--daemonize", "no");
+        "--appendfsync", fsync.name().toLowerCase(), "--save", "", "--daemonize", "no"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     awaitReady(process, port);
     LOG.info("embedded redis-server (" + executable + ") started on 127.0.0.1:" + port + " with data in " + dataDir
-        + " (appendfsync " + fsync.name().toLowerCase() + ")");
-    return new RedisLauncher(process, port, dataDir);
+        + " (appendfsync " + fsync.name().toLowerCase() + (lock == null ? ", open" : ", password-protected") + ")");
+    return new RedisLauncher(process, port, dataDir, lock == null ? null : lock.password());
   }
 
   public int port() {
@@ -77,8 +100,10 @@ public final class RedisLauncher {
     return dataDir;
   }
 
+  /** Its address, with the password when it has one: never log it (RedisUrl.redact). */
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    if (password == null) return "redis://127.0.0.1:" + port;
+    return "redis://:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@127.0.0.1:" + port;
   }
 
   /** Stops Redis cleanly (SIGTERM: Redis fsyncs the append-only file and exits) and waits for it. */
@@ -96,12 +121,20 @@ public final class RedisLauncher {
     process.waitFor();
   }
 
-  private static File executable() throws IOException {
+  /** redis-server from PATH, else the bundled one. */
+  static File executable() throws IOException {
     try {
       return ExecutableProvider.newExecutableInPath("redis-server").get();
     } catch (IOException notOnPath) {
-      return ExecutableProvider.newJarResourceProvider().get();
+      LOG.warning("pad=- client=- no redis-server on PATH: using the one bundled in the embedded-redis jar "
+          + "(Redis 6.2, no longer maintained); install your system's redis-server (apt install redis-server)");
+      return bundledExecutable();
     }
+  }
+
+  /** The redis-server shipped in the embedded-redis jar, unpacked to a temporary file. */
+  static File bundledExecutable() throws IOException {
+    return ExecutableProvider.newJarResourceProvider().get();
   }
 
   private static void awaitReady(Process process, int port) throws IOException {
@@ -142,7 +175,7 @@ public final class RedisLauncher {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

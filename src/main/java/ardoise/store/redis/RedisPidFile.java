@@ -27,6 +27,7 @@ public final class RedisPidFile {
   static void write(Path pidFile, ProcessHandle child) throws IOException {
     String pids = child.pid() + " " + ProcessHandle.current().pid();
     Files.writeString(pidFile, pids, StandardCharsets.US_ASCII);
+    PrivateRedisFiles.ownerOnly(pidFile);
   }
 
   /**
