@@ -52,15 +52,23 @@ function markerWidths() {
   };
 }
 
+function editorFont(view) {
+  const style = getComputedStyle(view.contentDOM);
+  return `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+}
+
 // Hanging indent for visible list lines: the line is padded by its marker's width and its first
 // line pulled back by as much, so wrapped lines start under the item's text.
 const hangingLists = ViewPlugin.fromClass(class {
   constructor(view) {
     this.measure = markerWidths();
+    this.font = editorFont(view);
     this.decorations = this.build(view);
   }
 
   update(update) {
+    // The font is read again only when the geometry changes (a font-size clamp follows the width).
+    if (update.geometryChanged) this.font = editorFont(update.view);
     if (update.docChanged || update.viewportChanged || update.geometryChanged) {
       this.decorations = this.build(update.view);
     }
@@ -68,8 +76,7 @@ const hangingLists = ViewPlugin.fromClass(class {
 
   build(view) {
     const builder = new RangeSetBuilder();
-    const style = getComputedStyle(view.contentDOM);
-    const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const font = this.font;
     for (const { from, to } of view.visibleRanges) {
       for (let pos = from; pos <= to;) {
         const line = view.state.doc.lineAt(pos);

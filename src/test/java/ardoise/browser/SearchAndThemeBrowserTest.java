@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Search and replace in the page's language (Ctrl+F, replace all, usable at 360 px), and the dark
@@ -54,6 +55,13 @@ class SearchAndThemeBrowserTest extends PadServerBrowserTest {
     page.awaitUntil("replaced", () -> "Le chien dort. Un chien mange.\nLes chiens jouent.".equals(page.text()));
     page.awaitSynchronized();
     page.screenshot("search-fr-desktop");
+
+    // Switching the page to English relabels the open panel and the toolbar.
+    new Select(page.browser().driver().findElement(By.id("language"))).selectByValue("en");
+    page.awaitUntil("relabelled", () -> "Find".equals(attribute(page, ".cm-search input[name=search]", "placeholder")));
+    assertEquals("chat", page.browser().driver().findElement(By.cssSelector(".cm-search input[name=search]")).getDomProperty("value"));
+    assertEquals("Bold", attribute(page, ".format-toolbar [data-format=bold]", "aria-label"));
+    assertEquals("Bold (Ctrl+B)", attribute(page, ".format-toolbar [data-format=bold]", "title"));
     assertEquals(List.of(), page.browser().consoleErrors());
   }
 
