@@ -9,6 +9,9 @@ import { createParticipantList } from "./editor/participants.js";
 import { createStatusBar } from "./editor/status-bar.js";
 import { askProfile, ensureProfile } from "./editor/profile.js";
 import { wireShare } from "./editor/share.js";
+import { padSearch } from "./editor/search.js";
+import { mountFormatToolbar } from "./editor/format-toolbar.js";
+import { applyTheme, loadTheme } from "./editor/theme.js";
 
 function showProfile(button, profile) {
   button.querySelector(".profile-dot").style.backgroundColor = profile.color;
@@ -40,6 +43,7 @@ function showBadName(doc, i18n, problem) {
  * `extensions` are added to the editor (the binding's own extension goes here).
  */
 export async function mountPadPage({ doc = document, extensions = [] } = {}) {
+  applyTheme(doc, loadTheme());
   const i18n = await loadI18n();
   bindLanguageSelect(doc.getElementById("language"), i18n);
   const padName = padNameFromLocation(doc.defaultView.location);
@@ -62,8 +66,9 @@ export async function mountPadPage({ doc = document, extensions = [] } = {}) {
     parent: doc.getElementById("editor"),
     placeholderText: i18n.t("editor.placeholder"),
     label: i18n.t("editor.label", { name: padName }),
-    extensions: [authorship({ colors: {} }), remoteCursors(), extensions],
+    extensions: [padSearch(i18n, () => view), authorship({ colors: {} }), remoteCursors(), extensions],
   });
+  mountFormatToolbar(view, i18n);
   wireColorsToggle(doc.getElementById("toggle-colors"), view);
   wireShare(doc, i18n, padName);
 

@@ -18,7 +18,7 @@ package ardoise.http;
 public final class ImportMap {
 
   /** The CSP source for the import map's text, sha256 of its exact UTF-8 bytes. */
-  public static final String SCRIPT_HASH = "'sha256-bLZaAEu6/ZjV+NJQr9OTQOQQr8DQZlvL3+JORbHmqm4='";
+  public static final String SCRIPT_HASH = "'sha256-9px4x0fMVgMbrjfc4YWH2TAplDBf0msJrGdYoWl3nxQ='";
 
   /** The header value for every HTML page (harmless on the other responses). */
   public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "

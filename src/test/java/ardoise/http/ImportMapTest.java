@@ -71,6 +71,45 @@ class ImportMapTest {
   }
 
   @Test
+  void theViewerPagesRepeatThePadPagesImportMap() throws Exception {
+    String padMap = importMapText(WEBROOT.resolve("pad.html"));
+    for (String page : List.of("projector.html", "read.html")) {
+      assertEquals(padMap, importMapText(WEBROOT.resolve(page)), page + " must carry pad.html's import map byte for byte");
+    }
+  }
+
+  private static final Pattern BARE_IMPORT =
+      Pattern.compile("(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*)[\"']([^\"'./][^\"']*)[\"']");
+
+  private String source(String url) throws IOException {
+    if (!url.startsWith("/webjars/")) return Files.readString(WEBROOT.resolve(url.substring(1)), StandardCharsets.UTF_8);
+    try (var in = getClass().getResourceAsStream("/META-INF/resources" + url)) {
+      assertNotNull(in, url);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Every bare specifier imported by a mapped module or by the page scripts has an entry (search → crelt, …). */
+  @Test
+  void everyBareImportIsMapped() throws Exception {
+    JsonNode imports = new ObjectMapper().readTree(importMapText(WEBROOT.resolve("pad.html"))).get("imports");
+    assertTrue(imports.has("@codemirror/search"), "the search panel's module");
+    List<String> sources = new ArrayList<>();
+    for (JsonNode url : (Iterable<JsonNode>) imports::elements) sources.add(url.asText());
+    try (var files = Files.walk(WEBROOT.resolve("js"))) {
+      files.filter(f -> f.toString().endsWith(".js")).forEach(f -> sources.add("/" + WEBROOT.relativize(f).toString().replace('\\', '/')));
+    }
+    List<String> unmapped = new ArrayList<>();
+    for (String url : sources) {
+      Matcher matcher = BARE_IMPORT.matcher(source(url));
+      while (matcher.find()) {
+        if (!imports.has(matcher.group(1))) unmapped.add(url + " imports " + matcher.group(1));
+      }
+    }
+    assertEquals(List.of(), unmapped);
+  }
+
+  @Test
   void webJarPathsInScriptsExist() throws Exception {
     Pattern webJarPath = Pattern.compile("\"(/webjars/[^\"]+)\"");
     List<String> missing = new ArrayList<>();
