@@ -115,8 +115,9 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
     projector.find("#theme-toggle").click();
     assertEquals("light", projector.find("body").getAttribute("data-theme"));
     assertEquals("rgba(0, 0, 0, 1)", projector.find(".md-view").getCssValue("color"));
+    String size = fontSize(projector);
     projector.find("#raw-toggle").click();
-    assertEquals("24px", projector.find(".cm-editor").getCssValue("font-size"), "the raw text at the same size");
+    assertEquals(size, projector.find(".cm-editor").getCssValue("font-size"), "the raw text at the same size");
     assertEquals(List.of(), projector.browser().consoleErrors());
   }
 
