@@ -8,15 +8,20 @@ import { newlines, renderBlock } from './render-markdown.js';
 // GFM for tables; `breaks`: a line break in the pad is a line break on screen, as in the exports.
 const LEXER_OPTIONS = Object.freeze({ gfm: true, breaks: true });
 
-/** The top-level tokens of `text`, each with its first source line (1-based). */
+/**
+ * The top-level tokens of `text`, each with its first source line (1-based), and the link
+ * reference definitions ("[r]: https://…") as a string: when they change, a block whose source did
+ * not may still render differently.
+ */
 export function topLevelBlocks(text) {
   const tokens = new Lexer({ ...LEXER_OPTIONS }).lex(text);
   let line = 1;
-  return tokens.map((token) => {
+  const blocks = tokens.map((token) => {
     const block = { token, raw: token.raw, line };
     line += newlines(token.raw);
     return block;
   });
+  return { blocks, definitions: JSON.stringify(tokens.links ?? {}) };
 }
 
 export class MarkdownView {
@@ -35,6 +40,7 @@ export class MarkdownView {
     this.dirty = false;
     this.shownText = '';
     this.title = null;
+    this.definitions = '{}';
     this.targetLine = null;
     this.frame = null;
   }
@@ -64,7 +70,10 @@ export class MarkdownView {
       this.dirty = false;
       const text = this.readText();
       if (text !== this.shownText) {
-        this.update(topLevelBlocks(text));
+        const { blocks, definitions } = topLevelBlocks(text);
+        if (definitions !== this.definitions) this.clear();
+        this.definitions = definitions;
+        this.update(blocks);
         this.shownText = text;
         this.tellTitle();
       }
@@ -73,6 +82,12 @@ export class MarkdownView {
       this.scrollToLine(this.targetLine);
       this.targetLine = null;
     }
+  }
+
+  /** Forgets every rendered block: the next update draws them all. */
+  clear() {
+    for (const block of this.blocks) block.element?.remove();
+    this.blocks = [];
   }
 
   /** Replaces the blocks between the unchanged head and tail with freshly rendered ones. */
