@@ -1,7 +1,8 @@
-// The projector view (/p/{pad}/projector): the pad's text, very large and read-only, following
-// the latest edit, with the participant count and the join QR code. A read-only client of the
+// The projector view (/p/{pad}/projector): the pad's minutes, rendered from their Markdown (or
+// the raw text, on request) very large and read-only, following the latest edit, with the
+// participant count, the title and who writes, and the join QR code. A read-only client of the
 // protocol: it fetches the pad's links, then listens on the read-only socket (it counts as a
-// viewer, never as a writer). Text size and theme are remembered in localStorage.
+// viewer, never as a writer). Text size, theme and raw/rendered are remembered in localStorage.
 
 import { EditorView } from '@codemirror/view';
 import { loadI18n, bindLanguageSelect } from './i18n.js';
@@ -10,6 +11,8 @@ import { Follower } from './viewer/follow.js';
 import { lastChangeEnd } from './viewer/last-change.js';
 import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
 import { projectorSettings } from './viewer/projector-settings.js';
+import { writersPanel } from './viewer/writers-panel.js';
+import { MarkdownView } from './markdown/markdown-view.js';
 
 const LINKS_RETRY_MS = 3000;
 
@@ -56,12 +59,15 @@ function showJoinCorner(doc, i18n, padName, links) {
   doc.getElementById('join-url').replaceChildren(host, rest);
 }
 
-function presenceUi(doc, i18n) {
+function presenceUi(doc, i18n, panel) {
   const count = doc.getElementById('participant-count');
   const connection = doc.getElementById('connection');
   let last = { writers: 0, state: 'connecting' };
   const render = () => {
-    count.textContent = i18n.t('participants.count', { count: last.writers });
+    // Viewers (this projector among them) are not participants: never "0 people" on the wall.
+    count.textContent = last.writers === 0
+      ? i18n.t('projector.waiting')
+      : i18n.t('participants.count', { count: last.writers });
     const key = { online: null, open: 'status.connecting', connecting: 'status.connecting' }[last.state];
     connection.textContent = key === null ? '' : i18n.t(key ?? `status.${last.state}`);
   };
@@ -69,9 +75,27 @@ function presenceUi(doc, i18n) {
   render();
   return {
     status(state) { last = { ...last, state }; render(); },
-    presence(members) { last = { ...last, writers: members.length }; render(); },
+    presence(members) {
+      last = { ...last, writers: members.length };
+      render();
+      panel.presence(members);
+    },
     error(code, message) { console.warn(`projector: server error ${code}: ${message}`); },
   };
+}
+
+/** The rendered Markdown, in a scrolling region the keyboard can reach. */
+function renderedText(doc, parent, label) {
+  const scroller = doc.createElement('div');
+  scroller.className = 'md-scroller';
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', label);
+  const content = doc.createElement('article');
+  content.className = 'md-view';
+  scroller.append(content);
+  parent.append(scroller);
+  return { scroller, content };
 }
 
 async function start(doc = document) {
@@ -81,36 +105,61 @@ async function start(doc = document) {
   if (!padName) return;
   doc.getElementById('pad-title').textContent = padName;
   doc.title = i18n.t('projector.pageTitle', { name: padName });
-  projectorSettings(doc, i18n);
+  const label = () => i18n.t('editor.label', { name: padName });
 
-  const view = createReadOnlyView({
-    parent: doc.getElementById('projector-text'),
-    label: i18n.t('editor.label', { name: padName }),
-    theme: projectorTheme,
+  const textArea = doc.getElementById('projector-text');
+  const rendered = renderedText(doc, textArea, label());
+  const rawBox = doc.createElement('div');
+  rawBox.className = 'raw-text';
+  textArea.append(rawBox);
+  const view = createReadOnlyView({ parent: rawBox, label: label(), theme: projectorTheme });
+  const panel = writersPanel(doc, i18n, padName);
+  panel.title(null);
+  const markdown = new MarkdownView(rendered.scroller, rendered.content, {
+    readText: () => view.state.doc.toString(),
+    onTitle: (heading) => panel.title(heading),
   });
   i18n.onChange(() => {
-    relabel(view, i18n.t('editor.label', { name: padName }));
+    relabel(view, label());
+    rendered.scroller.setAttribute('aria-label', label());
     doc.title = i18n.t('projector.pageTitle', { name: padName });
   });
-  const resume = doc.getElementById('resume-follow');
-  const follower = new Follower(view, (following) => { resume.hidden = following; });
+
+  let raw = false;
   let lastEdit = null;
+  const reveal = (pos) => {
+    const at = Math.min(pos ?? view.state.doc.length, view.state.doc.length);
+    if (raw) view.dispatch({ effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+    else markdown.revealLine(view.state.doc.lineAt(at).number);
+  };
+  const resume = doc.getElementById('resume-follow');
+  const follower = new Follower([rendered.scroller, view.scrollDOM], reveal, (following) => { resume.hidden = following; });
   resume.addEventListener('click', () => follower.resume(lastEdit));
+  projectorSettings(doc, i18n, (on) => {
+    raw = on;
+    rendered.scroller.hidden = raw;
+    rawBox.hidden = !raw;
+    if (follower.following && lastEdit !== null) reveal(lastEdit);
+  });
 
   const links = await fetchLinks(padName);
   showJoinCorner(doc, i18n, padName, links);
   const readOnlyId = links.readOnly.slice(links.readOnly.lastIndexOf('/') + 1);
+  const showText = () => markdown.changed();
   const session = new ViewerSession({
     url: readOnlySocketUrl(readOnlyId),
-    view: viewAdapter(view, (op) => {
+    view: viewAdapter(view, (op, authorId) => {
+      showText();
+      panel.edited(authorId);
       lastEdit = lastChangeEnd(op) ?? lastEdit;
       follower.edited(lastEdit);
-    }),
-    ui: presenceUi(doc, i18n),
+    }, showText),
+    ui: presenceUi(doc, i18n, panel),
   });
   session.start();
   doc.defaultView.ardoiseViewer = Object.freeze({
     text: () => view.state.doc.toString(),
+    shownText: () => (raw ? view.state.doc.toString() : markdown.shownText),
     rev: () => session.rev,
     online: () => session.joined,
     following: () => follower.following,

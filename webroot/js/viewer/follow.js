@@ -3,41 +3,39 @@
 // the scrollbar); then following stops and `onChange(false)` lets the page offer "resume".
 // Only input events count as "on purpose": the scroll events our own scrolling causes do not.
 
-import { EditorView } from '@codemirror/view';
-
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
 
 export class Follower {
-  constructor(view, onChange = () => {}) {
-    this.view = view;
+  /**
+   * `scrollers`: the elements the facilitator may scroll (the rendered text, the raw text).
+   * `reveal(pos)`: shows document position `pos` (null: the end).
+   */
+  constructor(scrollers, reveal, onChange = () => {}) {
+    this.reveal = reveal;
     this.onChange = onChange;
     this.following = true;
     const stop = () => this.setFollowing(false);
-    const scroller = view.scrollDOM;
-    scroller.addEventListener('wheel', stop, { passive: true });
-    scroller.addEventListener('touchmove', stop, { passive: true });
-    scroller.addEventListener('pointerdown', (e) => {
-      if (e.target === scroller) stop(); // the scrollbar itself, not the text
-    });
-    scroller.ownerDocument.addEventListener('keydown', (e) => {
+    for (const scroller of scrollers) {
+      scroller.addEventListener('wheel', stop, { passive: true });
+      scroller.addEventListener('touchmove', stop, { passive: true });
+      scroller.addEventListener('pointerdown', (e) => {
+        if (e.target === scroller) stop(); // the scrollbar itself, not the text
+      });
+    }
+    scrollers[0].ownerDocument.addEventListener('keydown', (e) => {
       if (SCROLL_KEYS.has(e.key) && !e.target.closest?.('button, select, a, input')) stop();
     });
   }
 
   /** A remote edit ending at `pos` was shown. */
   edited(pos) {
-    if (this.following && pos !== null) this.scrollTo(pos);
-  }
-
-  scrollTo(pos) {
-    const at = Math.min(pos, this.view.state.doc.length);
-    this.view.dispatch({ effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+    if (this.following && pos !== null) this.reveal(pos);
   }
 
   /** "Resume following": back to the latest edit (`pos`, or the end when unknown). */
   resume(pos = null) {
     this.setFollowing(true);
-    this.scrollTo(pos ?? this.view.state.doc.length);
+    this.reveal(pos);
   }
 
   setFollowing(on) {

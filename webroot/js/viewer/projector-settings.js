@@ -1,11 +1,14 @@
-// The projector's text size (buttons A−/A+ and the keys - and +) and theme (light/dark), applied
-// to the page and remembered in localStorage for the next session on this machine.
+// The projector's text size (buttons A−/A+ and the keys - and +), theme (light/dark) and form
+// (rendered Markdown or raw text), applied to the page and remembered in localStorage for the next
+// session on this machine.
 
 const SIZE_KEY = 'ardoise.projector.fontSize';
 const THEME_KEY = 'ardoise.projector.theme';
-/** Text sizes in rem, smallest to largest; 3 rem is 48 px at the default root size. */
+const RAW_KEY = 'ardoise.projector.raw';
+/** Text sizes in rem, smallest to largest; 2 rem is 32 px at the default root size. */
 export const SIZES = [1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 7.5];
-const DEFAULT_SIZE = 3;
+// Sixteen lines of body text on a 1280×720 projector, still readable from the back of a room.
+const DEFAULT_SIZE = 2;
 
 function read(storage, key) {
   try {
@@ -23,8 +26,11 @@ function write(storage, key, value) {
   }
 }
 
-/** Wires the size buttons, the +/- keys and the theme switch of the projector page. */
-export function projectorSettings(doc, i18n, storage = globalThis.localStorage) {
+/**
+ * Wires the size buttons, the +/- keys, the theme switch and the raw-text switch of the projector
+ * page; `onRawChange(raw)` runs now and on every switch.
+ */
+export function projectorSettings(doc, i18n, onRawChange, storage = globalThis.localStorage) {
   const body = doc.body;
   const phone = doc.defaultView.matchMedia('(max-width: 40rem)').matches;
   let size = Number(read(storage, SIZE_KEY));
@@ -64,4 +70,21 @@ export function projectorSettings(doc, i18n, storage = globalThis.localStorage) 
     applyTheme();
   });
   applyTheme();
+
+  switchSetting(doc.getElementById('raw-toggle'), storage, RAW_KEY, onRawChange);
+}
+
+/** An on/off button (aria-pressed) remembered under `key`. */
+function switchSetting(button, storage, key, onChange) {
+  let on = read(storage, key) === 'true';
+  const apply = () => {
+    button.setAttribute('aria-pressed', String(on));
+    onChange(on);
+  };
+  button.addEventListener('click', () => {
+    on = !on;
+    write(storage, key, String(on));
+    apply();
+  });
+  apply();
 }

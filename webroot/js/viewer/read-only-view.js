@@ -32,18 +32,22 @@ export function relabel(view, label) {
   view.scrollDOM.setAttribute('aria-label', label);
 }
 
-/** The `view` side of a ViewerSession over `view`; `onEdit(op)` runs after each remote op. */
-export function viewAdapter(view, onEdit = () => {}) {
+/**
+ * The `view` side of a ViewerSession over `view`; `onEdit(op, authorId)` runs after each remote
+ * op, `onReset()` after the whole text was replaced (a join).
+ */
+export function viewAdapter(view, onEdit = () => {}, onReset = () => {}) {
   return {
     reset(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      onReset();
     },
-    apply(op) {
+    apply(op, authorId) {
       if (op.baseLength !== view.state.doc.length) {
         throw new Error(`op for length ${op.baseLength}, text has ${view.state.doc.length}`);
       }
       view.dispatch({ changes: operationToChanges(op) });
-      onEdit(op);
+      onEdit(op, authorId);
     },
   };
 }

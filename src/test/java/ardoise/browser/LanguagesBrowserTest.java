@@ -30,7 +30,7 @@ class LanguagesBrowserTest extends PadServerBrowserTest {
     ViewerPage projector = new ViewerPage(browser).open(server.directUrl(pad) + "/projector");
     assertEquals("fr", lang(projector));
     assertEquals("Rejoignez le pad :", projector.find("#join-title").getText());
-    assertEquals("0 personne", projector.find("#participant-count").getText());
+    assertEquals("En attente des participants", projector.find("#participant-count").getText());
     assertEquals("Texte plus grand", projector.find("#font-larger").getAccessibleName());
     assertEquals("Réglages de la projection", projector.find("[role=toolbar]").getAttribute("aria-label"));
     assertTrue(projector.find("#join-qr").getAttribute("alt").startsWith("QR code pour rejoindre le pad : "));

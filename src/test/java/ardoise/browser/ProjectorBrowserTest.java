@@ -13,7 +13,8 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The projector view against the real server: it follows what an editor page writes (text and
  * scrolling), shows the participant count and the join corner, stops following when the
- * facilitator scrolls away and resumes on request; text size and theme are remembered.
+ * facilitator scrolls away and resumes on request; text size and theme are remembered. The
+ * rendering of Markdown itself: {@link ProjectorMarkdownBrowserTest}.
  */
 class ProjectorBrowserTest extends PadServerBrowserTest {
   private String projectorUrl(String pad) {
@@ -47,7 +48,7 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
 
     // The facilitator scrolls back up: following stops and "resume" shows.
     new Actions(projector.browser().driver()).scrollFromOrigin(
-        org.openqa.selenium.interactions.WheelInput.ScrollOrigin.fromElement(projector.find(".cm-scroller")), 0, -100000).perform();
+        org.openqa.selenium.interactions.WheelInput.ScrollOrigin.fromElement(projector.find(".md-scroller")), 0, -100000).perform();
     projector.awaitUntil("not following", () -> !projector.following());
     projector.awaitUntil("showing the top", () -> projector.lineVisible("Bonjour à tous"));
     assertTrue(projector.find("#resume-follow").isDisplayed());
@@ -77,7 +78,7 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
 
     // Her tab goes to the home page: Chromium may keep the pad page, frozen, in its back/forward cache.
     amelie.browser().open(server.url("/"));
-    projector.awaitUntil("down to 0 people", () -> projector.find("#participant-count").getText().equals("0 personne"));
+    projector.awaitUntil("waiting for people again", () -> projector.find("#participant-count").getText().equals("En attente des participants"));
     amelie.browser().driver().navigate().back();
     amelie.awaitOnline();
     projector.awaitUntil("counting Amélie again", () -> projector.find("#participant-count").getText().equals("1 personne"));
@@ -92,28 +93,31 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
     amelie.awaitSynchronized();
     ViewerPage projector = new ViewerPage(browser(1280, 720, "fr-FR")).open(projectorUrl(pad));
     projector.awaitText("Lisible depuis le fond de la salle");
-    assertEquals("48px", fontSize(projector), "3 rem by default");
+    assertEquals("32px", fontSize(projector), "2 rem by default");
     projector.find("#font-larger").click();
-    assertEquals("56px", fontSize(projector));
-    projector.find("body").sendKeys("+");
-    assertEquals("64px", fontSize(projector));
-    projector.find("body").sendKeys("-", "-", "-");
     assertEquals("40px", fontSize(projector));
+    projector.find("body").sendKeys("+");
+    assertEquals("48px", fontSize(projector));
+    projector.find("body").sendKeys("-", "-", "-");
+    assertEquals("24px", fontSize(projector));
     projector.find("#theme-toggle").click();
     assertEquals("dark", projector.find("body").getAttribute("data-theme"));
     assertEquals("true", projector.find("#theme-toggle").getAttribute("aria-pressed"));
-    assertEquals("rgba(18, 18, 18, 1)", projector.find(".cm-editor").getCssValue("background-color"));
-    assertEquals("rgba(245, 245, 245, 1)", projector.find(".cm-editor").getCssValue("color"));
+    assertEquals("rgba(18, 18, 18, 1)", projector.find("body").getCssValue("background-color"));
+    assertEquals("rgba(245, 245, 245, 1)", projector.find(".md-view").getCssValue("color"));
 
     projector.open(projectorUrl(pad));
     projector.awaitText("Lisible depuis le fond de la salle");
-    assertEquals("40px", fontSize(projector), "size remembered");
+    assertEquals("24px", fontSize(projector), "size remembered");
     assertEquals("dark", projector.find("body").getAttribute("data-theme"), "theme remembered");
     projector.find("body").sendKeys("+", "+", "+", "+");
     projector.browser().screenshot("projector-dark");
     projector.find("#theme-toggle").click();
     assertEquals("light", projector.find("body").getAttribute("data-theme"));
-    assertEquals("rgba(0, 0, 0, 1)", projector.find(".cm-editor").getCssValue("color"));
+    assertEquals("rgba(0, 0, 0, 1)", projector.find(".md-view").getCssValue("color"));
+    String size = fontSize(projector);
+    projector.find("#raw-toggle").click();
+    assertEquals(size, projector.find(".cm-editor").getCssValue("font-size"), "the raw text at the same size");
     assertEquals(List.of(), projector.browser().consoleErrors());
   }
 
@@ -132,13 +136,13 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
       assertFalse(name == null || name.isBlank(), "unlabelled control " + what);
       assertFalse(active.getCssValue("outline-style").equals("none"), "no visible focus on " + what);
     }
-    assertEquals(List.of("font-smaller", "font-larger", "theme-toggle", "language"), reached.subList(0, 4));
-    assertEquals(5, reached.size(), "then the text itself (to scroll it with the keyboard): " + reached);
+    assertEquals(List.of("font-smaller", "font-larger", "theme-toggle", "raw-toggle", "language"), reached.subList(0, 5));
+    assertEquals(6, reached.size(), "then the text itself (to scroll it with the keyboard): " + reached);
     assertEquals("Larger text", projector.find("#font-larger").getAccessibleName());
   }
 
   private static String fontSize(ViewerPage page) {
-    return page.find(".cm-editor").getCssValue("font-size");
+    return page.find(".md-view").getCssValue("font-size");
   }
 
   static By css(String selector) {

@@ -49,13 +49,34 @@ final class ViewerPage {
     return browser.driver().findElements(By.cssSelector(css));
   }
 
-  /** Whether a rendered line holding {@code needle} lies inside the text's visible area. */
+  /**
+   * Whether a line holding {@code needle} lies inside the text's visible area: a line of the raw
+   * text, or on the projector's rendered Markdown the place where {@code needle} is drawn (a text
+   * node holding it: one line of a paragraph, an item, a cell).
+   */
   boolean lineVisible(String needle) {
     return Boolean.TRUE.equals(js(
-        "const s = document.querySelector('.cm-scroller').getBoundingClientRect();"
-            + "return [...document.querySelectorAll('.cm-line')].some(l => {"
-            + "  if (!l.textContent.includes(arguments[0])) return false;"
-            + "  const r = l.getBoundingClientRect(); return r.top >= s.top && r.bottom <= s.bottom; });", needle));
+        "const md = document.querySelector('.md-scroller');"
+            + "const inside = (r, s) => r.height > 0 && r.top >= s.top && r.bottom <= s.bottom;"
+            + "if (md && !md.hidden) {"
+            + "  const s = md.getBoundingClientRect();"
+            + "  const walk = document.createTreeWalker(md, NodeFilter.SHOW_TEXT);"
+            + "  for (let n = walk.nextNode(); n; n = walk.nextNode()) {"
+            + "    const at = n.data.indexOf(arguments[0]);"
+            + "    if (at < 0) continue;"
+            + "    const range = document.createRange(); range.setStart(n, at); range.setEnd(n, at + arguments[0].length);"
+            + "    if (inside(range.getBoundingClientRect(), s)) return true;"
+            + "  }"
+            + "  return false;"
+            + "}"
+            + "const s = document.querySelector('.cm-scroller').getBoundingClientRect();"
+            + "return [...document.querySelectorAll('.cm-line')].some(l =>"
+            + "  l.textContent.includes(arguments[0]) && inside(l.getBoundingClientRect(), s));", needle));
+  }
+
+  /** The text the projector draws (its rendered Markdown, or the raw text when switched to it). */
+  String shownText() {
+    return (String) js("return window.ardoiseViewer ? window.ardoiseViewer.shownText() : null;");
   }
 
   ViewerPage awaitText(String expected) {

@@ -2,6 +2,8 @@ package ardoise.http.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
@@ -16,6 +18,7 @@ import org.commonmark.parser.Parser;
  * what to write. Every format with structure (HTML, PDF through HTML, DOCX, ODT) shares this walk,
  * so they agree on what a heading, a list or a table is, and on what is dropped: raw HTML becomes
  * visible text, unsafe links become plain text ({@link SafeLink}), images show their alt text.
+ * Task items ("- [ ] …", "- [x] …") start with a ballot box, ☐ or ☑, as on the projector.
  *
  * <p>Soft line breaks are kept as line breaks: people type minutes line by line and expect the
  * lines they see in the pad. With authorship on, each text piece is split by author using the
@@ -27,6 +30,10 @@ final class MarkdownWalk extends AbstractVisitor {
       .extensions(List.of(TablesExtension.create()))
       .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
       .build();
+
+  // "[ ] ", "[x] " or "[X] " at the start of an item: a task (GFM task list items).
+  private static final Pattern TASK_MARKER = Pattern.compile("\\[([ xX])\\][ \\t]");
+  private static final int TASK_MARKER_LENGTH = 4;
 
   private final DocumentSink sink;
   private final SourcePieces pieces;
@@ -125,7 +132,25 @@ final class MarkdownWalk extends AbstractVisitor {
 
   @Override
   public void visit(Text text) {
-    pieces.emit(text.getLiteral(), text.getSourceSpans(), this::emitPiece);
+    String literal = text.getLiteral();
+    String box = taskBox(text);
+    if (box != null) {
+      sink.text(box, style, null);
+      literal = literal.substring(TASK_MARKER_LENGTH);
+    }
+    pieces.emit(literal, text.getSourceSpans(), this::emitPiece);
+  }
+
+  /**
+   * "☐ " or "☑ " when {@code text} opens a GFM task item ("- [ ] to do", "- [x] done"), else null.
+   * The marker is the first text of the item's first paragraph; the projector draws the same boxes.
+   */
+  private static String taskBox(Text text) {
+    if (text.getPrevious() != null || !(text.getParent() instanceof Paragraph paragraph)) return null;
+    if (paragraph.getPrevious() != null || !(paragraph.getParent() instanceof ListItem)) return null;
+    Matcher marker = TASK_MARKER.matcher(text.getLiteral());
+    if (!marker.lookingAt()) return null;
+    return marker.group(1).equals(" ") ? "☐ " : "☑ ";
   }
 
   @Override

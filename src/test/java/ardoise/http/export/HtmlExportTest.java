@@ -46,6 +46,17 @@ class HtmlExportTest {
   }
 
   @Test
+  void taskItemsStartWithABallotBoxAsOnTheProjector() {
+    String text = "- [ ] envoyer le compte rendu\n- [x] réserver la salle\n- [X] *fait*\n- [y] pas une tâche\n\n[ ] hors liste\n";
+    Document page = export(ExportSamples.input(text, ExportOptions.plain("fr")));
+    assertEquals(List.of("☐ envoyer le compte rendu", "☑ réserver la salle", "☑ fait", "[y] pas une tâche"),
+        page.select("main ul > li").eachText());
+    assertEquals("[ ] hors liste", page.select("main p").last().text(), "a box only in a list item");
+    Document coloured = export(ExportSamples.input(text, ExportOptions.withAuthors("fr")));
+    assertEquals("☐ envoyer le compte rendu", coloured.select("main ul > li").get(0).text(), "with authorship too");
+  }
+
+  @Test
   void authorshipColoursEachAuthorsTextAndListsContributors() {
     Document page = export(ExportSamples.twoAuthors(ExportOptions.withAuthors("en")));
     Element heading = page.selectFirst("main h1 span.a0");
