@@ -73,7 +73,11 @@ export function wireShare(doc, i18n, padName) {
     qr.src = `${path}/qr.svg${addresses.length ? `?host=${encodeURIComponent(links.address)}` : ''}`;
     qr.alt = i18n.t('share.qrAlt', { url: links.edit });
     qr.hidden = false;
-    parts.caption.textContent = readableLink(links.edit);
+    // Host and path may go on two lines, never broken inside a word: "192.168.1.20:9000" / "/p/réunion".
+    const readable = readableLink(links.edit);
+    const slash = readable.indexOf('/');
+    parts.caption.replaceChildren(slash < 0 ? readable : readable.slice(0, slash), doc.createElement('wbr'),
+      slash < 0 ? '' : readable.slice(slash));
     message.textContent = '';
   };
   const load = async (address) => {

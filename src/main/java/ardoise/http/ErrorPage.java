@@ -35,7 +35,8 @@ final class ErrorPage {
         .append("<main class=\"error-main\"><section class=\"card error-card\"><p class=\"error-code\">")
         .append(error.status()).append("</p><h1>").append(Pages.escape(title)).append("</h1><p class=\"error-explanation\">")
         .append(Pages.escape(ErrorTexts.explanation(error, lang))).append("</p>");
-    if (!fr && message != null && !message.isBlank()) {
+    // An unknown address has nothing to add to its explanation; the others name what was wrong.
+    if (!fr && error != HttpError.NOT_FOUND && message != null && !message.isBlank()) {
       page.append("<p class=\"hint error-detail\">").append(Pages.escape(message)).append("</p>");
     }
     page.append("<p class=\"error-actions\">");

@@ -94,6 +94,17 @@ final class PadServer implements AutoCloseable {
     return text;
   }
 
+  /** Writes {@code text} as revision 1 of {@code padId} straight into the store (e.g. a pad stored under an older spelling). */
+  void store(String padId, String text) {
+    ardoise.ot.TextOperation op = ardoise.ot.TextOperation.builder().insert(text, "author-seed").build();
+    store.append(padId, 0, java.util.List.of(new OpRecord(1, op, "client-seed", 1, "author-seed", System.currentTimeMillis()))).await();
+  }
+
+  /** The pad's address as the facilitator's own machine opens it: through localhost. */
+  String localhostUrl(String path) {
+    return "http://localhost:" + app.port() + path;
+  }
+
   long head(String padId) {
     StoredPad pad = store.load(padId).await();
     return pad == null ? 0 : pad.head();
