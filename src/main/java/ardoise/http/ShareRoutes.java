@@ -94,7 +94,8 @@ final class ShareRoutes {
     String scheme = ctx.request().scheme();
     Future<List<String>> hosts = publicUrl == null && ShareBase.isLoopback(authority)
         ? vertx.executeBlocking(lan::ranked, false) : Future.succeededFuture(List.of());
-    return hosts.map(h -> {
+    // A failed look-up (a worker refused at shutdown) leaves the address the browser used.
+    return hosts.recover(e -> Future.succeededFuture(List.of())).map(h -> {
       ShareBase base = ShareBase.choose(publicUrl, scheme, authority, h, asked);
       if (base == null) ErrorPage.answer(ctx, HttpError.BAD_HOST, "the Host header cannot make a link");
       return base;
