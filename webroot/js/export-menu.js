@@ -4,7 +4,7 @@
 // addresses and, on import, reads the few strings it shows. It does no work at load beyond wiring
 // listeners, so the editor starts exactly as without it.
 import { EXPORT_FORMATS } from './export-formats.js';
-import { padNameFromLocation } from './pads.js';
+import { browserTimeZone, padNameFromLocation } from './pads.js';
 import { person } from './history/history-api.js';
 
 const menu = document.getElementById('export-menu');
@@ -60,7 +60,8 @@ if (menu && padName) {
   const base = `/p/${encodeURIComponent(padName)}`;
   const update = () => {
     for (const link of menu.querySelectorAll('a[data-format]')) {
-      link.href = `${base}/export/${link.dataset.format}?authors=${authors.checked ? 1 : 0}&lang=${language()}`;
+      link.href = `${base}/export/${link.dataset.format}?authors=${authors.checked ? 1 : 0}&lang=${language()}`
+        + `&tz=${encodeURIComponent(browserTimeZone())}`;
     }
   };
   authors.addEventListener('change', update);

@@ -1,7 +1,7 @@
 // Home page: create a pad (suggested or own name), join one by name, list the
 // pads visited in this browser.
 import { loadI18n, bindLanguageSelect } from "./i18n.js";
-import { forgetPad, normalizePadName, padNameProblem, padUrl, recentPads } from "./pads.js";
+import { closestPad, forgetPad, normalizePadName, padNameProblem, padUrl, recentPads } from "./pads.js";
 
 async function suggestName() {
   const response = await fetch("/api/pads/suggest-name", { headers: { Accept: "application/json" } });
@@ -13,13 +13,63 @@ async function suggestName() {
   return name;
 }
 
-// Validates the field on submit, shows the reason next to it, or opens the pad.
-function wireForm(form, input, message, i18n) {
+/**
+ * Which pad `name` opens and whether anybody wrote in it (GET /api/pads/NAME: the server also finds
+ * a pad stored under an older spelling), or null when the server cannot say (offline, store down).
+ */
+async function padStatus(name) {
+  try {
+    const response = await fetch(`/api/pads/${encodeURIComponent(name)}`, { cache: "no-store" });
+    if (!response.ok) return null;
+    const body = await response.json();
+    return typeof body?.name === "string" && padNameProblem(body.name) === null ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+function offerButton(text, onClick, primary) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = primary ? "button-primary" : "button-secondary";
+  button.textContent = text;
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+/** "This pad does not exist yet": create it, or open the visited pad with the closest name. */
+function showMissing(offer, name, i18n) {
+  const text = document.createElement("p");
+  text.className = "join-missing";
+  text.textContent = i18n.t("home.join.missing", { name });
+  const actions = document.createElement("div");
+  actions.className = "join-actions";
+  actions.append(offerButton(i18n.t("home.join.create", { name }), () => window.location.assign(padUrl(name)), true));
+  const parts = [text];
+  const near = closestPad(name, recentPads());
+  if (near) {
+    const hint = document.createElement("p");
+    hint.className = "hint";
+    hint.textContent = i18n.t("home.join.closestHint");
+    parts.push(hint);
+    actions.append(offerButton(i18n.t("home.join.closest", { name: near }), () => window.location.assign(padUrl(near)), false));
+  }
+  offer.replaceChildren(...parts, actions);
+  offer.hidden = false;
+}
+
+/**
+ * Validates the field on submit and shows the reason next to it; else opens the pad. With
+ * `checkExists` (joining), a pad nobody wrote in yet is offered instead of opened, since a typo
+ * would otherwise open an empty pad of its own.
+ */
+function wireForm(form, input, message, i18n, offer = null) {
   input.addEventListener("input", () => {
     message.textContent = "";
     input.removeAttribute("aria-invalid");
+    if (offer) offer.hidden = true;
   });
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const name = normalizePadName(input.value);
     const problem = padNameProblem(name);
@@ -29,7 +79,9 @@ function wireForm(form, input, message, i18n) {
       input.focus();
       return;
     }
-    window.location.assign(padUrl(name));
+    const status = offer ? await padStatus(name) : null;
+    if (status && !status.exists) showMissing(offer, status.name, i18n);
+    else window.location.assign(padUrl(status?.name ?? name));
   });
 }
 
@@ -78,7 +130,7 @@ async function main() {
   const another = document.getElementById("create-another");
   wireForm(document.getElementById("create-form"), createInput, document.getElementById("create-message"), i18n);
   wireForm(document.getElementById("join-form"), document.getElementById("join-name"),
-    document.getElementById("join-message"), i18n);
+    document.getElementById("join-message"), i18n, document.getElementById("join-offer"));
   another.addEventListener("click", () => fillSuggestion(createInput, another, i18n));
   const list = document.getElementById("recent-list");
   const empty = document.getElementById("recent-empty");

@@ -1,9 +1,11 @@
 // Pad names and the pads this browser has visited.
 //
-// A pad name is the server's padId (PadName.java, docs/protocol.md): in Unicode NFC, 1–64 code
-// points, each a letter of any script, a combining mark (Mn, Mc), a decimal digit, "-" or "_".
-// It is checked here only so people get the message before a round trip; both rules are tested
-// against one table of names (src/test/resources/pad-names.json).
+// A pad name (PadName.java, docs/protocol.md) is read in Unicode NFC: 1–64 code points, each a
+// letter of any script, a combining mark (Mn, Mc), a decimal digit, "-" or "_". A pad is stored
+// under the canonical form of its name (lower case, accents of Latin, Greek and Cyrillic letters
+// removed), so "Bilan-Soir" and "bilan-soir" are one pad. Both are checked here only so people get
+// the answer before a round trip; both rules are tested against one table of names
+// (src/test/resources/pad-names.json) on both sides.
 
 const NAME_PATTERN = /^[\p{L}\p{Mn}\p{Mc}\p{Nd}_-]+$/u;
 const MAX_NAME_LENGTH = 64;
@@ -18,7 +20,73 @@ export function padNameProblem(name) {
   if ([...nfc].length > MAX_NAME_LENGTH) return "padName.tooLong";
   // A lone surrogate matches no property class, so it is refused like the server refuses it.
   if (!NAME_PATTERN.test(nfc)) return "padName.badCharacters";
+  if (canonicalPadName(nfc) === "") return "padName.badCharacters"; // only accents: nothing would be left
   return null;
+}
+
+// The Combining Diacritical Marks block: the accents canonical names drop. Marks of other scripts
+// (Indic vowel signs, Arabic vowel marks) belong to their letters and stay.
+const ACCENTS = /[\u0300-\u036f]/g;
+
+/**
+ * The form the server stores a pad under (PadName.canonical): lower case (Unicode default case
+ * mapping, as Java's toLowerCase(Locale.ROOT)), then the accents removed, in NFC.
+ */
+export function canonicalPadName(name) {
+  return String(name).normalize("NFC").toLowerCase().normalize("NFD").replace(ACCENTS, "").normalize("NFC");
+}
+
+/** A link as people read it: without the scheme, the path's %-escapes decoded ("host:9000/p/réunion"). */
+export function readableLink(url) {
+  const bare = String(url).replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  try {
+    return decodeURI(bare);
+  } catch {
+    return bare; // a broken escape is shown as it is rather than not at all
+  }
+}
+
+/**
+ * The browser's IANA time zone ("Europe/Paris"), sent with export links so an export's time line
+ * reads in the reader's time (the server falls back to UTC on a zone it does not know); "" if none.
+ */
+export function browserTimeZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch {
+    return "";
+  }
+}
+
+/** Edit distance between two names, counted in code points (for "did you mean"). */
+function distance(a, b) {
+  const x = [...a];
+  const y = [...b];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[y.length];
+}
+
+/**
+ * The visited pad whose name is closest to `name` (canonical forms compared), if it is close
+ * enough to be a typo: at most a quarter of the name's length, at least 2, away, and not the same
+ * pad. Else null.
+ */
+export function closestPad(name, pads) {
+  const wanted = canonicalPadName(name);
+  const limit = Math.max(2, Math.floor([...wanted].length / 4));
+  let best = null;
+  for (const pad of pads) {
+    const d = distance(wanted, canonicalPadName(pad.name));
+    if (d > 0 && d <= limit && (best === null || d < best.d)) best = { name: pad.name, d };
+  }
+  return best?.name ?? null;
 }
 
 /** Turns what a person typed into a candidate name: trimmed, inner spaces become "-". */
@@ -26,9 +94,12 @@ export function normalizePadName(typed) {
   return String(typed ?? "").normalize("NFC").trim().replace(/\s+/g, "-");
 }
 
-/** The address of a pad's page. */
+/**
+ * The address of a pad's page. /p/NAME, not /pad.html?pad=NAME: the server sends another spelling
+ * of the name on to the pad it opens, so the address names the pad one way.
+ */
 export function padUrl(name) {
-  return `/pad.html?pad=${encodeURIComponent(name)}`;
+  return `/p/${encodeURIComponent(name)}`;
 }
 
 /**

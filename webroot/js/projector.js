@@ -13,6 +13,7 @@ import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
 import { projectorSettings } from './viewer/projector-settings.js';
 import { writersPanel } from './viewer/writers-panel.js';
 import { MarkdownView } from './markdown/markdown-view.js';
+import { readableLink } from './pads.js';
 
 const LINKS_RETRY_MS = 3000;
 
@@ -41,7 +42,7 @@ async function fetchLinks(padName) {
 }
 
 function showJoinCorner(doc, i18n, padName, links) {
-  const shortUrl = links.edit.replace(/^https?:\/\//, '');
+  const shortUrl = readableLink(links.edit); // "host/p/réunion", not "%C3%A9"; the QR code holds the valid URL
   const qr = doc.getElementById('join-qr');
   qr.src = `/p/${encodeURIComponent(padName)}/qr.svg`; // same origin (the CSP allows 'self' images)
   const label = () => { qr.alt = i18n.t('projector.qrAlt', { url: shortUrl }); };

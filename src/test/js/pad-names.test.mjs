@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { padNameFromLocation, padNameProblem } from '../../../webroot/js/pads.js';
+import { canonicalPadName, closestPad, padNameFromLocation, padNameProblem, padUrl, readableLink } from '../../../webroot/js/pads.js';
 
 const file = new URL('../resources/pad-names.json', import.meta.url);
 const rows = JSON.parse(readFileSync(file, 'utf8'));
@@ -22,6 +22,41 @@ describe('padNameProblem follows the shared table', () => {
       const problem = padNameProblem(name);
       assert.equal(problem === null, valid, `${show(name)} gave ${problem}`);
     });
+  });
+});
+
+describe('canonicalPadName follows the shared table', () => {
+  test('the table holds names whose canonical form differs', () => {
+    assert.ok(rows.filter((r) => r.valid && r.canonical !== r.name.normalize('NFC')).length >= 10);
+  });
+
+  rows.filter((r) => r.valid).forEach(({ name, canonical, why }, i) => {
+    test(`[${i}] ${why}`, () => {
+      assert.equal(canonicalPadName(name), canonical, show(name));
+      assert.equal(padNameProblem(canonical), null, 'the canonical form is a valid name');
+      assert.equal(canonicalPadName(canonical), canonical, 'canonical twice is canonical once');
+    });
+  });
+});
+
+describe('links and near names', () => {
+  test('padUrl goes through /p/ so the server can send another spelling on', () => {
+    assert.equal(padUrl('Réunion'), '/p/R%C3%A9union');
+  });
+
+  test('readableLink drops the scheme and decodes the path', () => {
+    assert.equal(readableLink('http://192.168.1.20:9000/p/r%C3%A9union-tours'), '192.168.1.20:9000/p/réunion-tours');
+    assert.equal(readableLink('https://pad.example.org/p/%E4%BC%9A%E8%AD%B0'), 'pad.example.org/p/会議');
+    assert.equal(readableLink('http://h/p/%E0%A4'), 'h/p/%E0%A4');
+  });
+
+  test('closestPad finds a typo among visited pads, not a stranger nor the same pad', () => {
+    const pads = [{ name: 'bilan-soir-tw7f' }, { name: 'atelier-lundi' }, { name: 'reunion-tours' }];
+    assert.equal(closestPad('Bilan-Soir-TW7E', pads), 'bilan-soir-tw7f');
+    assert.equal(closestPad('Réunion-Tour', pads), 'reunion-tours');
+    assert.equal(closestPad('cuisine', pads), null);
+    assert.equal(closestPad('Bilan-Soir-TW7F', pads), null);
+    assert.equal(closestPad('x', []), null);
   });
 });
 

@@ -1,5 +1,7 @@
 // The history API (docs/history.md) as promises, plus who this browser is for restores and saved versions.
 
+import { browserTimeZone } from '../pads.js';
+
 const AUTHOR_KEY = 'ardoise.authorId';
 const PROFILE_KEY = 'ardoise.profile';
 const VALID_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -34,7 +36,8 @@ export function historyApi(padName) {
     saveVersion: (rev, label) => post('/versions', { ...person(), rev, label }),
     restore: (rev) => post('/restore', { ...person(), rev }),
     exportUrl: (format, rev, authors, lang) =>
-      `/p/${encodeURIComponent(padName)}/export/${format}?rev=${rev}&authors=${authors ? 1 : 0}&lang=${lang}`,
+      `/p/${encodeURIComponent(padName)}/export/${format}?rev=${rev}&authors=${authors ? 1 : 0}&lang=${lang}`
+      + `&tz=${encodeURIComponent(browserTimeZone())}`,
   };
 }
 

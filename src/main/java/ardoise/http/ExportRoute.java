@@ -9,13 +9,15 @@ import ardoise.history.NoSuchPad;
 import ardoise.history.Revision;
 import ardoise.history.RevisionOutOfRange;
 import ardoise.history.RevisionReader;
+import ardoise.ot.AttributedText;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * GET /p/{pad}/export/{format}?rev=R&authors=1&lang=fr: revision R (default: the head) as a file.
+ * GET /p/{pad}/export/{format}?rev=R&authors=1&lang=fr&tz=Europe/Paris: revision R (default: the head) as a file.
  * The revision is rebuilt by {@link RevisionReader}; rendering runs on a worker (a PDF takes about a
  * second for 50 pages), never on the event loop.
  */
@@ -45,8 +47,10 @@ final class ExportRoute {
       ErrorPage.html(ctx, HttpError.BAD_REV, "rev must be a whole number from 0.");
       return;
     }
-    ExportOptions options = new ExportOptions("1".equals(ctx.queryParams().get("authors")), RequestValues.language(ctx));
+    ExportOptions options = new ExportOptions("1".equals(ctx.queryParams().get("authors")), RequestValues.language(ctx),
+        ExportOptions.zoneOf(ctx.queryParams().get("tz")));
     reader.read(padId, rev)
+        .recover(e -> e instanceof NoSuchPad && (rev == null || rev == 0) ? openedButUnwritten(padId, e) : Future.failedFuture(e))
         .compose(revision -> contributors.forExport(padId).compose(people -> vertx.executeBlocking(() -> {
           ExportInput input = new ExportInput(padId, revision.rev(), timeOf(revision), revision.doc().text(),
               revision.doc().runs(), people, options);
@@ -56,6 +60,17 @@ final class ExportRoute {
             .putHeader("Content-Disposition", file.name().contentDisposition())
             .putHeader("Cache-Control", "no-store").end(io.vertx.core.buffer.Buffer.buffer(file.bytes())))
         .onFailure(e -> fail(ctx, padId, e));
+  }
+
+  /**
+   * Revision 0, empty, of a pad that people opened but nobody wrote in (its authors are recorded
+   * on joining, its text only on the first edit), so its export is an empty document, not a 404.
+   * A name nobody ever opened stays unknown.
+   */
+  private Future<Revision> openedButUnwritten(String padId, Throwable noSuchPad) {
+    return contributors.profiles(padId).compose(people -> people.isEmpty()
+        ? Future.failedFuture(noSuchPad)
+        : Future.succeededFuture(new Revision(0, 0, AttributedText.EMPTY, 0)));
   }
 
   private record Rendered(byte[] bytes, DownloadName name) {}

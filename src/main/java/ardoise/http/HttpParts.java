@@ -1,6 +1,7 @@
 package ardoise.http;
 
 import ardoise.config.Config;
+import ardoise.http.share.LanAddresses;
 import ardoise.http.metrics.ServerMetrics;
 import ardoise.pad.PadShards;
 import ardoise.store.PadStore;
@@ -8,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the HTTP side of every event loop shares: the settings, the (metered) store, the pad shards,
- * the meters, the health probes and the count of open sockets. Thread rule: any thread.
+ * the meters, the health probes, the count of open sockets and where the machine's LAN addresses
+ * come from (for share links opened on localhost). Thread rule: any thread.
  */
 public record HttpParts(Config config, PadStore store, PadShards shards, ServerMetrics metrics, Health health,
-    AtomicInteger clients) {}
+    AtomicInteger clients, LanAddresses lanAddresses) {}

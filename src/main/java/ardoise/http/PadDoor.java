@@ -1,16 +1,19 @@
 package ardoise.http;
 
 import ardoise.http.share.ReadOnlyIds;
+import ardoise.http.share.ShareLinks;
 import ardoise.protocol.ErrorCode;
 import ardoise.store.PadStore;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The one door of every request for a pad: pages ({@code /p/{pad}…}), the API
  * ({@code /api/pads/{pad}/…}), sockets ({@code /ws/{pad}}) and read-only links ({@code /r/{id}…},
  * {@code /ws/r/{id}}). It reads the pad name once, strictly, from the raw path ({@link PadName}),
- * resolves a read-only id to its pad, and hands the request on with the {@link Entry}; the routes
+ * finds the stored pad a name's spelling opens ({@link PadSpelling}), resolves a read-only id to its
+ * pad, and hands the request on with the {@link Entry}; the routes
  * behind it read {@link #entry}. A refusal is answered here, in the route's own form: an HTML page,
  * JSON under {@code /api/}, an error frame then a close for a socket.
  *
@@ -23,10 +26,14 @@ final class PadDoor {
   /** The pad a request is for; {@code readOnly} when it came through a read-only link. */
   record Entry(String padId, boolean readOnly) {}
 
+  private static final System.Logger LOG = System.getLogger(PadDoor.class.getName());
+
   private final PadStore store;
+  private final PadSpelling spelling;
 
   PadDoor(PadStore store) {
     this.store = store;
+    this.spelling = new PadSpelling(store);
   }
 
   /** The entry the door let through (routes mounted behind it only). */
@@ -34,17 +41,55 @@ final class PadDoor {
     return ctx.get(KEY);
   }
 
-  /** The pad name is segment {@code index} of the raw path ({@code /p/{pad}}: 1, {@code /api/pads/{pad}}: 2). */
+  /**
+   * The pad name is segment {@code index} of the raw path ({@code /p/{pad}}: 1, {@code /api/pads/{pad}}: 2).
+   * Another spelling of a pad's name ({@link PadSpelling}) is redirected to the stored one for pages
+   * and downloads (the address bar then names the pad one way); the API and sockets use it as is.
+   */
   Handler<RoutingContext> byName(int index) {
     return ctx -> {
       String[] segments = RequestValues.segments(ctx);
+      String typed;
       try {
         if (index >= segments.length) throw new PadName.InvalidException("the address names no pad");
-        admit(ctx, new Entry(PadName.fromPath(segments[index]), false));
+        typed = PadName.fromPath(segments[index]);
       } catch (PadName.InvalidException e) {
         refuse(ctx, HttpError.BAD_PAD_NAME, e.getMessage());
+        return;
       }
+      if (PadName.canonical(typed).equals(typed)) {
+        admit(ctx, new Entry(typed, false));
+        return;
+      }
+      ctx.request().pause(); // as in byReadOnlyId: a socket must still be able to upgrade
+      spelling.resolve(typed).onComplete(r -> {
+        ctx.request().resume();
+        if (r.failed()) {
+          LOG.log(System.Logger.Level.WARNING, "pad=- client=- pad name lookup failed: {0}", r.cause().toString());
+          refuse(ctx, HttpError.STORE_UNAVAILABLE, "the pad cannot be looked up right now; retry");
+        } else if (!r.result().equals(typed) && redirects(ctx)) {
+          redirect(ctx, segments, index, r.result());
+        } else {
+          admit(ctx, new Entry(r.result(), false));
+        }
+      });
     };
+  }
+
+  /** Pages and downloads are redirected; the API and sockets are not (a client follows no redirect there). */
+  private static boolean redirects(RoutingContext ctx) {
+    HttpMethod method = ctx.request().method();
+    String path = ctx.request().path();
+    return (method == HttpMethod.GET || method == HttpMethod.HEAD) && !path.startsWith("/api/") && !path.startsWith("/ws/");
+  }
+
+  /** 308 to the same address with the pad's stored name; the query is kept. */
+  private static void redirect(RoutingContext ctx, String[] segments, int index, String padId) {
+    String[] moved = segments.clone();
+    moved[index] = ShareLinks.encodeSegment(padId);
+    String query = ctx.request().query();
+    String location = "/" + String.join("/", moved) + (query == null || query.isEmpty() ? "" : "?" + query);
+    ctx.response().setStatusCode(308).putHeader("Location", location).putHeader("Cache-Control", "no-cache").end();
   }
 
   /** The read-only id is segment {@code index} of the raw path; an id no pad has is an unknown link. */
@@ -62,8 +107,7 @@ final class PadDoor {
       store.padOfReadOnlyId(id).onComplete(r -> {
         ctx.request().resume();
         if (r.failed()) {
-          System.getLogger(PadDoor.class.getName()).log(System.Logger.Level.WARNING,
-              "pad=- client=- read-only lookup failed: {0}", r.cause().toString());
+          LOG.log(System.Logger.Level.WARNING, "pad=- client=- read-only lookup failed: {0}", r.cause().toString());
           refuse(ctx, HttpError.STORE_UNAVAILABLE, "the read-only link cannot be checked right now; retry");
         } else if (r.result() == null) {
           refuse(ctx, HttpError.UNKNOWN_LINK, "no pad has this read-only link");

@@ -6,11 +6,17 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Locale;
 
 /**
  * Pad names as they appear in URLs: 1–64 characters, each a letter of any script (with its
- * combining marks), a decimal digit, {@code -} or {@code _}. Names are compared in Unicode NFC, so
- * the same name typed on two keyboards reaches the same pad.
+ * combining marks), a decimal digit, {@code -} or {@code _}. Names are read in Unicode NFC, so
+ * the same name typed on two keyboards is the same name.
+ *
+ * <p>A pad is stored under the {@link #canonical} form of its name: lower case, without the accents
+ * of Latin, Greek and Cyrillic letters, so "Bilan-Soir", "bilan-soir" and "Réunion"/"reunion" each
+ * reach one pad. webroot/js/pads.js computes the same form; both are tested against
+ * src/test/resources/pad-names.json.
  */
 public final class PadName {
   public static final int MAX_LENGTH = 64;
@@ -36,7 +42,25 @@ public final class PadName {
       }
       i += Character.charCount(c);
     }
+    if (canonical(nfc).isEmpty()) throw new InvalidException("a pad name needs a letter, a digit, - or _");
     return nfc;
+  }
+
+  /**
+   * The form a pad is stored under: lower case (Unicode default case mapping), then the marks of
+   * the Combining Diacritical Marks block (U+0300–U+036F: the accents of Latin, Greek and Cyrillic
+   * letters) removed, in NFC. Marks of other scripts (Indic vowel signs, Arabic vowel marks) are kept:
+   * there they are part of the letter, and dropping them would merge different words.
+   * {@code name} is a valid name (see {@link #validate}); the result is one too, unless empty.
+   */
+  public static String canonical(String name) {
+    String decomposed = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    StringBuilder kept = new StringBuilder(decomposed.length());
+    for (int i = 0; i < decomposed.length(); i++) {
+      char c = decomposed.charAt(i);
+      if (c < 0x300 || c > 0x36F) kept.append(c);
+    }
+    return Normalizer.normalize(kept, Normalizer.Form.NFC);
   }
 
   private static boolean allowed(int c) {

@@ -50,6 +50,23 @@ final class Pages {
         .end(new JsonObject().put("name", names.next()).encode());
   }
 
+  /**
+   * GET /api/pads/{pad}: {"name": the stored name the typed one opens, "exists": whether it was written}.
+   * The home page asks before joining, to offer creating the pad or a close one. It tells no more
+   * than opening /p/{pad} shows (an empty pad or its text); it lists nothing.
+   */
+  void padStatus(RoutingContext ctx) {
+    String padId = PadDoor.entry(ctx).padId();
+    store.exists(padId).onComplete(r -> {
+      if (r.failed()) {
+        ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, "the pad cannot be looked up right now; retry");
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+          .end(new JsonObject().put("name", padId).put("exists", r.result()).encode());
+    });
+  }
+
   void sendPage(RoutingContext ctx, String file) {
     ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
         .sendFile(webRoot + "/" + file)

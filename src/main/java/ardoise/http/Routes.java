@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
@@ -28,7 +29,7 @@ public final class Routes {
     Pages pages = new Pages(WEB_ROOT, parts.store());
     PadDoor door = new PadDoor(parts.store());
     SocketRoute sockets = new SocketRoute(parts.config(), parts);
-    ShareRoutes share = new ShareRoutes(pages, parts.store(), parts.config().publicUrl());
+    ShareRoutes share = new ShareRoutes(vertx, pages, parts.store(), parts.config().publicUrl(), parts.lanAddresses());
 
     RouterErrors.install(router);
     router.route().handler(pages::securityHeaders);
@@ -44,7 +45,7 @@ public final class Routes {
 
     // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}, /r/{id}…, /ws/r/{id}. Names hold no '/'.
     router.routeWithRegex("/p/[^/]*(/.*)?").handler(door.byName(1));
-    router.routeWithRegex("/api/pads/[^/]*/.*").handler(door.byName(2));
+    router.routeWithRegex("/api/pads/[^/]*(/.*)?").handler(door.byName(2));
     router.routeWithRegex("/r/[^/]*(/qr\\.svg)?").handler(door.byReadOnlyId(1));
     router.routeWithRegex("/ws/r/[^/]*").handler(door.byReadOnlyId(2)).handler(sockets::accept);
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
@@ -56,15 +57,32 @@ public final class Routes {
     router.getWithRegex("/r/[^/]+/qr\\.svg").handler(share::readOnlyQr);
     page(router.routeWithRegex("/r/[^/]+")).handler(share::readOnlyPage);
     page(router.routeWithRegex("/p/[^/]+")).handler(pages::pad);
+    router.getWithRegex("/api/pads/[^/]+").handler(pages::padStatus);
     router.get("/js/export-formats.js").handler(ExportFormatsModule::send);
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route().handler(StaticHandler.create(WEB_ROOT));
+    router.route().handler(ctx -> ErrorPage.answer(ctx, HttpError.NOT_FOUND, "nothing is served at this address"));
+    router.route().failureHandler(Routes::failure);
     return new Routes(router, sockets);
   }
 
   /** A page route: GET, and HEAD (link checkers and some chat apps probe a link first; no body is sent). */
   private static Route page(Route route) {
     return route.method(HttpMethod.GET).method(HttpMethod.HEAD);
+  }
+
+  /** A failure no route answered: its status (404 of a missing page file), or a server error; never a stack trace. */
+  private static void failure(RoutingContext ctx) {
+    int status = ctx.statusCode();
+    if (status == 404) {
+      ErrorPage.answer(ctx, HttpError.NOT_FOUND, "nothing is served at this address");
+    } else if (status >= 400 && status < 500) {
+      ErrorPage.answer(ctx, HttpError.BAD_REQUEST, "the request could not be read");
+    } else {
+      System.getLogger(Routes.class.getName()).log(System.Logger.Level.WARNING, "pad=- client=- request failed: {0}",
+          String.valueOf(ctx.failure()));
+      ErrorPage.answer(ctx, HttpError.SERVER_ERROR, "the request failed; try again");
+    }
   }
 
   public Router router() {

@@ -5,6 +5,7 @@ import ardoise.pad.PadShards;
 import ardoise.store.PadStore;
 import ardoise.store.SnapshotPolicy;
 import io.vertx.core.DeploymentOptions;
+import ardoise.http.share.LanAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -50,12 +51,17 @@ public final class Server {
       closeVertx(vertx, () -> failed.completeExceptionally(e));
       return Future.fromCompletionStage(failed);
     }
-    return start(vertx, config, snapshots, storage.store(), storage::close);
+    return start(vertx, config, snapshots, storage.store(), storage::close, LanAddresses.system());
   }
 
   /** Starts a server on {@code store}, shared with the caller (two instances on one store in tests). */
   public static Future<Server> start(Config config, PadStore store) {
-    return start(newVertx(config), config, snapshotPolicy(config), store, Future::succeededFuture);
+    return start(config, store, LanAddresses.system());
+  }
+
+  /** As {@link #start(Config, PadStore)}, with the network interfaces share links are offered from (tests fix them). */
+  public static Future<Server> start(Config config, PadStore store, LanAddresses.Source interfaces) {
+    return start(newVertx(config), config, snapshotPolicy(config), store, Future::succeededFuture, interfaces);
   }
 
   /** The one snapshot policy of a server, given to its pads and to its store. */
@@ -70,8 +76,8 @@ public final class Server {
   }
 
   private static Future<Server> start(Vertx vertx, Config config, SnapshotPolicy snapshots, PadStore store,
-      Supplier<Future<Void>> closeStore) {
-    ServerWide wide = new ServerWide(config, store, snapshots);
+      Supplier<Future<Void>> closeStore, LanAddresses.Source interfaces) {
+    ServerWide wide = new ServerWide(config, store, snapshots, new LanAddresses(interfaces));
     // A plain CompletableFuture for the same reason as in stop(): a failed start closes Vert.x.
     CompletableFuture<Server> started = new CompletableFuture<>();
     vertx.deployVerticle(() -> new ServerLoop(wide), new DeploymentOptions().setInstances(config.eventLoopCount()))

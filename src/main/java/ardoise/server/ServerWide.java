@@ -3,6 +3,7 @@ package ardoise.server;
 import ardoise.config.Config;
 import ardoise.http.Health;
 import ardoise.http.HttpParts;
+import ardoise.http.share.LanAddresses;
 import ardoise.http.metrics.ServerMetrics;
 import ardoise.pad.HeldOps;
 import ardoise.pad.PadSettings;
@@ -25,7 +26,7 @@ final class ServerWide {
   final HttpParts http;
   private volatile int port;
 
-  ServerWide(Config config, PadStore store, SnapshotPolicy snapshots) {
+  ServerWide(Config config, PadStore store, SnapshotPolicy snapshots, LanAddresses lanAddresses) {
     this.config = config;
     this.shards = new PadShards(config.eventLoopCount(), HeldOps.forServer());
     this.metrics = new ServerMetrics();
@@ -34,7 +35,8 @@ final class ServerWide {
         config.fanoutMicrosPerMember() * 1000L);
     AtomicInteger clients = new AtomicInteger();
     PadStore metered = metrics.instrument(store, shards::loadedCount, clients::get);
-    this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients);
+    this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,
+        lanAddresses);
     PadNotes notes = store.notes();
     shards.onMemberSeen((padId, info) ->
         notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));

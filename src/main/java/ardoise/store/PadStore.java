@@ -48,6 +48,11 @@ public interface PadStore {
   /** The pad whose read-only id is {@code readOnlyId}; completes with null when no pad has it. */
   Future<String> padOfReadOnlyId(String readOnlyId);
 
+  /** Whether the pad was ever written (a pad exists once it has a revision). */
+  default Future<Boolean> exists(String padId) {
+    return load(padId).map(stored -> stored != null);
+  }
+
   /** The authors' profiles and saved versions kept beside the pads, in the same storage. */
   PadNotes notes();
 

@@ -31,7 +31,7 @@ class HomePageBrowserTest extends PadServerBrowserTest {
     browser.screenshot("home-fr-desktop");
 
     browser.driver().findElement(By.cssSelector("#create-form button[type=submit]")).click();
-    browser.await().until(ExpectedConditions.urlContains("/pad.html?pad=" + suggested));
+    browser.await().until(ExpectedConditions.urlContains("/p/" + suggested));
     browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name"))).sendKeys("Camille");
     browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
     // Joined before leaving: the console must stay free of errors, and Chromium logs one for a
@@ -58,12 +58,59 @@ class HomePageBrowserTest extends PadServerBrowserTest {
     browser.screenshot("home-en-phone-bad-name");
 
     join.clear();
-    join.sendKeys("réunion équipe");
+    join.sendKeys("Réunion équipe");
     browser.driver().findElement(By.cssSelector("#join-form button[type=submit]")).click();
+    WebElement offer = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("join-offer")));
+    assertEquals("The pad “reunion-equipe” does not exist yet: nobody has written in it.",
+        offer.findElement(By.className("join-missing")).getText());
+    browser.screenshot("home-en-phone-join-missing");
+    offer.findElement(By.cssSelector(".join-actions .button-primary")).click();
     browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-name")));
-    assertTrue(browser.driver().getCurrentUrl().endsWith("/pad.html?pad=r%C3%A9union-%C3%A9quipe"),
-        browser.driver().getCurrentUrl());
-    assertEquals("réunion-équipe", browser.driver().findElement(By.id("pad-title")).getText());
+    assertTrue(browser.driver().getCurrentUrl().endsWith("/p/reunion-equipe"), browser.driver().getCurrentUrl());
+    assertEquals("reunion-equipe", browser.driver().findElement(By.id("pad-title")).getText());
+    assertEquals(List.of(), browser.consoleErrors());
+  }
+
+  @Test
+  void joiningAnotherSpellingLandsOnTheExistingPad() {
+    server.store("bilan-soir-tw7f", "Bilan de la soirée");
+    BrowserSession browser = browser(360, 740, "fr-FR");
+    browser.open(server.url("/"));
+    awaitSuggestion(browser);
+    browser.driver().findElement(By.id("join-name")).sendKeys("Bilan-Soir-TW7F");
+    browser.driver().findElement(By.cssSelector("#join-form button[type=submit]")).click();
+    browser.await().until(ExpectedConditions.urlMatches("/p/bilan-soir-tw7f$"));
+    PadPage page = new PadPage(browser).open(browser.driver().getCurrentUrl(), "Camille", 0).awaitOnline();
+    assertEquals("Bilan de la soirée", page.text());
+    assertEquals("bilan-soir-tw7f", browser.driver().findElement(By.id("pad-title")).getDomProperty("textContent"));
+
+    // Typed straight into the address bar, another spelling is sent on by the server.
+    browser.open(server.url("/p/BILAN-Soir-tw7f"));
+    browser.await().until(ExpectedConditions.urlMatches("/p/bilan-soir-tw7f$"));
+    assertEquals(List.of(), browser.consoleErrors());
+  }
+
+  @Test
+  void aNameNobodyWroteInOffersToCreateItOrOpenACloseVisitedPad() {
+    server.store("atelier-lundi", "Notes du lundi");
+    BrowserSession browser = browser(360, 740, "fr-FR");
+    browser.open(server.url("/"));
+    awaitSuggestion(browser);
+    browser.driver().executeScript("localStorage.setItem('ardoise.recentPads', JSON.stringify("
+        + "[{name: 'atelier-lundi', visitedAt: Date.now()}, {name: 'cuisine', visitedAt: Date.now() - 1000}]))");
+    browser.open(server.url("/"));
+    awaitSuggestion(browser);
+    browser.driver().findElement(By.id("join-name")).sendKeys("Atelier-Lundy");
+    browser.driver().findElement(By.cssSelector("#join-form button[type=submit]")).click();
+    WebElement offer = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("join-offer")));
+    assertEquals("Le pad « atelier-lundy » n’existe pas encore : personne n’y a écrit.",
+        offer.findElement(By.className("join-missing")).getText());
+    List<String> buttons = offer.findElements(By.tagName("button")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Créer « atelier-lundy »", "Ouvrir « atelier-lundi »"), buttons);
+    assertTrue(browser.driver().getCurrentUrl().endsWith("/"), "nothing opened yet");
+    browser.screenshot("home-fr-phone-join-offer");
+    offer.findElement(By.cssSelector(".join-actions .button-secondary")).click();
+    browser.await().until(ExpectedConditions.urlMatches("/p/atelier-lundi$"));
     assertEquals(List.of(), browser.consoleErrors());
   }
 

@@ -1,5 +1,6 @@
 package ardoise.browser;
 
+import ardoise.http.share.LanAddresses;
 import ardoise.server.Server;
 import ardoise.config.Config;
 import ardoise.store.InMemoryPadStore;
@@ -33,12 +34,17 @@ final class PadServer implements AutoCloseable {
 
   /** With some settings changed, keyed by environment variable (e.g. ARDOISE_MAX_PAD_CHARS). */
   static PadServer start(Map<String, String> settings) {
+    return start(settings, LanAddresses.fixed(java.util.List.of()));
+  }
+
+  /** With the network interfaces share links are offered from (none in {@link #start(Map)}). */
+  static PadServer start(Map<String, String> settings, LanAddresses.Source interfaces) {
     InMemoryPadStore store = new InMemoryPadStore();
     Map<String, String> values = new java.util.HashMap<>(settings);
     values.put("ARDOISE_PORT", "0");
     values.put("ARDOISE_HOST", "127.0.0.1");
     Config config = Config.fromValues(values);
-    Server app = Server.start(config, store).await();
+    Server app = Server.start(config, store, interfaces).await();
     Vertx proxyVertx = Vertx.vertx();
     CuttableProxy proxy = new CuttableProxy(proxyVertx, app.port());
     int proxyPort = proxy.start().await();
@@ -86,6 +92,17 @@ final class PadServer implements AutoCloseable {
     String text = pad.snapshot().doc().text();
     for (OpRecord record : pad.tail()) text = record.op().apply(text);
     return text;
+  }
+
+  /** Writes {@code text} as revision 1 of {@code padId} straight into the store (e.g. a pad stored under an older spelling). */
+  void store(String padId, String text) {
+    ardoise.ot.TextOperation op = ardoise.ot.TextOperation.builder().insert(text, "author-seed").build();
+    store.append(padId, 0, java.util.List.of(new OpRecord(1, op, "client-seed", 1, "author-seed", System.currentTimeMillis()))).await();
+  }
+
+  /** The pad's address as the facilitator's own machine opens it: through localhost. */
+  String localhostUrl(String path) {
+    return "http://localhost:" + app.port() + path;
   }
 
   long head(String padId) {

@@ -28,6 +28,29 @@ class PadNameTest {
         .map(row -> Arguments.of(row.get("name").asText(), row.get("valid").asBoolean(), row.get("why").asText()));
   }
 
+  static Stream<Arguments> canonicalNames() throws IOException {
+    JsonNode rows = new ObjectMapper().readTree(NAMES.toFile());
+    return StreamSupport.stream(rows.spliterator(), false).filter(row -> row.get("valid").asBoolean())
+        .map(row -> Arguments.of(row.get("name").asText(), row.get("canonical").asText(), row.get("why").asText()));
+  }
+
+  @ParameterizedTest(name = "[{index}] {2}")
+  @MethodSource("canonicalNames")
+  void storesEveryValidNameUnderTheTablesCanonicalForm(String name, String canonical, String why) throws Exception {
+    String stored = PadName.canonical(PadName.validate(name));
+    assertEquals(canonical, stored, why);
+    assertEquals(stored, PadName.validate(stored), "the canonical form is itself a valid name: " + why);
+    assertEquals(stored, PadName.canonical(stored), "canonical twice is canonical once: " + why);
+  }
+
+  @Test
+  void spellingsOfOneNameMeetInOneCanonicalForm() throws Exception {
+    for (String spelling : new String[] {"Réunion-Tours", "reunion-tours", "RÉUNION-TOURS", "re\u0301union-Tours", "réunion-tours"}) {
+      assertEquals("reunion-tours", PadName.canonical(PadName.validate(spelling)), spelling);
+    }
+    assertEquals("bilan-soir-tw7f", PadName.canonical(PadName.fromPath("Bilan-Soir-TW7F")));
+  }
+
   @ParameterizedTest(name = "[{index}] {2}")
   @MethodSource("sharedNames")
   void followsTheSharedTable(String name, boolean valid, String why) throws Exception {

@@ -3,7 +3,12 @@ package ardoise.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.http.export.ExportFormat;
+import ardoise.ot.TextOperation;
+import ardoise.store.OpRecord;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -63,13 +68,64 @@ class ExportRoutesTest {
     assertEquals("application/vnd.oasis.opendocument.text", http.get("/p/minutes/export/odt").contentType());
   }
 
+  /** Revision 1 of {@code padId}, written straight into the store at {@code time}. */
+  private void storeAt(String padId, String text, Instant time) {
+    TextOperation op = TextOperation.builder().insert(text, "author-a").build();
+    server.store.append(padId, 0, List.of(new OpRecord(1, op, "client-a", 1, "author-a", time.toEpochMilli()))).await();
+  }
+
   @Test
   void accentedPadNamesGetAnRfc5987FileName() {
-    typeThreeRevisions("r%C3%A9union-%C3%A9t%C3%A9");
+    // Canonical names have no Latin accents; a pad stored under an older accented spelling keeps them.
+    storeAt("réunion-été", "# Réunion", Instant.parse("2026-11-23T10:00:00Z"));
     HttpCalls.Answer answer = http.get("/p/r%C3%A9union-%C3%A9t%C3%A9/export/md");
     assertEquals(200, answer.status());
     assertTrue(answer.disposition().contains("filename=\"reunion-ete-"), answer.disposition());
     assertTrue(answer.disposition().contains("filename*=UTF-8''r%C3%A9union-%C3%A9t%C3%A9-"), answer.disposition());
+  }
+
+  @Test
+  void theTimeLineIsInTheZoneTheBrowserSent() throws Exception {
+    storeAt("fuseau", "Bonjour", Instant.parse("2026-11-23T11:46:00Z"));
+    assertTrue(http.get("/p/fuseau/export/html").text().contains("Révision 1 · 23 novembre 2026, 11:46 UTC"));
+    String auckland = http.get("/p/fuseau/export/html?tz=Pacific%2FAuckland").text();
+    assertTrue(auckland.contains("Révision 1 · 24 novembre 2026, 00:46 (Pacific/Auckland)"), auckland);
+    String paris = http.get("/p/fuseau/export/html?lang=en&tz=Europe/Paris").text();
+    assertTrue(paris.contains("Revision 1 · 23 November 2026, 12:46 (Europe/Paris)"), paris);
+    try (PDDocument document = Loader.loadPDF(http.get("/p/fuseau/export/pdf?tz=Pacific%2FAuckland").body().getBytes())) {
+      assertTrue(new PDFTextStripper().getText(document).contains("00:46 (Pacific/Auckland)"));
+    }
+    HttpCalls.Answer docx = http.get("/p/fuseau/export/docx?tz=America%2FNew_York");
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx.body().getBytes()))) {
+      assertTrue(new XWPFWordExtractor(document).getText().contains("06:46 (America/New_York)"));
+    }
+    for (String bad : new String[] {"Nowhere%2FElse", "..%2F..%2Fetc%2Fpasswd", "%3Cb%3E", "UTC%2B99", "x".repeat(300), ""}) {
+      HttpCalls.Answer answer = http.get("/p/fuseau/export/html?tz=" + bad);
+      assertEquals(200, answer.status(), bad);
+      assertTrue(answer.text().contains("23 novembre 2026, 11:46 UTC"), bad);
+    }
+  }
+
+  @Test
+  void aPadOpenedButNeverWrittenExportsAnEmptyDocumentInEveryFormat() throws Exception {
+    WsClient opener = server.connect("vide");
+    opener.join(ServerFixture.newClientId());
+    for (ExportFormat format : ExportFormat.values()) {
+      HttpCalls.Answer answer = http.get("/p/vide/export/" + format.extension());
+      assertEquals(200, answer.status(), format + ": " + answer.text());
+      assertEquals(format.contentType(), answer.contentType(), format.extension());
+    }
+    assertEquals("", http.get("/p/vide/export/txt").text());
+    assertEquals("", http.get("/p/vide/export/md").text());
+    assertTrue(http.get("/p/vide/export/html").text().contains("Révision 0 · "));
+    try (PDDocument document = Loader.loadPDF(http.get("/p/vide/export/pdf").body().getBytes())) {
+      assertTrue(new PDFTextStripper().getText(document).contains("Révision 0"));
+    }
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(http.get("/p/vide/export/docx").body().getBytes()))) {
+      assertTrue(new XWPFWordExtractor(document).getText().contains("vide — Révision 0"));
+    }
+    assertEquals(404, http.get("/p/vide/export/txt?rev=1").status(), "revision 1 was never written");
+    assertEquals(404, http.get("/p/personne/export/pdf").status(), "a pad nobody opened stays unknown");
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,19 +57,40 @@ final class HttpCalls implements AutoCloseable {
   }
 
   Answer call(HttpMethod method, String uri, Buffer body, String contentType) {
-    return callWith(method, uri, body, contentType == null ? java.util.Map.of() : java.util.Map.of("Content-Type", contentType));
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    if (contentType != null) headers.add("Content-Type", contentType);
+    return call(method, uri, body, headers, null);
   }
 
   /** A request with these headers (e.g. Content-Type, Origin, Sec-Fetch-Site). */
   Answer callWith(HttpMethod method, String uri, Buffer body, java.util.Map<String, String> headers) {
+    MultiMap all = MultiMap.caseInsensitiveMultiMap();
+    headers.forEach(all::add);
+    return call(method, uri, body, all, null);
+  }
+
+  /** A GET with these request headers (e.g. Accept-Language). */
+  Answer get(String uri, MultiMap headers) {
+    return call(HttpMethod.GET, uri, null, headers, null);
+  }
+
+  /** A GET sent to the server with {@code authority} (host[:port]) as its Host header, as a browser on another address would. */
+  Answer getAs(String authority, String uri) {
+    return call(HttpMethod.GET, uri, null, MultiMap.caseInsensitiveMultiMap(), authority);
+  }
+
+  private Answer call(HttpMethod method, String uri, Buffer body, MultiMap headers, String authority) {
+    RequestOptions options = new RequestOptions().setMethod(method).setURI(uri).setHeaders(headers)
+        .setServer(SocketAddress.inetSocketAddress(port, "127.0.0.1")).setHost("127.0.0.1").setPort(port);
+    if (authority != null) {
+      int colon = authority.lastIndexOf(':');
+      options.setHost(authority.substring(0, colon)).setPort(Integer.parseInt(authority.substring(colon + 1)));
+    }
     // The whole chain is built on the client's event loop: registered from the test thread, a late
     // compose(resp -> resp.body()) could run after the body already went by, and the call would hang.
     Promise<Answer> answer = Promise.promise();
-    context.runOnContext(v -> client.request(method, port, "127.0.0.1", uri)
-        .compose(req -> {
-          headers.forEach(req::putHeader);
-          return body == null ? req.send() : req.send(body);
-        })
+    context.runOnContext(v -> client.request(options)
+        .compose(req -> body == null ? req.send() : req.send(body))
         .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.headers(), b)))
         .onComplete(answer));
     try {

@@ -38,17 +38,17 @@ class ReadOnlyLinkTest {
 
   @Test
   void theLinksAreAbsoluteWorkAndKeepTheirReadOnlyId() {
-    JsonObject links = links("atelier-%C3%A9t%C3%A9");
+    JsonObject links = links("atelier-%E4%BC%9A%E8%AD%B0");
     String base = "http://127.0.0.1:" + server.app.port();
-    assertEquals(base + "/p/atelier-%C3%A9t%C3%A9", links.getString("edit"));
-    assertEquals(base + "/p/atelier-%C3%A9t%C3%A9/projector", links.getString("projector"));
-    assertEquals(base + "/p/atelier-%C3%A9t%C3%A9/qr.svg", links.getString("qr"));
+    assertEquals(base + "/p/atelier-%E4%BC%9A%E8%AD%B0", links.getString("edit"));
+    assertEquals(base + "/p/atelier-%E4%BC%9A%E8%AD%B0/projector", links.getString("projector"));
+    assertEquals(base + "/p/atelier-%E4%BC%9A%E8%AD%B0/qr.svg", links.getString("qr"));
     assertTrue(links.getString("readOnly").matches("\\Q" + base + "/r/\\E[A-Za-z0-9_-]{22}"), links.encode());
     assertFalse(links.getString("readOnly").contains("atelier"), "not derived from the name");
     for (String key : List.of("edit", "readOnly", "projector", "qr", "readOnlyQr")) {
       assertEquals(200, server.get(path(links.getString(key))).status(), key);
     }
-    assertEquals(links, links("atelier-%C3%A9t%C3%A9"), "created once");
+    assertEquals(links, links("atelier-%E4%BC%9A%E8%AD%B0"), "created once");
     assertFalse(links.getString("readOnly").equals(links("autre").getString("readOnly")));
   }
 

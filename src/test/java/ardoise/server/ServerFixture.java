@@ -47,10 +47,17 @@ public final class ServerFixture implements AutoCloseable {
   }
 
   public static ServerFixture start(Map<String, String> env, PadStore store) {
+    return start(env, store, NO_LAN);
+  }
+
+  /** No LAN interfaces unless a test gives some: links then keep the address the test used. */
+  public static final ardoise.http.share.LanAddresses.Source NO_LAN = ardoise.http.share.LanAddresses.fixed(List.of());
+
+  public static ServerFixture start(Map<String, String> env, PadStore store, ardoise.http.share.LanAddresses.Source interfaces) {
     Map<String, String> values = new HashMap<>(Map.of("ARDOISE_PORT", "0", "ARDOISE_HOST", "127.0.0.1",
         "ARDOISE_OPS_PER_SECOND", "100000", "ARDOISE_OPS_BURST", "100000"));
     values.putAll(env);
-    Server app = Server.start(Config.fromValues(values), store).await();
+    Server app = Server.start(Config.fromValues(values), store, interfaces).await();
     return new ServerFixture(app, store);
   }
 

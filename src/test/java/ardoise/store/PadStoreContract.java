@@ -70,6 +70,16 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
   }
 
   @Test
+  void aPadExistsOnceWrittenAndNotBeforeNorBecauseOfItsReadOnlyId() throws Exception {
+    String pad = newPadId();
+    assertEquals(false, store.exists(pad).await());
+    store.readOnlyId(pad, "ABCDEFGHIJKLMNOPQRSTUV").await();
+    assertEquals(false, store.exists(pad).await(), "opened and shared, not written");
+    store.append(pad, 0, inserts(0, 0, "alice", 1, "a")).await();
+    assertEquals(true, store.exists(pad).await());
+  }
+
+  @Test
   void appendedRecordsLoadBackExactly() throws Exception {
     String pad = newPadId();
     List<OpRecord> records = inserts(0, 0, "alice", 1, "Bonjour", "« été » ", "😀\n\"x\"");

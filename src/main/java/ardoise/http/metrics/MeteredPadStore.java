@@ -72,6 +72,11 @@ final class MeteredPadStore implements PadStore {
   }
 
   @Override
+  public Future<Boolean> exists(String padId) {
+    return counted(store.exists(padId));
+  }
+
+  @Override
   public Future<List<OpRecord>> ops(String padId, long fromExclusive, long toInclusive) {
     return counted(store.ops(padId, fromExclusive, toInclusive));
   }

@@ -159,6 +159,11 @@ public final class RedisPadStore implements PadStore {
    * Redis Cluster slot, hence no single script. An id is only handed out once both are written.
    */
   @Override
+  public Future<Boolean> exists(String padId) {
+    return onCaller(availability.track(api.exists(List.of(PadKeys.of(padId).meta()))).map(r -> r.toLong() > 0));
+  }
+
+  @Override
   public Future<String> readOnlyId(String padId, String candidate) {
     String key = PadKeys.readOnlyId(padId);
     Future<String> id = availability.track(api.set(List.of(key, candidate, "NX")))

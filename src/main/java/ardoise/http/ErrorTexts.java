@@ -1,0 +1,57 @@
+package ardoise.http;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What an error page says under its title, in French and English: what happened and what to do.
+ * The routes' own messages are English; the English page adds them as a detail, the French one
+ * does not (it stays wholly French).
+ */
+final class ErrorTexts {
+  private static final Map<HttpError, String[]> EXPLANATIONS = new EnumMap<>(HttpError.class);
+
+  static {
+    put(HttpError.BAD_PAD_NAME,
+        "Un nom de pad compte de 1 à 64 caractères : des lettres, des chiffres, « - » ou « _ ». Vérifiez l’adresse.",
+        "A pad name has 1 to 64 characters: letters, digits, “-” or “_”. Check the address.");
+    put(HttpError.BAD_REV,
+        "Cette révision n’existe pas dans ce pad. Choisissez-en une dans l’historique.",
+        "This revision does not exist in this pad. Pick one in the history.");
+    put(HttpError.NO_SUCH_PAD,
+        "Personne n’a encore écrit dans ce pad. Ouvrez-le pour commencer à écrire.",
+        "Nobody has written in this pad yet. Open it to start writing.");
+    put(HttpError.UNKNOWN_LINK,
+        "Ce lien de lecture ne correspond à aucun pad. Demandez un nouveau lien à l’animateur.",
+        "This read-only link matches no pad. Ask the facilitator for a new link.");
+    put(HttpError.UNKNOWN_FORMAT,
+        "Ce format d’export n’existe pas. Formats proposés : pdf, docx, odt, html, md, txt.",
+        "This export format does not exist. Formats: pdf, docx, odt, html, md, txt.");
+    put(HttpError.NOT_FOUND,
+        "Il n’y a rien à cette adresse. Vérifiez-la, ou repartez de l’accueil.",
+        "There is nothing at this address. Check it, or start again from the home page.");
+    put(HttpError.STORE_UNAVAILABLE,
+        "Le serveur ne peut pas lire les pads pour le moment. Réessayez dans un instant.",
+        "The server cannot read the pads right now. Try again in a moment.");
+    put(HttpError.SERVER_ERROR,
+        "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
+        "The server could not answer. Try again in a moment.");
+  }
+
+  private ErrorTexts() {}
+
+  private static void put(HttpError error, String fr, String en) {
+    EXPLANATIONS.put(error, new String[] {fr, en});
+  }
+
+  /** The explanation of {@code error} in {@code language} ("fr" or "en"). */
+  static String explanation(HttpError error, String language) {
+    String[] texts = EXPLANATIONS.get(error);
+    boolean french = "fr".equals(language);
+    if (texts == null) {
+      return french ? "La demande n’a pas pu aboutir. Revenez à l’accueil et réessayez."
+          : "The request could not be completed. Go back to the home page and try again.";
+    }
+    return french ? texts[0] : texts[1];
+  }
+}
