@@ -22,7 +22,11 @@ public enum Setting {
   SNAPSHOT_EVERY_OPS("ARDOISE_SNAPSHOT_EVERY_OPS", "snapshotEveryOps", Kind.INTEGER, "500", 1, 1_000_000),
   FANOUT_MICROS_PER_MEMBER("ARDOISE_FANOUT_MICROS_PER_MEMBER", "fanoutMicrosPerMember", Kind.INTEGER, "20", 0, 10_000),
   REDIS_POOL_SIZE("ARDOISE_REDIS_POOL_SIZE", "redisPoolSize", Kind.INTEGER, "32", 1, 1024),
-  EVENT_LOOPS("ARDOISE_EVENT_LOOPS", "eventLoops", Kind.INTEGER, "0", 0, 256);
+  EVENT_LOOPS("ARDOISE_EVENT_LOOPS", "eventLoops", Kind.INTEGER, "0", 0, 256),
+  CHAT_MAX_CHARS("ARDOISE_CHAT_MAX_CHARS", "chatMaxChars", Kind.INTEGER, "1000", 1, 100_000),
+  CHAT_PER_MINUTE("ARDOISE_CHAT_PER_MINUTE", "chatPerMinute", Kind.INTEGER, "20", 1, 100_000),
+  CHAT_BURST("ARDOISE_CHAT_BURST", "chatBurst", Kind.INTEGER, "5", 1, 10_000),
+  CHAT_KEPT("ARDOISE_CHAT_KEPT", "chatKept", Kind.INTEGER, "100", 1, 10_000);
 
   /** How a value is read and checked. */
   public enum Kind {
