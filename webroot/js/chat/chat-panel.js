@@ -95,7 +95,8 @@ export function mountChat({ doc = document, root, toggleHost, i18n, send, selfCl
     render();
     if (open) {
       renderList();
-      panel.input.focus({ preventScroll: true });
+      // On a phone, focusing the input would open the keyboard over half the pad at once.
+      (wide.matches ? panel.input : panel.close).focus({ preventScroll: true });
     } else {
       toggle.focus({ preventScroll: true });
     }
@@ -154,6 +155,7 @@ export function mountChat({ doc = document, root, toggleHost, i18n, send, selfCl
       problem = { code, message: String(frame.message ?? code) };
       if (!open) setOpen(true, { remember: false });
       render();
+      panel.list.scrollTop = panel.list.scrollHeight; // the error line took room: keep the last message in view
       return true;
     },
     setOnline(next) {
