@@ -111,6 +111,35 @@ class ChatBrowserTest extends PadServerBrowserTest {
     assertEquals("true", phone.js("return String(document.activeElement.classList.contains('chat-toggle'));"));
   }
 
+  /**
+   * The projector's opt-in chat box (js/viewer/chat-overlay.js), mounted on the projector page as
+   * projector.js would mount it, and fed a chat frame as the viewer session would hand it over.
+   */
+  @Test
+  void theProjectorShowsTheChatOnlyWhenAsked() {
+    BrowserSession wall = browser(1280, 720, "fr-FR");
+    wall.open(server.url("/p/chat-projecteur/projector"));
+    wall.await().until(d -> !d.findElements(By.cssSelector("#theme-toggle")).isEmpty());
+    wall.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "import('/js/viewer/chat-overlay.js').then((m) => {"
+        + "  const i18n = { t: (k) => k === 'chat.projector' ? 'Discussion à l’écran' : k, onChange() {} };"
+        + "  const ui = m.withChatOverlay(document, i18n, {});"
+        + "  ui.chat({ type: 'chat', history: true, messages: [{ id: 1, clientId: 'a', authorId: 'a', name: 'Zoé',"
+        + "    color: '#0b57d0', text: arguments[0], time: Date.now() }] });"
+        + "  done();"
+        + "});", XSS);
+    WebElement box = wall.driver().findElement(By.cssSelector(".chat-overlay"));
+    assertFalse(box.isDisplayed(), "off by default: side remarks stay off the wall");
+    WebElement toggle = wall.driver().findElement(By.id("chat-overlay-toggle"));
+    assertEquals("false", toggle.getAttribute("aria-pressed"));
+    toggle.click();
+    wall.await().until(d -> box.isDisplayed());
+    assertEquals("Zoé : " + XSS, box.getText());
+    assertEquals(0L, ((org.openqa.selenium.JavascriptExecutor) wall.driver())
+        .executeScript("return document.querySelectorAll('.chat-overlay img').length;"));
+    wall.screenshot("chat-projector-on");
+  }
+
   @Test
   void refusalsAreShownInThePanelAndTheTextIsKept() {
     String pad = "chat-refus";
