@@ -108,9 +108,10 @@ public final class Pad {
         return Future.succeededFuture(false);
       }
       boolean replay = rev != null && window.head() - rev <= settings.windowSize() * 10L;
-      // Why the history last and admit in its completion: see PadChat.history.
-      return (replay ? window.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
-          .compose(ops -> chat.history().map(history -> admit(seat, replay ? rev : null, ops, history)));
+      // Why admit in the completion of the replay's read: no revision may be flushed between the
+      // two. The chat's history is read first, and its queue waits for the admission (PadChat).
+      return chat.withHistory(history -> (replay ? window.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
+          .map(ops -> admit(seat, replay ? rev : null, ops, history)));
     });
   }
 

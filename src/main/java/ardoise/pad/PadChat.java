@@ -5,14 +5,15 @@ import ardoise.store.ChatMessage;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A pad's chat. Invariant: a message is told to the members only once the store has it (ack ⇒
  * durable, as for edits), and members see messages in the order of their ids. Messages are stored
  * one at a time in arrival order, in a queue of their own: a chat message waiting for the store
- * never holds back an edit. The history a joining member reads goes through the same queue, so no
- * message is stored between that read and the member's admission: it gets every message once, in
- * the history or live.
+ * never holds back an edit. A joining member's history is read in the same queue, which waits for
+ * the member's admission, so no message is stored between that read and the admission: the member
+ * gets every message once, in the history or live.
  *
  * <p>Thread rule: pad context only.
  */
@@ -34,15 +35,15 @@ final class PadChat {
   }
 
   /**
-   * The newest messages, oldest first, for a member about to be admitted: admit it in the
-   * completion of this future (synchronously), before any later message is stored. A store that
-   * cannot answer gives an empty history: the pad stays joinable (its text matters more).
+   * Reads the newest messages (oldest first) and runs {@code admit} with them; no message is stored
+   * until the future {@code admit} returns completes. A store that cannot answer gives an empty
+   * history: the pad stays joinable (its text matters more).
    */
-  Future<List<ChatMessage>> history() {
+  <T> Future<T> withHistory(Function<List<ChatMessage>, Future<T>> admit) {
     return queue.run(() -> log.recent(padId, keep).recover(e -> {
       LOG.log(System.Logger.Level.DEBUG, "pad={0} client=- chat history not read: {1}", padId, e.toString());
       return Future.succeededFuture(List.of());
-    }));
+    }).compose(admit));
   }
 
   /** Stores {@code from}'s message, then tells every member; if the store fails, tells {@code from} only. */
