@@ -11,6 +11,8 @@
 //   onRemoteOp(forEditor, message)    another client's revision, as this editor must apply it
 //   onRemoteCursor(clientId, range)   a member's selection on our rev, moved past our pending edits
 //   onPresence(message), onServerError(message)
+//   onChat(message)                   chat messages (history after a join, or one just stored); the
+//                                     core has no part in them
 // A message that contradicts the core (a missing revision, an ack never asked for) throws before
 // changing anything: the caller then starts over with a join without rev (the server's text), since
 // a replay from our rev would bring the same message again.
@@ -49,6 +51,8 @@ export function receiveServerMessage(client, message, listener) {
       return listener.onPresence?.(message);
     case 'error':
       return listener.onServerError?.(message);
+    case 'chat':
+      return listener.onChat?.(message);
     case 'pong':
       return undefined; // only proves the socket alive, which any message does
     default:

@@ -13,6 +13,7 @@ import { prepareOfflineShell } from './offline-shell.js';
 import { PadSession, hasPending } from './pad-session.js';
 import { chooseClient } from './choose-client.js';
 import { WritingAnnouncer } from './writing-announcer.js';
+import { mountChat } from '../chat/chat-panel.js';
 
 const ERROR_KEYS = {
   'store-unavailable': 'error.storeUnavailable',
@@ -88,7 +89,7 @@ function writingAnnouncer(page, doc) {
   });
 }
 
-function uiAdapter(page, doc, announcer) {
+function uiAdapter(page, doc, announcer, chat) {
   const showPending = pendingDisplay(page.statusBar);
   const problem = doc.createElement('span');
   problem.className = 'status-error';
@@ -98,7 +99,10 @@ function uiAdapter(page, doc, announcer) {
       page.statusBar.setConnection(connection === 'online' ? 'connected' : connection);
       showPending(pending);
       problem.textContent = storageFailed ? page.i18n.t('status.storageFailed') : '';
+      chat.setOnline(connection === 'online');
     },
+    chat: (message) => chat.receive(message),
+    chatRefused: (message) => chat.refused(message),
     presence(members, ownClientId) {
       page.participants.update(members, ownClientId);
       announcer.presence(members.filter((m) => m.clientId !== ownClientId));
@@ -134,12 +138,20 @@ export async function startPadApp(doc = document) {
   const chosen = await chooseClient({
     storage: localStorage, tabStorage: sessionStorage, padId: page.padName, hasPending,
   });
+  const chat = mountChat({
+    doc,
+    root: doc.getElementById('chat'),
+    toggleHost: doc.getElementById('status-bar'),
+    i18n: page.i18n,
+    send: (text) => session.sendChat(text),
+    selfClientId: () => session.client.clientId,
+  });
   session = new PadSession({
     padId: page.padName,
     chosen,
     profile: page.profile,
     editor: editorAdapter(view, editable, guard),
-    ui: uiAdapter(page, doc, announcer),
+    ui: uiAdapter(page, doc, announcer, chat),
   });
   setLocalAuthorId(view, session.client.authorId);
   page.onProfileChange((profile) => session.setProfile(profile));

@@ -7,7 +7,9 @@
 //         applySnapshot(op, attributedDoc) (op moves the text onto the snapshot, keeping the caret;
 //         the doc's runs give every character its author),
 //         setRemoteCursor(member, {anchor, head} | null), setAuthorColors(Map authorId -> color)
-// ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message)
+// ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message),
+//         chat(message) (a `chat` frame), chatRefused(errorMessage) → true when the error refused
+//         our chat message (then shown by the chat, not the status bar); both optional
 
 import { Client, ResyncError } from '../client/client.js';
 import { receiveServerMessage } from '../client/server-messages.js';
@@ -119,6 +121,15 @@ export class PadSession {
     return this.connection.send({ type: 'profile', name: profile.name, color: profile.color });
   }
 
+  /** Sends a chat message; false when it could not leave (not joined, no socket). */
+  sendChat(text) {
+    return this.joined && this.connection.send({ type: 'chat', text });
+  }
+
+  onChat(m) {
+    this.ui.chat?.(m);
+  }
+
   /** A local edit from the binding. */
   localOperation(op) {
     if (this.client.rev === null) return; // the editor is read-only until the first joined
@@ -227,6 +238,7 @@ export class PadSession {
    * after a pause; refusals meaning our state is wrong (bad-op, bad-rev, seq-gap) rejoin from rev.
    */
   onServerError(m) {
+    const forChat = this.ui.chatRefused?.(m) === true;
     const ours = m.seq !== undefined && m.seq === this.client.state.seq;
     // rate-limited names no seq (the server drops the frame unread): resending is harmless (dedupe).
     if ((m.code === 'rate-limited' && this.client.hasPending()) || (ours && m.code === 'store-unavailable')) {
@@ -244,7 +256,7 @@ export class PadSession {
       return;
     }
     console.warn(`pad=${this.padId} client=${this.client.clientId} server error ${m.code}: ${m.message}`);
-    if (m.code !== 'rate-limited') this.ui.error(m.code, m.message);
+    if (m.code !== 'rate-limited' && !forChat) this.ui.error(m.code, m.message);
   }
 
   onConnectionState(state) {

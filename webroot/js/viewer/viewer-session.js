@@ -5,7 +5,7 @@
 // page; this file never touches the DOM.
 //
 // view:  reset(text), apply(op) -> throws when the op does not fit the text shown
-// ui:    status(connection), presence(writers, viewers), error(code, message)
+// ui:    status(connection), presence(writers, viewers), error(code, message), chat(frame) (optional)
 
 import { Client } from '../client/client.js';
 import { receiveServerMessage } from '../client/server-messages.js';
@@ -84,6 +84,11 @@ export class ViewerSession {
 
   onServerError(m) {
     this.ui.error(m.code, m.message);
+  }
+
+  /** Chat frames go to the page, which may show them (the projector only when asked to). */
+  onChat(m) {
+    this.ui.chat?.(m);
   }
 
   onConnectionState(state) {

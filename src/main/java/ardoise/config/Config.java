@@ -97,6 +97,17 @@ public final class Config {
   /** When non-null, /metrics asks for {@code Authorization: Bearer <token>}. */
   public String metricsToken() { return text(Setting.METRICS_TOKEN); }
 
+  /** Longest chat message, in UTF-16 code units. */
+  public int chatMaxChars() { return integer(Setting.CHAT_MAX_CHARS); }
+
+  /** Chat messages per minute per connection (token bucket refill), and the bucket's size. */
+  public int chatPerMinute() { return integer(Setting.CHAT_PER_MINUTE); }
+
+  public int chatBurst() { return integer(Setting.CHAT_BURST); }
+
+  /** Chat messages kept per pad (the newest), all sent to each member when it joins. */
+  public int chatKept() { return integer(Setting.CHAT_KEPT); }
+
   /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
   public int eventLoopCount() {
     int loops = eventLoops();

@@ -25,7 +25,11 @@ public enum Setting {
   EVENT_LOOPS("ARDOISE_EVENT_LOOPS", "eventLoops", Kind.INTEGER, "0", 0, 256),
   METRICS_PORT("ARDOISE_METRICS_PORT", "metricsPort", Kind.INTEGER, "0", -1, 65535),
   METRICS_HOST("ARDOISE_METRICS_HOST", "metricsHost", Kind.TEXT, "127.0.0.1"),
-  METRICS_TOKEN("ARDOISE_METRICS_TOKEN", "metricsToken", Kind.SECRET, "");
+  METRICS_TOKEN("ARDOISE_METRICS_TOKEN", "metricsToken", Kind.SECRET, ""),
+  CHAT_MAX_CHARS("ARDOISE_CHAT_MAX_CHARS", "chatMaxChars", Kind.INTEGER, "1000", 1, 100_000),
+  CHAT_PER_MINUTE("ARDOISE_CHAT_PER_MINUTE", "chatPerMinute", Kind.INTEGER, "20", 1, 100_000),
+  CHAT_BURST("ARDOISE_CHAT_BURST", "chatBurst", Kind.INTEGER, "5", 1, 10_000),
+  CHAT_KEPT("ARDOISE_CHAT_KEPT", "chatKept", Kind.INTEGER, "100", 1, 10_000);
 
   /** How a value is read and checked. */
   public enum Kind {

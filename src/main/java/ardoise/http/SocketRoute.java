@@ -25,7 +25,8 @@ final class SocketRoute {
   SocketRoute(Config config, HttpParts parts) {
     this.crossSite = new CrossSiteGuard(config.publicUrl());
     this.parts = parts;
-    this.limits = new Session.Limits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(), config.sendQueueLimit());
+    this.limits = new Session.Limits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(),
+        config.sendQueueLimit(), config.chatMaxChars(), config.chatPerMinute(), config.chatBurst());
   }
 
   void accept(RoutingContext ctx) {

@@ -31,6 +31,13 @@ public interface Member {
   /** A request was refused; {@code seq} is the refused op's seq or 0. The connection stays open. */
   void rejected(Rejection reason, String message, long seq);
 
+  /**
+   * Chat messages, oldest first: the pad's recent ones right after joining ({@code history}), else one
+   * just stored (the sender's own message comes back too: its acknowledgement). A member that shows
+   * no chat (a server-side edit) ignores them.
+   */
+  default void chat(List<ardoise.store.ChatMessage> messages, boolean history) { }
+
   /** The pad drops this member (e.g. {@link Rejection#SERVER_ERROR}); the connection must close. */
   void evicted(Rejection reason, String message);
 

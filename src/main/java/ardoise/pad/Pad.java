@@ -1,6 +1,7 @@
 package ardoise.pad;
 
 import ardoise.ot.TextOperation;
+import ardoise.store.ChatMessage;
 import ardoise.store.ClientSeq;
 import ardoise.store.OpRecord;
 import ardoise.store.PadStore;
@@ -40,6 +41,7 @@ public final class Pad {
   /** The members in arrival order, each with its seat (profile, loop). */
   private final Map<Member, Seat> members = new LinkedHashMap<>();
   private final RequestQueue requests;
+  private final PadChat chat;
   private final Runnable onEmpty;
   private boolean closed;
   private PadStore.Subscription watch;
@@ -61,6 +63,7 @@ public final class Pad {
     this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
     this.onEmpty = onEmpty;
     this.requests = new RequestQueue(padId);
+    this.chat = new PadChat(padId, store.chat(), settings.chatKept(), members);
     this.window = new CommitWindow(padId, store, settings.windowSize(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
     this.fanout = new Fanout(members, window, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
@@ -83,7 +86,8 @@ public final class Pad {
 
   /**
    * Adds the arriving member. With a replayable {@code rev} (0..head), it gets {@code joined(rev)} then
-   * every later revision in order; otherwise {@code joined(head)} with the text and author runs.
+   * every later revision in order; otherwise {@code joined(head)} with the text and author runs. Then
+   * the pad's recent chat messages, if there are any.
    * Completes with false when the member was refused (it was told why).
    */
   public Future<Boolean> join(Arrival arrival, Long rev) {
@@ -104,12 +108,14 @@ public final class Pad {
         return Future.succeededFuture(false);
       }
       boolean replay = rev != null && window.head() - rev <= settings.windowSize() * 10L;
-      return (replay ? window.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
-          .map(ops -> admit(seat, replay ? rev : null, ops));
+      // Why admit in the completion of the replay's read: no revision may be flushed between the
+      // two. The chat's history is read first, and its queue waits for the admission (PadChat).
+      return chat.withHistory(history -> (replay ? window.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
+          .map(ops -> admit(seat, replay ? rev : null, ops, history)));
     });
   }
 
-  private boolean admit(Seat seat, Long rev, List<OpRecord> missed) {
+  private boolean admit(Seat seat, Long rev, List<OpRecord> missed, List<ChatMessage> chatHistory) {
     ClientSeq last = window.lastSeq(seat.clientId());
     long lastSeq = last == null ? 0 : last.seq();
     if (rev == null) {
@@ -125,6 +131,7 @@ public final class Pad {
         seat.tell(m -> m.broadcast(replayed));
       }
     }
+    if (!chatHistory.isEmpty()) seat.tell(m -> m.chat(chatHistory, true));
     members.put(seat.member, seat);
     if (!seat.viewer) memberSeen.accept(seat.info()); // read-only viewers are nobody's author
     broadcastPresence();
@@ -187,6 +194,25 @@ public final class Pad {
     });
   }
 
+  /**
+   * Stores the member's chat message and then tells every member, the sender included (see
+   * {@link PadChat}). Read-only viewers read the chat but do not write in it.
+   */
+  public void chat(Member member, String text) {
+    checkContext();
+    requests.run(() -> {
+      Seat seat = members.get(member);
+      if (seat == null || seat.viewer) {
+        LOG.log(System.Logger.Level.WARNING, "pad={0} client=- chat from a connection that is not a writing member dropped", padId);
+      } else if (closed) {
+        seat.tell(m -> m.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; send the message again", 0));
+      } else {
+        chat.post(seat, text);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
   /** Removes the member (its connection closed). */
   public void leave(Member member) {
     checkContext();
@@ -206,7 +232,7 @@ public final class Pad {
 
   /** True when nobody is connected and nothing waits to be stored: the pad may be unloaded. */
   boolean isUnused() {
-    return members.isEmpty() && requests.isIdle() && sequencer.isIdle();
+    return members.isEmpty() && requests.isIdle() && sequencer.isIdle() && chat.isIdle();
   }
 
   /** Stops taking requests, stores what is queued (bounded by {@code timeoutMillis}), saves a snapshot. */

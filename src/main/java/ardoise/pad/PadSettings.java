@@ -14,9 +14,20 @@ import ardoise.store.SnapshotPolicy;
  * @param maxBatch most ops sent to the store in one append
  * @param fanoutNanosPerMember pace of a pad's flushes: two start at least members × this apart (0: no
  *     pacing; see {@link Fanout})
+ * @param chatKept chat messages kept per pad (the newest), all sent to a member when it joins
  */
 public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
-    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember) {
+    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept) {
+
+  /** Chat messages kept per pad by default (ARDOISE_CHAT_KEPT). */
+  public static final int CHAT_KEPT = 100;
+
+  /** Settings with the default chat length. */
+  public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
+      int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember) {
+    this(maxPadChars, maxMembers, snapshots, idleUnloadMillis, windowSize, maxPendingOps, maxBatch, fanoutNanosPerMember,
+        CHAT_KEPT);
+  }
 
   /** Committed ops kept in memory per pad. */
   public static final int WINDOW_SIZE = 1000;
@@ -27,7 +38,7 @@ public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapsh
 
   public PadSettings {
     if (maxPadChars < 1 || maxMembers < 1 || snapshots == null || idleUnloadMillis < 1
-        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0) {
+        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1) {
       throw new IllegalArgumentException("pad settings must be positive: " + this);
     }
   }

@@ -26,4 +26,7 @@ public sealed interface ClientMessage {
 
   /** New display name and colour. */
   record Profile(String name, String color) implements ClientMessage {}
+
+  /** A chat message beside the pad (never part of its text). */
+  record Chat(String text) implements ClientMessage {}
 }

@@ -25,8 +25,12 @@ public enum ErrorCode {
   STORE_UNAVAILABLE(false),
   ORIGIN_NOT_ALLOWED(true),
   SERVER_ERROR(true),
-  /** An op, cursor or profile on a read-only link's connection (refused, nothing changes). */
-  READ_ONLY(false);
+  /** An op, cursor, profile or chat message on a read-only link's connection (refused, nothing changes). */
+  READ_ONLY(false),
+  /** A chat message longer than the limit (not stored). */
+  CHAT_TOO_LONG(false),
+  /** Too many chat messages from this connection (not stored). */
+  CHAT_RATE_LIMITED(false);
 
   private final boolean closes;
   private final String code;

@@ -28,9 +28,17 @@ public final class FrameDecoder {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
+  /** The default longest chat message (ARDOISE_CHAT_MAX_CHARS), in UTF-16 code units. */
+  public static final int DEFAULT_CHAT_MAX_CHARS = 1000;
+
   private FrameDecoder() {}
 
   public static ClientMessage decode(String frame) throws ProtocolException {
+    return decode(frame, DEFAULT_CHAT_MAX_CHARS);
+  }
+
+  /** Decodes one frame; a chat message longer than {@code chatMaxChars} UTF-16 code units is refused. */
+  public static ClientMessage decode(String frame, int chatMaxChars) throws ProtocolException {
     JsonNode root;
     try {
       root = MAPPER.readTree(frame);
@@ -47,6 +55,7 @@ public final class FrameDecoder {
           (int) integer(root, "head", Integer.MAX_VALUE));
       case "ping" -> new ClientMessage.Ping();
       case "profile" -> new ClientMessage.Profile(name(root), color(root.get("color"), true));
+      case "chat" -> new ClientMessage.Chat(chatText(root.get("text"), chatMaxChars));
       default -> throw new ProtocolException(ErrorCode.BAD_MESSAGE, "unknown message type \"" + shorten(type.asText()) + "\"");
     };
   }
@@ -118,6 +127,31 @@ public final class FrameDecoder {
       throw new ProtocolException(ErrorCode.BAD_NAME, "field \"name\" must be 1 to 64 printable characters");
     }
     return name;
+  }
+
+  /**
+   * Chat text: not blank, at most {@code max} UTF-16 code units, no control character but newline
+   * and tab, well-formed UTF-16 (it is stored as UTF-8).
+   */
+  private static String chatText(JsonNode n, int max) throws ProtocolException {
+    if (n == null || !n.isTextual() || n.textValue().isBlank()) {
+      throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"text\" must be a non-empty string");
+    }
+    String text = n.textValue();
+    if (text.length() > max) {
+      throw new ProtocolException(ErrorCode.CHAT_TOO_LONG, "chat messages are limited to " + max + " characters");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = Character.isISOControl(c) && c != '\n' && c != '\t';
+      boolean loneSurrogate = Character.isHighSurrogate(c)
+          ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
+          : Character.isLowSurrogate(c);
+      if (control || loneSurrogate) {
+        throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"text\" holds a control character or a lone surrogate");
+      }
+    }
+    return text;
   }
 
   private static String color(JsonNode n, boolean required) throws ProtocolException {

@@ -4,6 +4,7 @@ import ardoise.ot.AuthorRun;
 import ardoise.ot.OpJson;
 import ardoise.pad.Broadcast;
 import ardoise.pad.MemberInfo;
+import ardoise.store.ChatMessage;
 import ardoise.store.OpRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +25,8 @@ public final class FrameEncoder {
   private String lastBatchFrame;
   private Broadcast lastSplitFlush;
   private String[] lastSplitFrames;
+  private List<ChatMessage> lastChat;
+  private String lastChatFrame;
 
   public String joined(long rev, String clientId, long lastSeq, String text, List<AuthorRun> runs) {
     ObjectNode o = message("joined").put("rev", rev).put("clientId", clientId).put("lastSeq", lastSeq);
@@ -104,6 +107,27 @@ public final class FrameEncoder {
     lastMembers = members;
     lastViewers = viewers;
     return lastPresenceFrame;
+  }
+
+  /**
+   * Chat messages, oldest first; {@code history}: the pad's recent ones, sent after joining. The same
+   * list object (one message told to every member of this loop) gives the same (cached) string.
+   */
+  public String chat(List<ChatMessage> messages, boolean history) {
+    if (messages == lastChat && !history) return lastChatFrame;
+    ObjectNode o = message("chat");
+    ArrayNode list = o.putArray("messages");
+    for (ChatMessage m : messages) {
+      list.addObject().put("id", m.id()).put("clientId", m.clientId()).put("authorId", m.authorId())
+          .put("name", m.name()).put("color", m.color()).put("text", m.text()).put("time", m.time());
+    }
+    if (history) o.put("history", true);
+    String frame = write(o);
+    if (!history) {
+      lastChat = messages;
+      lastChatFrame = frame;
+    }
+    return frame;
   }
 
   /** An error frame; {@code seq} (the refused op) is included when positive. */

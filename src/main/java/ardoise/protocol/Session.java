@@ -7,6 +7,7 @@ import ardoise.pad.MemberInfo;
 import ardoise.pad.Pad;
 import ardoise.pad.PadShards;
 import ardoise.pad.Rejection;
+import ardoise.store.ChatMessage;
 import ardoise.store.OpRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -31,8 +32,18 @@ public final class Session implements Member {
 
   enum State { AWAITING_JOIN, JOINING, JOINED, CLOSED }
 
-  /** The limits a session enforces. */
-  public record Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit) {}
+  /**
+   * The limits a session enforces; chat messages also take a token of their own bucket
+   * ({@code chatPerMinute}, {@code chatBurst}) and are at most {@code chatMaxChars} UTF-16 code units.
+   */
+  public record Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit, int chatMaxChars,
+      int chatPerMinute, int chatBurst) {
+
+    /** Without chat settings: the defaults of ARDOISE_CHAT_*. */
+    public Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit) {
+      this(maxMessageBytes, opsPerSecond, opsBurst, sendQueueLimit, FrameDecoder.DEFAULT_CHAT_MAX_CHARS, 20, 5);
+    }
+  }
 
   private final ServerWebSocket ws;
   private final String padId;
@@ -42,6 +53,7 @@ public final class Session implements Member {
   private final Limits limits;
   private final boolean readOnly;
   private final TokenBucket bucket;
+  private final TokenBucket chatBucket;
   private final SessionMetrics metrics;
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
   private State state = State.AWAITING_JOIN;
@@ -70,6 +82,7 @@ public final class Session implements Member {
     this.frames = frames;
     this.limits = limits;
     this.bucket = new TokenBucket(limits.opsPerSecond(), limits.opsBurst(), System.nanoTime());
+    this.chatBucket = new TokenBucket(limits.chatPerMinute() / 60.0, limits.chatBurst(), System.nanoTime());
   }
 
   /** Wires the socket's handlers; call once, right after the upgrade. */
@@ -95,7 +108,7 @@ public final class Session implements Member {
         throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; this one was dropped, resend it in a second");
       }
       if (frame == null) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted");
-      ClientMessage m = FrameDecoder.decode(frame);
+      ClientMessage m = FrameDecoder.decode(frame, limits.chatMaxChars());
       if (m instanceof ClientMessage.Ping) send(frames.pong()); // answered even while joining: it only proves liveness
       else if (state == State.JOINING) waiting.add(m);
       else dispatch(m);
@@ -132,6 +145,12 @@ public final class Session implements Member {
       onPad(p -> p.cursor(this, c.rev(), c.anchor(), c.head()));
     } else if (m instanceof ClientMessage.Profile p) {
       onPad(pad -> pad.profileChanged(this, p.name(), p.color()));
+    } else if (m instanceof ClientMessage.Chat c) {
+      if (!chatBucket.tryTake(System.nanoTime())) {
+        throw new ProtocolException(ErrorCode.CHAT_RATE_LIMITED,
+            "at most " + limits.chatPerMinute() + " chat messages a minute; this one was not sent");
+      }
+      onPad(pad -> pad.chat(this, c.text()));
     }
   }
 
@@ -142,9 +161,10 @@ public final class Session implements Member {
     else shards.contextOf(padId).runOnContext(v -> call.accept(p));
   }
 
-  /** A read-only connection may join and listen; an op, cursor or profile is refused and changes nothing. */
+  /** A read-only connection may join and listen; an op, cursor, profile or chat is refused and changes nothing. */
   private static void refuseWrite(ClientMessage m) throws ProtocolException {
-    String what = m instanceof ClientMessage.Op ? "edits" : m instanceof ClientMessage.Cursor ? "cursors" : "profile changes";
+    String what = m instanceof ClientMessage.Op ? "edits" : m instanceof ClientMessage.Cursor ? "cursors"
+        : m instanceof ClientMessage.Chat ? "chat messages" : "profile changes";
     throw new ProtocolException(ErrorCode.READ_ONLY, "this is a read-only link: " + what + " are not accepted",
         m instanceof ClientMessage.Op op ? op.seq() : 0);
   }
@@ -300,6 +320,8 @@ public final class Session implements Member {
   }
 
   @Override public void presence(List<MemberInfo> writers, int viewers) { send(frames.presence(writers, viewers)); }
+
+  @Override public void chat(List<ChatMessage> messages, boolean history) { send(frames.chat(messages, history)); }
 
   @Override public void rejected(Rejection reason, String message, long seq) {
     ErrorCode code = ErrorCode.of(reason);

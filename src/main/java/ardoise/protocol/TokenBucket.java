@@ -10,7 +10,7 @@ final class TokenBucket {
   private double tokens;
   private long last;
 
-  TokenBucket(int perSecond, int capacity, long nowNanos) {
+  TokenBucket(double perSecond, int capacity, long nowNanos) {
     this.capacity = capacity;
     this.perNano = perSecond / 1e9;
     this.tokens = capacity;

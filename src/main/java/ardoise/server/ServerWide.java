@@ -32,7 +32,7 @@ final class ServerWide {
     this.metrics = new ServerMetrics();
     this.padSettings = new PadSettings(config.maxPadChars(), config.maxConnectionsPerPad(), snapshots,
         config.idleUnloadSeconds() * 1000L, PadSettings.WINDOW_SIZE, PadSettings.MAX_PENDING_OPS, PadSettings.MAX_BATCH,
-        config.fanoutMicrosPerMember() * 1000L);
+        config.fanoutMicrosPerMember() * 1000L, config.chatKept());
     AtomicInteger clients = new AtomicInteger();
     PadStore metered = metrics.instrument(store, shards::loadedCount, clients::get);
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,

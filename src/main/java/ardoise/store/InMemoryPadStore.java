@@ -27,6 +27,7 @@ public final class InMemoryPadStore implements PadStore {
   private volatile boolean closed;
 
   private final InMemoryPadNotes notes = new InMemoryPadNotes();
+  private final InMemoryChatLog chat = new InMemoryChatLog(this::isAvailable);
 
   private static final class PadData {
     final List<OpRecord> log = new ArrayList<>(); // log.get(i).rev() == i + 1
@@ -170,6 +171,11 @@ public final class InMemoryPadStore implements PadStore {
   @Override
   public PadNotes notes() {
     return notes;
+  }
+
+  @Override
+  public ChatLog chat() {
+    return chat;
   }
 
   @Override

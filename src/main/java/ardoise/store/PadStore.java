@@ -56,6 +56,9 @@ public interface PadStore {
   /** The authors' profiles and saved versions kept beside the pads, in the same storage. */
   PadNotes notes();
 
+  /** The pads' chat, kept beside them in the same storage. */
+  ChatLog chat();
+
   /** Counts this store keeps about itself, exported as metrics (none by default). */
   default List<StoreCounter> counters() {
     return List.of();

@@ -156,6 +156,8 @@ class HeldEditsTest {
 
     @Override public ardoise.store.PadNotes notes() { return target.notes(); }
 
+    @Override public ardoise.store.ChatLog chat() { return target.chat(); }
+
     @Override public Future<String> readOnlyId(String padId, String candidate) { return target.readOnlyId(padId, candidate); }
 
     @Override public Future<String> padOfReadOnlyId(String readOnlyId) { return target.padOfReadOnlyId(readOnlyId); }

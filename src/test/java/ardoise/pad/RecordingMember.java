@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * A {@link Member} that writes down what its pad tells it, the way a client without batch frames
  * would read it: {@code "joined 3"} (with {@code " text=…"} after a snapshot), each flush unfolded
  * into {@code "ack SEQ REV"} (its own revisions), {@code "op REV"} and {@code "cursor REV"},
- * {@code "rejected REASON SEQ"}, {@code "evicted REASON"}. Each flush is also written down whole
+ * {@code "rejected REASON SEQ"}, {@code "evicted REASON"}. Chat messages go apart ({@link #nextChat}). Each flush is also written down whole
  * ({@link #nextFlush}) and each member list ({@link #presence}).
  *
  * <p>Thread rule: any thread (the pad calls it on the pad's context; tests read from theirs).
@@ -20,6 +20,7 @@ final class RecordingMember implements Member {
   private final boolean viewer;
   private final LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<String> flushes = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<String> chats = new LinkedBlockingQueue<>();
   private final List<String> events = new ArrayList<>();
   private final List<Long> revs = new ArrayList<>();
   private final List<String> presence = new ArrayList<>();
@@ -63,6 +64,10 @@ final class RecordingMember implements Member {
     presence.add(writers.stream().map(MemberInfo::name).toList() + " / " + viewers);
   }
 
+  @Override public void chat(List<ardoise.store.ChatMessage> messages, boolean history) {
+    chats.add((history ? "history " : "chat ") + messages.stream().map(m -> m.id() + ":" + m.name() + ":" + m.text()).toList());
+  }
+
   @Override public void rejected(Rejection reason, String message, long seq) {
     record("rejected " + reason + " " + seq, -1);
   }
@@ -85,6 +90,16 @@ final class RecordingMember implements Member {
   /** The next flush, as {@code "revs [1, 2] cursors [b:3-3] at 2"}, waiting up to 10 s. */
   String nextFlush() throws InterruptedException {
     return poll(flushes, "no flush told to ");
+  }
+
+  /** The next chat told, as {@code "chat [3:alice:Bonjour]"} or {@code "history [1:…, 2:…]"}, waiting up to 10 s. */
+  String nextChat() throws InterruptedException {
+    return poll(chats, "no chat told to ");
+  }
+
+  /** Chats told and not yet read. */
+  int unreadChats() {
+    return chats.size();
   }
 
   private String poll(LinkedBlockingQueue<String> queue, String failure) throws InterruptedException {

@@ -53,10 +53,31 @@ class FrameDecoderTest {
     "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"color\":\"red\"}|bad-message",
     "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"rev\":-1}|bad-message",
     "{\"type\":\"cursor\",\"rev\":1,\"anchor\":2147483648,\"head\":0}|bad-message",
+    "{\"type\":\"chat\"}|bad-message",
+    "{\"type\":\"chat\",\"text\":42}|bad-message",
+    "{\"type\":\"chat\",\"text\":[\"a\"]}|bad-message",
+    "{\"type\":\"chat\",\"text\":\" \\n \"}|bad-message",
+    "{\"type\":\"chat\",\"text\":\"a\\u0007b\"}|bad-message",
+    "{\"type\":\"chat\",\"text\":\"a\\ud800b\"}|bad-message",
   })
   void refusesWithStableCodes(String frame, String code) {
     ProtocolException e = assertThrows(ProtocolException.class, () -> FrameDecoder.decode(frame));
     assertEquals(code, e.code().code());
+  }
+
+  @Test
+  void decodesChatUpToItsLimit() throws Exception {
+    assertEquals(new ClientMessage.Chat("Pause à 10 h ?\n<img src=x onerror=alert(1)>\t😀"),
+        FrameDecoder.decode("{\"type\":\"chat\",\"text\":\"Pause à 10 h ?\\n<img src=x onerror=alert(1)>\\t😀\"}"));
+    String limit = "é".repeat(FrameDecoder.DEFAULT_CHAT_MAX_CHARS);
+    assertEquals(new ClientMessage.Chat(limit), FrameDecoder.decode("{\"type\":\"chat\",\"text\":\"" + limit + "\"}"));
+    ProtocolException tooLong = assertThrows(ProtocolException.class,
+        () -> FrameDecoder.decode("{\"type\":\"chat\",\"text\":\"" + limit + "e\"}"));
+    assertEquals("chat-too-long", tooLong.code().code());
+    // The limit counts UTF-16 code units, like the page's maxlength: an emoji is two.
+    assertEquals("chat-too-long", assertThrows(ProtocolException.class,
+        () -> FrameDecoder.decode("{\"type\":\"chat\",\"text\":\"😀😀\"}", 3)).code().code());
+    assertEquals(new ClientMessage.Chat("😀a"), FrameDecoder.decode("{\"type\":\"chat\",\"text\":\"😀a\"}", 3));
   }
 
   @Test

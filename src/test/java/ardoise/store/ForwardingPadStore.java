@@ -27,6 +27,7 @@ public class ForwardingPadStore implements PadStore {
   @Override public Future<String> readOnlyId(String padId, String candidate) { return delegate.readOnlyId(padId, candidate); }
   @Override public Future<String> padOfReadOnlyId(String readOnlyId) { return delegate.padOfReadOnlyId(readOnlyId); }
   @Override public PadNotes notes() { return delegate.notes(); }
+  @Override public ChatLog chat() { return delegate.chat(); }
   @Override public List<StoreCounter> counters() { return delegate.counters(); }
   @Override public boolean isAvailable() { return delegate.isAvailable(); }
   @Override public Future<Void> close() { return delegate.close(); }

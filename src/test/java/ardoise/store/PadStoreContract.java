@@ -243,6 +243,38 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
     extra.close().await();
   }
 
+  private static ChatMessage chat(String text, long time) {
+    return new ChatMessage(0, "client-alice-0001", "alice", "Zoë « Z »", "#e69f00", text, time);
+  }
+
+  @Test
+  void chatKeepsTheNewestMessagesInOrderWithRisingIds() throws Exception {
+    String pad = newPadId();
+    assertEquals(List.of(), store.chat().recent(pad, 10).await());
+    for (int i = 1; i <= 6; i++) {
+      ChatMessage stored = store.chat().append(pad, chat("message " + i + " 😀\n<img src=x>", 1000 + i), 4).await();
+      assertEquals(chat("message " + i + " 😀\n<img src=x>", 1000 + i).withId(i), stored);
+    }
+    List<ChatMessage> kept = store.chat().recent(pad, 10).await();
+    assertEquals(List.of(3L, 4L, 5L, 6L), kept.stream().map(ChatMessage::id).toList());
+    assertEquals(chat("message 6 😀\n<img src=x>", 1006).withId(6), kept.get(3));
+    assertEquals(List.of(5L, 6L), store.chat().recent(pad, 2).await().stream().map(ChatMessage::id).toList());
+    assertEquals(7, otherWriter().chat().append(pad, chat("d'une autre instance", 2000), 4).await().id());
+  }
+
+  @Test
+  void chatsOfPadsStayApartAndLeaveThePadUnwritten() throws Exception {
+    String suffix = UUID.randomUUID().toString();
+    String braces = "atelier {été} " + suffix;
+    String escaped = "atelier %7Bété%7D " + suffix;
+    store.chat().append(braces, chat("a", 1), 10).await();
+    store.chat().append(escaped, chat("b", 2), 10).await();
+    store.chat().append(escaped, chat("c", 3), 10).await();
+    assertEquals(List.of("a"), store.chat().recent(braces, 10).await().stream().map(ChatMessage::text).toList());
+    assertEquals(List.of("b", "c"), store.chat().recent(escaped, 10).await().stream().map(ChatMessage::text).toList());
+    assertNull(store.load(braces).await(), "a chat alone does not create the pad's text");
+  }
+
   /** Loading (snapshot + tail) and snapshotAtOrBefore + ops both rebuild exactly the full replay. */
   @Test
   void snapshotPlusTailEqualsFullReplayForRandomHistories() throws Exception {

@@ -30,6 +30,11 @@ final class MeteredPadStore implements PadStore {
   }
 
   @Override
+  public ardoise.store.ChatLog chat() {
+    return store.chat();
+  }
+
+  @Override
   public List<ardoise.store.StoreCounter> counters() {
     return store.counters();
   }

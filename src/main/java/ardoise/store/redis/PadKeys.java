@@ -22,6 +22,11 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
     return PREFIX + "{" + escape(padId) + "}:read-only";
   }
 
+  /** The pad's chat: a stream capped to the newest messages. */
+  static String chat(String padId) {
+    return PREFIX + "{" + escape(padId) + "}:chat";
+  }
+
   /** The reverse entry: read-only id -> padId (its own slot: read-only ids are random). */
   static String padOfReadOnlyId(String readOnlyId) {
     return PREFIX + "read-only:" + readOnlyId;

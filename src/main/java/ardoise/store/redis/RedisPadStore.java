@@ -59,6 +59,7 @@ public final class RedisPadStore implements PadStore {
   private final RedisAvailability availability;
   private final CommitFeed feed;
   private final RedisPadNotes notes;
+  private final RedisChatLog chat;
 
   private RedisPadStore(Vertx vertx, RedisOptions options, String redactedEndpoint, Tuning tuning) {
     this.redis = Redis.createClient(vertx, options);
@@ -67,6 +68,7 @@ public final class RedisPadStore implements PadStore {
     this.tuning = tuning;
     this.availability = new RedisAvailability(vertx, api, redactedEndpoint, tuning.pingIntervalMs());
     this.notes = new RedisPadNotes(api);
+    this.chat = new RedisChatLog(api, availability);
     this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
   }
 
@@ -183,6 +185,11 @@ public final class RedisPadStore implements PadStore {
   @Override
   public PadNotes notes() {
     return notes;
+  }
+
+  @Override
+  public ardoise.store.ChatLog chat() {
+    return chat;
   }
 
   /**
