@@ -130,6 +130,14 @@ class PhoneLayoutBrowserTest extends PadServerBrowserTest {
       assertTrue(reachable(browser, css), css + " is still on screen after the swipe");
     }
     assertEquals(0L, js(browser, "return Math.round(scrollY);"), "the page itself does not scroll away");
+
+    browser.driver().findElement(By.cssSelector("#export-menu > summary")).click();
+    browser.await().until(d -> d.findElement(By.cssSelector("#export-menu .export-panel")).isDisplayed());
+    browser.screenshot("phone-pad-export-menu");
+    assertTrue((Boolean) js(browser, "return document.querySelector('#export-menu .export-panel').getBoundingClientRect().top"
+        + " >= document.querySelector('header').getBoundingClientRect().bottom - 1;"), "the menu opens under the top bar");
+    assertTrue(reachable(browser, "#export-menu .import-file input"), "the menu's Import entry is on screen");
+    assertTrue(fitsWidth(browser));
     assertEquals(List.of(), browser.consoleErrors());
   }
 
