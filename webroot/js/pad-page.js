@@ -7,7 +7,7 @@ import { authorship, isAuthorshipVisible, setAuthorshipVisible } from "./editor/
 import { remoteCursors } from "./editor/remote-cursors.js";
 import { createParticipantList } from "./editor/participants.js";
 import { createStatusBar } from "./editor/status-bar.js";
-import { askProfile, ensureProfile } from "./editor/profile.js";
+import { askProfile, ensureProfile, loadProfile } from "./editor/profile.js";
 import { wireShare } from "./editor/share.js";
 import { padSearch } from "./editor/search.js";
 import { mountFormatToolbar } from "./editor/format-toolbar.js";
@@ -60,7 +60,10 @@ export async function mountPadPage({ doc = document, extensions = [] } = {}) {
   const participants = createParticipantList(doc.getElementById("participant-list"),
     doc.getElementById("participant-count"), i18n);
   const dialog = doc.getElementById("profile-dialog");
+  // The pad is joined once the person has a name: until then nothing connects.
+  if (!loadProfile()) statusBar.setConnection("waiting");
   let profile = await ensureProfile(dialog, i18n);
+  statusBar.setConnection(doc.defaultView.navigator.onLine === false ? "offline" : "connecting");
 
   const view = createEditor({
     parent: doc.getElementById("editor"),

@@ -13,6 +13,7 @@ const readTheme = EditorView.theme({
   '.cm-line': { padding: '0 clamp(0.75rem, 4vw, 2.5rem)' },
 });
 
+/** Connection state and how many people have the pad open for writing (readers are not listed). */
 function statusUi(doc, i18n) {
   const connection = doc.getElementById('connection');
   const count = doc.getElementById('participant-count');
@@ -22,7 +23,9 @@ function statusUi(doc, i18n) {
     const shown = last.state === 'online' ? 'connected' : last.state === 'open' ? 'connecting' : last.state;
     bar.dataset.connection = shown;
     connection.textContent = i18n.t(`status.${shown}`);
-    count.textContent = i18n.t('read.writers', { count: last.writers });
+    // Offline, the last count is stale: no number rather than a wrong one.
+    count.hidden = shown !== 'connected';
+    count.textContent = i18n.t('read.connected', { count: last.writers });
   };
   i18n.onChange(render);
   render();

@@ -174,3 +174,36 @@ describe('Connection of a page in the back/forward cache', () => {
     }
   });
 });
+
+describe('Connection of a browser without network', () => {
+  test('a page opened offline says offline, not connecting; the online event brings a new attempt', () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    const { sockets, FakeSocket } = fakeSockets();
+    const page = Object.assign(new EventTarget(), { navigator: { onLine: false } });
+    const states = [];
+    const connection = new Connection({
+      url: 'ws://h/ws/p',
+      onOpen: (c) => c.send({ type: 'join' }),
+      onMessage: () => {},
+      onState: (s) => states.push(s),
+      WebSocketImpl: FakeSocket,
+      window: page,
+    });
+    try {
+      connection.start();
+      sockets[0].lose();
+      mock.timers.tick(60000); // retries fail while the browser has no network
+      assert.ok(sockets.length > 1);
+      for (const socket of sockets.slice(1)) socket.lose();
+      assert.deepEqual(states, ['offline'], 'never "connecting" or "reconnecting" without network');
+      page.navigator.onLine = true;
+      page.dispatchEvent(new Event('online'));
+      assert.equal(connection.state, 'reconnecting', 'the network is back: trying, not offline');
+      sockets.at(-1).open();
+      assert.deepEqual(states, ['offline', 'reconnecting', 'open']);
+    } finally {
+      connection.stop();
+      mock.timers.reset();
+    }
+  });
+});

@@ -128,6 +128,32 @@ describe('PadSession acks', () => {
   });
 });
 
+describe('PadSession unsaved text', () => {
+  test('counts characters typed or deleted, not keystrokes; nothing before the text is known', () => {
+    const p = open();
+    assert.equal(p.ui.shown.at(-1).pending, null, 'no text yet: neither saved nor unsaved');
+    p.join(3, { text: 'abc' });
+    assert.equal(p.ui.shown.at(-1).pending, 0);
+    let length = 3;
+    for (const ch of 'Bonjour à tous 🙂') {
+      p.type(insertAt(length, length, ch));
+      length += ch.length;
+    }
+    assert.equal(p.ui.shown.at(-1).pending, 16, 'one per character typed (the emoji is one)');
+    p.type(insertAt(length, length, 'x'));
+    p.type(new TextOperation().retain(length).delete(1));
+    assert.equal(p.ui.shown.at(-1).pending, 16, 'typed and erased again: nothing more to save');
+    p.type(new TextOperation().retain(length - 2).delete(2)); // the emoji erased again
+    length -= 2;
+    p.type(new TextOperation().delete(3).retain(length - 3)); // and the text that was there
+    assert.equal(p.ui.shown.at(-1).pending, 15 + 3, '"Bonjour à tous " typed, "abc" deleted; the emoji is gone');
+    p.receive({ type: 'ack', seq: 1, rev: 4 });
+    assert.equal(p.ui.shown.at(-1).pending, 14 + 3);
+    p.receive({ type: 'ack', seq: 2, rev: 5 });
+    assert.equal(p.ui.shown.at(-1).pending, 0);
+  });
+});
+
 describe('PadSession after a reconnect', () => {
   test('the unacknowledged op is resent with its seq once joined, and only then', () => {
     const p = open();

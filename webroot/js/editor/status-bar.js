@@ -1,12 +1,17 @@
-// Connection and save state, shown as it really is: a dead socket is never
-// shown as "connecté", and pending edits are counted until acknowledged.
+// Connection and save state, shown as it really is: a dead socket is never shown as "connecté",
+// a browser without network says "hors ligne", and text not yet acknowledged is counted in
+// characters (what a person recognises, unlike the number of keystrokes or operations). Nothing is
+// said about saving before the pad's text is known: "all changes saved" beside "connecting…" on a
+// page that has loaded nothing would be a claim about nothing.
 
-const CONNECTION_STATES = ["connecting", "connected", "reconnecting", "offline"];
+// "waiting": the page waits for the person's name before it joins the pad.
+const CONNECTION_STATES = ["waiting", "connecting", "connected", "reconnecting", "offline"];
 
 /**
  * Renders into `element` (the status bar; give it role="status").
- * @returns {{setConnection(state: "connecting"|"connected"|"reconnecting"|"offline"): void,
- *            setPending(count: number): void, current(): {connection: string, pending: number}}}
+ * @returns {{setConnection(state: "waiting"|"connecting"|"connected"|"reconnecting"|"offline"): void,
+ *            setPending(characters: number|null): void,
+ *            current(): {connection: string, pending: number|null}}}
  */
 export function createStatusBar(element, i18n) {
   const dot = document.createElement("span");
@@ -17,14 +22,20 @@ export function createStatusBar(element, i18n) {
   const save = document.createElement("span");
   save.className = "status-save";
   element.replaceChildren(dot, connection, save);
-  const state = { connection: "connecting", pending: 0 };
+  const state = { connection: globalThis.navigator?.onLine === false ? "offline" : "connecting", pending: null };
 
   function render() {
     element.dataset.connection = state.connection;
-    element.dataset.pending = String(state.pending);
     connection.textContent = i18n.t(`status.${state.connection}`);
+    save.hidden = state.pending === null;
+    if (state.pending === null) {
+      delete element.dataset.pending;
+      save.textContent = "";
+      return;
+    }
+    element.dataset.pending = String(state.pending);
     save.textContent = state.pending > 0
-      ? i18n.t("status.pending", { count: state.pending })
+      ? i18n.t("status.unsaved", { count: state.pending })
       : i18n.t("status.saved");
   }
 
@@ -36,8 +47,9 @@ export function createStatusBar(element, i18n) {
       state.connection = next;
       render();
     },
-    setPending(count) {
-      state.pending = Math.max(0, Math.trunc(Number(count) || 0));
+    /** Characters typed or deleted and not yet acknowledged; null while the pad's text is unknown. */
+    setPending(characters) {
+      state.pending = characters === null ? null : Math.max(0, Math.trunc(Number(characters) || 0));
       render();
     },
     current: () => ({ ...state }),

@@ -3,8 +3,8 @@
 // says "online" while the socket is dead). It knows nothing of ops; the session does.
 //
 // States: 'connecting' (first attempt), 'open' (socket open; the session still has to join),
-// 'reconnecting' (waiting or retrying after a loss), 'offline' (the browser says it has no network),
-// 'stopped'.
+// 'reconnecting' (waiting or retrying after a loss), 'offline' (the browser says it has no network:
+// navigator.onLine and the online/offline events; a page reloaded offline starts in it), 'stopped'.
 //
 // A page the browser keeps in its back/forward cache after the person went elsewhere runs no code,
 // yet its socket could stay open and its author stay listed on the pad: the socket is closed when
@@ -43,7 +43,8 @@ export class Connection {
    * @param {number} [o.deadAfterMs] silence after a ping or a pending request that kills the socket
    * @param {() => number} [o.now] the clock (tests)
    * @param {() => number} [o.random] the reconnect jitter's source, in [0, 1) (seeded in tests)
-   * @param {EventTarget} [o.window] where online, offline, pagehide and pageshow are heard (tests)
+   * @param {EventTarget} [o.window] where online, offline, pagehide and pageshow are heard and
+   *   navigator.onLine is read (tests)
    */
   constructor(o) {
     this.url = o.url;
@@ -72,8 +73,13 @@ export class Connection {
 
   start() {
     this.listen('addEventListener');
-    this.setState('connecting');
+    this.setState(this.browserOffline() ? 'offline' : 'connecting');
     this.open();
+  }
+
+  /** Only a definite "no network" counts: onLine === true may still mean a captive or dead Wi-Fi. */
+  browserOffline() {
+    return this.window.navigator?.onLine === false;
   }
 
   stop() {
@@ -126,6 +132,7 @@ export class Connection {
     if (this.state === 'stopped' || this.state === 'open') return;
     clearTimeout(this.retryTimer);
     this.attempt = 0;
+    this.setState(this.browserOffline() ? 'offline' : 'reconnecting');
     this.open();
   }
 
@@ -171,15 +178,12 @@ export class Connection {
   drop(reason) {
     if (this.state === 'stopped') return;
     this.closeSocket();
-    if (reason === 'offline' || globalThis.navigator?.onLine === false) {
-      this.setState('offline');
-    }
-    this.scheduleRetry();
+    this.scheduleRetry(reason === 'offline');
   }
 
-  scheduleRetry() {
+  scheduleRetry(offline = false) {
     clearTimeout(this.retryTimer);
-    if (this.state !== 'offline') this.setState('reconnecting');
+    this.setState(offline || this.browserOffline() ? 'offline' : 'reconnecting');
     const delay = backoffDelay(this.attempt++, this.random);
     this.retryTimer = setTimeout(() => this.open(), delay);
   }

@@ -10,6 +10,7 @@ import { removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors
 import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js';
 import { CompositionGuard } from './composition-guard.js';
 import { prepareOfflineShell } from './offline-shell.js';
+import { keepCaretAboveKeyboard } from './phone-viewport.js';
 import { PadSession, hasPending } from './pad-session.js';
 import { chooseClient } from './choose-client.js';
 import { WritingAnnouncer } from './writing-announcer.js';
@@ -54,9 +55,11 @@ function editorAdapter(view, editable, guard) {
 
 /**
  * The status bar is a live region: a count changing on every keystroke would keep screen readers
- * talking. Saved/unsaved flips show at once; a changing count at most once a second.
+ * talking. A change of kind (text unknown, all saved, some unsaved) shows at once; a changing
+ * count at most once a second.
  */
 function pendingDisplay(statusBar) {
+  const kind = (count) => (count === null ? 'unknown' : count === 0 ? 'saved' : 'unsaved');
   let shown = statusBar.current().pending;
   let latest = shown;
   let timer = null;
@@ -67,7 +70,7 @@ function pendingDisplay(statusBar) {
   };
   return (count) => {
     latest = count;
-    if ((count === 0) !== (shown === 0)) {
+    if (kind(count) !== kind(shown)) {
       clearTimeout(timer);
       show();
     } else if (count !== shown && !timer) {
@@ -162,6 +165,7 @@ export async function startPadApp(doc = document) {
   });
   session.start();
   exposeForTests(doc.defaultView, session, view);
+  keepCaretAboveKeyboard(view, doc.defaultView);
   view.focus();
   prepareOfflineShell(doc.defaultView);
   return session;

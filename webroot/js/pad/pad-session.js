@@ -7,7 +7,8 @@
 //         applySnapshot(op, attributedDoc) (op moves the text onto the snapshot, keeping the caret;
 //         the doc's runs give every character its author),
 //         setRemoteCursor(member, {anchor, head} | null), setAuthorColors(Map authorId -> color)
-// ui:     status({connection, pending, storageFailed}), presence(members, ownClientId), error(code, message),
+// ui:     status({connection, pending, storageFailed}) (pending: characters not yet acknowledged, null
+//         while no text is known), presence(members, ownClientId), error(code, message),
 //         chat(message) (a `chat` frame), chatRefused(errorMessage) → true when the error refused
 //         our chat message (then shown by the chat, not the status bar); both optional
 
@@ -24,6 +25,23 @@ const CURSOR_INTERVAL_MS = 100;
 /** Whether a saved client state (Client.toStorage()) holds unsent ops. */
 export const hasPending = (stored) => Boolean(stored && (stored.outstanding || stored.buffer));
 
+/**
+ * Characters inserted or deleted between the acknowledged text and the text shown (the client
+ * state's outstanding op composed with its buffer): "14 characters not saved yet" after typing
+ * "Bonjour à tous" is what the person wrote, whereas a count of ops or keystrokes (one per key, more
+ * with autocorrect, also for what was typed and erased again) reads as a backlog.
+ */
+export function unsavedCharacters(state) {
+  if (!state.outstanding) return 0;
+  const unsaved = state.buffer ? state.outstanding.compose(state.buffer) : state.outstanding;
+  let count = 0;
+  for (const c of unsaved.ops) {
+    if (typeof c === 'string') count += [...c].length; // an emoji is one character (two code units)
+    else if (c < 0) count -= c;
+  }
+  return count;
+}
+
 export class PadSession {
   /**
    * `chosen` comes from chooseClient (choose-client.js). `transport` is for tests: {url,
@@ -31,7 +49,6 @@ export class PadSession {
    */
   constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage, transport = {} }) {
     Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joinFresh: false });
-    this.pendingEdits = [0, 0]; // local edits in [outstanding, buffer], for "n changes waiting"
     Object.assign(this, { lastCursor: null, lastCursorAt: 0, cursorTimer: null });
     // Where the others place our caret from our last op (TextOperation.caretAfter), in this editor's
     // positions; null once a cursor message told them otherwise.
@@ -58,9 +75,7 @@ export class PadSession {
     };
     if (saved) {
       try {
-        const client = Client.fromStorage(saved.stored, options);
-        this.pendingEdits = [client.state.outstanding ? 1 : 0, client.state.buffer ? 1 : 0];
-        return client;
+        return Client.fromStorage(saved.stored, options);
       } catch (e) {
         console.warn(`pad=${this.padId} client=${clientId} saved state unusable, starting fresh`, e);
       }
@@ -133,10 +148,8 @@ export class PadSession {
   /** A local edit from the binding. */
   localOperation(op) {
     if (this.client.rev === null) return; // the editor is read-only until the first joined
-    const wasSynchronized = !this.client.hasPending();
     this.client.applyClient(op);
     this.impliedCaret = op.caretAfter() ?? this.impliedCaret;
-    this.pendingEdits = wasSynchronized ? [1, 0] : [this.pendingEdits[0], this.pendingEdits[1] + 1];
     this.writer.changed();
     this.report();
   }
@@ -210,7 +223,6 @@ export class PadSession {
   onAck(acknowledged) {
     this.ui.error(null);
     this.writer.recordServerOp(acknowledged, this.client.authorId);
-    this.pendingEdits = this.client.hasPending() ? [this.pendingEdits[1], 0] : [0, 0];
     if (!this.client.hasPending()) this.sendCursor();
     this.report();
   }
@@ -246,8 +258,7 @@ export class PadSession {
       this.resendTimer = setTimeout(() => this.send(this.client.resend()), m.code === 'rate-limited' ? 1000 : 3000);
     } else if (ours && m.code === 'pad-too-large') {
       this.editor.applyRemote(dropOutstanding(this.client), this.client.authorId);
-      this.pendingEdits = this.client.hasPending() ? [this.pendingEdits[1], 0] : [0, 0];
-      this.writer.changed();
+        this.writer.changed();
       this.report();
     } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
       this.connection.drop();
@@ -270,7 +281,9 @@ export class PadSession {
 
   report() {
     const connection = this.joined ? 'online' : this.connectionState === 'open' ? 'connecting' : this.connectionState;
-    const pending = this.client.hasPending() ? Math.max(1, this.pendingEdits[0] + this.pendingEdits[1]) : 0;
+    // No text yet (first visit, not joined): nothing typed, nothing to claim saved.
+    const pending = this.client.rev === null ? null
+      : this.client.hasPending() ? Math.max(1, unsavedCharacters(this.client.state)) : 0;
     this.ui.status({ connection, pending, storageFailed: this.writer.failed });
   }
 }

@@ -88,7 +88,7 @@ class EditorExtensionsBrowserTest extends PadServerBrowserTest {
   }
 
   @Test
-  void statusBarShowsReconnectingAndPendingEditsInFrench() {
+  void statusBarShowsReconnectingAndUnsavedCharactersInFrench() {
     BrowserSession browser = browser(360, 740, "fr-FR");
     server.openPadAs(browser, "reseau", "Camille");
     String status = run(browser, """
@@ -105,8 +105,8 @@ class EditorExtensionsBrowserTest extends PadServerBrowserTest {
         bar.setPending(3);
         return [reconnecting, one, saved];
         """);
-    assertEquals("[\"reconnexion…3 modifications en attente\",\"reconnexion…1 modification en attente\","
-        + "\"connectétoutes les modifications sont enregistrées\"]", status);
+    assertEquals("[\"reconnexion…3 caractères pas encore enregistrés\",\"reconnexion…1 caractère pas encore enregistré\","
+        + "\"connectétout est enregistré\"]", status);
     browser.screenshot("pad-fr-phone-reconnecting");
     assertEquals(List.of(), browser.consoleErrors());
   }

@@ -41,7 +41,7 @@ class OfflineBrowserTest extends PadServerBrowserTest {
     // The network stays away while the page tries to reconnect, in vain, twice.
     amelie.awaitUntil("failing to reconnect twice", () -> server.proxy().refusedCount() >= refusedBefore + 2);
     assertTrue(amelie.pending(), "Amélie's text waits");
-    assertTrue(amelie.statusText().contains("en attente"), amelie.statusText());
+    assertTrue(amelie.statusText().contains("pas encore enregistrés"), amelie.statusText());
     amelie.screenshot("cut-amelie-offline");
 
     server.proxy().restore().await();

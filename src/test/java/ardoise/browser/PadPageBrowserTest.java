@@ -37,7 +37,7 @@ class PadPageBrowserTest extends PadServerBrowserTest {
     browser.await().until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector(".cm-content"), "Première idée : écrire ensemble."));
     assertEquals("fr", browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"));
-    assertTrue(text(browser, "#status-bar").contains("toutes les modifications sont enregistrées"),
+    assertTrue(text(browser, "#status-bar").contains("tout est enregistré"),
         text(browser, "#status-bar"));
     assertTrue(text(browser, "#participant-list").contains("Camille"));
     assertEquals("atelier-lundi", text(browser, "#pad-title"));
