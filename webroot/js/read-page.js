@@ -31,7 +31,8 @@ function statusUi(doc, i18n) {
   render();
   return {
     status(state) { last = { ...last, state }; render(); },
-    presence(members) { last = { ...last, writers: members.length }; render(); },
+    // Everyone connected: those writing and those reading (this page included) or projecting.
+    presence(members, viewers) { last = { ...last, writers: members.length + viewers }; render(); },
     error(code, message) { console.warn(`read-only page: server error ${code}: ${message}`); },
   };
 }

@@ -125,15 +125,15 @@ class StatusBarBrowserTest extends PadServerBrowserTest {
     String pad = "lecteurs-" + System.nanoTime();
     PadPage amelie = new PadPage(browser(1100, 700, "fr-FR")).open(server.directUrl(pad), "Amélie", 0).awaitOnline();
     ViewerPage reader = new ViewerPage(browser(360, 740, "fr-FR")).open(Links.of(server, pad).getString("readOnly"));
-    reader.awaitUntil("one person", () -> reader.find("#participant-count").getText().equals("1 personne connectée"));
+    reader.awaitUntil("Amélie and the reader", () -> reader.find("#participant-count").getText().equals("2 personnes connectées"));
     BrowserSession brunoBrowser = browser(1100, 700, "fr-FR");
     new PadPage(brunoBrowser).open(server.directUrl(pad), "Bruno", 5).awaitOnline();
-    reader.awaitUntil("two people", () -> reader.find("#participant-count").getText().equals("2 personnes connectées"));
+    reader.awaitUntil("three people", () -> reader.find("#participant-count").getText().equals("3 personnes connectées"));
     reader.browser().screenshot("status-read-only-connected");
     new Select(reader.find("#language")).selectByValue("en");
-    reader.awaitUntil("two people in English", () -> reader.find("#participant-count").getText().equals("2 people connected"));
+    reader.awaitUntil("three people in English", () -> reader.find("#participant-count").getText().equals("3 people connected"));
     brunoBrowser.driver().get("about:blank");
-    reader.awaitUntil("one person in English", () -> reader.find("#participant-count").getText().equals("1 person connected"));
+    reader.awaitUntil("two people in English", () -> reader.find("#participant-count").getText().equals("2 people connected"));
     assertTrue(amelie.online());
   }
 
