@@ -14,6 +14,7 @@ import { projectorSettings } from './viewer/projector-settings.js';
 import { writersPanel } from './viewer/writers-panel.js';
 import { MarkdownView } from './markdown/markdown-view.js';
 import { readableLink } from './pads.js';
+import { withChatOverlay } from './viewer/chat-overlay.js';
 
 const LINKS_RETRY_MS = 3000;
 
@@ -155,7 +156,8 @@ async function start(doc = document) {
       lastEdit = lastChangeEnd(op) ?? lastEdit;
       follower.edited(lastEdit);
     }, showText),
-    ui: presenceUi(doc, i18n, panel),
+    // The chat shows on the wall only when the facilitator switches it on (off by default).
+    ui: withChatOverlay(doc, i18n, presenceUi(doc, i18n, panel)),
   });
   session.start();
   doc.defaultView.ardoiseViewer = Object.freeze({

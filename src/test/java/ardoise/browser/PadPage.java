@@ -119,8 +119,10 @@ final class PadPage {
     return browser.driver().findElement(By.id("status-bar")).getAttribute("data-connection");
   }
 
+  /** What the status bar says of the connection and the saving (the chat's button left out). */
   String statusText() {
-    return browser.driver().findElement(By.id("status-bar")).getText();
+    return (String) js("return [...document.getElementById('status-bar').children]"
+        + ".filter(c => !c.classList.contains('chat-toggle')).map(c => c.innerText.trim()).filter(t => t).join('\\n');");
   }
 
   List<String> participantNames() {

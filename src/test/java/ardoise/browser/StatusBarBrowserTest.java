@@ -36,8 +36,9 @@ class StatusBarBrowserTest extends PadServerBrowserTest {
     BrowserSession browser = browser(360, 740, "fr-FR");
     browser.open(server.directUrl("nom-" + System.nanoTime()));
     browser.await().until(d -> !d.findElements(By.cssSelector("dialog#profile-dialog[open]")).isEmpty());
-    browser.await().until(d -> !d.findElement(By.id("status-bar")).getText().isEmpty());
-    String status = browser.driver().findElement(By.id("status-bar")).getText();
+    PadPage waiting = new PadPage(browser);
+    browser.await().until(d -> !waiting.statusText().isEmpty());
+    String status = waiting.statusText();
     browser.screenshot("status-name-dialog");
     assertEquals("en attente de votre nom", status);
     assertEquals("waiting", browser.driver().findElement(By.id("status-bar")).getAttribute("data-connection"));
