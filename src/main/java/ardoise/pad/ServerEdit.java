@@ -1,7 +1,6 @@
 package ardoise.pad;
 
 import ardoise.ot.TextDiff;
-import ardoise.ot.TextOperation;
 import ardoise.store.OpRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -18,7 +17,8 @@ import java.util.function.UnaryOperator;
  * typed edit, and live editors follow), then leaves.
  *
  * <p>{@code change} maps the head text to the wanted text, or to null to refuse (the future then fails
- * with {@link Refused}). The op is a {@link TextDiff}, so unchanged text keeps its authors.
+ * with {@link Refused}). The op is a {@link TextDiff} (lines, then characters in changed lines), so
+ * every unchanged passage keeps its authors.
  * Thread rule: start it on the pad's context; callbacks run there.
  */
 public final class ServerEdit implements Member {
@@ -61,8 +61,11 @@ public final class ServerEdit implements Member {
     } else if (wanted.equals(head)) {
       finish(() -> done.tryComplete(rev));
     } else {
-      TextOperation op = TextDiff.between(head, wanted, info.authorId());
-      context.runOnContext(v -> pad.submit(this, rev, 1, op)); // never call back into the pad synchronously
+      // On a worker: a diff of two large texts may take a moment. The op is made on rev; the pad
+      // rebases it over whatever was committed meanwhile, like any typed edit.
+      context.executeBlocking(() -> TextDiff.between(head, wanted, info.authorId()), false)
+          .onSuccess(op -> pad.submit(this, rev, 1, op))
+          .onFailure(e -> finish(() -> done.tryFail(e)));
     }
   }
 
