@@ -36,8 +36,12 @@ final class ServerWide {
     PadStore metered = metrics.instrument(store, shards::loadedCount, clients::get);
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients);
     PadNotes notes = store.notes();
-    shards.onMemberSeen((padId, info) ->
-        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));
+    shards.onMemberSeen((padId, info) -> {
+      // A template's edit joins as nobody (authorId ""): nobody has no profile to remember.
+      if (!info.authorId().isEmpty()) {
+        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color()));
+      }
+    });
   }
 
   /** The port every loop listens on (known once the first one listens). */
