@@ -36,6 +36,7 @@ final class HistoryRoutes {
     router.getWithRegex("/api/pads/[^/]+/history").handler(history::summary);
     router.getWithRegex("/api/pads/[^/]+/history/[^/]*").handler(history::revision);
     router.getWithRegex("/api/pads/[^/]+/versions").handler(edits::versions);
+    router.getWithRegex("/api/pads/[^/]+/authors").handler(history::authors);
     router.get("/api/templates").handler(edits::listTemplates);
     // Bodies above the import limit are cut by the handler (413); the limit itself is checked with a clear message.
     router.postWithRegex("/api/pads/[^/]+/.*").handler(BodyHandler.create(false).setBodyLimit(EditApi.MAX_IMPORT_BYTES * 4L));
