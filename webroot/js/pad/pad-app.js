@@ -88,6 +88,9 @@ function uiAdapter(page, doc) {
     presence(members, ownClientId) {
       page.participants.update(members, ownClientId);
     },
+    ownColor(color) {
+      page.showColor(color);
+    },
     error(code, message) {
       if (code === null) {
         problem.textContent = '';
