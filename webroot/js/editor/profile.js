@@ -67,10 +67,12 @@ function awaitAnswer(dialog, i18n, current, cancellable, storage) {
       dialog.removeAttribute("open");
       resolve(profile);
     };
-    // A swatch the person clicks is a choice; the one shown when the dialog opened is not.
+    // A swatch the person clicks (or selects with the arrow keys, which clicks it) is a choice, even
+    // the one already checked; the one shown when the dialog opened is not.
     let colorChosen = current?.colorChosen === true;
-    form.querySelector("fieldset.swatches").addEventListener("change", () => { colorChosen = true; },
-      { signal: listening.signal });
+    form.querySelector("fieldset.swatches").addEventListener("click", (event) => {
+      if (event.target instanceof HTMLInputElement) colorChosen = true;
+    }, { signal: listening.signal });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const profile = validProfile({ name: input.value, color: form.elements.namedItem("color").value, colorChosen });
