@@ -63,8 +63,10 @@ public final class ServerEdit implements Member {
     } else {
       // On a worker: a diff of two large texts may take a moment. The op is made on rev; the pad
       // rebases it over whatever was committed meanwhile, like any typed edit.
+      // Why runOnContext: a diff done before the listener is attached calls it at once, inside this
+      // joined(), while the pad is still admitting this member; never call back into it synchronously.
       context.executeBlocking(() -> TextDiff.between(head, wanted, info.authorId()), false)
-          .onSuccess(op -> pad.submit(this, rev, 1, op))
+          .onSuccess(op -> context.runOnContext(v -> pad.submit(this, rev, 1, op)))
           .onFailure(e -> finish(() -> done.tryFail(e)));
     }
   }
