@@ -142,8 +142,8 @@ final class EditApi {
         .onFailure(e -> refuse(ctx, padId, e));
   }
 
+  /** The pad remembers the person as it remembers any member who joins (their profile goes to the notes). */
   private Future<Long> edit(String padId, Person person, UnaryOperator<String> change) {
-    notes.rememberAuthor(padId, person.authorId(), new PadNotes.AuthorProfile(person.name(), person.color()));
     return shards.call(padId, registry -> registry.pad(padId)
         .compose(pad -> ServerEdit.run(pad, person.authorId(), person.name(), person.color(), change)));
   }

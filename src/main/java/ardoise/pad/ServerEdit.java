@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
 public final class ServerEdit implements Member {
   private final Pad pad;
   private final MemberInfo info;
+  private final String color;
   private final UnaryOperator<String> change;
   private final Context context;
   private final Promise<Long> done = Promise.promise();
@@ -37,7 +38,10 @@ public final class ServerEdit implements Member {
 
   private ServerEdit(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
     this.pad = pad;
-    this.info = new MemberInfo("server-edit-" + UUID.randomUUID(), authorId, name, color);
+    // No colour of its own: the pad keeps the one this author has in it, else takes the person's
+    // colour if free (see Palette), so an edit from the history view never recolours their text.
+    this.info = new MemberInfo("server-edit-" + UUID.randomUUID(), authorId, name, null);
+    this.color = color;
     this.change = change;
     this.context = Vertx.currentContext();
   }
@@ -45,7 +49,7 @@ public final class ServerEdit implements Member {
   /** Runs the edit; completes with the new revision (or the head if nothing changed). */
   public static Future<Long> run(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
     ServerEdit edit = new ServerEdit(pad, authorId, name, color, change);
-    pad.join(Arrival.local(edit, edit.info), null).onComplete(joined -> {
+    pad.join(new Arrival(edit, edit.info, false, null, edit.color), null).onComplete(joined -> {
       if (joined.failed()) edit.done.tryFail(joined.cause());
       else if (!joined.result()) edit.done.tryFail(new Refused("the pad refused the edit (too many connections)"));
     });

@@ -97,6 +97,20 @@ class MemberColorsTest {
   }
 
   @Test
+  void anEditFromTheHistoryViewKeepsTheColourTheAuthorHasInThePad() {
+    store.notes().rememberAuthor("vue", "alice-0123456789abcdef", new AuthorProfile("Alice", "#0b57d0")).await();
+    Pad pad = pads.load(registry, "vue");
+    List<MemberInfo> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    pads.on(() -> {
+      pad.onMemberSeen(seen::add);
+      return null;
+    });
+    // Alice's browser profile says red, but her text in this pad is blue: a restore must not recolour it.
+    assertEquals(1L, pads.onFuture(() -> ServerEdit.run(pad, "alice-0123456789abcdef", "Alice", "#b3261e", head -> "restauré")));
+    assertEquals("#0b57d0", seen.get(0).color());
+  }
+
+  @Test
   void theServerPaletteIsThePagesPalette() throws IOException {
     String source = Files.readString(Path.of("webroot", "js", "editor", "colors.js"));
     String colors = source.substring(source.indexOf("PALETTE = ["), source.indexOf("];", source.indexOf("PALETTE = [")));
