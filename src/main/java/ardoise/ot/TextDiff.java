@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The operation turning one text into another, so that text both sides share keeps its authors
  * (restore, import): a Myers diff of the lines, then of the characters (code points) inside each
- * changed group of lines.
+ * changed group of lines. {@code webroot/js/ot/diff.js} does the same in the browser.
  *
  * <p>Law: {@code between(a, b).apply(a).equals(b)}; never cuts a surrogate pair of a well-formed text
  * (characters are compared as code points).
