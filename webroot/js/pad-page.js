@@ -89,5 +89,11 @@ export async function mountPadPage({ doc = document, extensions = [] } = {}) {
     i18n, padName, view, statusBar, participants,
     get profile() { return profile; },
     onProfileChange: (listener) => profileListeners.push(listener),
+    // The pad gave another colour than the profile's (not picked, and someone there has it): shown
+    // here and offered in the dialog, not saved (the preference stays for other pads).
+    showColor(color) {
+      profile = { ...profile, color };
+      showProfile(profileButton, profile);
+    },
   };
 }

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { AttributedText } from '../../../webroot/js/ot/attributed-text.js';
 import { diff } from '../../../webroot/js/ot/diff.js';
 import { InvalidOperationError, TextOperation } from '../../../webroot/js/ot/text-operation.js';
+import { casesFromEnv, forEachCase, seedFromEnv } from './support/random.mjs';
 
 describe('AttributedText', () => {
   test('of, EMPTY and the JSON form', () => {
@@ -58,10 +59,44 @@ describe('AttributedText', () => {
 });
 
 describe('diff', () => {
-  test('turns one text into the other with one replaced middle', () => {
+  test('turns one text into the other, a few letters shared by chance folded into the change', () => {
     assert.deepEqual(diff('Bonjour', 'Bonsoir').toJSON(), [3, 'soi', -3, 1]);
     assert.deepEqual(diff('', 'abc').toJSON(), ['abc']);
     assert.deepEqual(diff('abc', 'abc').toJSON(), [3]);
+  });
+
+  test('two separated changes leave the text between them to its authors', () => {
+    const doc = AttributedText.of('Ordre du jour\n', 'alice').apply(new TextOperation().retain(14).insert('1. budget\n2. locaux\n3. fête\n'), 'bruno');
+    const wanted = 'Ordre du jour !\n1. budget\n2. locaux\n3. fête de fin\n';
+    const after = doc.apply(diff(doc.text, wanted), 'carole');
+    assert.equal(after.text, wanted);
+    assert.deepEqual(after.runs, [[13, 'alice'], [2, 'carole'], [1, 'alice'], [27, 'bruno'], [7, 'carole'], [1, 'bruno']]);
+  });
+
+  test('unrelated large texts: over budget, the middle is replaced whole, still exact', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => `ligne ${i} 😀\n`).join('');
+    const b = Array.from({ length: 3000 }, (_, i) => `autre ${i * 7} é\n`).join('');
+    assert.equal(diff(a, b).apply(a), b);
+  });
+
+  test('diff(a, b).apply(a) === b over random texts with emoji', () => {
+    const seed = seedFromEnv();
+    const units = ['a', 'b', 'é', ' ', '\n', '😀', '😁', '🌀', '👍🏽', 'x'];
+    const text = (random) => Array.from({ length: random.int(40) }, () => random.pick(units)).join('');
+    forEachCase('diff law', seed, casesFromEnv(3000), (random) => {
+      const a = text(random);
+      let b = a;
+      if (random.chance(0.3)) b = text(random);
+      else for (let i = random.int(4); i >= 0; i--) {
+        const cut = Array.from(b);
+        const at = random.int(cut.length + 1);
+        cut.splice(at, random.int(3), ...(random.chance(0.5) ? [random.pick(units)] : []));
+        b = cut.join('');
+      }
+      const change = diff(a, b);
+      assert.equal(change.apply(a), b, JSON.stringify([a, b]));
+      assert.equal(AttributedText.of(a, 'old').apply(change, 'new').text, b); // checks every cut is on a boundary
+    });
   });
 
   test('never cuts a surrogate pair', () => {

@@ -12,17 +12,18 @@ const ME = 'author-0123456789abcdef';
 const insertAt = (length, at, text) => new TextOperation().retain(at).insert(text).retain(length - at);
 
 /** A session on pad "pad" with a fake socket, editor and UI; `saved` is a chooseClient saved state. */
-function openSession(saved = null, storage = new MemoryStorage()) {
+function openSession(saved = null, storage = new MemoryStorage(), { profile = { name: 'Zoé', color: '#112233' }, fetchAuthors } = {}) {
   storage.setItem('ardoise.authorId', ME);
   const { sockets, FakeSocket } = fakeSockets();
   const editor = new FakeEditor();
-  const ui = { shown: [], members: null, errors: [] };
+  const ui = { shown: [], members: null, errors: [], ownColors: [] };
+  ui.ownColor = (color) => ui.ownColors.push(color);
   ui.status = (s) => ui.shown.push(s);
   ui.presence = (members) => { ui.members = members.map((m) => m.clientId); };
   ui.error = (code) => ui.errors.push(code);
   const session = new PadSession({
-    padId: 'pad', chosen: { clientId: CLIENT, saved }, storage, editor, ui, profile: { name: 'Zoé', color: '#112233' },
-    transport: { url: 'ws://h/ws/pad', WebSocketImpl: FakeSocket, random: () => 0 },
+    padId: 'pad', chosen: { clientId: CLIENT, saved }, storage, editor, ui, profile,
+    transport: { url: 'ws://h/ws/pad', WebSocketImpl: FakeSocket, random: () => 0, fetchAuthors },
   });
   editor.onSelection = (range) => session.localSelection(range);
   session.start();
@@ -61,12 +62,61 @@ const open = (...args) => {
   return page;
 };
 
+describe('PadSession colours', () => {
+  test('a picked colour is sent as color, one not picked as preferredColor', () => {
+    const p = open(null, new MemoryStorage(), { profile: { name: 'Zoé', color: '#b3261e', colorChosen: true } });
+    p.socket().open();
+    assert.equal(p.sent()[0].color, '#b3261e');
+    assert.equal(p.sent()[0].preferredColor, undefined);
+  });
+
+  test('the colour the pad gives (the preferred one was taken) is shown and asked for on the next join', () => {
+    const p = open();
+    p.join(0, { text: '' });
+    p.receive({ type: 'presence', members: [{ clientId: CLIENT, authorId: ME, name: 'Zoé', color: '#2e7d32' }] });
+    assert.deepEqual(p.ui.ownColors, ['#2e7d32']);
+    assert.equal(p.editor.colors.get(ME), '#2e7d32', 'our own text in the colour the others see');
+    p.lose();
+    p.socket().open();
+    assert.equal(p.sent()[0].preferredColor, '#2e7d32');
+  });
+
+  test('a picked colour is never replaced by what presence says', () => {
+    const p = open(null, new MemoryStorage(), { profile: { name: 'Zoé', color: '#b3261e', colorChosen: true } });
+    p.join(0, { text: '' });
+    p.receive({ type: 'presence', members: [{ clientId: CLIENT, authorId: ME, name: 'Zoé', color: '#2e7d32' }] });
+    assert.deepEqual(p.ui.ownColors, []);
+  });
+
+  test('authors who left get the colour the server keeps for them, not a guess', async () => {
+    const asked = [];
+    const fetchAuthors = async (padId) => {
+      asked.push(padId);
+      return new Map([['gone-0123456789abcdef', '#ad1457'], [ME, '#000000'], ['here-0123456789abcdef', '#000001']]);
+    };
+    const p = open(null, new MemoryStorage(), { fetchAuthors });
+    p.join(1, { text: 'x' });
+    p.receive({ type: 'presence', members: [
+      { clientId: CLIENT, authorId: ME, name: 'Zoé', color: '#112233' },
+      { clientId: 'here-tab-0123456789ab', authorId: 'here-0123456789abcdef', name: 'Ici', color: '#5e35b1' }] });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(asked, ['pad']);
+    assert.equal(p.editor.colors.get('gone-0123456789abcdef'), '#ad1457');
+    assert.equal(p.editor.colors.get(ME), '#112233', 'our own colour is ours, whatever the server remembered');
+    assert.equal(p.editor.colors.get('here-0123456789abcdef'), '#5e35b1', 'members present: their live colour');
+    // An op by an author this tab has no colour for (a restore from the history page) asks again.
+    p.receive({ type: 'op', rev: 2, clientId: 'srv-edit-0123456789ab', authorId: 'restorer-0123456789ab', op: [1, 'y'] });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(asked.length, 2);
+  });
+});
+
 describe('PadSession joins', () => {
   test('asks for batches without rev, shows the text, becomes editable and online', () => {
     const p = open();
     assert.equal(p.editor.editable, false, 'nothing to edit before the first joined');
     p.socket().open();
-    assert.deepEqual(p.sent(), [{ type: 'join', clientId: CLIENT, batch: true, name: 'Zoé', color: '#112233', authorId: ME }]);
+    assert.deepEqual(p.sent(), [{ type: 'join', clientId: CLIENT, batch: true, name: 'Zoé', preferredColor: '#112233', authorId: ME }]);
     p.receive({ type: 'joined', rev: 4, clientId: CLIENT, lastSeq: 0, text: 'Bonjour', authors: [[7, 'ana']] });
     p.receive({ type: 'presence', members: [{ clientId: 'ana-0123456789abcdef' }, { clientId: CLIENT }] });
     assert.deepEqual(p.editor.doc.toJSON(), { text: 'Bonjour', runs: [[7, 'ana']] });

@@ -5,9 +5,13 @@
 // Work per transaction is proportional to the number of changed ranges and the
 // runs touching them, never to the document length: runs live in a mapped
 // DecorationSet, and inserted text gets the transaction's author.
+//
+// Text by nobody (author "" or null: a template, a rebase) is not decorated. An author whose colour
+// is not known yet is shown in a neutral grey until it is (setAuthorColors), never in a colour
+// guessed from the id, which could be the viewer's own or another person's.
 import { Annotation, Facet, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, EditorView } from "@codemirror/view";
-import { colorFor, withAlpha } from "./colors.js";
+import { UNKNOWN_COLOR, withAlpha } from "./colors.js";
 
 /** Tag a transaction with the author of the text it inserts (remote ops); untagged = the local author. */
 export const authorAnnotation = Annotation.define();
@@ -23,10 +27,13 @@ const initialOptions = Facet.define({ combine: (values) => values[0] ?? {} });
 function markFor(marks, colors, author) {
   let mark = marks.get(author);
   if (!mark) {
-    const color = colors.get(author) ?? colorFor(author);
+    const color = colors.get(author) ?? UNKNOWN_COLOR;
     mark = Decoration.mark({
       class: "cm-author",
-      attributes: { style: `background-color: ${withAlpha(color, 0.22)}; border-bottom: 2px solid ${withAlpha(color, 0.8)}` },
+      attributes: {
+        style: `background-color: ${withAlpha(color, 0.22)}; border-bottom: 2px solid ${withAlpha(color, 0.8)}`,
+        "data-author": author,
+      },
       author,
     });
     marks.set(author, mark);
@@ -39,13 +46,13 @@ function decorationsFromRuns(runs, docLength, marks, colors) {
   let pos = 0;
   for (const [length, author] of runs) {
     const end = Math.min(pos + length, docLength);
-    if (author != null && end > pos) ranges.push(markFor(marks, colors, author).range(pos, end));
+    if (author && end > pos) ranges.push(markFor(marks, colors, author).range(pos, end));
     pos = end;
   }
   return Decoration.set(ranges);
 }
 
-// Gives [from, to) to `author` (or to nobody when author is null): splits the
+// Gives [from, to) to `author` (or to nobody when author is "" or null): splits the
 // runs that now cover it and merges with touching runs of the same author.
 function attribute(deco, from, to, author, marks, colors) {
   const removed = [];
@@ -65,7 +72,7 @@ function attribute(deco, from, to, author, marks, colors) {
       if (rTo > to) added.push(value.range(to, rTo));
     }
   });
-  if (author != null) added.push(markFor(marks, colors, author).range(start, end));
+  if (author) added.push(markFor(marks, colors, author).range(start, end));
   const isRemoved = (f, t, v) => removed.some(([rf, rt, rv]) => rf === f && rt === t && rv === v);
   return deco.update({ filter: (f, t, v) => !isRemoved(f, t, v), filterFrom: from, filterTo: to, add: added, sort: true });
 }
@@ -126,7 +133,7 @@ export function authorRunsEffect(runs) {
   return setRuns.of(runs);
 }
 
-/** Sets the colour of each author ({authorId: "#rrggbb"} or Map); unknown authors get a palette colour. */
+/** Sets the colour of each author ({authorId: "#rrggbb"} or Map); others are shown in UNKNOWN_COLOR (grey). */
 export function setAuthorColors(view, colors) {
   view.dispatch({ effects: setColors.of(colors instanceof Map ? new Map(colors) : new Map(Object.entries(colors))) });
 }

@@ -1,5 +1,6 @@
 // Colours for people: an accessible palette and conversions used by the
-// authorship and cursor decorations.
+// authorship and cursor decorations. The server hands these same colours out to people who pick
+// none (ardoise.pad.Palette, in its own order; MemberColorsTest checks they match).
 
 /** Dark enough for white label text (contrast ≥ 4.5:1), distinct hues. */
 export const PALETTE = [
@@ -29,9 +30,8 @@ export function withAlpha(color, alpha) {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-/** A palette colour picked from a string (stable for the same string), for people who chose none. */
-export function colorFor(key) {
-  let hash = 0;
-  for (const char of String(key)) hash = (hash * 31 + char.codePointAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length];
-}
+/**
+ * The colour of someone whose colour is not known (yet): a neutral grey outside the palette. Never a
+ * colour guessed from an id, which could be the viewer's own or someone else's.
+ */
+export const UNKNOWN_COLOR = "#9e9e9e";

@@ -1,6 +1,6 @@
 // The list of people on the pad: a colour dot and a name each, this browser's
 // person marked "(vous)". Names are user text: textContent only.
-import { isColor, colorFor } from "./colors.js";
+import { isColor, UNKNOWN_COLOR } from "./colors.js";
 
 /**
  * Renders into `list` (a <ul>) and `count` (an element for "3 personnes").
@@ -18,7 +18,7 @@ export function createParticipantList(list, count, i18n) {
       item.className = "participant";
       const dot = document.createElement("span");
       dot.className = "participant-dot";
-      dot.style.backgroundColor = isColor(member.color) ? member.color : colorFor(member.clientId);
+      dot.style.backgroundColor = isColor(member.color) ? member.color : UNKNOWN_COLOR;
       const name = document.createElement("span");
       name.className = "participant-name";
       name.textContent = member.name;

@@ -1,15 +1,18 @@
 // The person's display name and colour: asked once, remembered in
-// localStorage, editable later from the toolbar.
+// localStorage, editable later from the toolbar. `colorChosen` tells whether the person picked the
+// colour: a picked colour is theirs in every pad; otherwise it is only a preference, and a pad
+// gives another one when someone there already has it (docs/web-ui.md, "Colours").
 import { PALETTE, isColor } from "./colors.js";
 
 const PROFILE_KEY = "ardoise.profile";
 const MAX_NAME_LENGTH = 64;
 
-/** A usable profile from anything (stored JSON, form input), or null. */
+/** A usable profile {name, color, colorChosen} from anything (stored JSON, form input), or null. */
 export function validProfile(value) {
   const name = typeof value?.name === "string" ? value.name.trim() : "";
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) return null;
-  return { name, color: isColor(value.color) ? value.color.toLowerCase() : PALETTE[0] };
+  const color = isColor(value.color) ? value.color.toLowerCase() : PALETTE[0];
+  return { name, color, colorChosen: value.colorChosen === true && isColor(value.color) };
 }
 
 /** The remembered profile {name, color}, or null. */
@@ -64,9 +67,15 @@ function awaitAnswer(dialog, i18n, current, cancellable, storage) {
       dialog.removeAttribute("open");
       resolve(profile);
     };
+    // A swatch the person clicks (or selects with the arrow keys, which clicks it) is a choice, even
+    // the one already checked; the one shown when the dialog opened is not.
+    let colorChosen = current?.colorChosen === true;
+    form.querySelector("fieldset.swatches").addEventListener("click", (event) => {
+      if (event.target instanceof HTMLInputElement) colorChosen = true;
+    }, { signal: listening.signal });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const profile = validProfile({ name: input.value, color: form.elements.namedItem("color").value });
+      const profile = validProfile({ name: input.value, color: form.elements.namedItem("color").value, colorChosen });
       if (!profile) {
         dialog.querySelector(".profile-message").textContent = i18n.t("profile.nameRequired");
         input.focus();

@@ -12,15 +12,20 @@ function colorOf(authors, author) {
   return /^#[0-9a-f]{6}$/i.test(color ?? '') ? color : '#9e9e9e';
 }
 
-/** Fills `pre` with one span per author run (styles through the CSSOM: the CSP allows no inline style). */
+/**
+ * Fills `pre` with one span per author run (styles through the CSSOM: the CSP allows no inline style).
+ * Text by nobody (author "", e.g. a template) stays uncoloured.
+ */
 export function renderText(pre, doc, authors) {
   const spans = [];
   let at = 0;
   for (const [length, author] of doc.runs) {
     const span = document.createElement('span');
     span.textContent = doc.text.slice(at, at + length);
-    span.style.backgroundColor = tint(colorOf(authors, author));
-    span.style.borderBottomColor = colorOf(authors, author);
+    if (author) {
+      span.style.backgroundColor = tint(colorOf(authors, author));
+      span.style.borderBottomColor = colorOf(authors, author);
+    }
     span.dataset.author = author;
     spans.push(span);
     at += length;
@@ -28,10 +33,10 @@ export function renderText(pre, doc, authors) {
   pre.replaceChildren(...spans);
 }
 
-/** Authors of this revision, most code units first. */
+/** Authors of this revision, most code units first (text by nobody, author "", is no one's). */
 export function renderAuthors(list, doc, authors, i18n) {
   const counts = new Map();
-  for (const [length, author] of doc.runs) counts.set(author, (counts.get(author) ?? 0) + length);
+  for (const [length, author] of doc.runs) if (author) counts.set(author, (counts.get(author) ?? 0) + length);
   const items = [...counts].sort((a, b) => b[1] - a[1]).map(([author, count]) => {
     const item = document.createElement('li');
     item.className = 'participant';

@@ -110,6 +110,9 @@ function uiAdapter(page, doc, announcer, chat) {
       page.participants.update(members, ownClientId);
       announcer.presence(members.filter((m) => m.clientId !== ownClientId));
     },
+    ownColor(color) {
+      page.showColor(color);
+    },
     error(code, message) {
       if (code === null) {
         problem.textContent = '';

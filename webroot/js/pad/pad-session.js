@@ -10,7 +10,8 @@
 // ui:     status({connection, pending, storageFailed}) (pending: characters not yet acknowledged, null
 //         while no text is known), presence(members, ownClientId), error(code, message),
 //         chat(message) (a `chat` frame), chatRefused(errorMessage) → true when the error refused
-//         our chat message (then shown by the chat, not the status bar); both optional
+//         our chat message (then shown by the chat, not the status bar); both optional,
+//         ownColor(color) (the pad gave this tab another colour than its profile's: not picked, and taken)
 
 import { Client, ResyncError } from '../client/client.js';
 import { receiveServerMessage } from '../client/server-messages.js';
@@ -19,6 +20,7 @@ import { PadPresence } from './presence.js';
 import { dropOutstanding } from './refused-op.js';
 import { StateWriter, sweepAbandoned } from './saved-state.js';
 import { browserAuthorId } from './identity.js';
+import { fetchAuthorColors } from './author-colors.js';
 
 const CURSOR_INTERVAL_MS = 100;
 
@@ -48,6 +50,8 @@ export class PadSession {
    * WebSocketImpl, random} replace the page's socket address, WebSocket and reconnect jitter.
    */
   constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage, transport = {} }) {
+    // Who wrote in this pad, with their colours, for the text of people who are not here (null: not asked).
+    this.fetchAuthors = transport.fetchAuthors ?? (globalThis.location ? fetchAuthorColors : null);
     Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joinFresh: false });
     Object.assign(this, { lastCursor: null, lastCursorAt: 0, cursorTimer: null });
     // Where the others place our caret from our last op (TextOperation.caretAfter), in this editor's
@@ -123,8 +127,9 @@ export class PadSession {
 
   /** `fresh`: ask for the whole text instead of a replay (our rev is unknown to the server, or wrong). */
   sendJoin(fresh = this.joinFresh) {
-    const { name, color } = this.profile;
-    const message = this.client.joinMessage({ name, color });
+    const { name, color, colorChosen } = this.profile;
+    // A colour the person did not pick is a preference: the pad keeps it only if nobody there has it.
+    const message = this.client.joinMessage(colorChosen ? { name, color } : { name, preferredColor: color });
     if (fresh) delete message.rev;
     this.connection.send(message);
   }
@@ -216,6 +221,7 @@ export class PadSession {
     }
     this.editor.setEditable(true);
     this.connection.markHealthy();
+    this.learnAuthors();
     this.sendCursor();
     this.report();
   }
@@ -229,6 +235,7 @@ export class PadSession {
 
   onRemoteOp(forEditor, m) {
     this.editor.applyRemote(forEditor, m.authorId ?? '');
+    if (m.authorId && !this.presence.knowsColor(m.authorId)) this.learnAuthors(); // e.g. a restore by someone not here
     this.writer.recordServerOp(m.op, m.authorId ?? '');
     if (this.impliedCaret !== null) this.impliedCaret = forEditor.transformIndex(this.impliedCaret);
     // An op moves its author's caret (docs/protocol.md). forEditor is the op as this editor applied
@@ -242,7 +249,31 @@ export class PadSession {
   }
 
   onPresence(m) {
+    const own = Array.isArray(m.members) ? m.members.find((member) => member.clientId === this.client.clientId) : null;
+    if (own && own.color !== this.profile.color && !this.profile.colorChosen && /^#[0-9a-f]{6}$/i.test(own.color ?? '')) {
+      this.profile = { ...this.profile, color: own.color };
+      this.ui.ownColor?.(own.color);
+    }
     this.presence.update(m.members);
+  }
+
+  /** Asks the server who wrote in this pad, with which colour (one request at a time; errors are ignored). */
+  learnAuthors() {
+    if (!this.fetchAuthors) return;
+    if (this.authorsRequest) {
+      this.authorsAgain = true;
+      return;
+    }
+    this.authorsRequest = this.fetchAuthors(this.padId)
+      .then((colors) => this.presence.rememberAuthors(colors))
+      .catch(() => {}) // colours are a comfort: the next joined asks again
+      .finally(() => {
+        this.authorsRequest = null;
+        if (this.authorsAgain) {
+          this.authorsAgain = false;
+          this.learnAuthors();
+        }
+      });
   }
 
   /**

@@ -1,7 +1,8 @@
 // Who is on the pad, their cursors and every author's colour, as this tab shows them. Without a
 // live socket we cannot know who is there, so others' names and cursors are cleared rather than
 // left stale; colours stay (kept per pad in localStorage) so text keeps its author's colour after
-// they leave, and offline.
+// they leave, and offline. Colours of authors this tab never met come from the server
+// (rememberAuthors); members present override them.
 //
 // editor: setRemoteCursor(member, range | null), setAuthorColors(Map authorId -> color)
 // ui:     presence(members, ownClientId)
@@ -51,6 +52,19 @@ export class PadPresence {
 
   isMember(clientId) {
     return this.members.has(clientId);
+  }
+
+  knowsColor(authorId) {
+    return this.colors.has(authorId);
+  }
+
+  /** The colours of the pad's authors as the server keeps them (Map authorId -> color), people who left included. */
+  rememberAuthors(colors) {
+    const present = new Set([...this.members.values()].map((m) => m.authorId));
+    for (const [authorId, color] of colors) {
+      if (!present.has(authorId) && authorId !== this.self().authorId && COLOR.test(color)) this.colors.set(authorId, color);
+    }
+    this.remember([...this.members.values()].filter((m) => m.clientId !== this.self().clientId));
   }
 
   remember(members) {

@@ -85,7 +85,9 @@ export class FakeEditor {
     this.carets.set(member.clientId, range);
   }
 
-  setAuthorColors() {}
+  setAuthorColors(colors) {
+    this.colors = new Map(colors);
+  }
 }
 
 /** WebSockets a test opens, feeds and breaks by hand; `sockets` lists every one created. */

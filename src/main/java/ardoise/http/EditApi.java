@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
 final class EditApi {
   /** Largest imported file. */
   static final int MAX_IMPORT_BYTES = 1 << 20;
+  /** The author of text nobody wrote (a template's): shown uncoloured, never listed as a person. */
+  static final String NOBODY = "";
 
   private final Vertx vertx;
   private final PadShards shards;
@@ -101,7 +103,9 @@ final class EditApi {
         return;
       }
       String text = Templates.fill(template.get(), LocalDate.now());
-      edit(padId, person, head -> head.isEmpty() ? text : null)
+      // The template's text is nobody's: the person chose it but wrote none of it.
+      shards.call(padId, registry -> registry.pad(padId)
+          .compose(pad -> ServerEdit.run(pad, NOBODY, person.name(), person.color(), head -> head.isEmpty() ? text : null)))
           .onSuccess(rev -> HistoryApi.send(ctx, new JsonObject().put("rev", rev)))
           .onFailure(e -> refuse(ctx, padId, e));
     });
@@ -138,8 +142,8 @@ final class EditApi {
         .onFailure(e -> refuse(ctx, padId, e));
   }
 
+  /** The pad remembers the person as it remembers any member who joins (their profile goes to the notes). */
   private Future<Long> edit(String padId, Person person, UnaryOperator<String> change) {
-    notes.rememberAuthor(padId, person.authorId(), new PadNotes.AuthorProfile(person.name(), person.color()));
     return shards.call(padId, registry -> registry.pad(padId)
         .compose(pad -> ServerEdit.run(pad, person.authorId(), person.name(), person.color(), change)));
   }

@@ -24,6 +24,8 @@ import java.util.Set;
  *       last revision at or before T; with {@code ?from=F&to=T} → {head, ops: [{rev, time, author, op}]},
  *       at most {@value #MAX_OPS} records, for playing forward in the browser.</li>
  *   <li>GET /api/pads/{pad}/history/{rev} → {rev, time, head, text, runs, authors}.</li>
+ *   <li>GET /api/pads/{pad}/authors → {authors: {id: {name, color}}}: everyone who joined or edited the
+ *       pad, so an editor shows the text of people who left in their colour.</li>
  * </ul>
  * Every answer comes from a {@link HistoryCache} index: one checkpoint plus fewer than 256 ops,
  * built on a worker. Thread rule: the context of the verticle that mounted it.
@@ -87,12 +89,23 @@ final class HistoryApi {
         .onFailure(e -> fail(ctx, padId, e));
   }
 
+  void authors(RoutingContext ctx) {
+    String padId = PadDoor.entry(ctx).padId();
+    contributors.profiles(padId).onSuccess(people -> {
+      JsonObject authors = new JsonObject();
+      people.forEach((id, p) -> {
+        if (!id.isEmpty()) authors.put(id, new JsonObject().put("name", p.name()).put("color", p.color()));
+      });
+      send(ctx, new JsonObject().put("authors", authors));
+    }).onFailure(e -> fail(ctx, padId, e));
+  }
+
   private static JsonObject state(Revision revision, Map<String, AuthorProfile> people) {
     JsonArray runs = new JsonArray();
     Set<String> present = new LinkedHashSet<>();
     for (AuthorRun run : revision.doc().runs()) {
       runs.add(new JsonArray().add(run.length()).add(run.author()));
-      present.add(run.author());
+      if (!run.author().isEmpty()) present.add(run.author()); // "" is nobody (a template's text)
     }
     JsonObject authors = new JsonObject();
     for (String author : present) {

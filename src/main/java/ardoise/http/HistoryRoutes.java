@@ -36,6 +36,7 @@ final class HistoryRoutes {
     router.getWithRegex("/api/pads/[^/]+/history").handler(history::summary);
     router.getWithRegex("/api/pads/[^/]+/history/[^/]*").handler(history::revision);
     router.getWithRegex("/api/pads/[^/]+/versions").handler(edits::versions);
+    router.getWithRegex("/api/pads/[^/]+/authors").handler(history::authors);
     router.get("/api/templates").handler(edits::listTemplates);
     // Content types first, so that no form body (which any site can submit) is ever read.
     router.postWithRegex("/api/pads/[^/]+/import")

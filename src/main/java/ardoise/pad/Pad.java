@@ -9,6 +9,7 @@ import ardoise.store.StoredPad;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,8 @@ public final class Pad {
   private boolean closed;
   private PadStore.Subscription watch;
   private Consumer<MemberInfo> memberSeen = info -> { };
+  /** authorId → colour of every author this pad knows (remembered with the pad, and seen since): see {@link Palette}. */
+  private final Map<String, String> authorColors = new HashMap<>();
 
   /** Thrown (as a failed future) by {@link #join} on a pad that is unloading: get a fresh one from the registry. */
   public static final class ClosedException extends IllegalStateException {
@@ -72,8 +75,12 @@ public final class Pad {
 
   /** Subscribes to heads committed by other instances. */
   Future<Pad> start() {
-    return store.watch(padId, sequencer::headSeen).map(sub -> {
+    return store.watch(padId, sequencer::headSeen).compose(sub -> {
       watch = sub;
+      // Why before the first join: a newcomer must not be given the colour of an absent author's text.
+      return store.notes().authors(padId).recover(e -> Future.succeededFuture(Map.of()));
+    }).map(authors -> {
+      authors.forEach((id, profile) -> authorColors.put(id, profile.color()));
       return this;
     });
   }
@@ -131,9 +138,10 @@ public final class Pad {
         seat.tell(m -> m.broadcast(replayed));
       }
     }
+    if (seat.info().color() == null) seat.recolor(freeColor(seat));
     if (!chatHistory.isEmpty()) seat.tell(m -> m.chat(chatHistory, true));
     members.put(seat.member, seat);
-    if (!seat.viewer) memberSeen.accept(seat.info()); // read-only viewers are nobody's author
+    if (!seat.viewer) seen(seat.info()); // read-only viewers are nobody's author
     broadcastPresence();
     return true;
   }
@@ -187,7 +195,7 @@ public final class Pad {
       Seat seat = members.get(member);
       if (seat != null) {
         seat.rename(name, color);
-        memberSeen.accept(seat.info());
+        seen(seat.info());
         broadcastPresence();
       }
       return Future.succeededFuture();
@@ -277,6 +285,25 @@ public final class Pad {
     // Why: the pad has no locks; a call from another thread would race with its own callbacks.
     // (Request handlers run on duplicates of the verticle context, so compare the event-loop thread.)
     if (Thread.currentThread() != thread) throw new IllegalStateException("pad " + padId + " used off its context");
+  }
+
+  /** A colour for a member who chose none, given who is here and who wrote here before ({@link Palette}). */
+  private String freeColor(Seat arriving) {
+    List<String> present = new ArrayList<>();
+    Set<String> presentAuthors = new HashSet<>();
+    for (Seat s : members.values()) {
+      if (s.viewer) continue;
+      present.add(s.info().color());
+      presentAuthors.add(s.info().authorId());
+    }
+    String authorId = arriving.info().authorId();
+    return Palette.choose(authorColors.get(authorId), arriving.preferredColor, present,
+        Palette.absentColors(authorColors, authorId, presentAuthors));
+  }
+
+  private void seen(MemberInfo info) {
+    if (!info.authorId().isEmpty()) authorColors.put(info.authorId(), info.color()); // "" is nobody (a template)
+    memberSeen.accept(info);
   }
 
   /** Calls {@code seen} with each member's profile when it joins or changes it (to remember authors' names). */

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 final class Seat {
   final Member member;
   final boolean viewer;
+  /** The colour the browser proposes when the person chose none (see {@link Palette}); may be null. */
+  final String preferredColor;
   private final Context home;
   private MemberInfo info;
 
@@ -29,6 +31,7 @@ final class Seat {
     this.member = arrival.member();
     this.info = arrival.info();
     this.viewer = arrival.viewer();
+    this.preferredColor = arrival.preferredColor();
     this.home = arrival.home();
   }
 
@@ -42,6 +45,10 @@ final class Seat {
 
   void rename(String name, String color) {
     info = new MemberInfo(info.clientId(), info.authorId(), name, color);
+  }
+
+  void recolor(String color) {
+    rename(info.name(), color);
   }
 
   /** Tells this member one message, on its own context. */

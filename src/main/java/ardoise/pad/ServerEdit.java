@@ -1,7 +1,6 @@
 package ardoise.pad;
 
 import ardoise.ot.TextDiff;
-import ardoise.ot.TextOperation;
 import ardoise.store.OpRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -18,12 +17,14 @@ import java.util.function.UnaryOperator;
  * typed edit, and live editors follow), then leaves.
  *
  * <p>{@code change} maps the head text to the wanted text, or to null to refuse (the future then fails
- * with {@link Refused}). The op is a {@link TextDiff}, so unchanged text keeps its authors.
+ * with {@link Refused}). The op is a {@link TextDiff} (lines, then characters in changed lines), so
+ * every unchanged passage keeps its authors.
  * Thread rule: start it on the pad's context; callbacks run there.
  */
 public final class ServerEdit implements Member {
   private final Pad pad;
   private final MemberInfo info;
+  private final String color;
   private final UnaryOperator<String> change;
   private final Context context;
   private final Promise<Long> done = Promise.promise();
@@ -37,7 +38,10 @@ public final class ServerEdit implements Member {
 
   private ServerEdit(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
     this.pad = pad;
-    this.info = new MemberInfo("server-edit-" + UUID.randomUUID(), authorId, name, color);
+    // No colour of its own: the pad keeps the one this author has in it, else takes the person's
+    // colour if free (see Palette), so an edit from the history view never recolours their text.
+    this.info = new MemberInfo("server-edit-" + UUID.randomUUID(), authorId, name, null);
+    this.color = color;
     this.change = change;
     this.context = Vertx.currentContext();
   }
@@ -45,7 +49,7 @@ public final class ServerEdit implements Member {
   /** Runs the edit; completes with the new revision (or the head if nothing changed). */
   public static Future<Long> run(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
     ServerEdit edit = new ServerEdit(pad, authorId, name, color, change);
-    pad.join(Arrival.local(edit, edit.info), null).onComplete(joined -> {
+    pad.join(new Arrival(edit, edit.info, false, null, edit.color), null).onComplete(joined -> {
       if (joined.failed()) edit.done.tryFail(joined.cause());
       else if (!joined.result()) edit.done.tryFail(new Refused("the pad refused the edit (too many connections)"));
     });
@@ -61,8 +65,13 @@ public final class ServerEdit implements Member {
     } else if (wanted.equals(head)) {
       finish(() -> done.tryComplete(rev));
     } else {
-      TextOperation op = TextDiff.between(head, wanted, info.authorId());
-      context.runOnContext(v -> pad.submit(this, rev, 1, op)); // never call back into the pad synchronously
+      // On a worker: a diff of two large texts may take a moment. The op is made on rev; the pad
+      // rebases it over whatever was committed meanwhile, like any typed edit.
+      // Why runOnContext: a diff done before the listener is attached calls it at once, inside this
+      // joined(), while the pad is still admitting this member; never call back into it synchronously.
+      context.executeBlocking(() -> TextDiff.between(head, wanted, info.authorId()), false)
+          .onSuccess(op -> context.runOnContext(v -> pad.submit(this, rev, 1, op)))
+          .onFailure(e -> finish(() -> done.tryFail(e)));
     }
   }
 

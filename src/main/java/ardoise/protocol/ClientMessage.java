@@ -8,8 +8,15 @@ public sealed interface ClientMessage {
   /**
    * First message: who this tab is; {@code rev} (nullable) is the revision it already has;
    * {@code batch}: it reads {@code batch} frames (one per flush of the pad, see docs/protocol.md).
+   * {@code color}: the colour the person picked (nullable); without it the pad gives a free one,
+   * {@code preferredColor} (nullable) if nobody uses it.
    */
-  record Join(String clientId, String name, String color, String authorId, Long rev, boolean batch) implements ClientMessage {
+  record Join(String clientId, String name, String color, String authorId, Long rev, boolean batch,
+      String preferredColor) implements ClientMessage {
+    public Join(String clientId, String name, String color, String authorId, Long rev, boolean batch) {
+      this(clientId, name, color, authorId, rev, batch, null);
+    }
+
     public Join(String clientId, String name, String color, String authorId, Long rev) {
       this(clientId, name, color, authorId, rev, false);
     }

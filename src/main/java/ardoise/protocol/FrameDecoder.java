@@ -69,7 +69,8 @@ public final class FrameDecoder {
       throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"batch\" must be true or false");
     }
     return new ClientMessage.Join(clientId, name(root), color(root.get("color"), false),
-        authorId != null ? authorId : clientId, rev, batch != null && batch.booleanValue());
+        authorId != null ? authorId : clientId, rev, batch != null && batch.booleanValue(),
+        color(root.get("preferredColor"), "preferredColor"));
   }
 
   private static ClientMessage op(JsonNode root) throws ProtocolException {
@@ -155,9 +156,15 @@ public final class FrameDecoder {
   }
 
   private static String color(JsonNode n, boolean required) throws ProtocolException {
-    if ((n == null || n.isNull()) && !required) return null;
-    if (n != null && n.isTextual() && COLOR.matcher(n.textValue()).matches()) return n.textValue().toLowerCase();
-    throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"color\" must look like #1a2b3c");
+    if ((n == null || n.isNull()) && required) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"color\" must look like #1a2b3c");
+    return color(n, "color");
+  }
+
+  /** An optional colour field: null when absent. */
+  private static String color(JsonNode n, String field) throws ProtocolException {
+    if (n == null || n.isNull()) return null;
+    if (n.isTextual() && COLOR.matcher(n.textValue()).matches()) return n.textValue().toLowerCase();
+    throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"" + field + "\" must look like #1a2b3c");
   }
 
   private static String shorten(String s) {

@@ -171,15 +171,15 @@ public final class Session implements Member {
 
   private void join(ClientMessage.Join j, boolean retryIfClosed) {
     state = State.JOINING;
-    String color = j.color() != null ? j.color() : Palette.colorOf(j.authorId());
     clientId = j.clientId();
     batches = j.batch();
-    MemberInfo info = new MemberInfo(j.clientId(), j.authorId(), j.name(), color);
+    // A null colour: the person chose none, the pad gives a free one (the preferred one if it can).
+    MemberInfo info = new MemberInfo(j.clientId(), j.authorId(), j.name(), j.color());
     Thread socketThread = Thread.currentThread();
     shards.call(padId, registry -> {
       // On the pad's context now: a pad on this socket's own loop is called directly, both ways.
       boolean home = Thread.currentThread() == socketThread;
-      Arrival arrival = new Arrival(this, info, readOnly, home ? null : context);
+      Arrival arrival = new Arrival(this, info, readOnly, home ? null : context, j.preferredColor());
       return registry.pad(padId).compose(p -> p.join(arrival, j.rev()).map(ok -> new Joined(p, ok, home)));
     })
         .onComplete(r -> {

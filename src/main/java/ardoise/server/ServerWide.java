@@ -38,8 +38,12 @@ final class ServerWide {
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,
         lanAddresses);
     PadNotes notes = store.notes();
-    shards.onMemberSeen((padId, info) ->
-        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));
+    shards.onMemberSeen((padId, info) -> {
+      // A template's edit joins as nobody (authorId ""): nobody has no profile to remember.
+      if (!info.authorId().isEmpty()) {
+        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color()));
+      }
+    });
   }
 
   /** The port every loop listens on (known once the first one listens). */

@@ -21,6 +21,8 @@ class FrameDecoderTest {
     assertEquals(false, noRev.batch());
     assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, true),
         FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\",\"batch\":true}"));
+    assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, false, "#0b57d0"),
+        FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\",\"preferredColor\":\"#0B57D0\"}"));
     assertEquals(new ClientMessage.Op(2, 1, TextOperation.builder().retain(1).insert("x").delete(2).build()),
         FrameDecoder.decode("{\"type\":\"op\",\"rev\":2,\"seq\":1,\"op\":[1,\"x\",-2]}"));
     assertEquals(new ClientMessage.Cursor(5, 1, 2), FrameDecoder.decode("{\"type\":\"cursor\",\"rev\":5,\"anchor\":1,\"head\":2}"));
@@ -38,6 +40,7 @@ class FrameDecoderTest {
     "null|bad-message",
     "{\"type\":1}|bad-message",
     "{\"type\":\"nope\"}|bad-message",
+    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"preferredColor\":\"red\"}|bad-message",
     "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":\"yes\"}|bad-message",
     "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":1}|bad-message",
     "{\"type\":\"op\",\"rev\":1,\"seq\":0,\"op\":[]}|bad-message",

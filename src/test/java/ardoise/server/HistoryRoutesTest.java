@@ -123,6 +123,56 @@ class HistoryRoutesTest {
     assertEquals(400, http.post("/api/pads/retour/restore", person("court", "Cécile").put("rev", 1)).status());
   }
 
+  private static List<List<Object>> runs(JsonObject revision) {
+    List<List<Object>> out = new ArrayList<>();
+    for (int i = 0; i < revision.getJsonArray("runs").size(); i++) {
+      JsonArray run = revision.getJsonArray("runs").getJsonArray(i);
+      out.add(List.of(run.getInteger(0), run.getString(1)));
+    }
+    return out;
+  }
+
+  @Test
+  void restoreUndoingTwoSeparatedChangesKeepsTheAuthorsOfTheMiddle() {
+    WsClient a = server.connect("separe");
+    WsClient b = server.connect("separe");
+    String alice = "alice-0123456789abcdef";
+    String bruno = "bruno-0123456789abcdef";
+    a.join(alice);
+    b.join(bruno);
+    a.op(0, 1, "Ordre du jour\n");
+    a.next("ack");
+    b.next("op");
+    b.op(1, 1, 14, "1. budget\n2. locaux\n3. fête\n");
+    b.next("ack");
+    a.next("op");
+    a.op(2, 2, 6, -3, 33); // "Ordre jour": a change at the start …
+    a.next("ack");
+    b.next("op");
+    b.op(3, 2, 38, " de fin", 1); // … and one at the end, bruno's lines between them
+    b.next("ack");
+    String restorer = "restorer-0123456789abcdef";
+    assertEquals(5L, http.post("/api/pads/separe/restore", person(restorer, "Cécile").put("rev", 2)).json().getLong("rev"));
+    JsonObject restored = http.get("/api/pads/separe/history/5").json();
+    assertEquals("Ordre du jour\n1. budget\n2. locaux\n3. fête\n", restored.getString("text"));
+    assertEquals(List.of(List.of(6, alice), List.of(3, restorer), List.of(5, alice), List.of(28, bruno)), runs(restored),
+        "only the restored \"du \" is the restorer's; bruno's lines between the two changes stay his");
+  }
+
+  @Test
+  void importKeepsTheAuthorsOfUnchangedLines() {
+    WsClient a = server.connect("reimport");
+    String alice = "alice-0123456789abcdef";
+    a.join(alice);
+    a.op(0, 1, "# Titre\nune ligne\ndeux lignes\nfin\n");
+    a.next("ack");
+    String query = "?authorId=importer-0123456789ab&name=No%C3%ABl&color=%2300aa00";
+    assertEquals(200, http.post("/api/pads/reimport/import" + query,
+        Buffer.buffer("# Titre\nune ligne ajoutée\ndeux lignes\nfin\n"), "text/markdown").status());
+    assertEquals(List.of(List.of(17, alice), List.of(8, "importer-0123456789ab"), List.of(17, alice)),
+        runs(http.get("/api/pads/reimport/history/2").json()));
+  }
+
   @Test
   void importReplacesTheTextAsANormalOpAndRefusesBadFiles() {
     WsClient a = server.connect("import");
@@ -162,6 +212,13 @@ class HistoryRoutesTest {
     assertTrue(text.startsWith("# Compte rendu — "), text);
     assertTrue(text.contains("## Décisions") && text.contains("| Action | Responsable | Échéance |"), text);
     assertTrue(!text.contains("{{date}}"));
+    JsonObject first = http.get("/api/pads/atelier/history/1").json();
+    assertEquals(List.of(List.of(text.length(), "")), runs(first), "the template's text is nobody's");
+    assertEquals(new JsonObject(), first.getJsonObject("authors"));
+    assertEquals(new JsonObject(), http.get("/api/pads/atelier/authors").json().getJsonObject("authors"),
+        "the facilitator who chose the template is no author of it");
+    String html = http.get("/p/atelier/export/html?authors=1").text();
+    assertTrue(!html.contains("Zoë") && !html.contains("class=\"a0\""), "no contributor, no coloured text: " + html);
     HttpCalls.Answer again = http.post("/api/pads/atelier/from-template", body);
     assertEquals(409, again.status());
     assertEquals("the pad is not empty", again.json().getString("message"));

@@ -8,7 +8,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Who wrote each code unit of the exported text, answered by binary search over run starts
- * (O(log runs) per question, so colouring a document costs O(pieces × log runs)).
+ * (O(log runs) per question, so colouring a document costs O(pieces × log runs)). Text by nobody
+ * (author "", such as a template's) has the author null: uncoloured, and no contributor.
  */
 final class AuthorRuns {
   private final int[] starts;
@@ -21,7 +22,7 @@ final class AuthorRuns {
     int pos = 0;
     for (int i = 0; i < runs.size(); i++) {
       starts[i] = pos;
-      authors[i] = runs.get(i).author();
+      authors[i] = runs.get(i).author().isEmpty() ? null : runs.get(i).author();
       pos += runs.get(i).length();
     }
     length = pos;
@@ -32,9 +33,9 @@ final class AuthorRuns {
     return i >= 0 ? i : -i - 2;
   }
 
-  /** The author of the code unit at {@code offset} ("" outside the text). */
+  /** The author of the code unit at {@code offset} (null for nobody, and outside the text). */
   String authorAt(int offset) {
-    if (offset < 0 || offset >= length || starts.length == 0) return "";
+    if (offset < 0 || offset >= length || starts.length == 0) return null;
     return authors[runAt(offset)];
   }
 
@@ -47,7 +48,7 @@ final class AuthorRuns {
     while (done < text.length()) {
       int at = offset + done;
       if (at >= length) {
-        piece.accept(text.substring(done), "");
+        piece.accept(text.substring(done), null);
         return;
       }
       int run = runAt(at);
@@ -58,8 +59,10 @@ final class AuthorRuns {
     }
   }
 
-  /** Distinct authors in order of first appearance in the text. */
+  /** Distinct authors in order of first appearance in the text (nobody is not one). */
   List<String> authorsInOrder() {
-    return List.copyOf(new LinkedHashSet<>(Arrays.asList(authors)));
+    LinkedHashSet<String> seen = new LinkedHashSet<>(Arrays.asList(authors));
+    seen.remove(null);
+    return List.copyOf(seen);
   }
 }

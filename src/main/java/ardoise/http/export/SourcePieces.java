@@ -30,7 +30,7 @@ final class SourcePieces {
     if (offset >= 0) {
       authors.split(literal, offset, piece);
     } else {
-      piece.accept(literal, spans.isEmpty() ? "" : authors.authorAt(spans.get(0).getInputIndex()));
+      piece.accept(literal, spans.isEmpty() ? null : authors.authorAt(spans.get(0).getInputIndex()));
     }
   }
 
@@ -41,13 +41,13 @@ final class SourcePieces {
       if (i > 0) lineBreak.run();
       String line = lines[i];
       if (authors == null || line.isEmpty()) {
-        piece.accept(line, authors == null ? null : "");
+        piece.accept(line, null);
         continue;
       }
       int offset = -1;
       while (offset < 0 && next < spans.size()) offset = find(line, spans.get(next++));
       if (offset >= 0) authors.split(line, offset, piece);
-      else piece.accept(line, spans.isEmpty() ? "" : authors.authorAt(spans.get(0).getInputIndex()));
+      else piece.accept(line, spans.isEmpty() ? null : authors.authorAt(spans.get(0).getInputIndex()));
     }
   }
 
