@@ -1,7 +1,7 @@
 // The chat's message list: author (colour dot and name), local time, text. User text is set with
 // textContent only: `<img src=x onerror=…>` shows as those characters.
 
-import { isColor, colorFor } from '../editor/colors.js';
+import { isColor, UNKNOWN_COLOR } from '../editor/colors.js';
 
 function messageItem(doc, m, timeFormat, i18n, selfClientId) {
   const item = doc.createElement('li');
@@ -12,7 +12,7 @@ function messageItem(doc, m, timeFormat, i18n, selfClientId) {
   const dot = doc.createElement('span');
   dot.className = 'chat-dot';
   dot.setAttribute('aria-hidden', 'true');
-  dot.style.backgroundColor = isColor(m.color) ? m.color : colorFor(String(m.authorId));
+  dot.style.backgroundColor = isColor(m.color) ? m.color : UNKNOWN_COLOR; // the server always sends a colour; never guess one from the id
   const name = doc.createElement('span');
   name.className = 'chat-name';
   name.textContent = String(m.name ?? '');

@@ -7,7 +7,7 @@
 // session hands `chat` frames to `ui.chat` (js/viewer/viewer-session.js).
 
 import { ChatLog } from '../chat/chat-log.js';
-import { isColor, colorFor } from '../editor/colors.js';
+import { isColor, UNKNOWN_COLOR } from '../editor/colors.js';
 
 const SHOW_KEY = 'ardoise.projector.chat';
 const SHOWN = 4;
@@ -33,7 +33,7 @@ function messageLine(doc, m) {
   line.className = 'chat-overlay-message';
   const name = doc.createElement('span');
   name.className = 'chat-overlay-name';
-  name.style.color = isColor(m.color) ? m.color : colorFor(String(m.authorId));
+  name.style.color = isColor(m.color) ? m.color : UNKNOWN_COLOR; // the server always sends a colour; never guess one from the id
   name.textContent = `${m.name ?? ''} : `;
   const text = doc.createElement('span');
   text.textContent = m.text;
