@@ -21,6 +21,7 @@ const ERROR_KEYS = {
   'pad-too-large': 'error.padTooLarge',
   'too-many-connections': 'error.tooManyConnections',
   'paste-too-large': 'error.pasteTooLarge',
+  'message-too-large': 'error.messageTooLarge',
 };
 
 const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];

@@ -89,11 +89,31 @@ public final class Session implements Member {
   public void start(Runnable onClose) {
     ws.textMessageHandler(this::received);
     ws.binaryMessageHandler(b -> received(null));
-    ws.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "pad={0} client={1} socket error: {2}", padId, clientId(), e.toString()));
+    ws.exceptionHandler(this::socketError);
     ws.closeHandler(v -> {
       closed();
       onClose.run();
     });
+  }
+
+  /**
+   * The transport refused a message above its size bound (4 × the limit): Vert.x drops it and
+   * reports it here without closing. Such a sender gets the documented answer, message-too-large
+   * and close 1009, like one just above the limit; other socket errors end with the socket itself.
+   */
+  private void socketError(Throwable e) {
+    LOG.log(System.Logger.Level.DEBUG, "pad={0} client={1} socket error: {2}", padId, clientId(), e.getClass().getSimpleName());
+    if (isOversized(e) && state != State.CLOSED) {
+      fail(new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE, "messages are limited to " + limits.maxMessageBytes() + " bytes"));
+    }
+  }
+
+  /** Netty's frame decoder (one frame too long) or Vert.x's reassembly (fragments adding up too far). */
+  private static boolean isOversized(Throwable e) {
+    if (e instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException c) {
+      return c.closeStatus() != null && c.closeStatus().code() == 1009;
+    }
+    return e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size");
   }
 
   /** One text frame ({@code null} for a binary frame). */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +141,25 @@ class BadInputTest {
   void oversizedFrameClosesTheSocket() {
     joinBad();
     bad.op(1, 1, 4, "é".repeat(1500)); // 3,000 bytes of UTF-8 in fewer than 2,048 characters
+    bad.nextError("message-too-large");
+    assertEquals(1009, bad.awaitClosed());
+  }
+
+  /** Beyond the transport's bound (4 × the limit) the sender hears the same: no silent drop. */
+  @Test
+  void aFrameBeyondTheTransportBoundClosesWith1009Too() {
+    joinBad();
+    bad.sendRaw("{\"type\":\"op\",\"padding\":\"" + "x".repeat(5 * 2048) + "\"}");
+    bad.nextError("message-too-large");
+    assertEquals(1009, bad.awaitClosed());
+  }
+
+  @Test
+  void fragmentsAddingUpBeyondTheBoundCloseWith1009() {
+    joinBad();
+    bad.ws.writeFrame(WebSocketFrame.textFrame("x".repeat(3000), false)).await();
+    for (int i = 0; i < 3; i++) bad.ws.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("x".repeat(3000)), false)).await();
+    bad.ws.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("x"), true)).await();
     bad.nextError("message-too-large");
     assertEquals(1009, bad.awaitClosed());
   }
