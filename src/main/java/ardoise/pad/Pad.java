@@ -103,8 +103,11 @@ public final class Pad {
     return requests.run(() -> {
       if (closed) return Future.failedFuture(new ClosedException(padId));
       Seat seat = new Seat(arrival);
-      if (members.size() >= settings.maxMembers()) {
-        String message = "this pad already has " + settings.maxMembers() + " connections";
+      int sameKind = 0; // writers and viewers have limits of their own
+      for (Seat other : members.values()) if (other.viewer == seat.viewer) sameKind++;
+      int limit = seat.viewer ? settings.maxViewers() : settings.maxMembers();
+      if (sameKind >= limit) {
+        String message = "this pad already has " + limit + (seat.viewer ? " read-only connections" : " writing connections");
         seat.tell(m -> m.evicted(Rejection.TOO_MANY_CONNECTIONS, message));
         if (members.isEmpty()) onEmpty.run();
         return Future.succeededFuture(false);

@@ -15,9 +15,18 @@ import ardoise.store.SnapshotPolicy;
  * @param fanoutNanosPerMember pace of a pad's flushes: two start at least members × this apart (0: no
  *     pacing; see {@link Fanout})
  * @param chatKept chat messages kept per pad (the newest), all sent to a member when it joins
+ * @param maxViewers most read-only connections on one pad, counted apart from {@code maxMembers}
+ *     (writers): a crowd of viewers never locks writers out
  */
 public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
-    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept) {
+    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers) {
+
+  /** Settings with as many viewers allowed as writers. */
+  public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
+      int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept) {
+    this(maxPadChars, maxMembers, snapshots, idleUnloadMillis, windowSize, maxPendingOps, maxBatch, fanoutNanosPerMember,
+        chatKept, maxMembers);
+  }
 
   /** Chat messages kept per pad by default (ARDOISE_CHAT_KEPT). */
   public static final int CHAT_KEPT = 100;
@@ -38,7 +47,7 @@ public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapsh
 
   public PadSettings {
     if (maxPadChars < 1 || maxMembers < 1 || snapshots == null || idleUnloadMillis < 1
-        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1) {
+        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1 || maxViewers < 1) {
       throw new IllegalArgumentException("pad settings must be positive: " + this);
     }
   }

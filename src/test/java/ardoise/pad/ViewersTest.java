@@ -43,4 +43,30 @@ class ViewersTest {
     assertEquals(List.of("writer-0000000001"), on(() -> pad.members().stream().map(MemberInfo::name).toList()));
     assertEquals(List.of("writer-0000000001"), seen, "only the writer is remembered as an author");
   }
+
+  /** Two writers and two viewers allowed: a crowd of viewers cannot take a writer's place, nor the reverse. */
+  @Test
+  void viewersAndWritersHaveLimitsOfTheirOwn() throws Exception {
+    PadSettings base = PadContext.settings(1000, 2, 1000, 60_000);
+    PadSettings settings = new PadSettings(base.maxPadChars(), 2, base.snapshots(), base.idleUnloadMillis(), base.windowSize(),
+        base.maxPendingOps(), base.maxBatch(), base.fanoutNanosPerMember(), base.chatKept(), 2);
+    PadRegistry registry = on(() -> new PadRegistry(new InMemoryPadStore(), settings, context));
+    Pad pad = pads.load(registry, "foule");
+    List<RecordingMember> viewers = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) viewers.add(new RecordingMember("viewer-000000000" + i, true));
+    for (RecordingMember v : viewers) on(() -> pad.join(v.arrival(), 0L));
+    assertEquals("joined 0", viewers.get(0).next());
+    assertEquals("joined 0", viewers.get(1).next());
+    assertEquals("evicted TOO_MANY_CONNECTIONS", viewers.get(2).next(), "the third viewer is one too many");
+
+    RecordingMember first = new RecordingMember("writer-0000000001");
+    RecordingMember second = new RecordingMember("writer-0000000002");
+    RecordingMember third = new RecordingMember("writer-0000000003");
+    on(() -> pad.join(first.arrival(), 0L));
+    on(() -> pad.join(second.arrival(), 0L));
+    on(() -> pad.join(third.arrival(), 0L));
+    assertEquals("joined 0", first.next(), "viewers filling their places leave the writers' free");
+    assertEquals("joined 0", second.next());
+    assertEquals("evicted TOO_MANY_CONNECTIONS", third.next());
+  }
 }
