@@ -20,20 +20,41 @@ export function padNameProblem(name) {
   if ([...nfc].length > MAX_NAME_LENGTH) return "padName.tooLong";
   // A lone surrogate matches no property class, so it is refused like the server refuses it.
   if (!NAME_PATTERN.test(nfc)) return "padName.badCharacters";
-  if (canonicalPadName(nfc) === "") return "padName.badCharacters"; // only accents: nothing would be left
+  if (INVISIBLE.test(nfc)) return "padName.badCharacters"; // it would look like another name
+  const canonical = canonicalPadName(nfc);
+  if (canonical === "") return "padName.badCharacters"; // only accents: nothing would be left
+  // A compatibility character may stand for several, spaces included (U+FDFA).
+  if (!NAME_PATTERN.test(canonical) || [...canonical].length > MAX_NAME_LENGTH) return "padName.badCharacters";
   return null;
 }
+
+// Letters and marks that draw nothing (PadName.invisible): Hangul fillers, the combining grapheme
+// joiner, Khmer's inherent vowels.
+const INVISIBLE = /[\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5]/u;
 
 // The Combining Diacritical Marks block: the accents canonical names drop. Marks of other scripts
 // (Indic vowel signs, Arabic vowel marks) belong to their letters and stay.
 const ACCENTS = /[\u0300-\u036f]/g;
 
 /**
- * The form the server stores a pad under (PadName.canonical): lower case (Unicode default case
- * mapping, as Java's toLowerCase(Locale.ROOT)), then the accents removed, in NFC.
+ * The form the server stores a pad under (PadName.canonical): compatibility characters replaced
+ * (NFKC: fullwidth letters, ligatures), lower case (Unicode default case mapping, as Java's
+ * toLowerCase(Locale.ROOT)), then the accents removed, in NFC.
  */
 export function canonicalPadName(name) {
-  return String(name).normalize("NFC").toLowerCase().normalize("NFD").replace(ACCENTS, "").normalize("NFC");
+  return String(name).normalize("NFKC").toLowerCase().normalize("NFD").replace(ACCENTS, "").normalize("NFC");
+}
+
+const SCRIPTS = [["latin", /\p{Script=Latin}/u], ["greek", /\p{Script=Greek}/u], ["cyrillic", /\p{Script=Cyrillic}/u]];
+
+/**
+ * The look-alike scripts a name mixes (["cyrillic", "latin"] for "ѕecret" typed with a Cyrillic
+ * "ѕ"), or [] when it uses one at most: such a name may pass for another one, so the share dialog
+ * says so before it is handed out.
+ */
+export function mixedScripts(name) {
+  const found = SCRIPTS.filter(([, pattern]) => pattern.test(String(name))).map(([script]) => script);
+  return found.length > 1 ? found.sort() : [];
 }
 
 /** A link as people read it: without the scheme, the path's %-escapes decoded ("host:9000/p/réunion"). */

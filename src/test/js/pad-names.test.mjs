@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { canonicalPadName, closestPad, padNameFromLocation, padNameProblem, padUrl, readableLink } from '../../../webroot/js/pads.js';
+import { canonicalPadName, closestPad, mixedScripts, padNameFromLocation, padNameProblem, padUrl, readableLink } from '../../../webroot/js/pads.js';
 
 const file = new URL('../resources/pad-names.json', import.meta.url);
 const rows = JSON.parse(readFileSync(file, 'utf8'));
@@ -81,5 +81,15 @@ describe('padNameFromLocation', () => {
   test('names no pad for another address or a broken escape', () => {
     assert.equal(at('/index.html'), null);
     assert.equal(at('/p/%E0%A4'), null);
+  });
+});
+
+describe('mixedScripts flags look-alike alphabets', () => {
+  test('a Cyrillic letter among Latin ones is flagged', () => {
+    assert.deepEqual(mixedScripts('\u0455ecret'), ['cyrillic', 'latin']);
+    assert.deepEqual(mixedScripts('\u03b1lpha-beta'), ['greek', 'latin']);
+  });
+  test('one alphabet, digits and signs are not', () => {
+    for (const name of ['réunion-2024', 'совещание', 'συνάντηση', 'हिन्दी', '2024_-']) assert.deepEqual(mixedScripts(name), [], name);
   });
 });

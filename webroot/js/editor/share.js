@@ -3,7 +3,7 @@
 // public address, not necessarily the one this browser typed. When this browser reached the server
 // through localhost, the server answers with its LAN addresses instead (a phone scanning
 // "localhost" would reach itself): the dialog says so and lets the facilitator pick another one.
-import { readableLink } from '../pads.js';
+import { readableLink, mixedScripts } from '../pads.js';
 
 async function copyText(doc, input) {
   try {
@@ -52,6 +52,18 @@ function addLanParts(doc, i18n, dialog, qr) {
   return { lan, select, label, caption };
 }
 
+/**
+ * A name mixing look-alike alphabets ("ѕecret" with a Cyrillic "ѕ") may pass for another pad's:
+ * the dialog says so before the link is handed out.
+ */
+function flagMixedScripts(doc, i18n, dialog, padName) {
+  if (mixedScripts(padName).length === 0) return;
+  const warning = element(doc, 'p', { id: 'share-mixed-scripts', className: 'share-mixed-scripts' });
+  warning.dataset.i18n = 'share.mixedScripts';
+  warning.textContent = i18n.t('share.mixedScripts');
+  dialog.querySelector('.hint').before(warning);
+}
+
 /** Wires #open-share, #share-dialog and #open-projector for `padName`. */
 export function wireShare(doc, i18n, padName) {
   const path = `/p/${encodeURIComponent(padName)}`;
@@ -61,6 +73,7 @@ export function wireShare(doc, i18n, padName) {
   const qr = dialog.querySelector('#share-qr');
   const fields = { edit: dialog.querySelector('#share-edit'), readOnly: dialog.querySelector('#share-read') };
   const parts = addLanParts(doc, i18n, dialog, qr);
+  flagMixedScripts(doc, i18n, dialog, padName);
 
   const show = (links) => {
     fields.edit.value = links.edit;

@@ -13,9 +13,12 @@ import java.util.Locale;
  * combining marks), a decimal digit, {@code -} or {@code _}. Names are read in Unicode NFC, so
  * the same name typed on two keyboards is the same name.
  *
- * <p>A pad is stored under the {@link #canonical} form of its name: lower case, without the accents
- * of Latin, Greek and Cyrillic letters, so "Bilan-Soir", "bilan-soir" and "Réunion"/"reunion" each
- * reach one pad. webroot/js/pads.js computes the same form; both are tested against
+ * <p>A pad is stored under the {@link #canonical} form of its name: compatibility characters
+ * replaced by the ones they stand for (NFKC: fullwidth "ａ" is "a", the ligature "ﬁ" is "fi"), lower
+ * case, without the accents of Latin, Greek and Cyrillic letters, so "Bilan-Soir", "bilan-soir",
+ * "ｂｉｌａｎ-ｓｏｉｒ" and "Réunion"/"reunion" each reach one pad. Letters that show as nothing (the
+ * Hangul fillers, the combining grapheme joiner, Khmer's inherent vowels) are refused: a name holding
+ * one looks like another name. webroot/js/pads.js computes the same form; both are tested against
  * src/test/resources/pad-names.json.
  */
 public final class PadName {
@@ -42,7 +45,15 @@ public final class PadName {
       }
       i += Character.charCount(c);
     }
-    if (canonical(nfc).isEmpty()) throw new InvalidException("a pad name needs a letter, a digit, - or _");
+    if (nfc.codePoints().anyMatch(PadName::invisible)) {
+      throw new InvalidException("a pad name may not hold invisible characters");
+    }
+    String canonical = canonical(nfc);
+    if (canonical.isEmpty()) throw new InvalidException("a pad name needs a letter, a digit, - or _");
+    // A compatibility character may stand for several, spaces included (U+FDFA): the stored form must be a name too.
+    if (!canonical.codePoints().allMatch(PadName::allowed) || canonical.codePointCount(0, canonical.length()) > MAX_LENGTH) {
+      throw new InvalidException("a pad name may only hold letters, digits, - and _");
+    }
     return nfc;
   }
 
@@ -54,13 +65,19 @@ public final class PadName {
    * {@code name} is a valid name (see {@link #validate}); the result is one too, unless empty.
    */
   public static String canonical(String name) {
-    String decomposed = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
+    String decomposed = Normalizer.normalize(compatible.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
     StringBuilder kept = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);
       if (c < 0x300 || c > 0x36F) kept.append(c);
     }
     return Normalizer.normalize(kept, Normalizer.Form.NFC);
+  }
+
+  /** Letters and marks that draw nothing. */
+  private static boolean invisible(int c) {
+    return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x034F || c == 0x17B4 || c == 0x17B5;
   }
 
   private static boolean allowed(int c) {

@@ -86,5 +86,18 @@ class ShareDialogBrowserTest extends PadServerBrowserTest {
     assertTrue(edit.getDomProperty("value").endsWith("/p/%D1%81%D0%BE%D0%B2%D0%B5%D1%82"));
     assertFalse(browser.driver().findElement(By.id("share-lan-note")).isDisplayed());
     assertTrue(browser.driver().findElement(By.id("share-qr-caption")).getText().endsWith("/p/совет"));
+    assertTrue(browser.driver().findElements(By.id("share-mixed-scripts")).isEmpty(), "one alphabet: no warning");
+  }
+
+  /** "ѕecret" with a Cyrillic "ѕ" passes for "secret": the dialog says so before the link goes out. */
+  @Test
+  void aNameMixingAlphabetsIsFlagged() {
+    BrowserSession browser = browser(360, 740, "fr-FR");
+    new PadPage(browser).open(server.directUrl("\u0455ecret"), "Camille", 0).awaitOnline();
+    openShare(browser);
+    WebElement warning = browser.driver().findElement(By.id("share-mixed-scripts"));
+    assertTrue(warning.isDisplayed());
+    assertTrue(warning.getText().contains("mélange des alphabets"), warning.getText());
+    browser.screenshot("share-dialog-mixed-scripts-phone");
   }
 }
