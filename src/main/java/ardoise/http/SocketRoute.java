@@ -26,7 +26,8 @@ final class SocketRoute {
     this.crossSite = new CrossSiteGuard(config.publicUrl());
     this.parts = parts;
     this.limits = new Session.Limits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(),
-        config.sendQueueLimit(), config.chatMaxChars(), config.chatPerMinute(), config.chatBurst());
+        config.sendQueueLimit(), config.chatMaxChars(), config.chatPerMinute(), config.chatBurst(),
+        config.integer(ardoise.config.Setting.JOIN_TIMEOUT_SECONDS) * 1000L);
   }
 
   void accept(RoutingContext ctx) {

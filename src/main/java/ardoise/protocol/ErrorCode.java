@@ -30,7 +30,9 @@ public enum ErrorCode {
   /** A chat message longer than the limit (not stored). */
   CHAT_TOO_LONG(false),
   /** Too many chat messages from this connection (not stored). */
-  CHAT_RATE_LIMITED(false);
+  CHAT_RATE_LIMITED(false),
+  /** No join within the deadline after connecting. */
+  JOIN_TIMEOUT(true);
 
   private final boolean closes;
   private final String code;

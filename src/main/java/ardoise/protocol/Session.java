@@ -37,7 +37,13 @@ public final class Session implements Member {
    * ({@code chatPerMinute}, {@code chatBurst}) and are at most {@code chatMaxChars} UTF-16 code units.
    */
   public record Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit, int chatMaxChars,
-      int chatPerMinute, int chatBurst) {
+      int chatPerMinute, int chatBurst, long joinTimeoutMillis) {
+
+    /** With the default join deadline (ARDOISE_JOIN_TIMEOUT_SECONDS). */
+    public Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit, int chatMaxChars,
+        int chatPerMinute, int chatBurst) {
+      this(maxMessageBytes, opsPerSecond, opsBurst, sendQueueLimit, chatMaxChars, chatPerMinute, chatBurst, 10_000);
+    }
 
     /** Without chat settings: the defaults of ARDOISE_CHAT_*. */
     public Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit) {
@@ -56,6 +62,7 @@ public final class Session implements Member {
   private final TokenBucket chatBucket;
   private final SessionMetrics metrics;
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
+  private long joinTimer;
   private State state = State.AWAITING_JOIN;
   private String clientId; // set by join; the pad holds the rest of the profile
   private boolean batches; // the tab asked for batch frames in its join
@@ -87,6 +94,12 @@ public final class Session implements Member {
 
   /** Wires the socket's handlers; call once, right after the upgrade. */
   public void start(Runnable onClose) {
+    // A socket that never joins holds a connection and a file descriptor for nothing.
+    joinTimer = context.owner().setTimer(limits.joinTimeoutMillis(), id -> {
+      if (state == State.AWAITING_JOIN) {
+        fail(new ProtocolException(ErrorCode.JOIN_TIMEOUT, "send join within " + limits.joinTimeoutMillis() / 1000 + " s of connecting"));
+      }
+    });
     ws.textMessageHandler(this::received);
     ws.binaryMessageHandler(b -> received(null));
     ws.exceptionHandler(this::socketError);
@@ -279,6 +292,7 @@ public final class Session implements Member {
   }
 
   private void closed() {
+    context.owner().cancelTimer(joinTimer);
     State was = state;
     state = State.CLOSED;
     if (was == State.JOINED) onPad(p -> p.leave(this));

@@ -164,6 +164,21 @@ class BadInputTest {
     assertEquals(1009, bad.awaitClosed());
   }
 
+  /** A socket that never joins is closed at the deadline; one that joined stays, however long it is quiet. */
+  @Test
+  void aSocketThatNeverJoinsIsClosedAtTheDeadline() {
+    try (ServerFixture strict = ServerFixture.start(Map.of("ARDOISE_JOIN_TIMEOUT_SECONDS", "1"))) {
+      WsClient joined = strict.connect(PAD);
+      joined.join(ServerFixture.newClientId());
+      WsClient silent = strict.connect(PAD); // connected after the first one joined: its deadline is later
+      silent.nextError("join-timeout");
+      assertEquals(1008, silent.awaitClosed());
+      assertFalse(joined.isClosed(), "past its own deadline, the member that joined is still there");
+      joined.op(0, 1, "encore là");
+      assertEquals(1L, joined.next("ack").getLong("rev"));
+    }
+  }
+
   @Test
   void floodIsRateLimited() {
     try (ServerFixture limited = ServerFixture.start(Map.of("ARDOISE_OPS_PER_SECOND", "1", "ARDOISE_OPS_BURST", "4"))) {
