@@ -136,8 +136,9 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
       assertFalse(name == null || name.isBlank(), "unlabelled control " + what);
       assertFalse(active.getCssValue("outline-style").equals("none"), "no visible focus on " + what);
     }
-    assertEquals(List.of("font-smaller", "font-larger", "theme-toggle", "raw-toggle", "language"), reached.subList(0, 5));
-    assertEquals(6, reached.size(), "then the text itself (to scroll it with the keyboard): " + reached);
+    assertEquals(List.of("font-smaller", "font-larger", "theme-toggle", "raw-toggle", "language", "chat-overlay-toggle"),
+        reached.subList(0, 6));
+    assertEquals(7, reached.size(), "then the text itself (to scroll it with the keyboard): " + reached);
     assertEquals("Larger text", projector.find("#font-larger").getAccessibleName());
   }
 
