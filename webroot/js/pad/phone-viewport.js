@@ -18,7 +18,9 @@ export function keepCaretAboveKeyboard(view, win = globalThis) {
     else root.style.removeProperty('--visual-height');
     const shrank = viewport.height < lastHeight - 1;
     lastHeight = viewport.height;
-    if (shrank && view.hasFocus) {
+    // Focus inside the text, whether or not the window has the system's focus (view.hasFocus asks both,
+    // and a phone's window may lose it to the keyboard or a notification as the keyboard comes up).
+    if (shrank && view.contentDOM.contains(win.document.activeElement)) {
       const head = view.state.selection.main.head;
       view.dispatch({ effects: EditorView.scrollIntoView(head, { y: 'nearest', yMargin: 24 }) });
     }

@@ -98,6 +98,17 @@ class PhoneLayoutBrowserTest extends PadServerBrowserTest {
     browser.await().until(d -> Long.valueOf(height).equals(js(browser, "return Math.round(visualViewport.height);")));
   }
 
+  /** Waits until the text no longer moves (a swipe leaves a fling that runs on for a while). */
+  private static void awaitTextAtRest(BrowserSession browser) {
+    Object[] last = {null};
+    browser.await().pollingEvery(java.time.Duration.ofMillis(300)).withMessage("the text comes to rest").until(d -> {
+      Object now = js(browser, "return document.querySelector('.cm-scroller').scrollTop;");
+      boolean still = now.equals(last[0]);
+      last[0] = now;
+      return still;
+    });
+  }
+
   /** Swipes up over the middle of the text until the line under the finger changes. */
   private static void assertSwipeScrolls(BrowserSession browser) {
     String before = lineAt(browser, 180, 400);
@@ -131,6 +142,7 @@ class PhoneLayoutBrowserTest extends PadServerBrowserTest {
     }
     assertEquals(0L, js(browser, "return Math.round(scrollY);"), "the page itself does not scroll away");
 
+    awaitTextAtRest(browser); // a tap during a fling only stops the fling, on a phone as in Chromium
     browser.driver().findElement(By.cssSelector("#export-menu > summary")).click();
     browser.await().until(d -> d.findElement(By.cssSelector("#export-menu .export-panel")).isDisplayed());
     browser.screenshot("phone-pad-export-menu");

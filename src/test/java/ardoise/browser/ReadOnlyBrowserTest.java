@@ -40,7 +40,7 @@ class ReadOnlyBrowserTest extends PadServerBrowserTest {
     reader.awaitText("Compte rendu de l’atelier");
     assertEquals("false", reader.find(".cm-content").getAttribute("contenteditable"));
     assertFalse(reader.browser().driver().getPageSource().contains(pad), "the read-only page never learns the pad name");
-    reader.awaitUntil("saying one person is connected", () -> reader.find("#participant-count").getText().equals("1 personne connectée"));
+    reader.awaitUntil("counting Amélie and the reader", () -> reader.find("#participant-count").getText().equals("2 personnes connectées"));
 
     new Actions(reader.browser().driver()).click(reader.find(".cm-content")).sendKeys("PIRATÉ").perform();
     reader.browser().driver().executeCdpCommand("Input.insertText", Map.of("text", "ENCORE"));
