@@ -183,5 +183,10 @@ function exposeForTests(win, session, view) {
     pending: () => session.client.hasPending(),
     clientId: () => session.client.clientId,
     online: () => session.joined,
+    // Where the caret is on screen, drawn or not (CodeMirror draws it only while the window has focus).
+    caretRect: () => {
+      const at = view.coordsAtPos(view.state.selection.main.head);
+      return at && { top: at.top, bottom: at.bottom };
+    },
   });
 }

@@ -104,6 +104,8 @@ class PadPageBrowserTest extends PadServerBrowserTest {
     StringBuilder bold = new StringBuilder();
     for (int i = 0; i < 40; i++) bold.appendCodePoint(0x1D400 + i);
     BrowserSession browser = browser(1280, 800, "en-GB");
+    // Shown in canonical form: the bold letters stand for plain ones (NFKC), the Devanagari is kept.
+    String plain = "abcdefghijklmnopqrstuvwxyzabcdefghijklmn";
     for (String name : List.of("\u0939\u093f\u0928\u094d\u0926\u0940", bold.toString())) {
       browser.open(server.directUrl(URLEncoder.encode(name, StandardCharsets.UTF_8)));
       if (browser.driver().findElement(By.id("profile-dialog")).isDisplayed()) {
@@ -111,7 +113,7 @@ class PadPageBrowserTest extends PadServerBrowserTest {
         browser.driver().findElement(By.cssSelector(".profile-form button[type=submit]")).click();
       }
       PadServer.awaitEditable(browser);
-      assertEquals(name, text(browser, "#pad-title"));
+      assertEquals(name.startsWith("\u0939") ? name : plain, text(browser, "#pad-title"));
     }
     assertEquals(List.of(), browser.consoleErrors());
   }
