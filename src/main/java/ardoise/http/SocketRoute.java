@@ -4,6 +4,7 @@ import ardoise.config.Config;
 import ardoise.protocol.ErrorCode;
 import ardoise.protocol.FrameEncoder;
 import ardoise.protocol.Session;
+import ardoise.protocol.SessionLimits;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashSet;
@@ -18,14 +19,14 @@ import java.util.Set;
 final class SocketRoute {
   private final CrossSiteGuard crossSite;
   private final HttpParts parts;
-  private final Session.Limits limits;
+  private final SessionLimits limits;
   private final FrameEncoder frames = new FrameEncoder();
   private final Set<Session> sessions = new HashSet<>();
 
   SocketRoute(Config config, HttpParts parts) {
     this.crossSite = new CrossSiteGuard(config.publicUrl());
     this.parts = parts;
-    this.limits = new Session.Limits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(),
+    this.limits = new SessionLimits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(),
         config.sendQueueLimit(), config.chatMaxChars(), config.chatPerMinute(), config.chatBurst(),
         config.integer(ardoise.config.Setting.JOIN_TIMEOUT_SECONDS) * 1000L);
   }

@@ -12,7 +12,6 @@ import ardoise.store.OpRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,31 +31,13 @@ public final class Session implements Member {
 
   enum State { AWAITING_JOIN, JOINING, JOINED, CLOSED }
 
-  /**
-   * The limits a session enforces; chat messages also take a token of their own bucket
-   * ({@code chatPerMinute}, {@code chatBurst}) and are at most {@code chatMaxChars} UTF-16 code units.
-   */
-  public record Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit, int chatMaxChars,
-      int chatPerMinute, int chatBurst, long joinTimeoutMillis) {
-
-    /** With the default join deadline (ARDOISE_JOIN_TIMEOUT_SECONDS). */
-    public Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit, int chatMaxChars,
-        int chatPerMinute, int chatBurst) {
-      this(maxMessageBytes, opsPerSecond, opsBurst, sendQueueLimit, chatMaxChars, chatPerMinute, chatBurst, 10_000);
-    }
-
-    /** Without chat settings: the defaults of ARDOISE_CHAT_*. */
-    public Limits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit) {
-      this(maxMessageBytes, opsPerSecond, opsBurst, sendQueueLimit, FrameDecoder.DEFAULT_CHAT_MAX_CHARS, 20, 5);
-    }
-  }
 
   private final ServerWebSocket ws;
   private final String padId;
   private final PadShards shards;
   private final Context context;
   private final FrameEncoder frames;
-  private final Limits limits;
+  private final SessionLimits limits;
   private final boolean readOnly;
   private final TokenBucket bucket;
   private final TokenBucket chatBucket;
@@ -78,7 +59,7 @@ public final class Session implements Member {
    * Create on the socket's context. {@code readOnly}: a read-only link's connection (sees
    * everything, writes nothing).
    */
-  public Session(ServerWebSocket ws, String padId, PadShards shards, FrameEncoder frames, Limits limits,
+  public Session(ServerWebSocket ws, String padId, PadShards shards, FrameEncoder frames, SessionLimits limits,
       boolean readOnly, SessionMetrics metrics) {
     this.readOnly = readOnly;
     this.metrics = metrics;
@@ -116,26 +97,14 @@ public final class Session implements Member {
    */
   private void socketError(Throwable e) {
     LOG.log(System.Logger.Level.DEBUG, "pad={0} client={1} socket error: {2}", padId, clientId(), e.getClass().getSimpleName());
-    if (isOversized(e) && state != State.CLOSED) {
-      fail(new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE, "messages are limited to " + limits.maxMessageBytes() + " bytes"));
-    }
-  }
-
-  /** Netty's frame decoder (one frame too long) or Vert.x's reassembly (fragments adding up too far). */
-  private static boolean isOversized(Throwable e) {
-    if (e instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException c) {
-      return c.closeStatus() != null && c.closeStatus().code() == 1009;
-    }
-    return e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size");
+    if (SessionLimits.oversizedOnTransport(e) && state != State.CLOSED) fail(limits.tooLargeError());
   }
 
   /** One text frame ({@code null} for a binary frame). */
   private void received(String frame) {
     if (state == State.CLOSED) return;
     try {
-      if (frame != null && tooLarge(frame)) {
-        throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE, "messages are limited to " + limits.maxMessageBytes() + " bytes");
-      }
+      if (frame != null && limits.tooLarge(frame)) throw limits.tooLargeError();
       // Why before decoding: a flood of garbage must cost no parsing either.
       if (!bucket.tryTake(System.nanoTime())) {
         throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many messages; this one was dropped, resend it in a second");
@@ -151,12 +120,6 @@ public final class Session implements Member {
       LOG.log(System.Logger.Level.ERROR, "pad=" + padId + " client=" + clientId() + " frame handling failed", e);
       fail(new ProtocolException(ErrorCode.SERVER_ERROR, "internal error; reconnect"));
     }
-  }
-
-  private boolean tooLarge(String frame) {
-    int max = limits.maxMessageBytes();
-    // Why: counting UTF-8 bytes is O(n); only needed when the char count alone cannot decide.
-    return frame.length() > max || (frame.length() * 3L > max && frame.getBytes(StandardCharsets.UTF_8).length > max);
   }
 
   private void dispatch(ClientMessage m) throws ProtocolException {
