@@ -64,7 +64,8 @@ final class EditApi {
     Person person;
     String text;
     try {
-      person = Person.from(ctx.queryParams().get("authorId"), ctx.queryParams().get("name"), ctx.queryParams().get("color"));
+      // The secret in a header, not the query: addresses end up in proxies' logs.
+      person = Person.from(ctx.request().getHeader(Person.SECRET_HEADER), ctx.queryParams().get("name"), ctx.queryParams().get("color"));
       text = ImportedText.decode(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(), MAX_IMPORT_BYTES);
     } catch (Person.Invalid e) {
       ErrorPage.json(ctx, HttpError.BAD_PERSON, e.getMessage());

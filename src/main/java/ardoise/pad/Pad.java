@@ -103,6 +103,7 @@ public final class Pad {
     return requests.run(() -> {
       if (closed) return Future.failedFuture(new ClosedException(padId));
       Seat seat = new Seat(arrival);
+      replaceSameClient(seat);
       int sameKind = 0; // writers and viewers have limits of their own
       for (Seat other : members.values()) if (other.viewer == seat.viewer) sameKind++;
       int limit = seat.viewer ? settings.maxViewers() : settings.maxMembers();
@@ -123,6 +124,22 @@ public final class Pad {
       return chat.withHistory(history -> (replay ? window.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
           .map(ops -> admit(seat, replay ? rev : null, ops, history)));
     });
+  }
+
+  /**
+   * Only one connection speaks for a clientId: the pad tells the members their own ops' commits by
+   * clientId, so two seats sharing one would both take each other's acks. A join with the clientId
+   * of a present member (its secret, so the same tab, whose old socket may not be known dead yet)
+   * takes its place; the old connection is closed with {@link Rejection#REPLACED}.
+   */
+  private void replaceSameClient(Seat arriving) {
+    for (Seat other : new ArrayList<>(members.values())) {
+      if (other.clientId().equals(arriving.clientId())) {
+        members.remove(other.member);
+        other.tell(m -> m.evicted(Rejection.REPLACED, "this tab joined again on a newer connection"));
+        broadcastPresence();
+      }
+    }
   }
 
   private boolean admit(Seat seat, Long rev, List<OpRecord> missed, List<ChatMessage> chatHistory) {

@@ -17,6 +17,8 @@ public enum Rejection {
   STORE_UNAVAILABLE,
   /** The pad already has as many members as allowed. */
   TOO_MANY_CONNECTIONS,
+  /** A newer connection joined with this member's clientId: only one connection speaks for a clientId. */
+  REPLACED,
   /** The pad could not handle the request (a bug or a conflict it cannot resolve); reconnect. */
   SERVER_ERROR
 }

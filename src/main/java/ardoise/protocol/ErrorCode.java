@@ -32,7 +32,11 @@ public enum ErrorCode {
   /** Too many chat messages from this connection (not stored). */
   CHAT_RATE_LIMITED(false),
   /** No join within the deadline after connecting. */
-  JOIN_TIMEOUT(true);
+  JOIN_TIMEOUT(true),
+  /** A join without the secret of its clientId or authorId, or naming an id that is not its secret's. */
+  BAD_CLIENT_SECRET(false),
+  /** A newer connection joined with this connection's clientId (the same tab, reconnected). */
+  REPLACED(true);
 
   private final boolean closes;
   private final String code;
@@ -60,6 +64,7 @@ public enum ErrorCode {
       case STORE_UNAVAILABLE -> STORE_UNAVAILABLE;
       case TOO_MANY_CONNECTIONS -> TOO_MANY_CONNECTIONS;
       case SERVER_ERROR -> SERVER_ERROR;
+      case REPLACED -> REPLACED;
     };
   }
 }

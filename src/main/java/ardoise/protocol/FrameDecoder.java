@@ -22,6 +22,8 @@ public final class FrameDecoder {
   /** Largest integer a JavaScript client can represent exactly. */
   static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+  /** Like an id; the browser's are 22 random base64url characters (132 bits). */
+  private static final Pattern SECRET = ID;
   private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -61,16 +63,42 @@ public final class FrameDecoder {
   }
 
   private static ClientMessage join(JsonNode root) throws ProtocolException {
-    String clientId = id(root.get("clientId"), "clientId", true);
-    String authorId = id(root.get("authorId"), "authorId", false);
+    String clientId = ownId(root, "secret", "clientId", ClientSecrets::clientId);
+    String authorId = root.hasNonNull("authorSecret") ? ownId(root, "authorSecret", "authorId", ClientSecrets::authorId)
+        : claimedIdMatches(root, "authorId", clientId);
     Long rev = root.hasNonNull("rev") ? integer(root, "rev", MAX_SAFE_INTEGER) : null;
     JsonNode batch = root.get("batch");
     if (batch != null && !batch.isNull() && !batch.isBoolean()) {
       throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"batch\" must be true or false");
     }
     return new ClientMessage.Join(clientId, name(root), color(root.get("color"), false),
-        authorId != null ? authorId : clientId, rev, batch != null && batch.booleanValue(),
+        authorId, rev, batch != null && batch.booleanValue(),
         color(root.get("preferredColor"), "preferredColor"));
+  }
+
+  /**
+   * The id derived from the secret in {@code secretField} (see {@link ClientSecrets}); a join naming
+   * the id as well must name that one. An id without its secret is refused: it is public.
+   */
+  private static String ownId(JsonNode root, String secretField, String idField,
+      java.util.function.UnaryOperator<String> derive) throws ProtocolException {
+    JsonNode n = root.get(secretField);
+    if (n == null || n.isNull()) {
+      throw new ProtocolException(ErrorCode.BAD_CLIENT_SECRET, "field \"" + secretField + "\" is required: an id is taken only with its secret");
+    }
+    if (!n.isTextual() || !SECRET.matcher(n.textValue()).matches()) {
+      throw new ProtocolException(ErrorCode.BAD_CLIENT_SECRET, "field \"" + secretField + "\" must be 16 to 64 characters among A-Z a-z 0-9 _ -");
+    }
+    return claimedIdMatches(root, idField, derive.apply(n.textValue()));
+  }
+
+  /** {@code own}, after checking that the join's optional {@code field} (an id) names it. */
+  private static String claimedIdMatches(JsonNode root, String field, String own) throws ProtocolException {
+    String claimed = id(root.get(field), field, false);
+    if (claimed != null && !claimed.equals(own)) {
+      throw new ProtocolException(ErrorCode.BAD_CLIENT_SECRET, "field \"" + field + "\" is not the id of the secret sent with it");
+    }
+    return own;
   }
 
   private static ClientMessage op(JsonNode root) throws ProtocolException {

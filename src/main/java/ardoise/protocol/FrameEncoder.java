@@ -28,8 +28,8 @@ public final class FrameEncoder {
   private List<ChatMessage> lastChat;
   private String lastChatFrame;
 
-  public String joined(long rev, String clientId, long lastSeq, String text, List<AuthorRun> runs) {
-    ObjectNode o = message("joined").put("rev", rev).put("clientId", clientId).put("lastSeq", lastSeq);
+  public String joined(long rev, String clientId, String authorId, long lastSeq, String text, List<AuthorRun> runs) {
+    ObjectNode o = message("joined").put("rev", rev).put("clientId", clientId).put("authorId", authorId).put("lastSeq", lastSeq);
     if (text != null) {
       o.put("text", text);
       ArrayNode authors = o.putArray("authors");

@@ -45,7 +45,8 @@ public final class Session implements Member {
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
   private long joinTimer;
   private State state = State.AWAITING_JOIN;
-  private String clientId; // set by join; the pad holds the rest of the profile
+  private String clientId; // set by join (derived from its secret); the pad holds the rest of the profile
+  private String authorId; // set by join: the id the joiner's inserts are attributed to
   private boolean batches; // the tab asked for batch frames in its join
   private Pad pad;
   private boolean padIsHome; // the pad lives on this event loop: call it directly
@@ -168,6 +169,7 @@ public final class Session implements Member {
   private void join(ClientMessage.Join j, boolean retryIfClosed) {
     state = State.JOINING;
     clientId = j.clientId();
+    authorId = j.authorId();
     batches = j.batch();
     // A null colour: the person chose none, the pad gives a free one (the preferred one if it can).
     MemberInfo info = new MemberInfo(j.clientId(), j.authorId(), j.name(), j.color());
@@ -268,7 +270,7 @@ public final class Session implements Member {
   // Member: the pad talks to this connection through these, on this context.
 
   @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
-    String frame = frames.joined(rev, clientId, lastSeq, s == null ? null : s.text(), s == null ? null : s.runs());
+    String frame = frames.joined(rev, clientId, authorId, lastSeq, s == null ? null : s.text(), s == null ? null : s.runs());
     if (state == State.CLOSED) return;
     // Why apart: the document this client asked for may alone exceed the send-queue limit (a hot
     // pad's authorship runs: 1.5 M chars at 300 typists); the frames right behind it must not read

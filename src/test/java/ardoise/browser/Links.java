@@ -27,9 +27,9 @@ final class Links {
    * one revision by {@code name}; returns that revision.
    */
   static long importText(PadServer server, String pad, String text, String name) {
-    String query = "?authorId=import-" + "0".repeat(16) + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    String query = "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/pads/" + pad + "/import" + query)))
-        .header("Content-Type", "text/markdown; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+        .header("Content-Type", "text/markdown; charset=utf-8").header("Ardoise-Author-Secret", "import-" + "0".repeat(16)).POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
     HttpResponse<String> r;
     try {
       r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -10,19 +10,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class FrameDecoderTest {
-  private static final String ID = "abcdefghijklmnop";
+  private static final String SECRET = "abcdefghijklmnop";
+  private static final String ID = ClientSecrets.clientId(SECRET);
 
   @Test
   void decodesEachMessage() throws Exception {
     assertEquals(new ClientMessage.Join(ID, "Zoé", "#aabbcc", ID, 3L),
-        FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\" Zoé \",\"color\":\"#AABBCC\",\"rev\":3,\"future\":1}"));
-    ClientMessage.Join noRev = (ClientMessage.Join) FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\"}");
+        FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"name\":\" Zoé \",\"color\":\"#AABBCC\",\"rev\":3,\"future\":1}"));
+    ClientMessage.Join noRev = (ClientMessage.Join) FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"name\":\"a\"}");
     assertNull(noRev.rev());
     assertEquals(false, noRev.batch());
     assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, true),
-        FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\",\"batch\":true}"));
+        FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"name\":\"a\",\"batch\":true}"));
     assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, false, "#0b57d0"),
-        FrameDecoder.decode("{\"type\":\"join\",\"clientId\":\"" + ID + "\",\"name\":\"a\",\"preferredColor\":\"#0B57D0\"}"));
+        FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"name\":\"a\",\"preferredColor\":\"#0B57D0\"}"));
+    // The ids are the secrets' (ClientSecrets): naming them as well is allowed when they match.
+    String author = ClientSecrets.authorId("qrstuvwxyz0123456");
+    assertEquals(new ClientMessage.Join(ID, "a", null, author, null),
+        FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"clientId\":\"" + ID
+            + "\",\"authorSecret\":\"qrstuvwxyz0123456\",\"authorId\":\"" + author + "\",\"name\":\"a\"}"));
+    assertEquals(new ClientMessage.Join(ID, "a", null, ID, null),
+        FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"authorId\":\"" + ID + "\",\"name\":\"a\"}"));
     assertEquals(new ClientMessage.Op(2, 1, TextOperation.builder().retain(1).insert("x").delete(2).build()),
         FrameDecoder.decode("{\"type\":\"op\",\"rev\":2,\"seq\":1,\"op\":[1,\"x\",-2]}"));
     assertEquals(new ClientMessage.Cursor(5, 1, 2), FrameDecoder.decode("{\"type\":\"cursor\",\"rev\":5,\"anchor\":1,\"head\":2}"));
@@ -40,9 +48,9 @@ class FrameDecoderTest {
     "null|bad-message",
     "{\"type\":1}|bad-message",
     "{\"type\":\"nope\"}|bad-message",
-    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"preferredColor\":\"red\"}|bad-message",
-    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":\"yes\"}|bad-message",
-    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":1}|bad-message",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"preferredColor\":\"red\"}|bad-message",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":\"yes\"}|bad-message",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":1}|bad-message",
     "{\"type\":\"op\",\"rev\":1,\"seq\":0,\"op\":[]}|bad-message",
     "{\"type\":\"op\",\"rev\":9007199254740992,\"seq\":1,\"op\":[]}|bad-message",
     "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":{}}|bad-message",
@@ -50,11 +58,19 @@ class FrameDecoderTest {
     "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":[1.5]}|bad-op",
     "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":[true]}|bad-op",
     "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":[\"\"]}|bad-op",
-    "{\"type\":\"join\",\"clientId\":\"short\",\"name\":\"a\"}|bad-client-id",
-    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"authorId\":\"x\"}|bad-client-id",
-    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"\\u0007\"}|bad-name",
-    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"color\":\"red\"}|bad-message",
-    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\",\"rev\":-1}|bad-message",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"clientId\":\"short\",\"name\":\"a\"}|bad-client-id",
+    "{\"type\":\"join\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\"}|bad-client-secret",
+    "{\"type\":\"join\",\"name\":\"a\"}|bad-client-secret",
+    "{\"type\":\"join\",\"secret\":\"short\",\"name\":\"a\"}|bad-client-secret",
+    "{\"type\":\"join\",\"secret\":42,\"name\":\"a\"}|bad-client-secret",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"clientId\":\"abcdefghijklmnop\",\"name\":\"a\"}|bad-client-secret",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"authorId\":\"someone-elses-author-id\",\"name\":\"a\"}|bad-client-secret",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"authorSecret\":\"qrstuvwxyz0123456\",\"authorId\":\"someone-elses-author-id\",\"name\":\"a\"}|bad-client-secret",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"authorSecret\":\"tiny\",\"name\":\"a\"}|bad-client-secret",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"authorId\":\"x\"}|bad-client-id",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"\\u0007\"}|bad-name",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"color\":\"red\"}|bad-message",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"rev\":-1}|bad-message",
     "{\"type\":\"cursor\",\"rev\":1,\"anchor\":2147483648,\"head\":0}|bad-message",
     "{\"type\":\"chat\"}|bad-message",
     "{\"type\":\"chat\",\"text\":42}|bad-message",

@@ -100,19 +100,21 @@ class BadInputTest {
     bad.op(1, 1, 4, "x");
     bad.nextError("not-joined");
     joinBad();
-    bad.send(new JsonObject().put("type", "join").put("clientId", badId).put("name", "again"));
+    bad.send(new JsonObject().put("type", "join").put("secret", badId).put("name", "again"));
     bad.nextError("already-joined");
   }
 
   @Test
   void badClientIdAndName() {
-    bad.send(new JsonObject().put("type", "join").put("clientId", "short").put("name", "Zoé"));
+    bad.send(new JsonObject().put("type", "join").put("secret", "short").put("name", "Zoé"));
+    bad.nextError("bad-client-secret");
+    bad.send(new JsonObject().put("type", "join").put("secret", "has spaces in it, not allowed").put("name", "Zoé"));
+    bad.nextError("bad-client-secret");
+    bad.send(new JsonObject().put("type", "join").put("secret", badId).put("clientId", "short").put("name", "Zoé"));
     bad.nextError("bad-client-id");
-    bad.send(new JsonObject().put("type", "join").put("clientId", "has spaces in it, not allowed").put("name", "Zoé"));
-    bad.nextError("bad-client-id");
-    bad.send(new JsonObject().put("type", "join").put("clientId", badId).put("name", "  "));
+    bad.send(new JsonObject().put("type", "join").put("secret", badId).put("name", "  "));
     bad.nextError("bad-name");
-    bad.send(new JsonObject().put("type", "join").put("clientId", badId).put("name", "x".repeat(65)));
+    bad.send(new JsonObject().put("type", "join").put("secret", badId).put("name", "x".repeat(65)));
     bad.nextError("bad-name");
     joinBad();
   }
@@ -126,7 +128,7 @@ class BadInputTest {
     bad.nextError("bad-rev");
     bad.send(new JsonObject().put("type", "cursor").put("rev", 9).put("anchor", 0).put("head", 0));
     bad.nextError("bad-rev");
-    JsonObject j = new JsonObject().put("type", "join").put("clientId", ServerFixture.newClientId()).put("name", "x").put("rev", 7);
+    JsonObject j = new JsonObject().put("type", "join").put("secret", ServerFixture.newClientId()).put("name", "x").put("rev", 7);
     server.connect(PAD).send(j).nextError("bad-rev");
   }
 
@@ -202,7 +204,7 @@ class BadInputTest {
     joinBad();
     third.join(ServerFixture.newClientId());
     WsClient fourth = server.connect(PAD);
-    fourth.send(new JsonObject().put("type", "join").put("clientId", ServerFixture.newClientId()).put("name", "x"));
+    fourth.send(new JsonObject().put("type", "join").put("secret", ServerFixture.newClientId()).put("name", "x"));
     fourth.nextError("too-many-connections");
     assertEquals(1008, fourth.awaitClosed());
     third.close(); // make room for the intact-pad check

@@ -1,5 +1,6 @@
 package ardoise.server;
 
+import ardoise.protocol.ClientSecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,8 +49,8 @@ class ChatServerTest {
       JsonObject m = nextMessage(c);
       assertEquals(1L, m.getLong("id"));
       assertEquals("Bonjour", m.getString("text"));
-      assertEquals(aliceId, m.getString("clientId"));
-      assertEquals(aliceId, m.getString("authorId"));
+      assertEquals(ClientSecrets.clientId(aliceId), m.getString("clientId"));
+      assertEquals(ClientSecrets.clientId(aliceId), m.getString("authorId"));
       assertEquals("Test " + aliceId.substring(0, 4), m.getString("name"));
       assertTrue(m.getString("color").matches("#[0-9a-f]{6}"), m.encode());
       assertTrue(m.getLong("time") >= before && m.getLong("time") <= System.currentTimeMillis(), m.encode());

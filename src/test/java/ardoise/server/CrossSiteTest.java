@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Our own pages and programs (no Origin) keep working.
  */
 class CrossSiteTest {
-  private static final String PERSON = "{\"authorId\":\"cross-0123456789abcdef\",\"name\":\"Cécile\",\"color\":\"#0072b2\"}";
+  private static final String PERSON = "{\"authorSecret\":\"cross-0123456789abcdef\",\"name\":\"Cécile\",\"color\":\"#0072b2\"}";
   private ServerFixture server;
   private HttpCalls http;
 
@@ -35,6 +35,7 @@ class CrossSiteTest {
   private HttpCalls.Answer post(String uri, String body, String contentType, String... headers) {
     Map<String, String> all = new HashMap<>();
     if (contentType != null) all.put("Content-Type", contentType);
+    all.put("Ardoise-Author-Secret", "cross-0123456789abcdef");
     for (int i = 0; i < headers.length; i += 2) all.put(headers[i], headers[i + 1]);
     return http.callWith(HttpMethod.POST, uri, Buffer.buffer(body), all);
   }
@@ -57,9 +58,9 @@ class CrossSiteTest {
         "Origin", "http://other.127.0.0.1.nip.io").status());
     assertEquals(403, post("/api/pads/cible/from-template", body, "application/json", "Origin", "https://evil.example.com").status());
 
-    assertEquals(200, post("/api/pads/cible/import?authorId=cross-0123456789abcdef&name=C", "gardé", "text/plain",
+    assertEquals(200, post("/api/pads/cible/import?name=C", "gardé", "text/plain",
         "Origin", self, "Sec-Fetch-Site", "same-origin").status());
-    assertEquals(200, post("/api/pads/autre/import?authorId=cross-0123456789abcdef&name=C", "programme", "text/plain").status(),
+    assertEquals(200, post("/api/pads/autre/import?name=C", "programme", "text/plain").status(),
         "a program (no Origin) may import");
     assertEquals("gardé", padText("cible"));
 
@@ -73,11 +74,11 @@ class CrossSiteTest {
   void formsAndOtherBodiesAreRefusedBeforeTheyAreRead() {
     start(Map.of("ARDOISE_PUBLIC_URL", "https://pad.example.org"));
     String self = "https://pad.example.org";
-    assertEquals(200, post("/api/pads/forme/import?authorId=cross-0123456789abcdef&name=C", "le compte rendu", "text/plain",
+    assertEquals(200, post("/api/pads/forme/import?name=C", "le compte rendu", "text/plain",
         "Origin", self).status());
 
     String multipart = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.txt\"\r\n\r\n\r\n--b--\r\n";
-    HttpCalls.Answer upload = post("/api/pads/forme/import?authorId=cross-0123456789abcdef&name=C", multipart,
+    HttpCalls.Answer upload = post("/api/pads/forme/import?name=C", multipart,
         "multipart/form-data; boundary=b", "Origin", self);
     assertEquals(415, upload.status());
     assertEquals("unsupported-content-type", upload.json().getString("error"));

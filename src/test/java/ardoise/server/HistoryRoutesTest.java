@@ -1,5 +1,6 @@
 package ardoise.server;
 
+import ardoise.protocol.ClientSecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,8 @@ class HistoryRoutesTest {
     server.close();
   }
 
-  private static JsonObject person(String authorId, String name) {
-    return new JsonObject().put("authorId", authorId).put("name", name).put("color", "#d55e00");
+  private static JsonObject person(String authorSecret, String name) {
+    return new JsonObject().put("authorSecret", authorSecret).put("name", name).put("color", "#d55e00");
   }
 
   /** A random op on {@code text}: [pos, insert, -delete, rest] without empty parts. */
@@ -113,7 +114,7 @@ class HistoryRoutesTest {
     assertEquals(41L, answer.getLong("rev"), answer.encode());
     JsonObject op = a.next("op");
     assertEquals(41L, op.getLong("rev"));
-    assertEquals(restorer, op.getString("authorId"));
+    assertEquals(ClientSecrets.authorId(restorer), op.getString("authorId"));
     assertEquals(texts.get(7), apply(texts.get(40), op.getJsonArray("op")), "a live editor follows");
     assertEquals(texts.get(7), apply(texts.get(40), b.next("op").getJsonArray("op")));
     assertEquals(texts.get(7), http.get("/api/pads/retour/history/41").json().getString("text"));
@@ -155,7 +156,9 @@ class HistoryRoutesTest {
     assertEquals(5L, http.post("/api/pads/separe/restore", person(restorer, "Cécile").put("rev", 2)).json().getLong("rev"));
     JsonObject restored = http.get("/api/pads/separe/history/5").json();
     assertEquals("Ordre du jour\n1. budget\n2. locaux\n3. fête\n", restored.getString("text"));
-    assertEquals(List.of(List.of(6, alice), List.of(3, restorer), List.of(5, alice), List.of(28, bruno)), runs(restored),
+    String aliceId = ClientSecrets.clientId(alice);
+    String brunoId = ClientSecrets.clientId(bruno);
+    assertEquals(List.of(List.of(6, aliceId), List.of(3, ClientSecrets.authorId(restorer)), List.of(5, aliceId), List.of(28, brunoId)), runs(restored),
         "only the restored \"du \" is the restorer's; bruno's lines between the two changes stay his");
   }
 
@@ -166,10 +169,11 @@ class HistoryRoutesTest {
     a.join(alice);
     a.op(0, 1, "# Titre\nune ligne\ndeux lignes\nfin\n");
     a.next("ack");
-    String query = "?authorId=importer-0123456789ab&name=No%C3%ABl&color=%2300aa00";
-    assertEquals(200, http.post("/api/pads/reimport/import" + query,
-        Buffer.buffer("# Titre\nune ligne ajoutée\ndeux lignes\nfin\n"), "text/markdown").status());
-    assertEquals(List.of(List.of(17, alice), List.of(8, "importer-0123456789ab"), List.of(17, alice)),
+    String query = "?name=No%C3%ABl&color=%2300aa00";
+    assertEquals(200, http.importFile("/api/pads/reimport/import" + query,
+        Buffer.buffer("# Titre\nune ligne ajoutée\ndeux lignes\nfin\n"), "text/markdown", "importer-0123456789ab").status());
+    String aliceId = ClientSecrets.clientId(alice);
+    assertEquals(List.of(List.of(17, aliceId), List.of(8, ClientSecrets.authorId("importer-0123456789ab")), List.of(17, aliceId)),
         runs(http.get("/api/pads/reimport/history/2").json()));
   }
 
@@ -179,23 +183,25 @@ class HistoryRoutesTest {
     a.join(ServerFixture.newClientId());
     a.op(0, 1, "ancien texte");
     a.next("ack");
-    String query = "?authorId=importer-0123456789ab&name=No%C3%ABl&color=%2300aa00";
-    HttpCalls.Answer bad = http.post("/api/pads/import/import" + query, Buffer.buffer(new byte[] {'o', 'k', (byte) 0xC3, '(', 'x'}), "text/plain");
+    String query = "?name=No%C3%ABl&color=%2300aa00";
+    HttpCalls.Answer bad = http.importFile("/api/pads/import/import" + query, Buffer.buffer(new byte[] {'o', 'k', (byte) 0xC3, '(', 'x'}), "text/plain", "importer-0123456789ab");
     assertEquals(415, bad.status());
     assertEquals("not-utf8", bad.json().getString("error"));
     assertTrue(bad.json().getString("message").contains("not valid UTF-8"), bad.text());
-    HttpCalls.Answer big = http.post("/api/pads/import/import" + query, Buffer.buffer(new byte[(1 << 20) + 1]), "text/plain");
+    HttpCalls.Answer big = http.importFile("/api/pads/import/import" + query, Buffer.buffer(new byte[(1 << 20) + 1]), "text/plain", "importer-0123456789ab");
     assertEquals(413, big.status());
     assertTrue(big.json().getString("message").contains("limit is 1048576 bytes"), big.text());
-    HttpCalls.Answer huge = http.post("/api/pads/import/import" + query, Buffer.buffer(new byte[5 << 20]), "text/plain");
+    HttpCalls.Answer huge = http.importFile("/api/pads/import/import" + query, Buffer.buffer(new byte[5 << 20]), "text/plain", "importer-0123456789ab");
     assertEquals(413, huge.status());
     assertEquals("file-too-large", huge.json().getString("error"));
 
     String file = "\uFEFF# Importé\r\n\r\nœuvre « 1 » ’ 😀\n";
-    HttpCalls.Answer ok = http.post("/api/pads/import/import" + query, Buffer.buffer(file), "text/markdown");
+    HttpCalls.Answer ok = http.importFile("/api/pads/import/import" + query, Buffer.buffer(file), "text/markdown", "importer-0123456789ab");
     assertEquals(200, ok.status(), ok.text());
     JsonObject op = a.next("op");
-    assertEquals("importer-0123456789ab", op.getString("authorId"));
+    assertEquals(ClientSecrets.authorId("importer-0123456789ab"), op.getString("authorId"));
+    assertEquals(400, http.post("/api/pads/import/import" + query, Buffer.buffer("x"), "text/plain").status(),
+        "an import without its author's secret");
     assertEquals(file.substring(1), apply("ancien texte", op.getJsonArray("op")));
     assertEquals(file.substring(1), http.get("/p/import/export/txt").text());
     assertEquals("ancien texte", http.get("/api/pads/import/history/1").json().getString("text"));

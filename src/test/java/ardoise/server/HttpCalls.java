@@ -56,6 +56,11 @@ final class HttpCalls implements AutoCloseable {
     return call(HttpMethod.POST, uri, body, contentType);
   }
 
+  /** An import: the file as the body, its author's secret in the header browsers send it in. */
+  Answer importFile(String uri, Buffer body, String contentType, String authorSecret) {
+    return callWith(HttpMethod.POST, uri, body, java.util.Map.of("Content-Type", contentType, "Ardoise-Author-Secret", authorSecret));
+  }
+
   Answer call(HttpMethod method, String uri, Buffer body, String contentType) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     if (contentType != null) headers.add("Content-Type", contentType);

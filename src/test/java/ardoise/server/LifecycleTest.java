@@ -131,8 +131,8 @@ class LifecycleTest {
       WsClient a = server.connect("together");
       WsClient b = server.connect("together");
       JsonObject join = new JsonObject().put("type", "join").put("name", "x");
-      a.send(join.copy().put("clientId", ServerFixture.newClientId()));
-      b.send(join.copy().put("clientId", ServerFixture.newClientId()));
+      a.send(join.copy().put("secret", ServerFixture.newClientId()));
+      b.send(join.copy().put("secret", ServerFixture.newClientId()));
       store.awaitFirstLoad();
       // Both joins are in the registry before the load completes: wait for the second request.
       Eventually.until("the second join asked for the pad", () -> server.onPadShard("together", PadRegistry::requestCount) >= 2);

@@ -1,5 +1,6 @@
 package ardoise.server;
 
+import ardoise.protocol.ClientSecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -97,7 +98,7 @@ class ReadOnlyLinkTest {
     assertEquals("Bonjour", joined.getString("text"));
     JsonObject seen = writer.nextPresence();
     assertEquals(1, seen.getJsonArray("members").size(), "the viewer is not listed as a writer");
-    assertEquals(writerId, seen.getJsonArray("members").getJsonObject(0).getString("clientId"));
+    assertEquals(ClientSecrets.clientId(writerId), seen.getJsonArray("members").getJsonObject(0).getString("clientId"));
     assertEquals(1, seen.getInteger("viewers"), "but counted as a viewer");
     assertEquals(1, viewer.nextPresence().getInteger("viewers"));
 

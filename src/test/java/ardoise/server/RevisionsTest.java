@@ -1,5 +1,6 @@
 package ardoise.server;
 
+import ardoise.protocol.ClientSecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,13 +37,13 @@ class RevisionsTest {
     assertEquals(new JsonObject().put("type", "ack").put("seq", 1).put("rev", 1), a.next());
     JsonObject op = b.next("op");
     assertEquals(1L, op.getLong("rev"));
-    assertEquals(idA, op.getString("clientId"));
-    assertEquals(idA, op.getString("authorId"));
+    assertEquals(ClientSecrets.clientId(idA), op.getString("clientId"));
+    assertEquals(ClientSecrets.clientId(idA), op.getString("authorId"));
     assertEquals(new JsonArray().add("Bonjour"), op.getJsonArray("op"));
 
     JsonObject late = server.connect("revisions").join(ServerFixture.newClientId());
     assertEquals("Bonjour", late.getString("text"));
-    assertEquals(new JsonArray().add(new JsonArray().add(7).add(idA)), late.getJsonArray("authors"));
+    assertEquals(new JsonArray().add(new JsonArray().add(7).add(ClientSecrets.clientId(idA))), late.getJsonArray("authors"));
   }
 
   @Test
@@ -120,7 +121,7 @@ class RevisionsTest {
     a.next("op");
     a.send(new JsonObject().put("type", "cursor").put("rev", 1).put("anchor", 2).put("head", 5));
     JsonObject c = b.next("cursor");
-    assertEquals(new JsonObject().put("type", "cursor").put("clientId", idA).put("rev", 2).put("anchor", 8).put("head", 11), c);
+    assertEquals(new JsonObject().put("type", "cursor").put("clientId", ClientSecrets.clientId(idA)).put("rev", 2).put("anchor", 8).put("head", 11), c);
   }
 
   @Test
@@ -139,6 +140,6 @@ class RevisionsTest {
     b.close();
     JsonArray left = a.nextPresence().getJsonArray("members");
     assertEquals(1, left.size());
-    assertEquals(idA, left.getJsonObject(0).getString("clientId"));
+    assertEquals(ClientSecrets.clientId(idA), left.getJsonObject(0).getString("clientId"));
   }
 }

@@ -43,13 +43,14 @@ public final class WsClient {
     return this;
   }
 
-  public JsonObject join(String clientId) {
-    return join(clientId, null);
+  /** Joins with {@code secret}: the clientId is its hash ({@link ardoise.protocol.ClientSecrets}). */
+  public JsonObject join(String secret) {
+    return join(secret, null);
   }
 
   /** Sends join (with {@code rev} when non-null) and returns the joined frame. */
-  public JsonObject join(String clientId, Long rev) {
-    JsonObject j = new JsonObject().put("type", "join").put("clientId", clientId).put("name", "Test " + clientId.substring(0, 4));
+  public JsonObject join(String secret, Long rev) {
+    JsonObject j = new JsonObject().put("type", "join").put("secret", secret).put("name", "Test " + secret.substring(0, 4));
     if (rev != null) j.put("rev", rev);
     send(j);
     return next("joined");

@@ -4,6 +4,7 @@ import ardoise.ot.AttributedText;
 import ardoise.ot.AuthorRun;
 import ardoise.ot.OpJson;
 import ardoise.ot.TextOperation;
+import ardoise.protocol.ClientSecrets;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 public final class ProtocolClient {
   private final OtClient client;
   private final String name;
+  private final String secret;
   private final Consumer<String> socket;
   private final List<Long> revisions = new ArrayList<>();
   private final List<TextOperation> acknowledged = new ArrayList<>();
@@ -31,9 +33,14 @@ public final class ProtocolClient {
   private int cursorsSeen;
   private int mostRevisionsInOneBatch;
 
-  /** {@code socket} writes one text frame on the current connection. */
-  public ProtocolClient(String clientId, String name, Consumer<String> socket) {
+  /**
+   * {@code socket} writes one text frame on the current connection. The clientId (and authorId) is
+   * the one the server derives from {@code secret} ({@link ClientSecrets}).
+   */
+  public ProtocolClient(String secret, String name, Consumer<String> socket) {
+    String clientId = ClientSecrets.clientId(secret);
     this.client = new OtClient(clientId, clientId, this::sendOp);
+    this.secret = secret;
     this.name = name;
     this.socket = socket;
   }
@@ -42,7 +49,7 @@ public final class ProtocolClient {
 
   /** The join message: with our rev once we have a document (the server replays what we missed). */
   public JsonObject joinMessage(boolean batch) {
-    JsonObject join = new JsonObject().put("type", "join").put("clientId", client.clientId()).put("name", name);
+    JsonObject join = new JsonObject().put("type", "join").put("secret", secret).put("name", name);
     if (batch) join.put("batch", true);
     if (client.hasDocument()) join.put("rev", client.rev());
     return join;
