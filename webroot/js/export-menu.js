@@ -24,12 +24,12 @@ async function importFile(file, status) {
   const t = await strings();
   if (!window.confirm(fill(t['export.importConfirm'] ?? '{name}?', { name: file.name }))) return;
   const who = person(globalThis.localStorage, t['history.anonymous'] ?? 'Anonyme');
-  const query = new URLSearchParams({ authorId: who.authorId, name: who.name, color: who.color });
+  const query = new URLSearchParams({ name: who.name, color: who.color });
   let response;
   let body = {};
   try {
     response = await fetch(`/api/pads/${encodeURIComponent(padName)}/import?${query}`, {
-      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'text/plain' }, body: file,
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'text/plain', 'Ardoise-Author-Secret': who.authorSecret }, body: file,
     });
     body = await response.json().catch(() => ({}));
   } catch (e) {

@@ -29,7 +29,7 @@ function pageOf(client, sent = []) {
 /** A client with a recording transport and editor, joined at `rev` on `text` (by "srv"). */
 function joinedClient(text = 'abc', rev = 3, lastSeq = 0) {
   const sent = [];
-  const page = pageOf(new Client({ clientId: 'tab-0123456789abcdef', authorId: 'me', send: (m) => sent.push(m) }), sent);
+  const page = pageOf(new Client({ secret: 'tab-secret-0123456789', clientId: 'tab-0123456789abcdef', authorId: 'me', send: (m) => sent.push(m) }), sent);
   page.receive({ type: 'joined', rev, lastSeq, text, authors: text ? [[text.length, 'srv']] : [] });
   return page;
 }
@@ -37,7 +37,7 @@ function joinedClient(text = 'abc', rev = 3, lastSeq = 0) {
 describe('states', () => {
   test('a local edit is sent at once with rev and seq, the ack synchronises', () => {
     const p = joinedClient();
-    assert.deepEqual(p.client.joinMessage({ name: 'Zoé' }), { type: 'join', clientId: 'tab-0123456789abcdef', batch: true, name: 'Zoé', authorId: 'me', rev: 3 });
+    assert.deepEqual(p.client.joinMessage({ name: 'Zoé' }), { type: 'join', secret: 'tab-secret-0123456789', batch: true, name: 'Zoé', rev: 3 });
     p.edit([3, '!']);
     assert.deepEqual(p.sent, [{ type: 'op', rev: 3, seq: 1, op: [3, '!'] }]);
     assert.ok(p.client.state instanceof AwaitingConfirm);
@@ -194,7 +194,7 @@ describe('reconnect', () => {
 
   test('a server that knows a later seq than this tab is reported, and numbering moves past it', () => {
     const errors = [];
-    const client = new Client({ clientId: 'tab-0123456789abcdef', send: () => {}, onError: (e) => errors.push(e) });
+    const client = new Client({ secret: 'tab-secret-0123456789', clientId: 'tab-0123456789abcdef', send: () => {}, onError: (e) => errors.push(e) });
     client.onJoined({ type: 'joined', rev: 0, lastSeq: 4, text: '' });
     assert.equal(client.nextSeq, 5);
     assert.equal(errors.length, 0, 'nothing pending: a fresh tab state is not an error');
@@ -209,13 +209,13 @@ describe('storage', () => {
     p.edit([4, '2']);
     const saved = JSON.parse(JSON.stringify(p.client.toStorage()));
     assert.deepEqual(saved, {
-      version: 1, clientId: 'tab-0123456789abcdef', authorId: 'me', rev: 3, nextSeq: 2,
+      version: 1, secret: 'tab-secret-0123456789', clientId: 'tab-0123456789abcdef', authorId: 'me', rev: 3, nextSeq: 2,
       text: 'abc', runs: [[3, 'srv']], outstanding: { seq: 1, op: [3, '1'] }, buffer: [4, '2'], rebasedSeq: null,
     });
     const sent = [];
     const restored = Client.fromStorage(saved, { send: (m) => sent.push(m) });
     assert.deepEqual(restored.document().toJSON(), { text: 'abc12', runs: [[3, 'srv'], [2, 'me']] });
-    assert.deepEqual(restored.joinMessage(), { type: 'join', clientId: 'tab-0123456789abcdef', batch: true, authorId: 'me', rev: 3 });
+    assert.deepEqual(restored.joinMessage(), { type: 'join', secret: 'tab-secret-0123456789', batch: true, rev: 3 });
     // The server had committed seq 1 before the socket died: it replays it as an ack.
     receiveServerMessage(restored, { type: 'joined', rev: 4, lastSeq: 1 }, {});
     assert.equal(sent.length, 0);
@@ -224,7 +224,7 @@ describe('storage', () => {
   });
 
   test('a fresh client stores no document and restores to one that joins without rev', () => {
-    const client = new Client({ clientId: 'tab-0123456789abcdef', send: () => {} });
+    const client = new Client({ secret: 'tab-secret-0123456789', clientId: 'tab-0123456789abcdef', send: () => {} });
     const restored = Client.fromStorage(client.toStorage(), { send: () => {} });
     assert.equal(restored.document(), null);
     assert.equal(restored.joinMessage().rev, undefined);

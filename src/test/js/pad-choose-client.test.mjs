@@ -30,8 +30,8 @@ const hasPending = (s) => Boolean(s && (s.outstanding || s.buffer));
 const OTHER = 'other-tab-0123456789';
 
 /** A closed (or live) tab's saved state for pad "p" with one unsent op. */
-function savedWithUnsentOp(storage, clientId) {
-  const client = new Client({ clientId, authorId: 'me', send: () => {} });
+function savedWithUnsentOp(storage, secret) {
+  const client = new Client({ secret, authorId: 'me', send: () => {} });
   client.onJoined({ type: 'joined', rev: 1, lastSeq: 0, text: 'abc', authors: [[3, 'me']] });
   const writer = new StateWriter(storage, 'p', client);
   writer.compact();
@@ -55,9 +55,9 @@ describe('chooseClient', () => {
     const storage = new MemoryStorage();
     const tab = new MemoryStorage();
     savedWithUnsentOp(storage, OTHER);
-    tab.setItem('ardoise.clientId', OTHER);
+    tab.setItem('ardoise.clientSecret', OTHER);
     const chosen = await choose(storage, tab, fakeLocks());
-    assert.equal(chosen.clientId, OTHER);
+    assert.equal(chosen.secret, OTHER);
     assert.equal(Client.fromStorage(chosen.saved.stored, { send: () => {} }).document().text, 'abc!');
   });
 
@@ -65,20 +65,20 @@ describe('chooseClient', () => {
     const storage = new MemoryStorage();
     const tab = new MemoryStorage();
     savedWithUnsentOp(storage, OTHER);
-    tab.setItem('ardoise.clientId', OTHER);
+    tab.setItem('ardoise.clientSecret', OTHER);
     const chosen = await choose(storage, tab, fakeLocks(new Set([`ardoise.client.${OTHER}`])));
-    assert.notEqual(chosen.clientId, OTHER);
+    assert.notEqual(chosen.secret, OTHER);
     assert.equal(chosen.saved, null);
-    assert.equal(tab.getItem('ardoise.clientId'), chosen.clientId);
+    assert.equal(tab.getItem('ardoise.clientSecret'), chosen.secret);
   });
 
   test('a fresh tab adopts a closed tab\u2019s unsent text, never a live (even frozen) tab\u2019s', async () => {
     const storage = new MemoryStorage();
     savedWithUnsentOp(storage, OTHER);
     const live = await choose(storage, new MemoryStorage(), fakeLocks(new Set([`ardoise.client.${OTHER}`])));
-    assert.notEqual(live.clientId, OTHER);
+    assert.notEqual(live.secret, OTHER);
     const closed = await choose(storage, new MemoryStorage(), fakeLocks());
-    assert.equal(closed.clientId, OTHER);
+    assert.equal(closed.secret, OTHER);
     assert.ok(hasPending(closed.saved.stored));
   });
 
@@ -86,6 +86,6 @@ describe('chooseClient', () => {
     const storage = new MemoryStorage();
     savedWithUnsentOp(storage, OTHER);
     const chosen = await choose(storage, new MemoryStorage(), null);
-    assert.notEqual(chosen.clientId, OTHER);
+    assert.notEqual(chosen.secret, OTHER);
   });
 });

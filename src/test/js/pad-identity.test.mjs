@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { browserAuthorId, holdClaim, randomId, rememberTabClientId, unclaimedTabClientId } from '../../../webroot/js/pad/identity.js';
+import { browserAuthorSecret, holdClaim, randomId, rememberTabSecret, unclaimedTabSecret } from '../../../webroot/js/pad/identity.js';
 
 class MemoryStorage {
   constructor() { this.map = new Map(); }
@@ -27,27 +27,27 @@ describe('identity', () => {
 
   test('the authorId is kept per browser', () => {
     const storage = new MemoryStorage();
-    assert.equal(browserAuthorId(storage), browserAuthorId(storage));
+    assert.equal(browserAuthorSecret(storage), browserAuthorSecret(storage));
   });
 
-  test('a reloaded tab keeps its clientId, a duplicated tab gets none', () => {
+  test('a reloaded tab keeps its secret, a duplicated tab gets none', () => {
     const storage = new MemoryStorage();
     const tab = new MemoryStorage();
     const original = fakeWindow();
     const id = randomId();
-    rememberTabClientId(tab, id);
+    rememberTabSecret(tab, id);
     holdClaim(storage, id, original);
     try {
       const duplicate = new MemoryStorage();
-      rememberTabClientId(duplicate, id); // the duplicate inherits sessionStorage
-      assert.equal(unclaimedTabClientId(storage, duplicate), null, 'the original still runs');
+      rememberTabSecret(duplicate, id); // the duplicate inherits sessionStorage
+      assert.equal(unclaimedTabSecret(storage, duplicate), null, 'the original still runs');
       original.fire('pagehide', { persisted: false }); // a reload: the old page goes away
-      assert.equal(unclaimedTabClientId(storage, tab), id);
-      assert.equal(unclaimedTabClientId(storage, new MemoryStorage()), null, 'a new tab has no id');
+      assert.equal(unclaimedTabSecret(storage, tab), id);
+      assert.equal(unclaimedTabSecret(storage, new MemoryStorage()), null, 'a new tab has no id');
       const later = Date.now() + 60000;
       original.fire('pageshow', { persisted: true });
-      assert.equal(unclaimedTabClientId(storage, tab), null, 'back from the cache, it holds its id again');
-      assert.equal(unclaimedTabClientId(storage, tab, later), id, 'a crashed page\u2019s claim expires');
+      assert.equal(unclaimedTabSecret(storage, tab), null, 'back from the cache, it holds its id again');
+      assert.equal(unclaimedTabSecret(storage, tab, later), id, 'a crashed page\u2019s claim expires');
     } finally {
       original.fire('pagehide', { persisted: false });
     }

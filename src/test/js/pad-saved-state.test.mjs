@@ -18,7 +18,7 @@ const hasPending = (s) => Boolean(s && (s.outstanding || s.buffer));
 const CLIENT = 'tab-0123456789abcdef';
 
 function joined(text) {
-  const client = new Client({ clientId: CLIENT, authorId: 'me', send: () => {} });
+  const client = new Client({ secret: CLIENT, authorId: 'me', send: () => {} });
   client.onJoined({ type: 'joined', rev: 1, lastSeq: 0, text, authors: text ? [[text.length, 'srv']] : [] });
   return client;
 }
@@ -111,7 +111,7 @@ describe('saved state', () => {
       writers[0].changed();
       assert.equal(adoptOrphan(storage, 'pad', hasPending, 1_000_000 + 5000), null, 'still alive');
       const orphan = adoptOrphan(storage, 'pad', hasPending, 1_000_000 + 60000);
-      assert.equal(orphan.clientId, CLIENT);
+      assert.equal(orphan.secret, CLIENT);
       assert.equal(Client.fromStorage(orphan.stored, { send: () => {} }).document().text, 'abc!');
       sweepAbandoned(storage, 'pad', 'someone-else-12345', hasPending, 1_000_000 + 60000);
       assert.notEqual(loadSaved(storage, 'pad', CLIENT), null, 'unsent text is never swept');

@@ -7,13 +7,15 @@ import { TextOperation } from '../../../webroot/js/ot/text-operation.js';
 import { PadSession } from '../../../webroot/js/pad/pad-session.js';
 import { FakeEditor, MemoryStorage, fakeSockets } from './support/fake-page.mjs';
 
-const CLIENT = 'tab-0123456789abcdef';
+const CLIENT = 'tab-0123456789abcdef'; // the public ids the server derives from the secrets below
 const ME = 'author-0123456789abcdef';
+const SECRET = 'tab-secret-0123456789';
+const AUTHOR_SECRET = 'author-secret-0123456789';
 const insertAt = (length, at, text) => new TextOperation().retain(at).insert(text).retain(length - at);
 
 /** A session on pad "pad" with a fake socket, editor and UI; `saved` is a chooseClient saved state. */
 function openSession(saved = null, storage = new MemoryStorage(), { profile = { name: 'Zoé', color: '#112233' }, fetchAuthors } = {}) {
-  storage.setItem('ardoise.authorId', ME);
+  storage.setItem('ardoise.authorSecret', AUTHOR_SECRET);
   const { sockets, FakeSocket } = fakeSockets();
   const editor = new FakeEditor();
   const ui = { shown: [], members: null, errors: [], ownColors: [] };
@@ -22,7 +24,7 @@ function openSession(saved = null, storage = new MemoryStorage(), { profile = { 
   ui.presence = (members) => { ui.members = members.map((m) => m.clientId); };
   ui.error = (code) => ui.errors.push(code);
   const session = new PadSession({
-    padId: 'pad', chosen: { clientId: CLIENT, saved }, storage, editor, ui, profile,
+    padId: 'pad', chosen: { secret: SECRET, saved }, storage, editor, ui, profile,
     transport: { url: 'ws://h/ws/pad', WebSocketImpl: FakeSocket, random: () => 0, fetchAuthors },
   });
   editor.onSelection = (range) => session.localSelection(range);
@@ -35,7 +37,7 @@ function openSession(saved = null, storage = new MemoryStorage(), { profile = { 
   /** Opens the current socket and answers its join with `joined` (text and authors unless `replay`). */
   page.join = (rev, { text, lastSeq = 0, replay = false } = {}) => {
     page.socket().open();
-    const joined = { type: 'joined', rev, clientId: CLIENT, lastSeq };
+    const joined = { type: 'joined', rev, clientId: CLIENT, authorId: ME, lastSeq };
     if (!replay) Object.assign(joined, { text, authors: text ? [[text.length, 'srv']] : [] });
     page.receive(joined);
   };
@@ -116,8 +118,8 @@ describe('PadSession joins', () => {
     const p = open();
     assert.equal(p.editor.editable, false, 'nothing to edit before the first joined');
     p.socket().open();
-    assert.deepEqual(p.sent(), [{ type: 'join', clientId: CLIENT, batch: true, name: 'Zoé', preferredColor: '#112233', authorId: ME }]);
-    p.receive({ type: 'joined', rev: 4, clientId: CLIENT, lastSeq: 0, text: 'Bonjour', authors: [[7, 'ana']] });
+    assert.deepEqual(p.sent(), [{ type: 'join', secret: SECRET, batch: true, name: 'Zoé', preferredColor: '#112233', authorSecret: AUTHOR_SECRET }]);
+    p.receive({ type: 'joined', rev: 4, clientId: CLIENT, authorId: ME, lastSeq: 0, text: 'Bonjour', authors: [[7, 'ana']] });
     p.receive({ type: 'presence', members: [{ clientId: 'ana-0123456789abcdef' }, { clientId: CLIENT }] });
     assert.deepEqual(p.editor.doc.toJSON(), { text: 'Bonjour', runs: [[7, 'ana']] });
     assert.equal(p.editor.editable, true);
@@ -134,7 +136,7 @@ describe('PadSession joins', () => {
     assert.deepEqual(p.ui.members, [CLIENT], 'offline, only oneself is known to be here');
     p.socket().open();
     assert.equal(p.sent()[0].rev, 2);
-    p.receive({ type: 'joined', rev: 2, clientId: CLIENT, lastSeq: 0 });
+    p.receive({ type: 'joined', rev: 2, clientId: CLIENT, authorId: ME, lastSeq: 0 });
     p.receive({ type: 'batch', messages: [{ type: 'op', rev: 3, clientId: 'x-0123456789abcdef', authorId: 'ana', seq: 1, op: [2, 'c'] }] });
     assert.equal(p.editor.doc.text, 'abc');
     assert.equal(p.session.client.rev, 3);
@@ -213,7 +215,7 @@ describe('PadSession after a reconnect', () => {
     p.type(insertAt(4, 4, '2'));
     p.socket().open();
     assert.deepEqual(p.sent().map((m) => m.type), ['join'], 'nothing but the join before joined');
-    p.receive({ type: 'joined', rev: 3, clientId: CLIENT, lastSeq: 0 });
+    p.receive({ type: 'joined', rev: 3, clientId: CLIENT, authorId: ME, lastSeq: 0 });
     assert.deepEqual(p.sent().filter((m) => m.type === 'op'), [{ type: 'op', rev: 3, seq: 1, op: [3, '1'] }]);
     p.receive({ type: 'ack', seq: 1, rev: 4 });
     assert.deepEqual(p.sent().at(-1), { type: 'op', rev: 4, seq: 2, op: [4, '2'] });
@@ -237,7 +239,7 @@ describe('PadSession after a reconnect', () => {
     p.lose();
     p.type(insertAt(7, 7, ' à tous'));
     p.socket().open();
-    p.receive({ type: 'joined', rev: 20, clientId: CLIENT, lastSeq: 0, text: 'Salut, Bonjour', authors: [[7, 'ana'], [7, 'srv']] });
+    p.receive({ type: 'joined', rev: 20, clientId: CLIENT, authorId: ME, lastSeq: 0, text: 'Salut, Bonjour', authors: [[7, 'ana'], [7, 'srv']] });
     assert.deepEqual(p.editor.doc.toJSON(), { text: 'Salut, Bonjour à tous', runs: [[7, 'ana'], [7, 'srv'], [7, ME]] });
     assert.deepEqual(p.sent().at(-1), { type: 'op', rev: 20, seq: 1, op: [14, ' à tous'] });
   });
@@ -250,13 +252,13 @@ describe('PadSession after a reconnect', () => {
     first.type(insertAt(3, 3, '!'));
     first.session.close();
     const stored = JSON.parse(JSON.stringify(first.session.client.toStorage()));
-    const p = open({ clientId: CLIENT, stored }, storage);
+    const p = open({ secret: SECRET, stored }, storage);
     assert.equal(p.editor.doc.text, 'abc!');
     assert.equal(p.editor.editable, true);
     assert.equal(p.ui.shown.at(-1).pending, 1);
     p.socket().open();
     assert.equal(p.sent()[0].rev, 3);
-    p.receive({ type: 'joined', rev: 3, clientId: CLIENT, lastSeq: 0 });
+    p.receive({ type: 'joined', rev: 3, clientId: CLIENT, authorId: ME, lastSeq: 0 });
     assert.deepEqual(p.sent().at(-1), { type: 'op', rev: 3, seq: 1, op: [3, '!'] });
   });
 });
@@ -320,7 +322,7 @@ describe('PadSession errors', () => {
     p.type(insertAt(2, 1, 'c')); // seq 1 leaves on the first socket…
     p.lose();
     p.socket().open(); // …and reaches the server only after this join was answered with the text
-    p.receive({ type: 'joined', rev: 5, clientId: CLIENT, lastSeq: 0, text: 'ab', authors: [[2, 'ana']] });
+    p.receive({ type: 'joined', rev: 5, clientId: CLIENT, authorId: ME, lastSeq: 0, text: 'ab', authors: [[2, 'ana']] });
     assert.deepEqual(p.sent().at(-1), { type: 'op', rev: 5, seq: 1, op: [1, 'c', 1] }, 'our rebase, resent');
     mock.method(console, 'warn', () => {});
     p.receive({ type: 'batch', messages: [{ type: 'op', rev: 6, clientId: CLIENT, authorId: ME, seq: 1, op: ['c', 2] }] });
@@ -329,7 +331,7 @@ describe('PadSession errors', () => {
     mock.timers.tick(10000);
     p.socket().open();
     assert.equal(p.sent()[0].rev, undefined);
-    p.receive({ type: 'joined', rev: 7, clientId: CLIENT, lastSeq: 1, text: 'cab', authors: [[1, ME], [2, 'ana']] });
+    p.receive({ type: 'joined', rev: 7, clientId: CLIENT, authorId: ME, lastSeq: 1, text: 'cab', authors: [[1, ME], [2, 'ana']] });
     assert.deepEqual(p.editor.doc.toJSON(), { text: 'cab', runs: [[1, ME], [2, 'ana']] });
     assert.equal(p.session.client.hasPending(), false);
     assert.equal(p.sent().filter((m) => m.type === 'op').length, 0, 'seq 1 is in the text: not sent again');

@@ -30,11 +30,15 @@ const noop = () => {};
 
 export class Client {
   /**
-   * options: clientId, authorId (who our inserts are attributed to), send(message),
-   * onStateChange(client) (persist toStorage() here), onError(error) (a state this tab cannot explain).
+   * options: secret (this tab's, sent only in join), authorSecret (this browser's, optional),
+   * clientId and authorId (the public ids the server derives from them: learnt from `joined`, known
+   * before only when restored), send(message), onStateChange(client) (persist toStorage() here),
+   * onError(error) (a state this tab cannot explain).
    */
   constructor(options, restored = {}) {
-    this.clientId = options.clientId;
+    this.secret = options.secret;
+    this.authorSecret = options.authorSecret ?? null;
+    this.clientId = options.clientId ?? null;
     this.authorId = options.authorId ?? '';
     this.send = options.send;
     this.callbacks = {
@@ -52,7 +56,9 @@ export class Client {
 
   /** A client restored from toStorage() (after a reload, possibly offline). */
   static fromStorage(stored, options) {
-    return new Client({ clientId: stored.clientId, authorId: stored.authorId, ...options }, readStorage(stored));
+    // A state saved before ids came from secrets holds no secret: its old id becomes the secret (see onJoined).
+    const ids = stored.secret ? { secret: stored.secret, clientId: stored.clientId } : { secret: stored.clientId };
+    return new Client({ ...ids, authorId: stored.authorId, ...options }, readStorage(stored));
   }
 
   /** A plain JSON object holding everything needed to resume (see storage.js); save it on each change. */
@@ -77,8 +83,8 @@ export class Client {
   /** The join message for a new socket; `fields` adds name, color… Resumes at our rev when we have one. */
   joinMessage(fields = {}) {
     // batch: one frame per flush of the pad instead of one per revision and cursor (see batch.js).
-    const message = { type: 'join', clientId: this.clientId, batch: true, ...fields };
-    if (this.authorId) message.authorId = this.authorId;
+    const message = { type: 'join', secret: this.secret, batch: true, ...fields };
+    if (this.authorSecret) message.authorSecret = this.authorSecret;
     if (this.rev !== null) message.rev = this.rev;
     return message;
   }
@@ -158,7 +164,17 @@ export class Client {
    */
   onJoined(joined) {
     this.online = true;
+    if (typeof joined.clientId === 'string') this.clientId = joined.clientId;
+    if (typeof joined.authorId === 'string') this.authorId = joined.authorId;
     const lastSeq = joined.lastSeq ?? 0;
+    if (this.state.seq !== undefined && this.state.seq > lastSeq + 1) {
+      // An op is sent only once the one before is acknowledged, so the server knows seq - 1 unless
+      // this clientId is new to it (a state saved before ids came from secrets): the outstanding op
+      // was never committed under it, and takes its next seq.
+      if (this.rebasedSeq === this.state.seq) this.rebasedSeq = lastSeq + 1;
+      this.state = this.state.withSeq(lastSeq + 1);
+      this.nextSeq = lastSeq + 2;
+    }
     if (lastSeq >= this.nextSeq) {
       // Only a lost or stale saved state gets here; pending ops of ours may then be committed already.
       if (this.hasPending()) this.callbacks.onError(new Error(`server has seq ${lastSeq}, this tab knows only up to ${this.nextSeq - 1}`));

@@ -60,6 +60,9 @@ export class AwaitingConfirm {
   resendMessage(client) {
     return client.opMessage(this.seq, this.outstanding);
   }
+  withSeq(seq) {
+    return new AwaitingConfirm(this.outstanding, seq);
+  }
 }
 
 /** One op sent and local edits since then, composed into `buffer`, waiting to be sent. */
@@ -95,5 +98,8 @@ export class AwaitingWithBuffer {
 
   resendMessage(client) {
     return client.opMessage(this.seq, this.outstanding);
+  }
+  withSeq(seq) {
+    return new AwaitingWithBuffer(this.outstanding, seq, this.buffer);
   }
 }

@@ -1,6 +1,6 @@
 // A client's saved state (Client.toStorage), e.g. kept in localStorage and read back after a reload.
 //
-// Form (version 1): {version, clientId, authorId, rev, nextSeq, text, runs,
+// Form (version 1): {version, secret, clientId, authorId, rev, nextSeq, text, runs,
 //   outstanding: {seq, op} | null, buffer: op | null, rebasedSeq?: seq | null}
 // where text/runs are the server document at rev (null before the first joined), outstanding is the
 // op sent with seq and not acknowledged, buffer the local edits not sent yet, rebasedSeq the seq
@@ -16,6 +16,7 @@ export function writeStorage(client) {
   const { state, serverDoc } = client;
   return {
     version: 1,
+    secret: client.secret,
     clientId: client.clientId,
     authorId: client.authorId,
     rev: client.rev,

@@ -1,10 +1,9 @@
 // The history API (docs/history.md) as promises, plus who this browser is for restores and saved versions.
 
 import { browserTimeZone } from '../pads.js';
+import { browserAuthorSecret } from '../pad/identity.js';
 
-const AUTHOR_KEY = 'ardoise.authorId';
 const PROFILE_KEY = 'ardoise.profile';
-const VALID_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** An API refusal: `code` is stable (e.g. "not-utf8"), `message` is the server's English sentence. */
 export class ApiError extends Error {
@@ -41,22 +40,19 @@ export function historyApi(padName) {
   };
 }
 
-/** {authorId, name, color} as the editor joins with; an authorId is created if this browser has none. */
+/**
+ * {authorSecret, name, color} as the editor joins with: the server attributes the edit to the
+ * authorId it derives from the secret (created if this browser has none).
+ */
 export function person(storage = globalThis.localStorage, fallbackName = 'Anonyme') {
-  let authorId = null;
   let profile = null;
   try {
-    authorId = storage.getItem(AUTHOR_KEY);
     profile = JSON.parse(storage.getItem(PROFILE_KEY) || 'null');
   } catch {
-    // storage disabled: a fresh id for this page
+    // storage disabled: the default name and colour
   }
-  if (!authorId || !VALID_ID.test(authorId)) {
-    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-    authorId = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    try { storage.setItem(AUTHOR_KEY, authorId); } catch { /* not remembered */ }
-  }
+  const authorSecret = browserAuthorSecret(storage);
   const name = typeof profile?.name === 'string' && profile.name.trim() ? profile.name.trim() : fallbackName;
   const color = typeof profile?.color === 'string' && /^#[0-9a-f]{6}$/i.test(profile.color) ? profile.color : '#7f7f7f';
-  return { authorId, name, color };
+  return { authorSecret, name, color };
 }

@@ -20,6 +20,7 @@ const ERROR_KEYS = {
   'store-unavailable': 'error.storeUnavailable',
   'pad-too-large': 'error.padTooLarge',
   'too-many-connections': 'error.tooManyConnections',
+  replaced: 'error.replaced',
   'paste-too-large': 'error.pasteTooLarge',
   'message-too-large': 'error.messageTooLarge',
 };
@@ -50,6 +51,9 @@ function editorAdapter(view, editable, guard) {
     },
     setAuthorColors(colors) {
       setAuthorColors(view, colors);
+    },
+    setLocalAuthor(authorId) {
+      setLocalAuthorId(view, authorId);
     },
   };
 }
@@ -160,6 +164,7 @@ export async function startPadApp(doc = document) {
     editor: editorAdapter(view, editable, guard),
     ui: uiAdapter(page, doc, announcer, chat),
   });
+  // Known from a saved state, else from the first `joined` (the server derives it from our author secret).
   setLocalAuthorId(view, session.client.authorId);
   page.onProfileChange((profile) => session.setProfile(profile));
   // Reloads and closed tabs: the full state is written while the page can still run code.
@@ -182,6 +187,7 @@ function exposeForTests(win, session, view) {
     rev: () => session.client.rev,
     pending: () => session.client.hasPending(),
     clientId: () => session.client.clientId,
+    authorId: () => session.client.authorId,
     online: () => session.joined,
     // Where the caret is on screen, drawn or not (CodeMirror draws it only while the window has focus).
     caretRect: () => {

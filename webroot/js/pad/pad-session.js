@@ -6,7 +6,8 @@
 // editor: reset(attributedDoc), applyRemote(op, authorId), setEditable(bool),
 //         applySnapshot(op, attributedDoc) (op moves the text onto the snapshot, keeping the caret;
 //         the doc's runs give every character its author),
-//         setRemoteCursor(member, {anchor, head} | null), setAuthorColors(Map authorId -> color)
+//         setRemoteCursor(member, {anchor, head} | null), setAuthorColors(Map authorId -> color),
+//         setLocalAuthor(authorId) (optional: whom this tab's inserts are shown as, learnt from `joined`)
 // ui:     status({connection, pending, storageFailed}) (pending: characters not yet acknowledged, null
 //         while no text is known), presence(members, ownClientId), error(code, message),
 //         chat(message) (a `chat` frame), chatRefused(errorMessage) → true when the error refused
@@ -19,7 +20,7 @@ import { Connection, padSocketUrl } from './connection.js';
 import { PadPresence } from './presence.js';
 import { dropOutstanding } from './refused-op.js';
 import { StateWriter, sweepAbandoned } from './saved-state.js';
-import { browserAuthorId } from './identity.js';
+import { browserAuthorSecret } from './identity.js';
 import { fetchAuthorColors } from './author-colors.js';
 
 const CURSOR_INTERVAL_MS = 100;
@@ -60,7 +61,7 @@ export class PadSession {
     this.client = this.createClient(storage, chosen);
     this.presence = new PadPresence({ storage, padId, editor, ui, self: () => this.self() });
     this.writer = new StateWriter(storage, padId, this.client);
-    sweepAbandoned(storage, padId, this.client.clientId, hasPending);
+    sweepAbandoned(storage, padId, this.client.secret, hasPending);
     this.connection = new Connection({
       url: transport.url ?? padSocketUrl(padId),
       WebSocketImpl: transport.WebSocketImpl,
@@ -71,20 +72,20 @@ export class PadSession {
     });
   }
 
-  /** {clientId, saved}: the saved state is restored when it is usable. */
-  createClient(storage, { clientId, saved }) {
+  /** {secret, saved}: the saved state is restored when it is usable. */
+  createClient(storage, { secret, saved }) {
     const options = {
       send: (m) => this.send(m),
       onError: (e) => console.warn(`pad=${this.padId} client=${this.client?.clientId}`, e),
     };
     if (saved) {
       try {
-        return Client.fromStorage(saved.stored, options);
+        return Client.fromStorage(saved.stored, { secret, authorSecret: browserAuthorSecret(storage), ...options });
       } catch (e) {
-        console.warn(`pad=${this.padId} client=${clientId} saved state unusable, starting fresh`, e);
+        console.warn(`pad=${this.padId} saved state unusable, starting fresh`, e);
       }
     }
-    return new Client({ clientId, authorId: browserAuthorId(storage), ...options });
+    return new Client({ secret, authorSecret: browserAuthorSecret(storage), ...options });
   }
 
   start() {
@@ -211,6 +212,7 @@ export class PadSession {
     // before the editor changes, as the editor reports its selection (a cursor) as it changes.
     this.lastCursor = null;
     this.impliedCaret = null;
+    this.editor.setLocalAuthor?.(this.client.authorId);
     if (typeof m.text === 'string') {
       // A snapshot replacing a text we showed: its authors too, not only its characters.
       if (forEditor) this.editor.applySnapshot(forEditor, this.client.document());

@@ -1,7 +1,7 @@
 // The pad as this tab last saw it, kept in localStorage so a reload (even offline) restores the text
 // at once and nothing typed is lost.
 //
-// Per (pad, clientId) two keys: `base` = the client core's full serialisation (Client.toStorage():
+// Per (pad, secret) two keys: `base` = the client core's full serialisation (Client.toStorage():
 // server text and author runs at rev, seq counter, outstanding and buffer ops) plus a gen number,
 // written now and then; and `log` = {gen, events, client, live} rewritten on every change. An event
 // is an operation committed on the server document since the base, in order: [op, authorId] (a
@@ -19,7 +19,7 @@ const COMPACT_IDLE_MS = 2000;
 const LIVE_EVERY_MS = 5000;
 const ORPHAN_AFTER_MS = 20000;
 
-const keyOf = (padId, clientId, part) => `${PREFIX}${padId}.${clientId}.${part}`;
+const keyOf = (padId, secret, part) => `${PREFIX}${padId}.${secret}.${part}`;
 
 function read(storage, key) {
   try {
@@ -30,25 +30,25 @@ function read(storage, key) {
   }
 }
 
-/** Rebuilds {clientId, stored: a Client.toStorage() value, live} from storage, or null. */
-export function loadSaved(storage, padId, clientId) {
-  const base = read(storage, keyOf(padId, clientId, 'base'));
+/** Rebuilds {secret, stored: a Client.toStorage() value, live} from storage, or null. */
+export function loadSaved(storage, padId, secret) {
+  const base = read(storage, keyOf(padId, secret, 'base'));
   if (!base || !base.client || typeof base.client.text !== 'string') return null;
-  const log = read(storage, keyOf(padId, clientId, 'log'));
+  const log = read(storage, keyOf(padId, secret, 'log'));
   try {
-    if (!log || log.gen !== base.gen) return { clientId, stored: base.client, live: base.savedAt ?? 0 };
+    if (!log || log.gen !== base.gen) return { secret, stored: base.client, live: base.savedAt ?? 0 };
     let doc = AttributedText.fromRuns(base.client.text, base.client.runs);
     for (const [op, author] of log.events) doc = doc.apply(op, author);
     const { text, runs } = doc.toJSON();
-    return { clientId, stored: { ...log.client, text, runs }, live: log.live ?? 0 };
+    return { secret, stored: { ...log.client, text, runs }, live: log.live ?? 0 };
   } catch (e) {
     // A state we cannot replay is worse than none: the server has the acknowledged text.
     return null;
   }
 }
 
-/** clientIds with a saved state for this pad. */
-function savedClientIds(storage, padId) {
+/** secrets with a saved state for this pad. */
+function savedSecrets(storage, padId) {
   const ids = [];
   const prefix = `${PREFIX}${padId}.`;
   for (let i = 0; i < storage.length; i++) {
@@ -61,8 +61,8 @@ function savedClientIds(storage, padId) {
 }
 
 /**
- * The state a fresh tab (no clientId of its own yet) should start from: an abandoned state with
- * unsent ops is adopted whole (its clientId too, so the server deduplicates its seqs); otherwise
+ * The state a fresh tab (no secret of its own yet) should start from: an abandoned state with
+ * unsent ops is adopted whole (its secret too, so the server deduplicates its seqs); otherwise
  * null. `hasPending(client)` tells whether a client serialisation holds unsent ops.
  */
 export function adoptOrphan(storage, padId, hasPending, now = Date.now()) {
@@ -71,7 +71,7 @@ export function adoptOrphan(storage, padId, hasPending, now = Date.now()) {
 
 /** Saved states of this pad holding unsent ops, whoever owns them. */
 export function statesWithUnsentOps(storage, padId, hasPending) {
-  return savedClientIds(storage, padId).map((id) => loadSaved(storage, padId, id))
+  return savedSecrets(storage, padId).map((id) => loadSaved(storage, padId, id))
     .filter((saved) => saved && hasPending(saved.stored));
 }
 
@@ -81,9 +81,9 @@ export function isAbandoned(saved, now = Date.now()) {
 }
 
 /** Removes abandoned states without unsent ops (the server has all of their text). */
-export function sweepAbandoned(storage, padId, keepClientId, hasPending, now = Date.now()) {
-  for (const id of savedClientIds(storage, padId)) {
-    if (id === keepClientId) continue;
+export function sweepAbandoned(storage, padId, keepSecret, hasPending, now = Date.now()) {
+  for (const id of savedSecrets(storage, padId)) {
+    if (id === keepSecret) continue;
     const saved = loadSaved(storage, padId, id);
     if (!saved || (now - saved.live > ORPHAN_AFTER_MS && !hasPending(saved.stored))) {
       storage.removeItem(keyOf(padId, id, 'base'));
@@ -100,6 +100,7 @@ function smallState(client) {
   const s = client.state;
   return {
     version: 1,
+    secret: client.secret,
     clientId: client.clientId,
     authorId: client.authorId,
     rev: client.rev,
@@ -116,7 +117,7 @@ export class StateWriter {
     this.storage = storage;
     this.padId = padId;
     this.client = client;
-    this.gen = read(storage, keyOf(padId, client.clientId, 'base'))?.gen ?? 0;
+    this.gen = read(storage, keyOf(padId, client.secret, 'base'))?.gen ?? 0;
     this.events = [];
     this.idleTimer = null;
     this.failed = false;
@@ -159,7 +160,7 @@ export class StateWriter {
 
   put(part, value) {
     try {
-      this.storage.setItem(keyOf(this.padId, this.client.clientId, part), JSON.stringify(value));
+      this.storage.setItem(keyOf(this.padId, this.client.secret, part), JSON.stringify(value));
       this.failed = false;
       return true;
     } catch (e) {

@@ -63,7 +63,7 @@ export class ViewerSession {
     } catch (e) {
       // An op that does not fit our text: start over with the full text.
       console.warn(`client=${this.client.clientId} cannot apply ${m?.type}; rejoining`, e);
-      this.client = freshClient(this.client.clientId);
+      this.client = freshClient(this.client.secret);
       this.connection.drop();
     }
   }
@@ -98,6 +98,6 @@ export class ViewerSession {
 }
 
 /** A client core without a document; it never sends, as a viewer never edits. */
-function freshClient(clientId) {
-  return new Client({ clientId, send: () => {} });
+function freshClient(secret) {
+  return new Client({ secret, send: () => {} });
 }

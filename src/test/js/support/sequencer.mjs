@@ -8,11 +8,16 @@
 //
 // A connection is {deliver(message), readOnly}; the sequencer adds its own fields to it.
 
+import { createHash } from 'node:crypto';
 import { AttributedText } from '../../../../webroot/js/ot/attributed-text.js';
 import { transformSelection } from '../../../../webroot/js/ot/selection.js';
 import { TextOperation } from '../../../../webroot/js/ot/text-operation.js';
 
 const REPLAY_CHUNK = 500; // revisions per replayed batch frame, as on the server
+
+function derivedId(domain, secret) {
+  return createHash('sha256').update(`${domain}\0${secret}`, 'utf8').digest('base64url').slice(0, 22);
+}
 
 export class Sequencer {
   /**
@@ -69,12 +74,15 @@ export class Sequencer {
   join(connection, message) {
     if (connection.joined) return this.fail(connection, 'already-joined', 'second join');
     this.flush(); // every committed revision is announced before anyone joins: no gap, no repeat
-    const { clientId } = message;
+    if (typeof message.secret !== 'string') return this.fail(connection, 'bad-client-secret', 'join without its secret');
+    // The server's derivation (ClientSecrets): the public ids are hashes of the secrets.
+    const clientId = derivedId('ardoise client', message.secret);
+    const authorId = message.authorSecret ? derivedId('ardoise author', message.authorSecret) : clientId;
     Object.assign(connection, {
-      clientId, authorId: message.authorId ?? clientId, name: message.name, color: message.color ?? '#777777',
+      clientId, authorId, name: message.name, color: message.color ?? '#777777',
       batch: this.batches && message.batch === true, joined: true,
     });
-    const base = { type: 'joined', clientId, lastSeq: this.lastSeq(clientId) };
+    const base = { type: 'joined', clientId, authorId, lastSeq: this.lastSeq(clientId) };
     const from = message.rev;
     if (Number.isInteger(from) && from >= 0 && from <= this.rev && this.rev - from <= this.replayWindow) {
       connection.deliver({ ...base, rev: from });

@@ -38,7 +38,7 @@ class AuthorColoursBrowserTest extends PadServerBrowserTest {
   }
 
   private static String authorId(PadPage page) {
-    return (String) page.js("return localStorage.getItem('ardoise.authorId');");
+    return (String) page.js("return window.ardoisePad.authorId();");
   }
 
   private static List<Integer> ownDotColour(PadPage page) {

@@ -138,13 +138,14 @@ class CoWritingBrowserTest extends PadServerBrowserTest {
     first.focus().type("premier onglet. ");
     first.awaitSynchronized();
     String firstId = (String) first.js("return window.ardoisePad.clientId();");
+    String firstSecret = (String) first.js("return sessionStorage.getItem('ardoise.clientSecret');");
     String firstWindow = first.browser().driver().getWindowHandle();
 
     // What Chrome's "Duplicate tab" does: the new tab starts with a copy of sessionStorage.
     var driver = first.browser().driver();
     driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
-        "sessionStorage.setItem('ardoise.clientId', '" + firstId + "');"));
+        "sessionStorage.setItem('ardoise.clientSecret', '" + firstSecret + "');"));
     PadPage second = new PadPage(first.browser()).open(server.directUrl(pad), "Amélie", 0).awaitOnline();
     second.awaitSynchronized(server.head(pad));
     String secondId = (String) second.js("return window.ardoisePad.clientId();");
