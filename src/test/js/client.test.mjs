@@ -223,6 +223,21 @@ describe('storage', () => {
     assert.deepEqual(sent, [{ type: 'op', rev: 4, seq: 2, op: [4, '2'] }]);
   });
 
+  test('a state saved before ids came from secrets resumes: its old id is the secret, its op takes the next seq', () => {
+    const old = { version: 1, clientId: 'old-tab-0123456789ab', authorId: 'me', rev: 2, nextSeq: 4, text: 'ab', runs: [[2, 'srv']],
+      outstanding: { seq: 3, op: [2, '!'] }, buffer: null };
+    const sent = [];
+    const restored = Client.fromStorage(old, { send: (m) => sent.push(m) });
+    assert.equal(restored.joinMessage().secret, 'old-tab-0123456789ab');
+    assert.equal(restored.clientId, null, 'the public id comes from joined');
+    receiveServerMessage(restored, { type: 'joined', rev: 2, clientId: 'derived-0123456789abcd', authorId: 'derived-author-0123456', lastSeq: 0 }, {});
+    assert.equal(restored.clientId, 'derived-0123456789abcd');
+    assert.deepEqual(sent, [{ type: 'op', rev: 2, seq: 1, op: [2, '!'] }], 'seq 3 would be a seq-gap for an id the server never saw');
+    receiveServerMessage(restored, { type: 'ack', seq: 1, rev: 3 }, {});
+    assert.equal(restored.hasPending(), false);
+    assert.equal(restored.nextSeq, 2);
+  });
+
   test('a fresh client stores no document and restores to one that joins without rev', () => {
     const client = new Client({ secret: 'tab-secret-0123456789', clientId: 'tab-0123456789abcdef', send: () => {} });
     const restored = Client.fromStorage(client.toStorage(), { send: () => {} });
