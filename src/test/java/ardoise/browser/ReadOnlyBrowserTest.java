@@ -54,7 +54,7 @@ class ReadOnlyBrowserTest extends PadServerBrowserTest {
     Object refused = reader.browser().driver().executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
             + "const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws' + location.pathname);"
-            + "ws.onopen = () => ws.send(JSON.stringify({type: 'join', clientId: 'forger-0123456789ab', name: 'x'}));"
+            + "ws.onopen = () => ws.send(JSON.stringify({type: 'join', secret: 'forger-0123456789ab', name: 'x'}));"
             + "ws.onmessage = (e) => { const m = JSON.parse(e.data);"
             + "  if (m.type === 'joined') ws.send(JSON.stringify({type: 'op', rev: m.rev, seq: 1, op: [-m.text.length, 'piraté']}));"
             + "  if (m.type === 'error') done(m.code + ' seq ' + m.seq); };");
