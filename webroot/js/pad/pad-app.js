@@ -20,6 +20,7 @@ const ERROR_KEYS = {
   'store-unavailable': 'error.storeUnavailable',
   'pad-too-large': 'error.padTooLarge',
   'too-many-connections': 'error.tooManyConnections',
+  'server-full': 'error.serverFull',
   'paste-too-large': 'error.pasteTooLarge',
   'message-too-large': 'error.messageTooLarge',
 };

@@ -32,7 +32,9 @@ public enum ErrorCode {
   /** Too many chat messages from this connection (not stored). */
   CHAT_RATE_LIMITED(false),
   /** No join within the deadline after connecting. */
-  JOIN_TIMEOUT(true);
+  JOIN_TIMEOUT(true),
+  /** The server has its maximum of open connections: this new one is refused (close 1013). */
+  SERVER_FULL(true);
 
   private final boolean closes;
   private final String code;
