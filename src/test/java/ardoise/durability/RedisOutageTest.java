@@ -147,6 +147,9 @@ class RedisOutageTest {
         System.out.printf("redis hung: %s -> %d after %d ms%n", path, status, (System.nanoTime() - start) / 1_000_000);
         assertEquals(503, status, path + " answers store-unavailable while Redis hangs");
       }
+      Eventually.until("/health reports the store down", () -> server.healthStatus() == 503);
+      String importIntoOpenPad = "/api/pads/" + pad + "/import?authorId=importer-0123456789ab&name=Importer";
+      assertEquals(503, post(importIntoOpenPad, "would replace the text"), "an edit of an open pad is refused, not held");
     } finally {
       signal("CONT", redisPid);
     }

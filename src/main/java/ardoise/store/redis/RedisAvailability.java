@@ -13,11 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command. A PING
- * unanswered for {@link #hangLimitMs} also counts as gone: a hung Redis (stopped process, blackholed
- * host) fails no command, it just never answers. For the same reason every command it follows gets a
- * deadline ({@code commandTimeoutMs}): past it the command fails with a {@link TimeoutException},
- * so a page or an export answers "store unavailable" instead of waiting for the whole outage. A
+ * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command. A hung
+ * Redis (stopped process, blackholed host) fails no command and closes no connection, it just never
+ * answers: so every command it follows, the PINGs included, gets a deadline
+ * ({@code commandTimeoutMs}); past it the command fails with a {@link TimeoutException}, Redis counts
+ * as gone, and a page or an export answers "store unavailable" instead of waiting for the whole
+ * outage. A
  * command that timed out may still run when Redis wakes: only commands that are safe to repeat or
  * to lose an answer for go through here (a pad's commit script checks the head and the client's seq
  * inside Redis, see {@code Sequencer}). Logs one line when Redis goes away and one when it
@@ -34,8 +35,6 @@ final class RedisAvailability {
   private final AtomicBoolean pinging = new AtomicBoolean();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong recoveries = new AtomicLong();
-  private final AtomicLong pingStartedNanos = new AtomicLong();
-  private final long hangLimitMs;
   private final long commandTimeoutMs;
   private final long timerId;
 
@@ -43,7 +42,6 @@ final class RedisAvailability {
     this.vertx = vertx;
     this.api = api;
     this.endpoint = redactedEndpoint;
-    this.hangLimitMs = Math.max(3 * intervalMs, 2000);
     this.commandTimeoutMs = commandTimeoutMs;
     this.timerId = vertx.setPeriodic(intervalMs, id -> ping());
   }
@@ -53,13 +51,8 @@ final class RedisAvailability {
   }
 
   private void ping() {
-    // One PING at a time: against an unreachable host they would otherwise pile up.
-    if (!pinging.compareAndSet(false, true)) {
-      long waitedMs = (System.nanoTime() - pingStartedNanos.get()) / 1_000_000;
-      if (waitedMs > hangLimitMs) reportFailure(new TimeoutException("no answer to PING for " + waitedMs + " ms"));
-      return;
-    }
-    pingStartedNanos.set(System.nanoTime());
+    // One PING at a time: against an unreachable host they would otherwise pile up (each ends at its deadline).
+    if (!pinging.compareAndSet(false, true)) return;
     track(api.ping(List.of())).onComplete(r -> pinging.set(false));
   }
 
