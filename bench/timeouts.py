@@ -6,7 +6,10 @@
 1. half-sent requests (headers never finished), half-sent bodies (a POST announcing more bytes
    than it sends) and silent sockets (connect, send nothing): how long each stays open (p50, p90,
    max) and how many are still open after --wait seconds;
-2. with --redis-pid: the Redis process is paused (SIGSTOP), then an export, a history read and a
+2. with --idle N: N idle sockets opened at once (beyond the connection cap), then /health/live
+   and a pad page are timed on new connections, and the sockets the server closed are counted
+   (with --server-pid, its open file descriptors too);
+3. with --redis-pid: the Redis process is paused (SIGSTOP), then an export, a history read and a
    read-only link lookup are timed; Redis is resumed (SIGCONT) whatever happens.
 """
 import argparse
@@ -82,6 +85,38 @@ def timed_get(port, path, limit):
     return status, time.monotonic() - start
 
 
+def closed_count(socks):
+    n = 0
+    for s in socks:
+        try:
+            if s.recv(65536) == b"":
+                n += 1
+        except BlockingIOError:
+            pass
+        except ConnectionResetError:
+            n += 1
+    return n
+
+
+def idle_flood(port, count, server_pid):
+    socks = []
+    for _ in range(count):
+        try:
+            socks.append(open_sockets(port, 1, b"")[0])
+        except OSError as e:
+            print(f"idle flood: connect failed after {len(socks)} sockets: {e}")
+            break
+    time.sleep(1)
+    if server_pid:
+        print(f"idle flood: server holds {len(os.listdir(f'/proc/{server_pid}/fd'))} file descriptors")
+    for path in ["/health/live", "/p/bench-idle"]:
+        status, seconds = timed_get(port, path, 30)
+        print(f"idle flood of {len(socks)}: GET {path} -> {status} after {seconds * 1000:.0f} ms")
+    print(f"idle flood: {closed_count(socks)} of {len(socks)} idle sockets closed by the server after 1 s")
+    for s in socks:
+        s.close()
+
+
 def redis_pause(port, pid, limit):
     os.kill(pid, signal.SIGSTOP)
     try:
@@ -98,7 +133,11 @@ def main():
     a.add_argument("--sockets", type=int, default=200)
     a.add_argument("--wait", type=float, default=60)
     a.add_argument("--redis-pid", type=int)
+    a.add_argument("--idle", type=int, default=0)
+    a.add_argument("--server-pid", type=int)
     args = a.parse_args()
+    if args.idle:
+        idle_flood(args.port, args.idle, args.server_pid)
     slow_clients(args.port, args.sockets, args.wait)
     if args.redis_pid:
         redis_pause(args.port, args.redis_pid, args.wait)

@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   else it gets 408 {@code request-timeout} and the connection is closed.</li>
  *   <li>Cap: a connection opened while {@code maxConnections} are open is answered only for the
  *   health checks; anything else gets 503 {@code server-full} (a WebSocket the {@code server-full}
- *   error frame, close 1013) and is closed. Past the cap plus a reserve it is closed at once, so the
- *   process never runs out of file descriptors. Open connections are never closed for it.</li>
+ *   error frame, close 1013) and is closed, and its headers are due within a second, so a flood
+ *   holds the spare places only briefly. Past the cap plus a reserve (a quarter) it is closed at
+ *   once, so the process never runs out of file descriptors. Open connections are never closed for it.</li>
  * </ul>
  * Why here: Vert.x has an idle timeout, but it would also close a quiet pad socket, and nothing
  * bounds the time a request's headers or body may take.
@@ -38,6 +39,8 @@ public final class ConnectionGate {
   private static final long WARN_EVERY_NANOS = 60_000_000_000L;
   /** Seconds a refused client is told to wait. */
   static final String RETRY_AFTER_SECONDS = "10";
+  /** The header deadline of a connection opened past the cap: a health check is sent at once. */
+  private static final long OVER_CAP_HEADER_MILLIS = 1000;
 
   private final Vertx vertx;
   private final AtomicInteger open;
@@ -63,9 +66,9 @@ public final class ConnectionGate {
     this.bodyMillis = bodyMillis;
   }
 
-  /** Connections kept past the cap to answer health checks and refusals: a tenth, at least 16. */
+  /** Connections kept past the cap to answer health checks and refusals: a quarter, at least 16. */
   static int reserve(int maxConnections) {
-    return Math.max(16, maxConnections / 10);
+    return Math.max(16, maxConnections / 4);
   }
 
   /** The HTTP server's connection handler. */
@@ -151,8 +154,9 @@ public final class ConnectionGate {
     }
 
     void awaitHeaders() {
-      arm(headerMillis, () -> {
-        LOG.log(System.Logger.Level.DEBUG, "pad=- client=- no request headers within {0,number,#} ms; closing", headerMillis);
+      long millis = overCap ? Math.min(headerMillis, OVER_CAP_HEADER_MILLIS) : headerMillis;
+      arm(millis, () -> {
+        LOG.log(System.Logger.Level.DEBUG, "pad=- client=- no request headers within {0,number,#} ms; closing", millis);
         connection.close();
       });
     }

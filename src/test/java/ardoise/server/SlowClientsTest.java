@@ -109,11 +109,8 @@ class SlowClientsTest {
       member.op(0, 1, "on écrit encore");
       assertEquals(1L, member.next("ack").getLong("rev"), "a member who joined before keeps editing");
 
-      // Past the cap and its reserve (a tenth, at least 16), a connection is closed before any answer.
-      List<Socket> beyond = new ArrayList<>();
-      for (int i = 0; i < 16 + 5; i++) beyond.add(open(server));
-      Socket last = send(open(server), "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
-      assertEquals("", readUntilClosed(last), "beyond the reserve the socket is closed at once");
+      // Past the cap, an idle connection holds its place only for a second (the others wait 600 s here).
+      assertEquals("", readUntilClosed(open(server)), "an idle connection past the cap is closed without an answer");
     }
   }
 
