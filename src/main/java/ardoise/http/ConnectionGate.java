@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Body: a request announcing a body must deliver it within {@code bodyMillis} of its headers,
  *   else it gets 408 {@code request-timeout} and the connection is closed.</li>
  *   <li>Cap: a connection opened while {@code maxConnections} are open is answered only for the
- *   health checks; anything else gets 503 {@code server-full} (a WebSocket the {@code server-full}
+ *   health checks (and the refusal page's stylesheets); anything else gets 503 {@code server-full} (a WebSocket the {@code server-full}
  *   error frame, close 1013) and is closed, and its headers are due within a second, so a flood
  *   holds the spare places only briefly. Past the cap plus a reserve (a quarter) it is closed at
  *   once, so the process never runs out of file descriptors. Open connections are never closed for it.</li>
@@ -41,6 +41,7 @@ public final class ConnectionGate {
   static final String RETRY_AFTER_SECONDS = "10";
   /** The header deadline of a connection opened past the cap: a health check is sent at once. */
   private static final long OVER_CAP_HEADER_MILLIS = 1000;
+  private static final String OVER_CAP = "ardoise.overCap";
 
   private final Vertx vertx;
   private final AtomicInteger open;
@@ -99,16 +100,27 @@ public final class ConnectionGate {
     };
   }
 
-  /** The router's first handler: follows the response's end, and refuses past the cap. */
+  /** The router's first handler: follows the response's end, and marks a request to refuse past the cap. */
   private void admit(RoutingContext ctx) {
     Watch w = watched.get(ctx.request().connection());
-    if (w == null) {
-      ctx.next();
-      return;
+    if (w != null) {
+      ctx.addEndHandler(r -> w.responded());
+      if (w.overCap && !answeredPastTheCap(ctx.request().path())) ctx.put(OVER_CAP, Boolean.TRUE);
     }
-    ctx.addEndHandler(r -> w.responded());
-    String path = ctx.request().path();
-    if (!w.overCap || path.equals("/health") || path.startsWith("/health/")) {
+    ctx.next();
+  }
+
+  /** The health checks, and the stylesheets and icon of the refusal page itself (small static files). */
+  private static boolean answeredPastTheCap(String path) {
+    return path.equals("/health") || path.startsWith("/health/") || path.startsWith("/css/") || path.equals("/favicon.svg");
+  }
+
+  /**
+   * A route handler, mounted after the security headers: answers a request its gate marked past the
+   * cap with {@code server-full} and closes its connection.
+   */
+  static void refuseIfFull(RoutingContext ctx) {
+    if (ctx.get(OVER_CAP) == null) {
       ctx.next();
       return;
     }

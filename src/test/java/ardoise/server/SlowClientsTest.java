@@ -94,6 +94,8 @@ class SlowClientsTest {
           () -> exchange(server, "/p/" + PAD),
           answer -> !answer.startsWith("HTTP/1.1 200"));
       assertTrue(refused.startsWith("HTTP/1.1 503"), refused);
+      assertTrue(refused.contains("Content-Security-Policy: "), "the refusal page has the site's security headers: " + refused);
+      assertTrue(exchange(server, "/css/ardoise.css").startsWith("HTTP/1.1 200"), "and its stylesheet");
       assertTrue(refused.contains("\r\nretry-after: 10\r\n") || refused.contains("\r\nRetry-After: 10\r\n"), refused);
       String api = exchange(server, "/api/pads/" + PAD + "/history");
       assertEquals("server-full", new JsonObject(api.substring(api.indexOf("\r\n\r\n") + 4)).getString("error"), api);
