@@ -21,6 +21,7 @@ const ERROR_KEYS = {
   'pad-too-large': 'error.padTooLarge',
   'too-many-connections': 'error.tooManyConnections',
   replaced: 'error.replaced',
+  'server-full': 'error.serverFull',
   'paste-too-large': 'error.pasteTooLarge',
   'message-too-large': 'error.messageTooLarge',
 };

@@ -33,6 +33,9 @@ final class ErrorTexts {
     put(HttpError.STORE_UNAVAILABLE,
         "Le serveur ne peut pas lire les pads pour le moment. Réessayez dans un instant.",
         "The server cannot read the pads right now. Try again in a moment.");
+    put(HttpError.SERVER_FULL,
+        "Le serveur a trop de connexions ouvertes. Réessayez dans quelques secondes.",
+        "The server has too many open connections. Try again in a few seconds.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

@@ -29,7 +29,7 @@ final class HistoryRoutes {
     HistoryApi history = new HistoryApi(vertx, cache, contributors);
     // Template files are read on a worker (file IO), once.
     Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(Path.of("conf", "templates")), false);
-    EditApi edits = new EditApi(vertx, shards, cache, notes, templates);
+    EditApi edits = new EditApi(vertx, shards, cache, notes, templates, store::isAvailable);
 
     router.getWithRegex("/p/[^/]+/export/[^/]*").handler(export::handle);
     router.getWithRegex("/p/[^/]+/history").handler(ctx -> historyPage(ctx, webRoot));

@@ -24,7 +24,9 @@ public enum HttpError {
   NOT_UTF8(415, "not-utf8", "Fichier illisible", "Unreadable file"),
   NOT_TEXT(415, "not-text", "Fichier illisible", "Unreadable file"),
   SERVER_ERROR(500, "server-error", "Erreur du serveur", "Server error"),
-  STORE_UNAVAILABLE(503, "store-unavailable", "Service indisponible, réessayez", "Service unavailable, retry");
+  STORE_UNAVAILABLE(503, "store-unavailable", "Service indisponible, réessayez", "Service unavailable, retry"),
+  REQUEST_TIMEOUT(408, "request-timeout", "Requête trop lente", "Request too slow"),
+  SERVER_FULL(503, "server-full", "Serveur saturé, réessayez", "Server full, retry");
 
   private final int status;
   private final String code;

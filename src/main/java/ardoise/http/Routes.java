@@ -33,6 +33,7 @@ public final class Routes {
 
     RouterErrors.install(router);
     router.route().handler(pages::securityHeaders);
+    router.route().handler(ConnectionGate::refuseIfFull);
     router.route().handler(new CrossSiteGuard(parts.config().publicUrl())::check);
     router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
     router.get("/health/live").handler(parts.health()::live);

@@ -54,14 +54,21 @@ final class SocketRoute {
     });
   }
 
-  /** Upgrades, sends the error frame, closes (1011 when the store is down, else 1008); a plain 400 if no upgrade was asked. */
+  /**
+   * Upgrades, sends the error frame, closes (1011 when the store is down, 1013 "try again later" when
+   * the server is full, else 1008); a plain 400 if no upgrade was asked.
+   */
   static void refuse(RoutingContext ctx, ErrorCode code, String message) {
     if (!ctx.request().canUpgradeToWebSocket()) {
       ErrorPage.html(ctx, HttpError.BAD_REQUEST, message);
       return;
     }
     String frame = new FrameEncoder().error(code, message, 0);
-    short status = code == ErrorCode.STORE_UNAVAILABLE ? (short) 1011 : (short) 1008;
+    short status = switch (code) {
+      case STORE_UNAVAILABLE -> (short) 1011;
+      case SERVER_FULL -> (short) 1013;
+      default -> (short) 1008;
+    };
     ctx.request().toWebSocket().onSuccess(ws -> ws.writeTextMessage(frame).onComplete(r -> ws.close(status, code.code())));
   }
 

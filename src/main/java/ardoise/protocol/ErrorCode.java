@@ -36,7 +36,9 @@ public enum ErrorCode {
   /** A join without the secret of its clientId or authorId, or naming an id that is not its secret's. */
   BAD_CLIENT_SECRET(false),
   /** A newer connection joined with this connection's clientId (the same tab, reconnected). */
-  REPLACED(true);
+  REPLACED(true),
+  /** The server has its maximum of open connections: this new one is refused (close 1013). */
+  SERVER_FULL(true);
 
   private final boolean closes;
   private final String code;

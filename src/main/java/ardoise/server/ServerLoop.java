@@ -1,5 +1,7 @@
 package ardoise.server;
 
+import ardoise.config.Setting;
+import ardoise.http.ConnectionGate;
 import ardoise.http.Routes;
 import ardoise.pad.PadRegistry;
 import io.vertx.core.Future;
@@ -34,8 +36,16 @@ final class ServerLoop extends VerticleBase {
     eventLoopProbe = wide.metrics.watchEventLoop(vertx, context);
     routes = Routes.create(vertx, wide.http);
     int maxMessage = wide.config.maxMessageBytes() * 4; // above this the transport closes with 1009
-    server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(maxMessage).setMaxWebSocketFrameSize(maxMessage))
-        .requestHandler(routes.router());
+    ConnectionGate gate = new ConnectionGate(vertx, wide.connections, wide.capLogged,
+        wide.config.integer(Setting.MAX_CONNECTIONS),
+        wide.config.integer(Setting.REQUEST_HEADER_TIMEOUT_SECONDS) * 1000L,
+        wide.config.integer(Setting.REQUEST_BODY_TIMEOUT_SECONDS) * 1000L);
+    // No cleartext HTTP/2 (browsers speak it only over TLS): Vert.x would wait for a connection's
+    // first bytes to tell, and a silent socket would never reach the gate's deadline.
+    server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketMessageSize(maxMessage).setMaxWebSocketFrameSize(maxMessage)
+            .setHttp2ClearTextEnabled(false))
+        .connectionHandler(gate::connected)
+        .requestHandler(gate.front(routes.router()));
     // Port 0 would give each loop its own free port; a negative port is Vert.x's "one free port
     // shared by every server that asks for this same negative number".
     int port = wide.config.port() == 0 ? -1 : wide.config.port();

@@ -12,6 +12,7 @@ import ardoise.store.PadNotes;
 import ardoise.store.PadStore;
 import ardoise.store.SnapshotPolicy;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the event loops of one server share: the pad shards, the metrics and the metered store,
@@ -24,6 +25,10 @@ final class ServerWide {
   final ServerMetrics metrics;
   final PadSettings padSettings;
   final HttpParts http;
+  /** Open TCP connections on every loop, against ARDOISE_MAX_CONNECTIONS (see ConnectionGate). */
+  final AtomicInteger connections = new AtomicInteger();
+  /** When the connection cap was last logged (nanoTime), so a flood logs once a minute. */
+  final AtomicLong capLogged = new AtomicLong();
   private volatile int port;
 
   ServerWide(Config config, PadStore store, SnapshotPolicy snapshots, LanAddresses lanAddresses) {

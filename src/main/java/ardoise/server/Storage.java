@@ -47,7 +47,8 @@ final class Storage {
 
   private static RedisPadStore.Tuning tuning(Config config, SnapshotPolicy snapshots) {
     RedisPadStore.Tuning d = RedisPadStore.Tuning.DEFAULT;
-    return new RedisPadStore.Tuning(snapshots, d.pingIntervalMs(), d.maxReconnectDelayMs(), config.redisPoolSize());
+    return new RedisPadStore.Tuning(snapshots, d.pingIntervalMs(), d.maxReconnectDelayMs(), config.redisPoolSize(),
+        config.integer(ardoise.config.Setting.REDIS_TIMEOUT_SECONDS) * 1000L);
   }
 
   PadStore store() {

@@ -8,8 +8,13 @@ import ardoise.testing.Eventually;
 import ardoise.testing.RedisServerExtension;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -112,6 +117,70 @@ class RedisOutageTest {
     typists.assertConvergedWithEveryTokenOnce();
     typists.assertEveryRevisionSeenOnce();
     typists.assertNoErrors();
+  }
+
+  /**
+   * A hung Redis: every read that needs it (an export, a history, links, a read-only page, an
+   * import) answers 503 within the command deadline instead of waiting for Redis; edits typed
+   * meanwhile are held, then stored once each when it wakes.
+   */
+  @Test
+  void readsAnswer503WithinTheRedisTimeoutWhileRedisHangs() throws Exception {
+    vertx = Vertx.vertx();
+    String pad = "hung-reads-" + SEED;
+    Map<String, String> env = new HashMap<>(Env.server(redis.url()));
+    env.put("ARDOISE_REDIS_TIMEOUT_SECONDS", "2");
+    server = ServerProcess.start(ServerProcess.freePort(), env, "hung-reads");
+    Typists typists = new Typists(vertx, "r", 2, SEED);
+    typists.connect(server.port(), pad);
+    typists.type(10);
+    typists.awaitSettled();
+    long redisPid = redis.process().pid();
+
+    signal("STOP", redisPid);
+    try {
+      typists.type(10);
+      for (String path : List.of("/p/never-opened/export/md", "/api/pads/never-opened/history",
+          "/api/pads/" + pad + "/links", "/r/" + "A".repeat(22), "POST /api/pads/never-opened/import?authorId=importer-0123456789ab&name=Importer")) {
+        long start = System.nanoTime();
+        int status = path.startsWith("POST ") ? post(path.substring(5), "imported text") : get(path);
+        System.out.printf("redis hung: %s -> %d after %d ms%n", path, status, (System.nanoTime() - start) / 1_000_000);
+        assertEquals(503, status, path + " answers store-unavailable while Redis hangs");
+      }
+      Eventually.until("/health reports the store down", () -> server.healthStatus() == 503);
+      String importIntoOpenPad = "/api/pads/" + pad + "/import?authorId=importer-0123456789ab&name=Importer";
+      assertEquals(503, post(importIntoOpenPad, "would replace the text"), "an edit of an open pad is refused, not held");
+    } finally {
+      signal("CONT", redisPid);
+    }
+    typists.type(10);
+    typists.awaitSettled();
+    typists.assertConvergedWithEveryTokenOnce();
+    typists.assertEveryRevisionSeenOnce();
+    typists.assertNoErrors();
+  }
+
+  /** Far above the Redis deadline the test sets: reaching it means the request waited for Redis. */
+  private static final int READ_LIMIT_MILLIS = 30_000;
+
+  private int get(String path) throws Exception {
+    HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.port() + path).toURL().openConnection();
+    c.setReadTimeout(READ_LIMIT_MILLIS);
+    int status = c.getResponseCode();
+    c.disconnect();
+    return status;
+  }
+
+  private int post(String path, String body) throws Exception {
+    HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.port() + path).toURL().openConnection();
+    c.setReadTimeout(READ_LIMIT_MILLIS);
+    c.setRequestMethod("POST");
+    c.setDoOutput(true);
+    c.setRequestProperty("Content-Type", "text/plain; charset=utf-8");
+    c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    int status = c.getResponseCode();
+    c.disconnect();
+    return status;
   }
 
   private static void signal(String name, long pid) throws Exception {

@@ -6,15 +6,22 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command. A PING
- * unanswered for {@link #hangLimitMs} also counts as gone: a hung Redis (stopped process, blackholed
- * host) fails no command, it just never answers. Logs one line when Redis goes away and one when it
+ * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command. A hung
+ * Redis (stopped process, blackholed host) fails no command and closes no connection, it just never
+ * answers: so every command it follows, the PINGs included, gets a deadline
+ * ({@code commandTimeoutMs}); past it the command fails with a {@link TimeoutException}, Redis counts
+ * as gone, and a page or an export answers "store unavailable" instead of waiting for the whole
+ * outage. A
+ * command that timed out may still run when Redis wakes: only commands that are safe to repeat or
+ * to lose an answer for go through here (a pad's commit script checks the head and the client's seq
+ * inside Redis, see {@code Sequencer}). Logs one line when Redis goes away and one when it
  * returns, naming the endpoint without its password.
  * Thread rule: state is an atomic flag, so any thread may read or report.
  */
@@ -28,15 +35,14 @@ final class RedisAvailability {
   private final AtomicBoolean pinging = new AtomicBoolean();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong recoveries = new AtomicLong();
-  private final AtomicLong pingStartedNanos = new AtomicLong();
-  private final long hangLimitMs;
+  private final long commandTimeoutMs;
   private final long timerId;
 
-  RedisAvailability(Vertx vertx, RedisAPI api, String redactedEndpoint, long intervalMs) {
+  RedisAvailability(Vertx vertx, RedisAPI api, String redactedEndpoint, long intervalMs, long commandTimeoutMs) {
     this.vertx = vertx;
     this.api = api;
     this.endpoint = redactedEndpoint;
-    this.hangLimitMs = Math.max(3 * intervalMs, 2000);
+    this.commandTimeoutMs = commandTimeoutMs;
     this.timerId = vertx.setPeriodic(intervalMs, id -> ping());
   }
 
@@ -45,19 +51,20 @@ final class RedisAvailability {
   }
 
   private void ping() {
-    // One PING at a time: against an unreachable host they would otherwise pile up.
-    if (!pinging.compareAndSet(false, true)) {
-      long waitedMs = (System.nanoTime() - pingStartedNanos.get()) / 1_000_000;
-      if (waitedMs > hangLimitMs) reportFailure(new TimeoutException("no answer to PING for " + waitedMs + " ms"));
-      return;
-    }
-    pingStartedNanos.set(System.nanoTime());
+    // One PING at a time: against an unreachable host they would otherwise pile up (each ends at its deadline).
+    if (!pinging.compareAndSet(false, true)) return;
     track(api.ping(List.of())).onComplete(r -> pinging.set(false));
   }
 
-  /** Follows {@code result}: an answer (even an error reply) means Redis is there. */
+  /**
+   * Follows {@code result}: an answer (even an error reply) means Redis is there; no answer within
+   * the command deadline fails the returned future (the command itself cannot be called back).
+   */
   <T> Future<T> track(Future<T> result) {
-    return result.onComplete(r -> reportSuccess(), this::reportFailure);
+    return result.timeout(commandTimeoutMs, TimeUnit.MILLISECONDS)
+        .recover(e -> Future.failedFuture(e instanceof TimeoutException
+            ? new TimeoutException("no answer from redis within " + commandTimeoutMs + " ms") : e))
+        .onComplete(r -> reportSuccess(), this::reportFailure);
   }
 
   /** Commands (and PINGs) that got no answer: connection refused or lost, timeout. */

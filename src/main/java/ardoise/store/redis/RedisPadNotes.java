@@ -13,14 +13,17 @@ import java.util.Map;
 /**
  * {@link PadNotes} in Redis, next to the pad's other keys (same hash tag): two hashes,
  * {@code ardoise:{pad}:authors} (authorId → {"name","color"}) and {@code ardoise:{pad}:versions}
- * (rev → {"label","author","time"}). Uses the pad store's pooled client.
+ * (rev → {"label","author","time"}). Uses the pad store's pooled client; every command has the
+ * store's deadline (each write sets a value, so one that runs after its deadline changes nothing more).
  */
 public final class RedisPadNotes implements PadNotes {
   private final RedisAPI api;
+  private final RedisAvailability availability;
 
-  /** Notes through the pad store's pooled client {@code api}. */
-  RedisPadNotes(RedisAPI api) {
+  /** Notes through the pad store's pooled client {@code api}, followed by {@code availability}. */
+  RedisPadNotes(RedisAPI api, RedisAvailability availability) {
     this.api = api;
+    this.availability = availability;
   }
 
   private static String key(String padId, String name) {
@@ -31,12 +34,12 @@ public final class RedisPadNotes implements PadNotes {
   @Override
   public Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile) {
     String json = new JsonObject().put("name", profile.name()).put("color", profile.color()).encode();
-    return RedisPadStore.onCaller(api.hset(List.of(key(padId, "authors"), authorId, json)).mapEmpty());
+    return RedisPadStore.onCaller(availability.track(api.hset(List.of(key(padId, "authors"), authorId, json))).mapEmpty());
   }
 
   @Override
   public Future<Map<String, AuthorProfile>> authors(String padId) {
-    return RedisPadStore.onCaller(api.hgetall(key(padId, "authors")).map(reply -> {
+    return RedisPadStore.onCaller(availability.track(api.hgetall(key(padId, "authors"))).map(reply -> {
       Map<String, AuthorProfile> out = new HashMap<>();
       for (String authorId : reply.getKeys()) {
         JsonObject json = new JsonObject(reply.get(authorId).toString());
@@ -51,17 +54,17 @@ public final class RedisPadNotes implements PadNotes {
     String key = key(padId, "versions");
     String json = new JsonObject().put("label", version.label()).put("author", version.author())
         .put("time", version.time()).encode();
-    return RedisPadStore.onCaller(api.hexists(key, Long.toString(version.rev())).compose(exists -> exists.toBoolean()
+    return RedisPadStore.onCaller(availability.track(api.hexists(key, Long.toString(version.rev()))).compose(exists -> exists.toBoolean()
         ? Future.succeededFuture(true)
-        : api.hlen(key).map(count -> count.toLong() < MAX_VERSIONS))
+        : availability.track(api.hlen(key)).map(count -> count.toLong() < MAX_VERSIONS))
         .compose(room -> room
-            ? api.hset(List.of(key, Long.toString(version.rev()), json)).<Void>mapEmpty()
+            ? availability.track(api.hset(List.of(key, Long.toString(version.rev()), json))).<Void>mapEmpty()
             : Future.failedFuture(new TooManyVersions())));
   }
 
   @Override
   public Future<List<SavedVersion>> versions(String padId) {
-    return RedisPadStore.onCaller(api.hgetall(key(padId, "versions")).map(reply -> {
+    return RedisPadStore.onCaller(availability.track(api.hgetall(key(padId, "versions"))).map(reply -> {
       List<SavedVersion> out = new ArrayList<>();
       for (String rev : reply.getKeys()) {
         JsonObject json = new JsonObject(reply.get(rev).toString());

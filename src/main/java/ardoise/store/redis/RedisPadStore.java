@@ -39,15 +39,25 @@ public final class RedisPadStore implements PadStore {
   private static final LuaScript SAVE_SNAPSHOT = LuaScript.load("snapshot-save.lua");
   private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
 
-  /** Which snapshots to keep per pad, how often to PING, the longest wait between reconnects, the pool size. */
-  public record Tuning(SnapshotPolicy snapshots, long pingIntervalMs, long maxReconnectDelayMs, int poolSize) {
+  /**
+   * Which snapshots to keep per pad, how often to PING, the longest wait between reconnects, the pool
+   * size, and how long a command may go unanswered before it fails (see {@link RedisAvailability}).
+   */
+  public record Tuning(SnapshotPolicy snapshots, long pingIntervalMs, long maxReconnectDelayMs, int poolSize,
+      long commandTimeoutMs) {
     /**
      * Why 32 connections: a pad keeps one append in flight, and Redis answers it only after its
      * fsync; with 8, fifty busy pads queue for a connection and their appends take about twice as
      * long (measured in bench/results/2026-12-02.md).
      */
     public static final int DEFAULT_POOL_SIZE = 32;
+    /** Why 5 s: far above a loaded Redis's fsync (tens of ms), well below a person's patience. */
+    public static final long DEFAULT_COMMAND_TIMEOUT_MS = 5000;
     public static final Tuning DEFAULT = new Tuning(SnapshotPolicy.DEFAULT, 1000, 2000, DEFAULT_POOL_SIZE);
+
+    public Tuning(SnapshotPolicy snapshots, long pingIntervalMs, long maxReconnectDelayMs, int poolSize) {
+      this(snapshots, pingIntervalMs, maxReconnectDelayMs, poolSize, DEFAULT_COMMAND_TIMEOUT_MS);
+    }
   }
 
   private static final Logger LOG = Logger.getLogger(RedisPadStore.class.getName());
@@ -66,15 +76,19 @@ public final class RedisPadStore implements PadStore {
     this.subscriber = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
     this.api = RedisAPI.api(redis);
     this.tuning = tuning;
-    this.availability = new RedisAvailability(vertx, api, redactedEndpoint, tuning.pingIntervalMs());
-    this.notes = new RedisPadNotes(api);
+    this.availability = new RedisAvailability(vertx, api, redactedEndpoint, tuning.pingIntervalMs(),
+        tuning.commandTimeoutMs());
+    this.notes = new RedisPadNotes(api, availability);
     this.chat = new RedisChatLog(api, availability);
     this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
   }
 
   /** A store for {@code url} ({@code redis://…} or {@code rediss://…}); connects lazily. */
   public static RedisPadStore create(Vertx vertx, String url, Tuning tuning) {
-    return new RedisPadStore(vertx, RedisUrl.options(url, tuning.poolSize()), RedisUrl.redact(url), tuning);
+    RedisOptions options = RedisUrl.options(url, tuning.poolSize());
+    // Why: a Redis that does not accept connections must fail a command within its deadline too.
+    options.getNetClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, tuning.commandTimeoutMs()));
+    return new RedisPadStore(vertx, options, RedisUrl.redact(url), tuning);
   }
 
   public static RedisPadStore create(Vertx vertx, String url) {
@@ -152,7 +166,7 @@ public final class RedisPadStore implements PadStore {
 
   @Override
   public Future<Subscription> watch(String padId, LongConsumer onHead) {
-    return onCaller(feed.watch(padId, onHead));
+    return onCaller(feed.watch(padId, onHead).timeout(tuning.commandTimeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS));
   }
 
   /**
