@@ -31,7 +31,11 @@ public enum Setting {
   CHAT_MAX_CHARS("ARDOISE_CHAT_MAX_CHARS", "chatMaxChars", Kind.INTEGER, "1000", 1, 100_000),
   CHAT_PER_MINUTE("ARDOISE_CHAT_PER_MINUTE", "chatPerMinute", Kind.INTEGER, "20", 1, 100_000),
   CHAT_BURST("ARDOISE_CHAT_BURST", "chatBurst", Kind.INTEGER, "5", 1, 10_000),
-  CHAT_KEPT("ARDOISE_CHAT_KEPT", "chatKept", Kind.INTEGER, "100", 1, 10_000);
+  CHAT_KEPT("ARDOISE_CHAT_KEPT", "chatKept", Kind.INTEGER, "100", 1, 10_000),
+  PROFILE_PER_SECOND("ARDOISE_PROFILE_PER_SECOND", "profilePerSecond", Kind.INTEGER, "5", 1, 10_000),
+  PROFILE_BURST("ARDOISE_PROFILE_BURST", "profileBurst", Kind.INTEGER, "10", 1, 10_000),
+  PRESENCE_MILLIS("ARDOISE_PRESENCE_MILLIS", "presenceMillis", Kind.INTEGER, "250", 0, 60_000),
+  PROFILE_STORE_SECONDS("ARDOISE_PROFILE_STORE_SECONDS", "profileStoreSeconds", Kind.INTEGER, "5", 0, 3600);
 
   /** How a value is read and checked. */
   public enum Kind {

@@ -32,7 +32,9 @@ public enum ErrorCode {
   /** Too many chat messages from this connection (not stored). */
   CHAT_RATE_LIMITED(false),
   /** No join within the deadline after connecting. */
-  JOIN_TIMEOUT(true);
+  JOIN_TIMEOUT(true),
+  /** Too many profile changes from this connection; this one was not applied. */
+  PROFILE_RATE_LIMITED(false);
 
   private final boolean closes;
   private final String code;
