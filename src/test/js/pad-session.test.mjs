@@ -282,6 +282,21 @@ describe('PadSession errors', () => {
     assert.deepEqual(p.ui.errors, ['store-unavailable', null], 'the ack clears it');
   });
 
+  test('profile-rate-limited: the current profile is sent again a second later, without an error shown', () => {
+    const p = open();
+    p.join(0, { text: '' });
+    const profiles = () => p.sent().filter((m) => m.type === 'profile');
+    p.session.setProfile({ name: 'Zoé B.', color: '#112233' });
+    p.receive({ type: 'error', code: 'profile-rate-limited', message: 'slow down' });
+    p.session.setProfile({ name: 'Zoé Bernard', color: '#112233' });
+    p.receive({ type: 'error', code: 'profile-rate-limited', message: 'slow down' });
+    mock.timers.tick(999);
+    assert.equal(profiles().length, 2);
+    mock.timers.tick(1);
+    assert.deepEqual(profiles().map((m) => m.name), ['Zoé B.', 'Zoé Bernard', 'Zoé Bernard'], 'the latest name, once');
+    assert.deepEqual(p.ui.errors, []);
+  });
+
   test('bad-op for our op drops the socket; the next join resumes at our rev and resends', () => {
     const p = open();
     p.join(1, { text: 'a' });

@@ -115,6 +115,7 @@ export class PadSession {
   close() {
     clearTimeout(this.cursorTimer);
     clearTimeout(this.resendTimer);
+    clearTimeout(this.profileTimer);
     this.connection.stop();
     this.writer.stop();
   }
@@ -295,12 +296,16 @@ export class PadSession {
       this.report();
     } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
       this.connection.drop();
+    } else if (m.code === 'profile-rate-limited') {
+      // The change was not applied: the profile as it is now (the person may have changed it again) goes a second later.
+      clearTimeout(this.profileTimer);
+      this.profileTimer = setTimeout(() => this.joined && this.setProfile(this.profile), 1000);
     } else if (!this.joined && m.code === 'bad-rev') {
       this.sendJoin(true); // the pad is behind our rev (it was reset): take its text, rebase our edits
       return;
     }
     console.warn(`pad=${this.padId} client=${this.client.clientId} server error ${m.code}: ${m.message}`);
-    if (m.code !== 'rate-limited' && !forChat) this.ui.error(m.code, m.message);
+    if (!['rate-limited', 'profile-rate-limited'].includes(m.code) && !forChat) this.ui.error(m.code, m.message);
   }
 
   onConnectionState(state) {

@@ -140,7 +140,8 @@ public final class Config {
       case REDIS_URL:
         if (raw.isBlank()) return null;
         if (!raw.startsWith("redis://") && !raw.startsWith("rediss://")) {
-          throw new ConfigException(s.env + " must start with redis:// or rediss://, got '" + raw + "'");
+          // Why not the value: it may hold the password.
+          throw new ConfigException(s.env + " must start with redis:// or rediss://");
         }
         return raw;
       default:

@@ -19,8 +19,13 @@ final class ConfigSource {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Where, not what: the parser's message quotes the text it stumbled on, which may be a secret.
+      var at = e.getLocation();
+      throw new ConfigException(file + " is not valid JSON" + (at == null ? ""
+          : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     } catch (IOException e) {
-      throw new ConfigException(file + " is not valid JSON: " + e.getMessage());
+      throw new ConfigException(file + " cannot be read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) throw new ConfigException(file + " must hold a JSON object");
     Iterator<Map.Entry<String, JsonNode>> fields = root.fields();

@@ -85,7 +85,8 @@ final class ExportRoute {
     } else if (e instanceof RevisionOutOfRange) {
       ErrorPage.html(ctx, HttpError.BAD_REV, e.getMessage());
     } else {
-      LOG.log(System.Logger.Level.WARNING, "pad={0} client=- export failed: {1}", padId, e.toString());
+      // The class only: a renderer's message may quote the document it was given.
+      LOG.log(System.Logger.Level.WARNING, "pad={0} client=- export failed: {1}", padId, e.getClass().getName());
       ErrorPage.html(ctx, HttpError.STORE_UNAVAILABLE, "The pad could not be read; try again in a moment.");
     }
   }

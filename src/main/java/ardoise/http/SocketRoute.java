@@ -28,7 +28,8 @@ final class SocketRoute {
     this.parts = parts;
     this.limits = new SessionLimits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(),
         config.sendQueueLimit(), config.chatMaxChars(), config.chatPerMinute(), config.chatBurst(),
-        config.integer(ardoise.config.Setting.JOIN_TIMEOUT_SECONDS) * 1000L);
+        config.integer(ardoise.config.Setting.JOIN_TIMEOUT_SECONDS) * 1000L,
+        config.integer(ardoise.config.Setting.PROFILE_PER_SECOND), config.integer(ardoise.config.Setting.PROFILE_BURST));
   }
 
   void accept(RoutingContext ctx) {

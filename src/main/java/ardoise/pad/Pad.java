@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One pad's sequencer: the single place where its ops get their revisions.
@@ -46,7 +46,8 @@ public final class Pad {
   private final Runnable onEmpty;
   private boolean closed;
   private PadStore.Subscription watch;
-  private Consumer<MemberInfo> memberSeen = info -> { };
+  private final Presence presence;
+  private final AuthorMemory authorMemory;
   /** authorId → colour of every author this pad knows (remembered with the pad, and seen since): see {@link Palette}. */
   private final Map<String, String> authorColors = new HashMap<>();
 
@@ -69,6 +70,8 @@ public final class Pad {
     this.chat = new PadChat(padId, store.chat(), settings.chatKept(), members);
     this.window = new CommitWindow(padId, store, settings.windowSize(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
+    this.presence = new Presence(members, context.owner(), settings.presenceMillis());
+    this.authorMemory = new AuthorMemory(context.owner(), settings.profileStoreMillis());
     this.fanout = new Fanout(members, window, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
     this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
   }
@@ -137,7 +140,7 @@ public final class Pad {
       if (other.clientId().equals(arriving.clientId())) {
         members.remove(other.member);
         other.tell(m -> m.evicted(Rejection.REPLACED, "this tab joined again on a newer connection"));
-        broadcastPresence();
+        presence.sendNow();
       }
     }
   }
@@ -162,7 +165,7 @@ public final class Pad {
     if (!chatHistory.isEmpty()) seat.tell(m -> m.chat(chatHistory, true));
     members.put(seat.member, seat);
     if (!seat.viewer) seen(seat.info()); // read-only viewers are nobody's author
-    broadcastPresence();
+    presence.sendNow();
     return true;
   }
 
@@ -208,7 +211,10 @@ public final class Pad {
     });
   }
 
-  /** The member's name or colour changed: everyone gets the new member list. */
+  /**
+   * The member's name or colour changed: everyone gets the new member list, paced ({@link Presence}),
+   * and the pad remembers it, paced too ({@link AuthorMemory}).
+   */
   public void profileChanged(Member member, String name, String color) {
     checkContext();
     requests.run(() -> {
@@ -216,7 +222,7 @@ public final class Pad {
       if (seat != null) {
         seat.rename(name, color);
         seen(seat.info());
-        broadcastPresence();
+        presence.changed();
       }
       return Future.succeededFuture();
     });
@@ -241,12 +247,14 @@ public final class Pad {
     });
   }
 
-  /** Removes the member (its connection closed). */
+  /** Removes the member (its connection closed); its latest profile is remembered now if it waited. */
   public void leave(Member member) {
     checkContext();
     requests.run(() -> {
-      if (members.remove(member) != null) {
-        broadcastPresence();
+      Seat seat = members.remove(member);
+      if (seat != null) {
+        if (!seat.viewer) authorMemory.flush(seat.info().authorId());
+        presence.sendNow();
         if (members.isEmpty()) onEmpty.run();
       }
       return Future.succeededFuture();
@@ -268,13 +276,19 @@ public final class Pad {
     checkContext();
     closed = true;
     fanout.close();
+    presence.close();
+    Future<Void> remembered = authorMemory.flushAll().recover(e -> {
+      LOG.log(System.Logger.Level.WARNING, "pad={0} client=- author profiles not stored: {1}", padId, e.toString());
+      return Future.succeededFuture();
+    });
     Future<Void> drained = sequencer.drain(timeoutMillis).recover(e -> {
       LOG.log(System.Logger.Level.WARNING, "pad={0} client=- closing with unstored ops: {1}", padId, e.getMessage());
       return Future.succeededFuture();
     });
     return drained.compose(v -> settings.snapshots().onClose() ? sequencer.saveSnapshot() : Future.<Void>succeededFuture())
         .recover(e -> Future.succeededFuture())
-        .compose(v -> watch == null ? Future.succeededFuture() : watch.close());
+        .compose(v -> watch == null ? Future.succeededFuture() : watch.close())
+        .compose(v -> remembered);
   }
 
   private void dropped(List<UnstoredOps.Pending> dropped) {
@@ -286,19 +300,7 @@ public final class Pad {
         seat.tell(m -> m.evicted(Rejection.SERVER_ERROR, "a conflict with another server dropped your unsaved ops; reconnect to resend them"));
       }
     }
-    broadcastPresence();
-  }
-
-  private void broadcastPresence() {
-    List<MemberInfo> list = new ArrayList<>(members.size());
-    int viewers = 0;
-    for (Seat seat : members.values()) {
-      if (seat.viewer) viewers++;
-      else list.add(seat.info());
-    }
-    List<MemberInfo> writers = List.copyOf(list);
-    int viewerCount = viewers;
-    Seat.tellAll(members.values(), m -> m.presence(writers, viewerCount));
+    presence.sendNow();
   }
 
   private void checkContext() {
@@ -323,13 +325,17 @@ public final class Pad {
 
   private void seen(MemberInfo info) {
     if (!info.authorId().isEmpty()) authorColors.put(info.authorId(), info.color()); // "" is nobody (a template)
-    memberSeen.accept(info);
+    authorMemory.seen(info);
   }
 
-  /** Calls {@code seen} with each member's profile when it joins or changes it (to remember authors' names). */
-  public void onMemberSeen(Consumer<MemberInfo> seen) {
+  /**
+   * Calls {@code remember} with the profile of the members who joined or changed it, to store it with
+   * the pad's notes: at most once per author per ARDOISE_PROFILE_STORE_SECONDS, always the latest one
+   * ({@link AuthorMemory}). The pad's close waits for the futures it returns.
+   */
+  public void onMemberSeen(Function<MemberInfo, Future<Void>> remember) {
     checkContext();
-    memberSeen = seen;
+    authorMemory.writeWith(remember);
   }
 
   /** The writing members connected now, in arrival order (read-only viewers are not listed). */

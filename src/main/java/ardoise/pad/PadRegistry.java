@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * The pads of this server: padId → the future of its {@link Pad}. The in-flight load is stored, so
@@ -29,7 +29,7 @@ public final class PadRegistry {
   private volatile int loaded;
   private final Map<String, Long> idleTimers = new HashMap<>();
   private int loads;
-  private BiConsumer<String, MemberInfo> memberSeen = (padId, info) -> { };
+  private BiFunction<String, MemberInfo, Future<Void>> memberSeen = (padId, info) -> Future.succeededFuture();
   private int requests;
 
   public PadRegistry(PadStore store, PadSettings settings, Context context) {
@@ -66,7 +66,7 @@ public final class PadRegistry {
       loaded = pads.size();
     });
     loading.onSuccess(p -> scheduleUnload(padId)); // unloaded later if nobody joins
-    loading.onSuccess(p -> p.onMemberSeen(info -> memberSeen.accept(padId, info)));
+    loading.onSuccess(p -> p.onMemberSeen(info -> memberSeen.apply(padId, info)));
     return loading;
   }
 
@@ -122,8 +122,8 @@ public final class PadRegistry {
     return Future.join(closing).mapEmpty();
   }
 
-  /** Calls {@code seen} with (padId, profile) whenever a member of any pad joins or changes its profile. */
-  public void onMemberSeen(BiConsumer<String, MemberInfo> seen) {
+  /** Calls {@code seen} with (padId, profile) to remember for any pad's members, paced (see {@link Pad#onMemberSeen}). */
+  public void onMemberSeen(BiFunction<String, MemberInfo, Future<Void>> seen) {
     memberSeen = seen;
   }
 

@@ -17,9 +17,26 @@ import ardoise.store.SnapshotPolicy;
  * @param chatKept chat messages kept per pad (the newest), all sent to a member when it joins
  * @param maxViewers most read-only connections on one pad, counted apart from {@code maxMembers}
  *     (writers): a crowd of viewers never locks writers out
+ * @param presenceMillis least time between two presence frames sent for profile changes (0: no pacing;
+ *     see {@link Presence})
+ * @param profileStoreMillis least time between two writes of one author's profile to the store (0: each
+ *     change at once; see {@link AuthorMemory})
  */
 public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
-    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers) {
+    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers,
+    long presenceMillis, long profileStoreMillis) {
+
+  /** Presence frames and profile writes paced as by default (ARDOISE_PRESENCE_MILLIS, ARDOISE_PROFILE_STORE_SECONDS). */
+  public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
+      int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers) {
+    this(maxPadChars, maxMembers, snapshots, idleUnloadMillis, windowSize, maxPendingOps, maxBatch, fanoutNanosPerMember,
+        chatKept, maxViewers, PRESENCE_MILLIS, PROFILE_STORE_MILLIS);
+  }
+
+  /** Default least time between two presence frames for profile changes (ARDOISE_PRESENCE_MILLIS). */
+  public static final long PRESENCE_MILLIS = 250;
+  /** Default least time between two writes of one author's profile (ARDOISE_PROFILE_STORE_SECONDS). */
+  public static final long PROFILE_STORE_MILLIS = 5000;
 
   /** Settings with as many viewers allowed as writers. */
   public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
@@ -47,7 +64,7 @@ public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapsh
 
   public PadSettings {
     if (maxPadChars < 1 || maxMembers < 1 || snapshots == null || idleUnloadMillis < 1
-        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1 || maxViewers < 1) {
+        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1 || maxViewers < 1 || presenceMillis < 0 || profileStoreMillis < 0) {
       throw new IllegalArgumentException("pad settings must be positive: " + this);
     }
   }

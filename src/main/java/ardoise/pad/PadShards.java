@@ -6,7 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -26,7 +26,7 @@ public final class PadShards {
   private final AtomicInteger claimed = new AtomicInteger();
   private final AtomicInteger installed = new AtomicInteger();
   private final Promise<Void> allInstalled = Promise.promise();
-  private volatile BiConsumer<String, MemberInfo> memberSeen = (padId, info) -> { };
+  private volatile BiFunction<String, MemberInfo, Future<Void>> memberSeen = (padId, info) -> Future.succeededFuture();
 
   private record Shard(Context context, Thread thread, PadRegistry registry) {}
 
@@ -47,7 +47,7 @@ public final class PadShards {
     if (context == null) throw new IllegalStateException("install a shard on its own context");
     int index = claimed.getAndIncrement();
     if (index >= shards.length()) throw new IllegalStateException("all " + shards.length() + " shards are installed");
-    registry.onMemberSeen((padId, info) -> memberSeen.accept(padId, info));
+    registry.onMemberSeen((padId, info) -> memberSeen.apply(padId, info));
     shards.set(index, new Shard(context, Thread.currentThread(), registry));
     if (installed.incrementAndGet() == shards.length()) allInstalled.complete();
   }
@@ -57,8 +57,8 @@ public final class PadShards {
     return held;
   }
 
-  /** Calls {@code seen} (on the pad's context) whenever a member of any pad joins or changes its profile. */
-  public void onMemberSeen(BiConsumer<String, MemberInfo> seen) {
+  /** Calls {@code seen} (on the pad's context) with the profiles to remember of any pad's members (see {@link Pad#onMemberSeen}). */
+  public void onMemberSeen(BiFunction<String, MemberInfo, Future<Void>> seen) {
     memberSeen = seen;
   }
 

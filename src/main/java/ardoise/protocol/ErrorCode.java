@@ -38,7 +38,9 @@ public enum ErrorCode {
   /** A newer connection joined with this connection's clientId (the same tab, reconnected). */
   REPLACED(true),
   /** The server has its maximum of open connections: this new one is refused (close 1013). */
-  SERVER_FULL(true);
+  SERVER_FULL(true),
+  /** Too many profile changes from this connection; this one was not applied. */
+  PROFILE_RATE_LIMITED(false);
 
   private final boolean closes;
   private final String code;

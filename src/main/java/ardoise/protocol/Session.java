@@ -41,6 +41,7 @@ public final class Session implements Member {
   private final boolean readOnly;
   private final TokenBucket bucket;
   private final TokenBucket chatBucket;
+  private final TokenBucket profileBucket;
   private final SessionMetrics metrics;
   private final ArrayDeque<ClientMessage> waiting = new ArrayDeque<>();
   private long joinTimer;
@@ -72,6 +73,7 @@ public final class Session implements Member {
     this.limits = limits;
     this.bucket = new TokenBucket(limits.opsPerSecond(), limits.opsBurst(), System.nanoTime());
     this.chatBucket = new TokenBucket(limits.chatPerMinute() / 60.0, limits.chatBurst(), System.nanoTime());
+    this.profileBucket = new TokenBucket(limits.profilePerSecond(), limits.profileBurst(), System.nanoTime());
   }
 
   /** Wires the socket's handlers; call once, right after the upgrade. */
@@ -141,6 +143,12 @@ public final class Session implements Member {
     } else if (m instanceof ClientMessage.Cursor c) {
       onPad(p -> p.cursor(this, c.rev(), c.anchor(), c.head()));
     } else if (m instanceof ClientMessage.Profile p) {
+      // Why a bucket of its own: each change is a presence frame to every member and a store write;
+      // the pad paces both, this keeps one connection from taking the whole pace.
+      if (!profileBucket.tryTake(System.nanoTime())) {
+        throw new ProtocolException(ErrorCode.PROFILE_RATE_LIMITED,
+            "at most " + limits.profilePerSecond() + " profile changes a second; this one was not applied, send it again in a second");
+      }
       onPad(pad -> pad.profileChanged(this, p.name(), p.color()));
     } else if (m instanceof ClientMessage.Chat c) {
       if (!chatBucket.tryTake(System.nanoTime())) {

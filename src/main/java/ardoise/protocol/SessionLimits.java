@@ -5,10 +5,18 @@ import java.nio.charset.StandardCharsets;
 /**
  * The limits a session enforces: message size, message rate, unsent output, the join deadline; chat
  * messages also take a token of their own bucket ({@code chatPerMinute}, {@code chatBurst}) and are at
- * most {@code chatMaxChars} UTF-16 code units.
+ * most {@code chatMaxChars} UTF-16 code units; profile changes take one of theirs ({@code profilePerSecond},
+ * {@code profileBurst}).
  */
 public record SessionLimits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit, int chatMaxChars,
-    int chatPerMinute, int chatBurst, long joinTimeoutMillis) {
+    int chatPerMinute, int chatBurst, long joinTimeoutMillis, int profilePerSecond, int profileBurst) {
+
+  /** With the default profile rate (ARDOISE_PROFILE_PER_SECOND, ARDOISE_PROFILE_BURST). */
+  public SessionLimits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit, int chatMaxChars,
+      int chatPerMinute, int chatBurst, long joinTimeoutMillis) {
+    this(maxMessageBytes, opsPerSecond, opsBurst, sendQueueLimit, chatMaxChars, chatPerMinute, chatBurst, joinTimeoutMillis,
+        5, 10);
+  }
 
   /** With the default join deadline (ARDOISE_JOIN_TIMEOUT_SECONDS). */
   public SessionLimits(int maxMessageBytes, int opsPerSecond, int opsBurst, int sendQueueLimit, int chatMaxChars,

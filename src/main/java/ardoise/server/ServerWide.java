@@ -38,18 +38,15 @@ final class ServerWide {
     this.padSettings = new PadSettings(config.maxPadChars(), config.maxConnectionsPerPad(), snapshots,
         config.idleUnloadSeconds() * 1000L, PadSettings.WINDOW_SIZE, PadSettings.MAX_PENDING_OPS, PadSettings.MAX_BATCH,
         config.fanoutMicrosPerMember() * 1000L, config.chatKept(),
-        config.integer(ardoise.config.Setting.MAX_VIEWERS_PER_PAD));
+        config.integer(ardoise.config.Setting.MAX_VIEWERS_PER_PAD), config.integer(ardoise.config.Setting.PRESENCE_MILLIS),
+        config.integer(ardoise.config.Setting.PROFILE_STORE_SECONDS) * 1000L);
     AtomicInteger clients = new AtomicInteger();
     PadStore metered = metrics.instrument(store, shards::loadedCount, clients::get);
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,
         lanAddresses);
     PadNotes notes = store.notes();
-    shards.onMemberSeen((padId, info) -> {
-      // A template's edit joins as nobody (authorId ""): nobody has no profile to remember.
-      if (!info.authorId().isEmpty()) {
-        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color()));
-      }
-    });
+    shards.onMemberSeen((padId, info) ->
+        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));
   }
 
   /** The port every loop listens on (known once the first one listens). */

@@ -3,6 +3,7 @@ package ardoise.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -69,6 +70,19 @@ class ConfigTest {
     Files.writeString(file, "{\"prot\": 1}");
     ConfigException e = assertThrows(ConfigException.class, () -> Config.load(file, Map.of()));
     assertTrue(e.getMessage().contains("unknown setting \"prot\""), e.getMessage());
+  }
+
+  /** The message is printed when the server refuses to start: a secret typed wrong is not quoted back. */
+  @Test
+  void aMistypedSecretIsNotQuotedInTheError() throws Exception {
+    Path file = dir.resolve("unquoted.json");
+    Files.writeString(file, "{\"metricsToken\": jeton0123456789abcdef}");
+    ConfigException e = assertThrows(ConfigException.class, () -> Config.load(file, Map.of()));
+    assertFalse(e.getMessage().contains("jeton0123456789abcdef"), e.getMessage());
+    assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
+    ConfigException url = assertThrows(ConfigException.class,
+        () -> Config.fromValues(Map.of("ARDOISE_REDIS_URL", "redis:/:mot-de-passe@10.0.0.5:6379")));
+    assertFalse(url.getMessage().contains("mot-de-passe"), url.getMessage());
   }
 
   private static void assertMessage(String name, Map<String, String> env) {

@@ -102,7 +102,10 @@ class MemberColorsTest {
     Pad pad = pads.load(registry, "vue");
     List<MemberInfo> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     pads.on(() -> {
-      pad.onMemberSeen(seen::add);
+      pad.onMemberSeen(info -> {
+        seen.add(info);
+        return io.vertx.core.Future.succeededFuture();
+      });
       return null;
     });
     // Alice's browser profile says red, but her text in this pad is blue: a restore must not recolour it.

@@ -28,7 +28,10 @@ class ViewersTest {
   void viewersAreCountedNotListedAndNeverRememberedAsAuthors() throws Exception {
     PadRegistry registry = on(() -> new PadRegistry(new InMemoryPadStore(), PadContext.settings(1000, 10, 1000, 60_000), context));
     List<String> seen = new ArrayList<>();
-    on(() -> { registry.onMemberSeen((padId, info) -> seen.add(info.name())); return null; });
+    on(() -> { registry.onMemberSeen((padId, info) -> {
+      seen.add(info.name());
+      return io.vertx.core.Future.succeededFuture();
+    }); return null; });
     Pad pad = pads.load(registry, "vue");
     RecordingMember writer = new RecordingMember("writer-0000000001");
     RecordingMember viewer = new RecordingMember("viewer-0000000001", true);

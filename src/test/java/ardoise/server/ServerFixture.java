@@ -61,6 +61,14 @@ public final class ServerFixture implements AutoCloseable {
     return new ServerFixture(app, store);
   }
 
+  /** A server that opens its own store as {@code main} does (ARDOISE_REDIS_URL, else an embedded redis-server). */
+  public static ServerFixture startWithItsOwnStore(Map<String, String> env) {
+    Map<String, String> values = new HashMap<>(Map.of("ARDOISE_PORT", "0", "ARDOISE_HOST", "127.0.0.1",
+        "ARDOISE_OPS_PER_SECOND", "100000", "ARDOISE_OPS_BURST", "100000"));
+    values.putAll(env);
+    return new ServerFixture(Server.start(Config.fromValues(values)).await(), null);
+  }
+
   public WsClient connect(String padId) {
     return connect("/ws/" + padId, null);
   }

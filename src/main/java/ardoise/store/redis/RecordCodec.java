@@ -68,7 +68,7 @@ final class RecordCodec {
     try {
       return OpJson.fromJson(JSON.readValue(json, Object.class));
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new CorruptDataException("op record " + rev + " has an unreadable op: " + e.getMessage());
+      throw new CorruptDataException("op record " + rev + " has an unreadable op: " + CorruptDataException.describe(e));
     }
   }
 
@@ -88,7 +88,7 @@ final class RecordCodec {
       AttributedText doc = AttributedText.fromRuns(node.get("text").textValue(), runs);
       return new Snapshot(node.get("rev").longValue(), doc, node.get("time").longValue());
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new CorruptDataException("unreadable snapshot: " + e.getMessage());
+      throw new CorruptDataException("unreadable snapshot: " + CorruptDataException.describe(e));
     }
   }
 
@@ -96,6 +96,18 @@ final class RecordCodec {
   static final class CorruptDataException extends RuntimeException {
     CorruptDataException(String message) {
       super(message);
+    }
+
+    /**
+     * What went wrong reading stored data, without the data: a parser's own message quotes what it
+     * read (pad text, names), and this message goes to the log.
+     */
+    static String describe(Exception e) {
+      if (e instanceof ardoise.ot.InvalidOperationException) return e.getMessage(); // ours: lengths and positions only
+      if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+        return j.getClass().getSimpleName() + " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+      }
+      return e.getClass().getSimpleName();
     }
   }
 }

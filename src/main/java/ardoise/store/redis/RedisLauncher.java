@@ -81,7 +81,7 @@ public final class RedisLauncher {
         "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes",
         "--appendfsync", fsync.name().toLowerCase(), "--save", "", "--daemonize", "no"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    awaitReady(process, port);
+    awaitReady(process, port, lock == null ? null : lock.password());
     LOG.info("embedded redis-server (" + executable + ") started on 127.0.0.1:" + port + " with data in " + dataDir
         + " (appendfsync " + fsync.name().toLowerCase() + (lock == null ? ", open" : ", password-protected") + ")");
     return new RedisLauncher(process, port, dataDir, lock == null ? null : lock.password());
@@ -137,7 +137,8 @@ public final class RedisLauncher {
     return ExecutableProvider.newJarResourceProvider().get();
   }
 
-  private static void awaitReady(Process process, int port) throws IOException {
+  /** {@code password} (may be null) is blanked out of the server's last lines quoted on failure (a bad config line is quoted). */
+  private static void awaitReady(Process process, int port, String password) throws IOException {
     CountDownLatch ready = new CountDownLatch(1);
     Deque<String> lastLines = new ArrayDeque<>();
     Thread reader = new Thread(() -> drain(process, ready, lastLines), "redis-server-" + port);
@@ -147,7 +148,9 @@ public final class RedisLauncher {
       if (!ready.await(START_TIMEOUT_S, TimeUnit.SECONDS) || !process.isAlive()) {
         process.destroyForcibly();
         synchronized (lastLines) {
-          throw new IOException("redis-server did not start on port " + port + ": " + String.join(" | ", lastLines));
+          String output = String.join(" | ", lastLines);
+          if (password != null && !password.isEmpty()) output = output.replace(password, "***");
+          throw new IOException("redis-server did not start on port " + port + ": " + output);
         }
       }
     } catch (InterruptedException e) {

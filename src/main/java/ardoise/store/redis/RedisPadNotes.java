@@ -42,11 +42,20 @@ public final class RedisPadNotes implements PadNotes {
     return RedisPadStore.onCaller(availability.track(api.hgetall(key(padId, "authors"))).map(reply -> {
       Map<String, AuthorProfile> out = new HashMap<>();
       for (String authorId : reply.getKeys()) {
-        JsonObject json = new JsonObject(reply.get(authorId).toString());
+        JsonObject json = stored(reply.get(authorId).toString(), "author " + authorId);
         out.put(authorId, new AuthorProfile(json.getString("name", ""), json.getString("color", "")));
       }
       return out;
     }));
+  }
+
+  /** A stored JSON value; one that does not parse fails without quoting it (names and labels stay out of logs). */
+  private static JsonObject stored(String json, String what) {
+    try {
+      return new JsonObject(json);
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      throw new RecordCodec.CorruptDataException(what + " is not a JSON object");
+    }
   }
 
   @Override
@@ -67,7 +76,7 @@ public final class RedisPadNotes implements PadNotes {
     return RedisPadStore.onCaller(availability.track(api.hgetall(key(padId, "versions"))).map(reply -> {
       List<SavedVersion> out = new ArrayList<>();
       for (String rev : reply.getKeys()) {
-        JsonObject json = new JsonObject(reply.get(rev).toString());
+        JsonObject json = stored(reply.get(rev).toString(), "saved version " + rev);
         out.add(new SavedVersion(Long.parseLong(rev), json.getString("label", ""), json.getString("author", ""),
             json.getLong("time", 0L)));
       }

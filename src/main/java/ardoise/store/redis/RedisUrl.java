@@ -26,8 +26,16 @@ public final class RedisUrl {
         .setMaxWaitingHandlers(8192);
   }
 
-  /** The URL with any password replaced by {@code ***}, safe to log. */
+  /**
+   * The URL with any password replaced by {@code ***}, safe to log: the one in the user part and the
+   * one the Redis client also reads from a {@code password} query parameter.
+   */
   public static String redact(String url) {
+    String redacted = url.replaceAll("(?i)([?&]password=)[^&#]*", "$1***");
+    return redactUserInfo(redacted);
+  }
+
+  private static String redactUserInfo(String url) {
     int scheme = url.indexOf("://");
     int at = url.lastIndexOf('@');
     if (scheme < 0 || at < scheme) return url;

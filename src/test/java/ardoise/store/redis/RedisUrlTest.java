@@ -27,6 +27,8 @@ class RedisUrlTest {
     assertEquals("rediss://bob:***@host", RedisUrl.redact("rediss://bob:s3cret@host"));
     assertEquals("redis://:***@host", RedisUrl.redact("redis://s3cret@host"));
     assertEquals("redis://host:6379", RedisUrl.redact("redis://host:6379"));
+    assertEquals("redis://host:6379/0?password=***", RedisUrl.redact("redis://host:6379/0?password=s3cret"));
+    assertEquals("redis://bob:***@host?db=1&Password=***&x=1", RedisUrl.redact("redis://bob:a@host?db=1&Password=s3cret&x=1"));
   }
 
   @Test

@@ -1,0 +1,98 @@
+package ardoise.pad;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The profile (name, colour) each author of a pad last used, handed to a writer that stores it with
+ * the pad's notes (exports and the history name people who left with it).
+ *
+ * <p>Why paced: each write is a store command (an fsync with {@code appendfsync always}); a member
+ * renaming itself 28 times a second would cost 28 of them a second. An author's profile is written at
+ * once when its last write is at least {@code intervalMillis} old, else once when that interval ends.
+ * The latest profile is always the one written, and always written: when the interval ends, when its
+ * member leaves ({@link #flush}), when the pad closes ({@link #flushAll}).
+ *
+ * <p>Thread rule: pad context only.
+ */
+final class AuthorMemory {
+  private final Vertx vertx;
+  private final long intervalNanos;
+  private final Map<String, Author> authors = new HashMap<>();
+  private Function<MemberInfo, Future<Void>> writer = info -> Future.succeededFuture();
+
+  private static final class Author {
+    MemberInfo pending;
+    boolean written;
+    long lastWrite;
+    long timer = -1;
+  }
+
+  AuthorMemory(Vertx vertx, long intervalMillis) {
+    this.vertx = vertx;
+    this.intervalNanos = intervalMillis * 1_000_000;
+  }
+
+  /** Where profiles go from now on. */
+  void writeWith(Function<MemberInfo, Future<Void>> writer) {
+    this.writer = writer;
+  }
+
+  /** A member joined or changed its profile. Nobody (authorId "", a template's edit) has none to remember. */
+  void seen(MemberInfo info) {
+    if (info.authorId().isEmpty()) return;
+    Author a = authors.computeIfAbsent(info.authorId(), id -> new Author());
+    a.pending = info;
+    if (a.timer != -1) return; // a write is due: it will take this profile
+    long wait = a.written ? a.lastWrite + intervalNanos - System.nanoTime() : 0;
+    if (wait <= 0) {
+      write(a);
+      return;
+    }
+    a.timer = vertx.setTimer(Math.max(1, (wait + 999_999) / 1_000_000), id -> {
+      a.timer = -1;
+      write(a);
+    });
+  }
+
+  /** Writes the author's latest profile now if it waits (its member left). */
+  Future<Void> flush(String authorId) {
+    Author a = authors.get(authorId);
+    if (a == null) return Future.succeededFuture();
+    cancelTimer(a);
+    return write(a);
+  }
+
+  /** Writes every waiting profile now (the pad closes); completes when the writer is done with them. */
+  Future<Void> flushAll() {
+    List<Future<Void>> writes = new ArrayList<>();
+    for (Author a : authors.values()) {
+      cancelTimer(a);
+      writes.add(write(a));
+    }
+    return Future.join(writes).mapEmpty();
+  }
+
+  private void cancelTimer(Author a) {
+    if (a.timer != -1) vertx.cancelTimer(a.timer);
+    a.timer = -1;
+  }
+
+  private Future<Void> write(Author a) {
+    MemberInfo info = a.pending;
+    if (info == null) return Future.succeededFuture();
+    a.pending = null;
+    a.written = true;
+    a.lastWrite = System.nanoTime();
+    try {
+      return writer.apply(info);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}
