@@ -31,7 +31,10 @@ public enum Setting {
   CHAT_MAX_CHARS("ARDOISE_CHAT_MAX_CHARS", "chatMaxChars", Kind.INTEGER, "1000", 1, 100_000),
   CHAT_PER_MINUTE("ARDOISE_CHAT_PER_MINUTE", "chatPerMinute", Kind.INTEGER, "20", 1, 100_000),
   CHAT_BURST("ARDOISE_CHAT_BURST", "chatBurst", Kind.INTEGER, "5", 1, 10_000),
-  CHAT_KEPT("ARDOISE_CHAT_KEPT", "chatKept", Kind.INTEGER, "100", 1, 10_000);
+  CHAT_KEPT("ARDOISE_CHAT_KEPT", "chatKept", Kind.INTEGER, "100", 1, 10_000),
+  WINDOW_MAX_BYTES("ARDOISE_WINDOW_MAX_BYTES", "windowMaxBytes", Kind.INTEGER, "8388608", 65_536, 1 << 30),
+  MAX_REBASE_REVISIONS("ARDOISE_MAX_REBASE_REVISIONS", "maxRebaseRevisions", Kind.INTEGER, "5000", 10, 1_000_000),
+  HISTORY_MAX_RESPONSE_BYTES("ARDOISE_HISTORY_MAX_RESPONSE_BYTES", "historyMaxResponseBytes", Kind.INTEGER, "4194304", 65_536, 1 << 30);
 
   /** How a value is read and checked. */
   public enum Kind {

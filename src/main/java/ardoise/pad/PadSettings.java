@@ -17,9 +17,22 @@ import ardoise.store.SnapshotPolicy;
  * @param chatKept chat messages kept per pad (the newest), all sent to a member when it joins
  * @param maxViewers most read-only connections on one pad, counted apart from {@code maxMembers}
  *     (writers): a crowd of viewers never locks writers out
+ * @param windowMaxBytes most bytes (estimated) of committed ops kept in memory, and read from the store
+ *     for one replay or rebase; beyond it a join gets the text instead of a replay, an op gets
+ *     {@link Rejection#REV_TOO_OLD}
+ * @param maxRebaseRevisions an op based more than this many revisions behind the head is refused
+ *     ({@link Rejection#REV_TOO_OLD}): rebasing costs CPU per revision crossed
  */
 public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
-    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers) {
+    int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers,
+    long windowMaxBytes, int maxRebaseRevisions) {
+
+  /** Settings with the default window bytes and rebase bound. */
+  public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
+      int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers) {
+    this(maxPadChars, maxMembers, snapshots, idleUnloadMillis, windowSize, maxPendingOps, maxBatch, fanoutNanosPerMember,
+        chatKept, maxViewers, WINDOW_MAX_BYTES, MAX_REBASE_REVISIONS);
+  }
 
   /** Settings with as many viewers allowed as writers. */
   public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
@@ -40,6 +53,10 @@ public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapsh
 
   /** Committed ops kept in memory per pad. */
   public static final int WINDOW_SIZE = 1000;
+  /** Bytes of committed ops kept in memory per pad by default (ARDOISE_WINDOW_MAX_BYTES). */
+  public static final long WINDOW_MAX_BYTES = 8L << 20;
+  /** Revisions an op may be behind the head by default (ARDOISE_MAX_REBASE_REVISIONS). */
+  public static final int MAX_REBASE_REVISIONS = 5000;
   /** Ops a pad accepts before the store has them. */
   public static final int MAX_PENDING_OPS = 2000;
   /** Ops in one append. */
@@ -47,7 +64,8 @@ public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapsh
 
   public PadSettings {
     if (maxPadChars < 1 || maxMembers < 1 || snapshots == null || idleUnloadMillis < 1
-        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1 || maxViewers < 1) {
+        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1 || maxViewers < 1
+        || windowMaxBytes < 1 || maxRebaseRevisions < 1) {
       throw new IllegalArgumentException("pad settings must be positive: " + this);
     }
   }

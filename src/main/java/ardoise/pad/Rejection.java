@@ -18,5 +18,7 @@ public enum Rejection {
   /** The pad already has as many members as allowed. */
   TOO_MANY_CONNECTIONS,
   /** The pad could not handle the request (a bug or a conflict it cannot resolve); reconnect. */
-  SERVER_ERROR
+  SERVER_ERROR,
+  /** The op is based on a revision too far behind the head to rebase; rejoin (and rebase on the client). */
+  REV_TOO_OLD
 }

@@ -32,7 +32,9 @@ public enum ErrorCode {
   /** Too many chat messages from this connection (not stored). */
   CHAT_RATE_LIMITED(false),
   /** No join within the deadline after connecting. */
-  JOIN_TIMEOUT(true);
+  JOIN_TIMEOUT(true),
+  /** An op based on a revision too far behind the head (count or bytes); the client rejoins with its rev. */
+  REV_TOO_OLD(false);
 
   private final boolean closes;
   private final String code;
@@ -60,6 +62,7 @@ public enum ErrorCode {
       case STORE_UNAVAILABLE -> STORE_UNAVAILABLE;
       case TOO_MANY_CONNECTIONS -> TOO_MANY_CONNECTIONS;
       case SERVER_ERROR -> SERVER_ERROR;
+      case REV_TOO_OLD -> REV_TOO_OLD;
     };
   }
 }
