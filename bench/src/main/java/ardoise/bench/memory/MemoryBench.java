@@ -85,6 +85,8 @@ public final class MemoryBench {
     System.out.printf("RESULT large-revisions: %d revisions of %,d chars: heap kept after GC grew %.1f MB%n",
         LARGE_REVISIONS, LARGE_CHARS, (after - before) / 1e6);
     long allocated = allocatedBytes();
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
     long started = System.nanoTime();
     long bytes = 0;
     int pages = 0;
@@ -106,8 +108,8 @@ public final class MemoryBench {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("RESULT history from=0&to=2000, following next: %d response(s), %,d bytes in all, %d revisions, %.2f s (first answer %.2f s, %,d bytes), "
-        + "%.0f MB allocated; heap kept after GC %.1f MB above the start%n",
-        pages, bytes, revisions, seconds, firstSeconds, firstBytes, (allocatedBytes() - allocated) / 1e6, (heapAfterGc() - before) / 1e6);
+        + "%.1f s process CPU, %.0f MB allocated; heap kept after GC %.1f MB above the start%n",
+        pages, bytes, revisions, seconds, firstSeconds, firstBytes, (os.getProcessCpuTime() - cpu) / 1e9, (allocatedBytes() - allocated) / 1e6, (heapAfterGc() - before) / 1e6);
     writer.close();
   }
 
