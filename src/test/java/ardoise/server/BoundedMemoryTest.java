@@ -132,4 +132,20 @@ class BoundedMemoryTest {
     assertEquals(20L, two.getLong("head"));
     }
   }
+
+  @Test
+  void exportsOfOldRevisionsAreRebuiltChunkByChunkFromASnapshot() {
+    try (ServerFixture snapshotting = ServerFixture.start(Map.of("ARDOISE_SNAPSHOT_EVERY_OPS", "10"));
+        HttpCalls http = new HttpCalls(snapshotting.app.port())) {
+      WsClient writer = snapshotting.connect("old-export");
+      writer.join(ServerFixture.newClientId());
+      writer.op(0, 1, "x").next("ack");
+      for (int seq = 2; seq <= 130; seq++) writer.op(seq - 1, seq, "x", seq - 1).next("ack");
+      for (int rev : new int[] {0, 5, 64, 117, 130}) {
+        HttpCalls.Answer answer = http.get("/p/old-export/export/txt?rev=" + rev);
+        assertEquals(200, answer.status());
+        assertEquals("x".repeat(rev), answer.text(), "revision " + rev);
+      }
+    }
+  }
 }
