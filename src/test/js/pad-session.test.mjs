@@ -309,6 +309,28 @@ describe('PadSession errors', () => {
     assert.deepEqual(p.sent().at(-1), { type: 'op', rev: 1, seq: 1, op: [1, 'b'] });
   });
 
+  test('rev-too-old for our op rejoins for the text; the op is rebased on it and resent on the head, nothing is lost', () => {
+    const p = open();
+    p.join(1, { text: 'a' });
+    p.type(insertAt(1, 1, 'b'));
+    assert.deepEqual(p.sent().at(-1), { type: 'op', rev: 1, seq: 1, op: [1, 'b'] });
+    mock.method(console, 'warn', () => {});
+    p.receive({ type: 'error', code: 'rev-too-old', message: 'rev 1 is too far behind the head 6000', seq: 1 });
+    console.warn.mock.restore();
+    assert.equal(p.session.joined, false, 'the socket is dropped');
+    assert.deepEqual(p.ui.errors, [], 'nothing to tell the person');
+    mock.timers.tick(10000);
+    p.join(6000, { text: 'Xa' });
+    assert.equal(p.sent()[0].rev, undefined, 'joins for the text: a replay would come after the resend at the old rev');
+    assert.equal(p.editor.doc.text, 'Xab', 'the typed b is kept, rebased on the text');
+    assert.deepEqual(p.sent().at(-1), { type: 'op', rev: 6000, seq: 1, op: [2, 'b'] }, 'the same seq, resent on the head');
+    // Its ack, as the batch frame that carries the committed op (checked against the rebased copy).
+    p.receive({ type: 'batch', messages: [{ type: 'op', rev: 6001, clientId: CLIENT, authorId: ME, seq: 1, op: [2, 'b'] }] });
+    assert.equal(p.session.client.hasPending(), false);
+    assert.equal(p.session.joined, true);
+    assert.equal(p.session.client.document().text, 'Xab');
+  });
+
   test('bad-rev before joined (the pad is behind us) asks for the text instead of a replay', () => {
     const p = open();
     p.join(5, { text: 'abcde' });

@@ -282,6 +282,9 @@ export class PadSession {
   /**
    * Refusals of our outstanding op that a later resend cures (rate limit, store outage) are resent
    * after a pause; refusals meaning our state is wrong (bad-op, bad-rev, seq-gap) rejoin from rev.
+   * rev-too-old (our op is based too far behind the head for the server to rebase it) rejoins for
+   * the text: a replay would come after the resend of the op at the same old rev; the text rebases
+   * the pending ops here (Client.rebase), they are resent on the head, and nothing is lost or shown.
    */
   onServerError(m) {
     const forChat = this.ui.chatRefused?.(m) === true;
@@ -294,6 +297,11 @@ export class PadSession {
       this.editor.applyRemote(dropOutstanding(this.client), this.client.authorId);
         this.writer.changed();
       this.report();
+    } else if (ours && m.code === 'rev-too-old') {
+      this.joinFresh = true;
+      this.connection.drop();
+      console.warn(`pad=${this.padId} client=${this.client.clientId} op too far behind the head; joining again for the text`);
+      return;
     } else if (ours && ['bad-op', 'bad-rev', 'seq-gap'].includes(m.code)) {
       this.connection.drop();
     } else if (m.code === 'profile-rate-limited') {

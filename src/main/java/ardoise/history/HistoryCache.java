@@ -1,24 +1,32 @@
 package ardoise.history;
 
+import ardoise.ot.Component;
 import ardoise.store.OpRecord;
 import ardoise.store.PadStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The {@link RevisionIndex} of the pads whose history is being looked at, most recently used first
- * (at most {@code capacity}). The first look reads the op log from the store in chunks and builds
- * the index on a worker; later looks only read the records committed since.
+ * (at most {@code capacity}). The first look reads the op log from the store in chunks of about
+ * {@value #READ_TARGET_BYTES} bytes (4 revisions, then as many as fit, at most {@value #CHUNK}),
+ * extending the index on a worker after each, so a history of large revisions is never held whole
+ * and no Redis reply is huge; later looks only read the records committed since. Op records
+ * themselves are read from the store when asked for ({@link #revision}, {@link #visitOps}).
  *
  * <p>Like {@link PadRegistry}, the in-flight future is stored, so simultaneous requests share one
  * load. Thread rule: one Vert.x context owns the cache; call it only there.
  */
 public final class HistoryCache {
-  private static final int CHUNK = 2000;
+  /** Most revisions per store read. */
+  private static final int CHUNK = 1000;
+  /** What one store read aims at: the size of the next read follows the size of the last one's records. */
+  private static final long READ_TARGET_BYTES = 2 << 20;
+  private static final int FIRST_CHUNK = 4;
 
   private final Vertx vertx;
   private final PadStore store;
@@ -47,25 +55,64 @@ public final class HistoryCache {
   private Future<RevisionIndex> build(String padId) {
     return store.load(padId).compose(stored -> {
       if (stored == null) return Future.failedFuture(new NoSuchPad(padId));
-      return readOps(padId, 0, stored.head(), new ArrayList<>())
-          .compose(ops -> vertx.executeBlocking(() -> RevisionIndex.build(ops, stored.createdAt()), false));
+      return extend(padId, RevisionIndex.empty(stored.createdAt()), stored.head(), FIRST_CHUNK);
     });
   }
 
   private Future<RevisionIndex> refresh(String padId, RevisionIndex index) {
-    return readOps(padId, index.head(), Long.MAX_VALUE, new ArrayList<>()).compose(more -> more.isEmpty()
-        ? Future.succeededFuture(index)
-        : vertx.executeBlocking(() -> index.extend(more), false));
+    return extend(padId, index, Long.MAX_VALUE, FIRST_CHUNK);
   }
 
-  /** Records after {@code from} up to {@code to}, read CHUNK at a time so no single reply is huge. */
-  private Future<List<OpRecord>> readOps(String padId, long from, long to, List<OpRecord> into) {
-    long until = Math.min(to, from + CHUNK);
-    if (until <= from) return Future.succeededFuture(into);
+  /** {@code index} extended with the records after its head up to {@code to}, one chunk at a time. */
+  private Future<RevisionIndex> extend(String padId, RevisionIndex index, long to, int chunkSize) {
+    long from = index.head();
+    long until = Math.min(to, from + chunkSize);
+    if (until <= from) return Future.succeededFuture(index);
     return store.ops(padId, from, until).compose(chunk -> {
-      into.addAll(chunk);
-      if (chunk.size() < until - from) return Future.succeededFuture(into); // the log ends here
-      return readOps(padId, until, to, into);
+      if (chunk.isEmpty()) return Future.succeededFuture(index);
+      return vertx.executeBlocking(() -> index.extend(chunk), false).compose(longer -> chunk.size() < until - from
+          ? Future.succeededFuture(longer) // the log ends here
+          : extend(padId, longer, to, nextChunk(chunk)));
     });
+  }
+
+  /** Revision {@code rev} of the pad: its index's checkpoint plus the records after it, read from the store. */
+  public Future<Revision> revision(String padId, long rev) {
+    return index(padId).compose(index -> {
+      if (rev < 0 || rev > index.head()) return Future.failedFuture(new RevisionOutOfRange(rev, index.head()));
+      if (rev == index.head()) return Future.succeededFuture(index.at(rev, List.of()));
+      return store.ops(padId, index.checkpointBefore(rev), rev)
+          .compose(ops -> vertx.executeBlocking(() -> index.at(rev, ops), false));
+    });
+  }
+
+  /**
+   * Calls {@code take} with the records {@code from < rev <= to} in order, until it answers false or
+   * they run out; so a caller keeps only what it takes. Read in chunks that start small and grow as
+   * the records allow: a caller that stops after a few large records has not read a hundred.
+   */
+  public Future<Void> visitOps(String padId, long from, long to, Predicate<OpRecord> take) {
+    return visitOps(padId, from, to, FIRST_CHUNK, take);
+  }
+
+  private Future<Void> visitOps(String padId, long from, long to, int chunkSize, Predicate<OpRecord> take) {
+    long until = Math.min(to, from + chunkSize);
+    if (until <= from) return Future.succeededFuture();
+    return store.ops(padId, from, until).compose(chunk -> {
+      for (OpRecord r : chunk) if (!take.test(r)) return Future.succeededFuture();
+      if (chunk.size() < until - from) return Future.succeededFuture();
+      return visitOps(padId, until, to, nextChunk(chunk), take);
+    });
+  }
+
+  /** Revisions for the next read: at most twice the last read, and about READ_TARGET_BYTES at the last one's sizes. */
+  private static int nextChunk(List<OpRecord> last) {
+    long bytes = 1;
+    for (OpRecord r : last) {
+      bytes += 64;
+      for (Component c : r.op().components()) bytes += c instanceof Component.Insert i ? 8 + 2L * i.text().length() : 8;
+    }
+    long fit = last.size() * READ_TARGET_BYTES / bytes;
+    return (int) Math.max(1, Math.min(CHUNK, Math.min(2L * last.size(), fit)));
   }
 }

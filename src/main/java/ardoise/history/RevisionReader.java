@@ -11,12 +11,15 @@ import java.util.List;
 
 /**
  * Rebuilds one revision of a pad from the store: the newest snapshot at or before it plus the ops
- * after that snapshot. The store is read on the caller's context; applying the ops (up to a whole
- * history when old snapshots were dropped) runs on a worker, never on the event loop.
+ * after that snapshot. The store is read on the caller's context, {@value #CHUNK} revisions at a
+ * time; applying them (up to a whole history when old snapshots were dropped) runs on a worker,
+ * never on the event loop. Why in chunks: a history of large revisions read in one reply would hold
+ * it all at once; this holds the document and one chunk.
  *
  * <p>Stateless; safe from any context. For many reads of one pad's history use {@link HistoryCache}.
  */
 public final class RevisionReader {
+  private static final int CHUNK = 50;
   private final Vertx vertx;
   private final PadStore store;
 
@@ -36,17 +39,33 @@ public final class RevisionReader {
       long wanted = rev == null ? head : rev;
       if (wanted < 0 || wanted > head) return Future.failedFuture(new RevisionOutOfRange(wanted, head));
       if (wanted >= stored.snapshot().rev()) return replay(stored.snapshot(), stored.tail(), wanted, head, stored);
-      return store.snapshotAtOrBefore(padId, wanted)
-          .compose(snapshot -> store.ops(padId, snapshot.rev(), wanted)
-              .compose(ops -> replay(snapshot, ops, wanted, head, stored)));
+      return store.snapshotAtOrBefore(padId, wanted).compose(snapshot -> {
+        Revision start = new Revision(snapshot.rev(), snapshot.rev() == 0 ? stored.createdAt() : snapshot.time(), snapshot.doc(), head);
+        return readOn(padId, start, wanted);
+      });
     });
   }
 
+  /** {@code from} moved forward to revision {@code rev}, reading and applying one chunk at a time. */
+  private Future<Revision> readOn(String padId, Revision from, long rev) {
+    if (from.rev() == rev) return Future.succeededFuture(from);
+    long until = Math.min(rev, from.rev() + CHUNK);
+    return store.ops(padId, from.rev(), until)
+        .compose(ops -> apply(from, ops, until))
+        .compose(next -> readOn(padId, next, rev));
+  }
+
   private Future<Revision> replay(Snapshot snapshot, List<OpRecord> ops, long rev, long head, StoredPad stored) {
+    long time = snapshot.rev() == 0 ? stored.createdAt() : snapshot.time();
+    return apply(new Revision(snapshot.rev(), time, snapshot.doc(), head), ops, rev);
+  }
+
+  /** {@code from} with the records up to {@code rev} applied, on a worker; they must follow it without a gap. */
+  private Future<Revision> apply(Revision from, List<OpRecord> ops, long rev) {
     return vertx.executeBlocking(() -> {
-      AttributedText doc = snapshot.doc();
-      long time = snapshot.rev() == 0 ? stored.createdAt() : snapshot.time();
-      long at = snapshot.rev();
+      AttributedText doc = from.doc();
+      long time = from.time();
+      long at = from.rev();
       for (OpRecord record : ops) {
         if (record.rev() > rev) break;
         if (record.rev() != at + 1) {
@@ -57,7 +76,7 @@ public final class RevisionReader {
         at = record.rev();
       }
       if (at != rev) throw new IllegalStateException("the store holds revisions up to " + at + ", not " + rev);
-      return new Revision(rev, time, doc, head);
+      return new Revision(rev, time, doc, from.head());
     }, false);
   }
 }

@@ -63,8 +63,8 @@ final class EditApi {
       ErrorPage.json(ctx, HttpError.BAD_REV, "rev must be a whole number from 0");
       return;
     }
-    cache.index(padId)
-        .compose(index -> vertx.executeBlocking(() -> index.at(rev).doc().text(), false))
+    cache.revision(padId, rev)
+        .map(revision -> revision.doc().text())
         .compose(text -> edit(padId, person, head -> text))
         .onSuccess(newRev -> HistoryApi.send(ctx, new JsonObject().put("rev", newRev).put("restored", rev)))
         .onFailure(e -> refuse(ctx, padId, e));

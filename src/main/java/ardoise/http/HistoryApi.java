@@ -5,14 +5,14 @@ import ardoise.ot.OpJson;
 import ardoise.history.HistoryCache;
 import ardoise.history.NoSuchPad;
 import ardoise.history.Revision;
-import ardoise.history.RevisionIndex;
 import ardoise.history.RevisionOutOfRange;
-import ardoise.store.OpRecord;
 import ardoise.store.PadNotes.AuthorProfile;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,26 +21,32 @@ import java.util.Set;
  * The history view's JSON API (docs/history.md):
  * <ul>
  *   <li>GET /api/pads/{pad}/history → {head, createdAt, headTime}; with {@code ?time=T} → {rev, head}, the
- *       last revision at or before T; with {@code ?from=F&to=T} → {head, ops: [{rev, time, author, op}]},
- *       at most {@value #MAX_OPS} records, for playing forward in the browser.</li>
+ *       last revision at or before T; with {@code ?from=F&to=T} → {head, ops: [{rev, time, author, op}], next?},
+ *       at most {@value #MAX_OPS} whole records and at most {@code maxResponseBytes} (one record at least),
+ *       for playing forward in the browser; {@code next}, when present, is the {@code from} that asks for the rest.</li>
  *   <li>GET /api/pads/{pad}/history/{rev} → {rev, time, head, text, runs, authors}.</li>
  *   <li>GET /api/pads/{pad}/authors → {authors: {id: {name, color}}}: everyone who joined or edited the
  *       pad, so an editor shows the text of people who left in their colour.</li>
  * </ul>
- * Every answer comes from a {@link HistoryCache} index: one checkpoint plus fewer than 256 ops,
- * built on a worker. Thread rule: the context of the verticle that mounted it.
+ * Every answer comes from a {@link HistoryCache} index: one checkpoint plus fewer than 256 ops read
+ * from the store, applied on a worker; op pages are read from the store a chunk at a time and stop at
+ * the byte cap, so one request never holds much more than its answer. Thread rule: the context of the verticle that mounted it.
  */
 final class HistoryApi {
   static final int MAX_OPS = 2000;
+  /** Room for {head, ops: [], next} around the records. */
+  private static final int PAGE_OVERHEAD = 100;
 
   private final Vertx vertx;
   private final HistoryCache cache;
   private final Contributors contributors;
+  private final int maxResponseBytes;
 
-  HistoryApi(Vertx vertx, HistoryCache cache, Contributors contributors) {
+  HistoryApi(Vertx vertx, HistoryCache cache, Contributors contributors, int maxResponseBytes) {
     this.vertx = vertx;
     this.cache = cache;
     this.contributors = contributors;
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   void summary(RoutingContext ctx) {
@@ -53,26 +59,40 @@ final class HistoryApi {
       return;
     }
     cache.index(padId).onSuccess(index -> {
-      JsonObject answer = new JsonObject().put("head", index.head());
-      if (time != null) {
-        answer.put("rev", index.revAtTime(time));
-      } else if (from != null) {
+      if (from != null && time == null) {
         long until = Math.min(to == null ? index.head() : to, from + MAX_OPS);
-        answer.put("ops", ops(index, from, until));
-      } else {
-        answer.put("createdAt", index.timeOf(0)).put("headTime", index.timeOf(index.head()));
+        opsPage(padId, index.head(), from, until).onSuccess(page -> sendJson(ctx, page)).onFailure(e -> fail(ctx, padId, e));
+        return;
       }
+      JsonObject answer = new JsonObject().put("head", index.head());
+      if (time != null) answer.put("rev", index.revAtTime(time));
+      else answer.put("createdAt", index.timeOf(0)).put("headTime", index.timeOf(index.head()));
       send(ctx, answer);
     }).onFailure(e -> fail(ctx, padId, e));
   }
 
-  private static JsonArray ops(RevisionIndex index, long from, long to) {
-    JsonArray out = new JsonArray();
-    for (OpRecord r : index.ops(from, to)) {
-      out.add(new JsonObject().put("rev", r.rev()).put("time", r.time()).put("author", r.author())
-          .put("op", new JsonArray(OpJson.toJsonValues(r.op()))));
-    }
-    return out;
+  /**
+   * The JSON of {head, ops, next?} for records {@code (from, until]}: whole records while the answer
+   * stays within {@code maxResponseBytes} (at least one), each encoded once as it is read.
+   */
+  private Future<String> opsPage(String padId, long head, long from, long until) {
+    StringBuilder ops = new StringBuilder();
+    long[] last = {from};
+    long[] bytes = {0};
+    return cache.visitOps(padId, from, until, r -> {
+      String json = new JsonObject().put("rev", r.rev()).put("time", r.time()).put("author", r.author())
+          .put("op", new JsonArray(OpJson.toJsonValues(r.op()))).encode();
+      long size = json.getBytes(StandardCharsets.UTF_8).length + 1;
+      if (last[0] > from && bytes[0] + size > maxResponseBytes - PAGE_OVERHEAD) return false;
+      if (last[0] > from) ops.append(',');
+      ops.append(json);
+      bytes[0] += size;
+      last[0] = r.rev();
+      return true;
+    }).map(v -> {
+      String next = last[0] < Math.min(until, head) ? ",\"next\":" + last[0] : "";
+      return "{\"head\":" + head + ",\"ops\":[" + ops + "]" + next + "}";
+    });
   }
 
   void revision(RoutingContext ctx) {
@@ -82,8 +102,7 @@ final class HistoryApi {
       ErrorPage.json(ctx, HttpError.BAD_REV, "the revision must be a whole number from 0");
       return;
     }
-    cache.index(padId)
-        .compose(index -> vertx.executeBlocking(() -> index.at(rev), false))
+    cache.revision(padId, rev)
         .compose(revision -> contributors.profiles(padId).compose(people -> vertx.executeBlocking(() -> state(revision, people), false)))
         .onSuccess(json -> send(ctx, json))
         .onFailure(e -> fail(ctx, padId, e));
@@ -117,7 +136,11 @@ final class HistoryApi {
   }
 
   static void send(RoutingContext ctx, JsonObject answer) {
-    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(answer.encode());
+    sendJson(ctx, answer.encode());
+  }
+
+  private static void sendJson(RoutingContext ctx, String json) {
+    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(json);
   }
 
   static void fail(RoutingContext ctx, String padId, Throwable e) {

@@ -22,11 +22,12 @@ final class HistoryRoutes {
   private HistoryRoutes() {}
 
   /** {@code notes} and {@code shards} are the server's (shared by its event loops); the rest is this loop's. */
-  static void mount(Router router, Vertx vertx, PadStore store, PadNotes notes, PadShards shards, String webRoot) {
+  static void mount(Router router, Vertx vertx, PadStore store, PadNotes notes, PadShards shards, String webRoot,
+      int maxHistoryResponseBytes) {
     Contributors contributors = new Contributors(shards, notes);
     HistoryCache cache = new HistoryCache(vertx, store, HISTORY_PADS_CACHED);
     ExportRoute export = new ExportRoute(vertx, new RevisionReader(vertx, store), contributors);
-    HistoryApi history = new HistoryApi(vertx, cache, contributors);
+    HistoryApi history = new HistoryApi(vertx, cache, contributors, maxHistoryResponseBytes);
     // Template files are read on a worker (file IO), once.
     Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(Path.of("conf", "templates")), false);
     EditApi edits = new EditApi(vertx, shards, cache, notes, templates, store::isAvailable);

@@ -68,7 +68,7 @@ public final class Pad {
     this.onEmpty = onEmpty;
     this.requests = new RequestQueue(padId);
     this.chat = new PadChat(padId, store.chat(), settings.chatKept(), members);
-    this.window = new CommitWindow(padId, store, settings.windowSize(), stored);
+    this.window = new CommitWindow(padId, store, settings.windowSize(), settings.windowMaxBytes(), stored);
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
     this.presence = new Presence(members, context.owner(), settings.presenceMillis());
     this.authorMemory = new AuthorMemory(context.owner(), settings.profileStoreMillis());
@@ -93,6 +93,12 @@ public final class Pad {
   public long head() { return window.head(); }
 
   public int memberCount() { return members.size(); }
+
+  /** Estimated bytes of the committed ops this pad keeps in memory (its window; at most ARDOISE_WINDOW_MAX_BYTES). */
+  public long memoryBytes() {
+    checkContext();
+    return window.bytes();
+  }
 
   /**
    * Adds the arriving member. With a replayable {@code rev} (0..head), it gets {@code joined(rev)} then
@@ -124,8 +130,9 @@ public final class Pad {
       boolean replay = rev != null && window.head() - rev <= settings.windowSize() * 10L;
       // Why admit in the completion of the replay's read: no revision may be flushed between the
       // two. The chat's history is read first, and its queue waits for the admission (PadChat).
-      return chat.withHistory(history -> (replay ? window.since(rev) : Future.succeededFuture(List.<OpRecord>of()))
-          .map(ops -> admit(seat, replay ? rev : null, ops, history)));
+      // A replay larger than the window's bytes is not held in memory: the text is sent instead.
+      return chat.withHistory(history -> (replay ? window.since(rev, settings.windowMaxBytes()) : Future.<List<OpRecord>>succeededFuture(null))
+          .map(ops -> admit(seat, ops == null ? null : rev, ops, history)));
     });
   }
 

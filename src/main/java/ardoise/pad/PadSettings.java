@@ -21,10 +21,23 @@ import ardoise.store.SnapshotPolicy;
  *     see {@link Presence})
  * @param profileStoreMillis least time between two writes of one author's profile to the store (0: each
  *     change at once; see {@link AuthorMemory})
+ * @param windowMaxBytes most bytes (estimated) of committed ops kept in memory, and read from the store
+ *     for one replay or rebase; beyond it a join gets the text instead of a replay, an op gets
+ *     {@link Rejection#REV_TOO_OLD}
+ * @param maxRebaseRevisions an op based more than this many revisions behind the head is refused
+ *     ({@link Rejection#REV_TOO_OLD}): rebasing costs CPU per revision crossed
  */
 public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
     int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers,
-    long presenceMillis, long profileStoreMillis) {
+    long presenceMillis, long profileStoreMillis, long windowMaxBytes, int maxRebaseRevisions) {
+
+  /** Settings with the default window bytes and rebase bound. */
+  public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
+      int windowSize, int maxPendingOps, int maxBatch, long fanoutNanosPerMember, int chatKept, int maxViewers,
+      long presenceMillis, long profileStoreMillis) {
+    this(maxPadChars, maxMembers, snapshots, idleUnloadMillis, windowSize, maxPendingOps, maxBatch, fanoutNanosPerMember,
+        chatKept, maxViewers, presenceMillis, profileStoreMillis, WINDOW_MAX_BYTES, MAX_REBASE_REVISIONS);
+  }
 
   /** Presence frames and profile writes paced as by default (ARDOISE_PRESENCE_MILLIS, ARDOISE_PROFILE_STORE_SECONDS). */
   public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
@@ -37,6 +50,7 @@ public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapsh
   public static final long PRESENCE_MILLIS = 250;
   /** Default least time between two writes of one author's profile (ARDOISE_PROFILE_STORE_SECONDS). */
   public static final long PROFILE_STORE_MILLIS = 5000;
+
 
   /** Settings with as many viewers allowed as writers. */
   public PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapshots, long idleUnloadMillis,
@@ -57,6 +71,10 @@ public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapsh
 
   /** Committed ops kept in memory per pad. */
   public static final int WINDOW_SIZE = 1000;
+  /** Bytes of committed ops kept in memory per pad by default (ARDOISE_WINDOW_MAX_BYTES). */
+  public static final long WINDOW_MAX_BYTES = 8L << 20;
+  /** Revisions an op may be behind the head by default (ARDOISE_MAX_REBASE_REVISIONS). */
+  public static final int MAX_REBASE_REVISIONS = 5000;
   /** Ops a pad accepts before the store has them. */
   public static final int MAX_PENDING_OPS = 2000;
   /** Ops in one append. */
@@ -64,7 +82,8 @@ public record PadSettings(int maxPadChars, int maxMembers, SnapshotPolicy snapsh
 
   public PadSettings {
     if (maxPadChars < 1 || maxMembers < 1 || snapshots == null || idleUnloadMillis < 1
-        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1 || maxViewers < 1 || presenceMillis < 0 || profileStoreMillis < 0) {
+        || windowSize < 1 || maxPendingOps < 1 || maxBatch < 1 || fanoutNanosPerMember < 0 || chatKept < 1 || maxViewers < 1
+        || presenceMillis < 0 || profileStoreMillis < 0 || windowMaxBytes < 1 || maxRebaseRevisions < 1) {
       throw new IllegalArgumentException("pad settings must be positive: " + this);
     }
   }

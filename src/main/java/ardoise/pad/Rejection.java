@@ -20,5 +20,7 @@ public enum Rejection {
   /** A newer connection joined with this member's clientId: only one connection speaks for a clientId. */
   REPLACED,
   /** The pad could not handle the request (a bug or a conflict it cannot resolve); reconnect. */
-  SERVER_ERROR
+  SERVER_ERROR,
+  /** The op is based on a revision too far behind the head to rebase; rejoin (and rebase on the client). */
+  REV_TOO_OLD
 }

@@ -66,8 +66,14 @@ final class Sequencer {
       return Future.succeededFuture();
     }
     if (!dedupe(s)) return Future.succeededFuture();
-    return window.since(s.rev()).map(committed -> {
-      if (dedupe(s)) rebaseAndQueue(s, committed);
+    if (window.head() - s.rev() > settings.maxRebaseRevisions()) {
+      rejectTooOld(s, (window.head() - s.rev()) + " revisions, more than " + settings.maxRebaseRevisions());
+      return Future.succeededFuture();
+    }
+    return window.since(s.rev(), settings.windowMaxBytes()).map(committed -> {
+      if (!dedupe(s)) return (Void) null;
+      if (committed == null) rejectTooOld(s, "more than " + settings.windowMaxBytes() + " bytes of ops");
+      else rebaseAndQueue(s, committed);
       return (Void) null;
     }).recover(e -> {
       log.log(System.Logger.Level.WARNING, "pad={0} client={1} cannot read ops after rev {2,number,#}: {3}", padId, s.clientId(), s.rev(), e.toString());
@@ -132,6 +138,12 @@ final class Sequencer {
       return;
     }
     pump();
+  }
+
+  /** Why refuse: rebasing costs CPU (and memory) per revision crossed; the client rebases on its side by rejoining. */
+  private void rejectTooOld(Submission s, String behind) {
+    reject(s, Rejection.REV_TOO_OLD, "rev " + s.rev() + " is too far behind the head " + window.head() + " (" + behind
+        + "); join again with your rev and resend the op rebased");
   }
 
   private void reject(Submission s, Rejection reason, String message) {

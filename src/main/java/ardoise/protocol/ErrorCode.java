@@ -40,7 +40,9 @@ public enum ErrorCode {
   /** The server has its maximum of open connections: this new one is refused (close 1013). */
   SERVER_FULL(true),
   /** Too many profile changes from this connection; this one was not applied. */
-  PROFILE_RATE_LIMITED(false);
+  PROFILE_RATE_LIMITED(false),
+  /** An op based on a revision too far behind the head (count or bytes); the client rejoins with its rev. */
+  REV_TOO_OLD(false);
 
   private final boolean closes;
   private final String code;
@@ -69,6 +71,7 @@ public enum ErrorCode {
       case TOO_MANY_CONNECTIONS -> TOO_MANY_CONNECTIONS;
       case SERVER_ERROR -> SERVER_ERROR;
       case REPLACED -> REPLACED;
+      case REV_TOO_OLD -> REV_TOO_OLD;
     };
   }
 }

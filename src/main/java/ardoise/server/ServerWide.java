@@ -39,7 +39,8 @@ final class ServerWide {
         config.idleUnloadSeconds() * 1000L, PadSettings.WINDOW_SIZE, PadSettings.MAX_PENDING_OPS, PadSettings.MAX_BATCH,
         config.fanoutMicrosPerMember() * 1000L, config.chatKept(),
         config.integer(ardoise.config.Setting.MAX_VIEWERS_PER_PAD), config.integer(ardoise.config.Setting.PRESENCE_MILLIS),
-        config.integer(ardoise.config.Setting.PROFILE_STORE_SECONDS) * 1000L);
+        config.integer(ardoise.config.Setting.PROFILE_STORE_SECONDS) * 1000L, config.integer(ardoise.config.Setting.WINDOW_MAX_BYTES),
+        config.integer(ardoise.config.Setting.MAX_REBASE_REVISIONS));
     AtomicInteger clients = new AtomicInteger();
     PadStore metered = metrics.instrument(store, shards::loadedCount, clients::get);
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,

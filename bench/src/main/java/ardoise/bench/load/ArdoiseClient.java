@@ -8,6 +8,8 @@ import io.vertx.core.http.ClientWebSocket;
 
 /** A client speaking Ardoise's protocol (docs/protocol.md) at /ws/{padId}. */
 final class ArdoiseClient extends Client {
+  private final String publicId = ardoise.protocol.ClientSecrets.clientId(id);
+
   /** {@code -Dbench.batch=false}: join without asking for batch frames (one frame per revision and cursor). */
   private static final boolean BATCH = Boolean.parseBoolean(System.getProperty("bench.batch", "true"));
 
@@ -21,7 +23,8 @@ final class ArdoiseClient extends Client {
 
   @Override
   void opened() {
-    StringBuilder sb = new StringBuilder("{\"type\":\"join\",\"clientId\":");
+    // The id is the secret; the server names this client by its hash (ClientSecrets).
+    StringBuilder sb = new StringBuilder("{\"type\":\"join\",\"secret\":");
     Json.string(sb, id);
     sb.append(",\"name\":\"").append(typist ? "Typist" : "Viewer").append('"');
     if (BATCH) sb.append(",\"batch\":true"); // as the editor does
@@ -43,7 +46,7 @@ final class ArdoiseClient extends Client {
       case "batch" -> {
         // One flush of the pad: our own revisions are our acks, our own cursor is skipped.
         for (JsonNode inner : m.get("messages")) {
-          boolean ours = id.equals(inner.get("clientId").textValue());
+          boolean ours = publicId.equals(inner.get("clientId").textValue());
           if (!ours) received(inner, frame);
           else if ("op".equals(inner.get("type").textValue())) acked(inner.get("seq").longValue(), inner.get("rev").longValue());
         }
