@@ -6,7 +6,7 @@ import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { mountPadPage } from '../pad-page.js';
 import { authorAnnotation, authorRunsEffect, setAuthorColors, setLocalAuthorId } from '../editor/authorship.js';
-import { removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors.js';
+import { remoteCursorList, removeRemoteCursor, updateRemoteCursor } from '../editor/remote-cursors.js';
 import { applyRemoteOperation, padBinding, replaceDocument } from './binding.js';
 import { CompositionGuard } from './composition-guard.js';
 import { prepareOfflineShell } from './offline-shell.js';
@@ -49,6 +49,10 @@ function editorAdapter(view, editable, guard) {
       if (guard.holding && range) return; // positions are the client's, not yet the editor's
       if (!range) removeRemoteCursor(view, member.clientId);
       else updateRemoteCursor(view, { clientId: member.clientId, name: member.name, color: member.color, ...range });
+    },
+    renameRemoteCursor(member) {
+      const shown = remoteCursorList(view.state).find((c) => c.clientId === member.clientId);
+      if (shown) updateRemoteCursor(view, { ...shown, name: member.name, color: member.color });
     },
     setAuthorColors(colors) {
       setAuthorColors(view, colors);

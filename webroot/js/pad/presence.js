@@ -4,7 +4,8 @@
 // they leave, and offline. Colours of authors this tab never met come from the server
 // (rememberAuthors); members present override them.
 //
-// editor: setRemoteCursor(member, range | null), setAuthorColors(Map authorId -> color)
+// editor: setRemoteCursor(member, range | null), setAuthorColors(Map authorId -> color),
+//         renameRemoteCursor(member) (optional: a shown cursor takes the member's new name and colour)
 // ui:     presence(members, ownClientId)
 
 const MAX_COLORS = 500;
@@ -27,8 +28,10 @@ export class PadPresence {
     const list = Array.isArray(members) ? members : [];
     const before = this.members;
     this.members = new Map(list.map((member) => [member.clientId, member]));
-    for (const id of before.keys()) {
-      if (!this.members.has(id)) this.editor.setRemoteCursor({ clientId: id }, null);
+    for (const [id, was] of before) {
+      const now = this.members.get(id);
+      if (!now) this.editor.setRemoteCursor({ clientId: id }, null);
+      else if (now.name !== was.name || now.color !== was.color) this.editor.renameRemoteCursor?.(now); // label follows a rename
     }
     this.remember(list.filter((m) => m.clientId !== this.self().clientId));
     this.ui.presence(list, this.self().clientId);

@@ -21,10 +21,14 @@ class RenameBrowserTest extends PadServerBrowserTest {
     BrowserSession phoneBrowser = browser(360, 740, "fr-FR");
     PadPage phone = new PadPage(phoneBrowser).open(server.directUrl(pad), "Cam", 2).awaitOnline();
     desk.awaitUntil("Cam is listed", () -> desk.participantNames().contains("Cam"));
+    phone.focus().type("Bonjour");
+    phone.awaitSynchronized();
+    desk.awaitUntil("Cam's caret is shown", () -> desk.remoteCursorLabels().equals(List.of("Cam")));
 
     for (String name : List.of("Cami", "Camille", "Camille D.")) rename(phoneBrowser, name);
     desk.awaitUntil("the last name is listed", () -> desk.participantNames().contains("Camille D."));
     assertEquals(List.of("Bruno", "Camille D."), desk.participantNames().stream().sorted().toList());
+    desk.awaitUntil("the caret's label follows the rename", () -> desk.remoteCursorLabels().equals(List.of("Camille D.")));
     phone.screenshot("rename-phone-after-three-names");
     desk.screenshot("rename-desk-sees-last-name");
     assertEquals(List.of(), phoneBrowser.consoleErrors());
