@@ -141,14 +141,14 @@ class RedisOutageTest {
     try {
       typists.type(10);
       for (String path : List.of("/p/never-opened/export/md", "/api/pads/never-opened/history",
-          "/api/pads/" + pad + "/links", "/r/" + "A".repeat(22), "POST /api/pads/never-opened/import?authorId=importer-0123456789ab&name=Importer")) {
+          "/api/pads/" + pad + "/links", "/r/" + "A".repeat(22), "POST /api/pads/never-opened/import?name=Importer")) {
         long start = System.nanoTime();
         int status = path.startsWith("POST ") ? post(path.substring(5), "imported text") : get(path);
         System.out.printf("redis hung: %s -> %d after %d ms%n", path, status, (System.nanoTime() - start) / 1_000_000);
         assertEquals(503, status, path + " answers store-unavailable while Redis hangs");
       }
       Eventually.until("/health reports the store down", () -> server.healthStatus() == 503);
-      String importIntoOpenPad = "/api/pads/" + pad + "/import?authorId=importer-0123456789ab&name=Importer";
+      String importIntoOpenPad = "/api/pads/" + pad + "/import?name=Importer";
       assertEquals(503, post(importIntoOpenPad, "would replace the text"), "an edit of an open pad is refused, not held");
     } finally {
       signal("CONT", redisPid);
@@ -177,6 +177,7 @@ class RedisOutageTest {
     c.setRequestMethod("POST");
     c.setDoOutput(true);
     c.setRequestProperty("Content-Type", "text/plain; charset=utf-8");
+    c.setRequestProperty("Ardoise-Author-Secret", "importer-0123456789ab");
     c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     int status = c.getResponseCode();
     c.disconnect();

@@ -45,6 +45,8 @@ class SecretsStayOutOfLogsTest {
   private static final String TEXT = "Zibelineconfidentielle4f9c";
   private static final String PASSWORD = "mot-de-passe-redis-77e1";
   private static final String TOKEN = "jeton-metrics-0d3b9a51";
+  private static final String TAB_SECRET = "secret-d-onglet-5e2a7c";
+  private static final String AUTHOR_SECRET = "secret-d-autrice-9b31f0";
 
   @RegisterExtension
   final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
@@ -105,7 +107,7 @@ class SecretsStayOutOfLogsTest {
     server = null;
 
     List<String> lines = records.stream().filter(SecretsStayOutOfLogsTest::shown).map(SecretsStayOutOfLogsTest::line).toList();
-    for (String secret : List.of(TEXT, PASSWORD, TOKEN, readOnlyId)) {
+    for (String secret : List.of(TEXT, PASSWORD, TOKEN, readOnlyId, TAB_SECRET, AUTHOR_SECRET)) {
       List<String> leaks = lines.stream().filter(l -> l.contains(secret)).toList();
       assertEquals(List.of(), leaks, "log lines holding " + secret);
     }
@@ -124,7 +126,10 @@ class SecretsStayOutOfLogsTest {
 
   private void typeAndSendBadFrames() {
     WsClient alice = server.connect("journal");
-    alice.join(ServerFixture.newClientId());
+    alice.send(new JsonObject().put("type", "join").put("secret", TAB_SECRET).put("authorSecret", AUTHOR_SECRET).put("name", "Alice"));
+    alice.next("joined");
+    WsClient impostor = server.connect("journal");
+    impostor.send(new JsonObject().put("type", "join").put("secret", TAB_SECRET + "!").put("name", "Mallory")).nextError("bad-client-secret");
     alice.op(0, 1, TEXT).next("ack");
     alice.sendRaw("{\"type\":\"op\",\"rev\":1,\"seq\":2,\"op\":[" + TEXT + "]}").nextError("bad-json");
     alice.sendRaw(TEXT).nextError("bad-json");
@@ -146,12 +151,11 @@ class SecretsStayOutOfLogsTest {
     try {
       assertEquals(401, http.callWith(HttpMethod.GET, "/metrics", null, Map.of("Authorization", "Bearer " + TOKEN + "x")).status());
       assertEquals(200, http.callWith(HttpMethod.GET, "/metrics", null, Map.of("Authorization", "Bearer " + TOKEN)).status());
-      assertEquals(200, http.post("/api/pads/importe/import?authorId=import-0123456789abcdef&name=Imp",
-          Buffer.buffer(TEXT), "text/plain").status());
+      assertEquals(200, http.importFile("/api/pads/importe/import?name=Imp", Buffer.buffer(TEXT), "text/plain", AUTHOR_SECRET).status());
       assertEquals(415, http.post("/api/pads/importe/import", Buffer.buffer(TEXT), "multipart/form-data").status());
       assertEquals(400, http.post("/api/pads/importe/restore", Buffer.buffer("{\"rev\":" + TEXT), "application/json").status());
       assertEquals(200, http.post("/api/pads/importe/versions", new JsonObject().put("rev", 1).put("label", TEXT)
-          .put("authorId", "import-0123456789abcdef").put("name", "Imp").put("color", "#112233")).status());
+          .put("authorSecret", AUTHOR_SECRET).put("name", "Imp").put("color", "#112233")).status());
       for (String format : List.of("txt", "md", "html", "pdf", "docx", "odt")) {
         assertEquals(200, http.get("/p/importe/export/" + format).status(), format);
       }
