@@ -31,7 +31,12 @@ public enum Setting {
   CHAT_MAX_CHARS("ARDOISE_CHAT_MAX_CHARS", "chatMaxChars", Kind.INTEGER, "1000", 1, 100_000),
   CHAT_PER_MINUTE("ARDOISE_CHAT_PER_MINUTE", "chatPerMinute", Kind.INTEGER, "20", 1, 100_000),
   CHAT_BURST("ARDOISE_CHAT_BURST", "chatBurst", Kind.INTEGER, "5", 1, 10_000),
-  CHAT_KEPT("ARDOISE_CHAT_KEPT", "chatKept", Kind.INTEGER, "100", 1, 10_000);
+  CHAT_KEPT("ARDOISE_CHAT_KEPT", "chatKept", Kind.INTEGER, "100", 1, 10_000),
+  EXPORT_CONCURRENCY("ARDOISE_EXPORT_CONCURRENCY", "exportConcurrency", Kind.INTEGER, "0", 0, 64),
+  EXPORT_QUEUE_LENGTH("ARDOISE_EXPORT_QUEUE_LENGTH", "exportQueueLength", Kind.INTEGER, "8", 0, 10_000),
+  EXPORT_QUEUE_SECONDS("ARDOISE_EXPORT_QUEUE_SECONDS", "exportQueueSeconds", Kind.INTEGER, "10", 1, 600),
+  EXPORT_CACHE_BYTES("ARDOISE_EXPORT_CACHE_BYTES", "exportCacheBytes", Kind.INTEGER, "67108864", 0, 1 << 30),
+  EXPORT_PDF_MAX_PIECES("ARDOISE_EXPORT_PDF_MAX_PIECES", "exportPdfMaxPieces", Kind.INTEGER, "150000", 1, 100_000_000);
 
   /** How a value is read and checked. */
   public enum Kind {

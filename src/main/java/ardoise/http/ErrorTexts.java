@@ -33,6 +33,12 @@ final class ErrorTexts {
     put(HttpError.STORE_UNAVAILABLE,
         "Le serveur ne peut pas lire les pads pour le moment. Réessayez dans un instant.",
         "The server cannot read the pads right now. Try again in a moment.");
+    put(HttpError.EXPORT_TOO_LARGE,
+        "Ce pad est trop long pour être mis en page en PDF. Téléchargez-le en DOCX, ODT, HTML ou Markdown.",
+        "This pad is too long to be laid out as a PDF. Download it as DOCX, ODT, HTML or Markdown.");
+    put(HttpError.EXPORT_BUSY,
+        "Beaucoup d’exports sont en cours. Réessayez dans quelques secondes.",
+        "Many exports are being made. Try again in a few seconds.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

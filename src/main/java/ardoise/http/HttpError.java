@@ -24,7 +24,9 @@ public enum HttpError {
   NOT_UTF8(415, "not-utf8", "Fichier illisible", "Unreadable file"),
   NOT_TEXT(415, "not-text", "Fichier illisible", "Unreadable file"),
   SERVER_ERROR(500, "server-error", "Erreur du serveur", "Server error"),
-  STORE_UNAVAILABLE(503, "store-unavailable", "Service indisponible, réessayez", "Service unavailable, retry");
+  STORE_UNAVAILABLE(503, "store-unavailable", "Service indisponible, réessayez", "Service unavailable, retry"),
+  EXPORT_TOO_LARGE(413, "export-too-large", "Pad trop long pour un PDF", "Pad too long for a PDF"),
+  EXPORT_BUSY(503, "export-busy", "Exports très demandés, réessayez", "Exports busy, retry");
 
   private final int status;
   private final String code;

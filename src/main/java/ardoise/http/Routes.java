@@ -50,7 +50,7 @@ public final class Routes {
     router.routeWithRegex("/ws/r/[^/]*").handler(door.byReadOnlyId(2)).handler(sockets::accept);
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
 
-    HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT);
+    HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT, parts.exports());
     page(router.routeWithRegex("/p/[^/]+/projector")).handler(share::projector);
     router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
     router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);
