@@ -2,7 +2,7 @@ package ardoise.http.export;
 
 /**
  * A PDF refused before layout because the pad has more pieces (blocks, lines, runs of text) than
- * the PDF budget: laying them out would take more memory than one render may (about 2 KB of heap
+ * the PDF budget: laying them out would take more memory than one render may (1–3 KB of heap
  * per piece). The pad's other formats still download.
  */
 public final class ExportTooLarge extends RuntimeException {

@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * first, so a composed emoji (family, flag-like sequences) shows as its parts instead of a "#".
  * CPU-bound (about a second for 50 pages, 2–7 s for a 1 MiB pad of minutes): run it in a
  * {@link RenderPool}. A page of more than {@code maxPieces} pieces is refused before layout
- * ({@link ExportTooLarge}): layout keeps every box in memory, about 2 KB per piece.
+ * ({@link ExportTooLarge}): layout keeps every box in memory, 1–3 KB per piece.
  *
  * <p>openhtmltopdf never looks at interrupts, so the renderer is given hooks it calls all along:
  * the line and character breakers (every run of text the layout breaks into lines) and the page
