@@ -36,6 +36,12 @@ final class ErrorTexts {
     put(HttpError.SERVER_FULL,
         "Le serveur a trop de connexions ouvertes. Réessayez dans quelques secondes.",
         "The server has too many open connections. Try again in a few seconds.");
+    put(HttpError.EXPORT_TOO_LARGE,
+        "Ce pad est trop long pour être mis en page en PDF. Téléchargez-le en DOCX, ODT, HTML ou Markdown.",
+        "This pad is too long to be laid out as a PDF. Download it as DOCX, ODT, HTML or Markdown.");
+    put(HttpError.EXPORT_BUSY,
+        "Beaucoup d’exports sont en cours. Réessayez dans quelques secondes.",
+        "Many exports are being made. Try again in a few seconds.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

@@ -1,6 +1,7 @@
 package ardoise.http;
 
 import ardoise.history.HistoryCache;
+import ardoise.http.export.RenderPool;
 import ardoise.pad.PadShards;
 import ardoise.history.RevisionReader;
 import ardoise.store.PadNotes;
@@ -21,12 +22,12 @@ final class HistoryRoutes {
 
   private HistoryRoutes() {}
 
-  /** {@code notes} and {@code shards} are the server's (shared by its event loops); the rest is this loop's. */
+  /** {@code notes}, {@code shards} and {@code exports} are the server's (shared by its event loops); the rest is this loop's. */
   static void mount(Router router, Vertx vertx, PadStore store, PadNotes notes, PadShards shards, String webRoot,
-      int maxHistoryResponseBytes) {
+      int maxHistoryResponseBytes, RenderPool exports) {
     Contributors contributors = new Contributors(shards, notes);
     HistoryCache cache = new HistoryCache(vertx, store, HISTORY_PADS_CACHED);
-    ExportRoute export = new ExportRoute(vertx, new RevisionReader(vertx, store), contributors);
+    ExportRoute export = new ExportRoute(vertx, new RevisionReader(vertx, store), contributors, exports);
     HistoryApi history = new HistoryApi(vertx, cache, contributors, maxHistoryResponseBytes);
     // Template files are read on a worker (file IO), once.
     Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(Path.of("conf", "templates")), false);

@@ -26,7 +26,9 @@ public enum HttpError {
   SERVER_ERROR(500, "server-error", "Erreur du serveur", "Server error"),
   STORE_UNAVAILABLE(503, "store-unavailable", "Service indisponible, réessayez", "Service unavailable, retry"),
   REQUEST_TIMEOUT(408, "request-timeout", "Requête trop lente", "Request too slow"),
-  SERVER_FULL(503, "server-full", "Serveur saturé, réessayez", "Server full, retry");
+  SERVER_FULL(503, "server-full", "Serveur saturé, réessayez", "Server full, retry"),
+  EXPORT_TOO_LARGE(413, "export-too-large", "Pad trop long pour un PDF", "Pad too long for a PDF"),
+  EXPORT_BUSY(503, "export-busy", "Exports très demandés, réessayez", "Exports busy, retry");
 
   private final int status;
   private final String code;

@@ -1,6 +1,7 @@
 package ardoise.http;
 
 import ardoise.config.Config;
+import ardoise.http.export.RenderPool;
 import ardoise.http.share.LanAddresses;
 import ardoise.http.metrics.ServerMetrics;
 import ardoise.pad.PadShards;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the HTTP side of every event loop shares: the settings, the (metered) store, the pad shards,
  * the meters, the health probes, the count of open sockets and where the machine's LAN addresses
- * come from (for share links opened on localhost). Thread rule: any thread.
+ * come from (for share links opened on localhost), and the pool that renders exports.
+ * Thread rule: any thread.
  */
 public record HttpParts(Config config, PadStore store, PadShards shards, ServerMetrics metrics, Health health,
-    AtomicInteger clients, LanAddresses lanAddresses) {}
+    AtomicInteger clients, LanAddresses lanAddresses, RenderPool exports) {}

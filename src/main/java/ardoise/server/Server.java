@@ -86,6 +86,7 @@ public final class Server {
           if (r.succeeded()) {
             started.complete(new Server(vertx, closeStore, wide, r.result()));
           } else {
+            wide.http.exports().close();
             wide.metrics.close();
             closeStore.get().onComplete(x -> closeVertx(vertx, () -> started.completeExceptionally(r.cause())));
           }
@@ -120,6 +121,7 @@ public final class Server {
           return Future.succeededFuture();
         })
         .compose(v -> closeStore.get())
+        .andThen(r -> wide.http.exports().close())
         .andThen(r -> wide.metrics.close());
   }
 

@@ -1,6 +1,8 @@
 package ardoise.server;
 
 import ardoise.config.Config;
+import ardoise.config.Setting;
+import ardoise.http.export.RenderPool;
 import ardoise.http.Health;
 import ardoise.http.HttpParts;
 import ardoise.http.share.LanAddresses;
@@ -16,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the event loops of one server share: the pad shards, the metrics and the metered store,
- * the health probes, the count of open connections and the port they listen on.
+ * the health probes, the count of open connections, the export renderers and the port they listen on.
  * Thread rule: any thread; each part says how (the shards hand work to each pad's own context).
  */
 final class ServerWide {
@@ -43,11 +45,25 @@ final class ServerWide {
         config.integer(ardoise.config.Setting.MAX_REBASE_REVISIONS));
     AtomicInteger clients = new AtomicInteger();
     PadStore metered = metrics.instrument(store, shards::loadedCount, clients::get);
+    RenderPool exports = new RenderPool(exportLimits(config));
+    metrics.watchExports(exports);
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,
-        lanAddresses);
+        lanAddresses, exports);
     PadNotes notes = store.notes();
     shards.onMemberSeen((padId, info) ->
         notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));
+  }
+
+  /**
+   * The export settings; a concurrency of 0 is half the processors, at least one: renders are
+   * CPU-bound, and the other half keeps the event loops (typing) responsive while they run.
+   */
+  static RenderPool.Limits exportLimits(Config config) {
+    int concurrency = config.integer(Setting.EXPORT_CONCURRENCY);
+    if (concurrency == 0) concurrency = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    return new RenderPool.Limits(concurrency, config.integer(Setting.EXPORT_QUEUE_LENGTH),
+        config.integer(Setting.EXPORT_QUEUE_SECONDS), config.integer(Setting.EXPORT_CACHE_BYTES),
+        config.integer(Setting.EXPORT_PDF_MAX_PIECES));
   }
 
   /** The port every loop listens on (known once the first one listens). */

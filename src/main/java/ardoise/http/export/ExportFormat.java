@@ -50,6 +50,15 @@ public enum ExportFormat {
     return Optional.empty();
   }
 
+  /**
+   * Whether the format parses the Markdown and lays it out (html, pdf, docx, odt: up to seconds of
+   * CPU for a large pad), so that its renders go through a {@link RenderPool}. txt and md are the
+   * text itself.
+   */
+  public boolean laidOut() {
+    return this != TXT && this != MD;
+  }
+
   /** Every extension, comma-separated, for messages. */
   public static String extensions() {
     StringBuilder sb = new StringBuilder();

@@ -32,6 +32,11 @@ final class HtmlPage {
   }
 
   static String render(ExportInput input, Fonts fonts) {
+    return render(input, fonts, Integer.MAX_VALUE);
+  }
+
+  /** The page, refused with {@link ExportTooLarge} past {@code maxPieces} pieces (see {@link MarkdownWalk}). */
+  static String render(ExportInput input, Fonts fonts, int maxPieces) {
     Authorship authorship = Authorship.of(input);
     ExportLabels labels = ExportLabels.of(input.options());
     String css = ExportStyles.css(fonts.body, fonts.mono, authorship);
@@ -47,7 +52,7 @@ final class HtmlPage {
         .append("<header><p class=\"pad-name\">").append(XmlText.escape(input.padName())).append("</p>")
         .append("<p class=\"revision\">").append(XmlText.escape(labels.revisionLine(input.rev(), input.time())))
         .append("</p></header>\n<main>\n");
-    MarkdownWalk.walk(input, new HtmlSink(page, authorship.numbers()));
+    MarkdownWalk.walk(input, new HtmlSink(page, authorship.numbers()), maxPieces);
     page.append("</main>\n");
     if (authorship.shown()) appendContributors(page, authorship, labels);
     return page.append("</body>\n</html>\n").toString();

@@ -23,6 +23,10 @@ import org.commonmark.parser.Parser;
  * <p>Soft line breaks are kept as line breaks: people type minutes line by line and expect the
  * lines they see in the pad. With authorship on, each text piece is split by author using the
  * parser's source positions ({@link SourcePieces}). Not thread-safe: one walk per export.
+ *
+ * <p>The walk counts the pieces it sends (nodes, code lines, runs of one author): past
+ * {@code maxPieces} it stops with {@link ExportTooLarge}. It stops with a cancellation at the
+ * first container visited after its thread was interrupted ({@link RenderCheckpoint}).
  */
 final class MarkdownWalk extends AbstractVisitor {
   // Parser is immutable and documented thread-safe.
@@ -37,18 +41,39 @@ final class MarkdownWalk extends AbstractVisitor {
 
   private final DocumentSink sink;
   private final SourcePieces pieces;
+  private final int maxPieces;
+  private int piecesSent;
   private Inline style = Inline.PLAIN;
 
-  private MarkdownWalk(DocumentSink sink, SourcePieces pieces) {
+  private MarkdownWalk(DocumentSink sink, SourcePieces pieces, int maxPieces) {
     this.sink = sink;
     this.pieces = pieces;
+    this.maxPieces = maxPieces;
   }
 
   /** Parses {@code input.text()} and sends its structure to {@code sink}. */
   static void walk(ExportInput input, DocumentSink sink) {
+    walk(input, sink, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #walk(ExportInput, DocumentSink)}, refusing a text of more than {@code maxPieces} pieces. */
+  static void walk(ExportInput input, DocumentSink sink, int maxPieces) {
     AuthorRuns authors = input.options().withAuthorship() ? new AuthorRuns(input.runs()) : null;
     Node document = PARSER.parse(input.text());
-    document.accept(new MarkdownWalk(sink, new SourcePieces(input.text(), authors)));
+    RenderCheckpoint.check();
+    document.accept(new MarkdownWalk(sink, new SourcePieces(input.text(), authors), maxPieces));
+  }
+
+  @Override
+  protected void visitChildren(Node parent) {
+    RenderCheckpoint.check();
+    for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) count(1);
+    super.visitChildren(parent);
+  }
+
+  private void count(int sent) {
+    piecesSent += sent;
+    if (piecesSent > maxPieces) throw new ExportTooLarge(maxPieces);
   }
 
   @Override
@@ -115,6 +140,7 @@ final class MarkdownWalk extends AbstractVisitor {
     style = Inline.PLAIN.withCode();
     sink.startCodeBlock();
     String[] lines = body.split("\n", -1);
+    count(lines.length);
     pieces.emitLines(lines, node.getSourceSpans(), this::emitPiece, sink::lineBreak);
     sink.endCodeBlock();
     style = saved;
@@ -240,7 +266,9 @@ final class MarkdownWalk extends AbstractVisitor {
   }
 
   private void emitPiece(String text, String author) {
-    if (!text.isEmpty()) sink.text(text, style, author);
+    if (text.isEmpty()) return;
+    count(1);
+    sink.text(text, style, author);
   }
 
   private void withStyle(Inline inner, Runnable body) {

@@ -1,5 +1,7 @@
 package ardoise.http.metrics;
 
+import ardoise.http.export.RenderCounters;
+import ardoise.http.export.RenderPool;
 import ardoise.protocol.ErrorCode;
 import ardoise.protocol.SessionMetrics;
 import ardoise.store.PadStore;
@@ -43,6 +45,7 @@ public final class ServerMetrics implements SessionMetrics {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
   private List<StoreCounter> storeCounters = List.of();
+  private RenderPool exports;
 
   public ServerMetrics() {
     commitLatency = latencyTimer("ardoise.commit.latency", "From an op frame's arrival to its ack (sent once the op is durable)");
@@ -92,6 +95,40 @@ public final class ServerMetrics implements SessionMetrics {
         Counter.builder("ardoise.ops.committed").description("ops made durable by this server").register(registry),
         Counter.builder("ardoise.commit.batches").description("appends (group commits) of this server").register(registry),
         Counter.builder("ardoise.store.failures").description("store calls of the pads that failed").register(registry));
+  }
+
+  /**
+   * The export renderers' figures: renders started, running (and the most ever running at once),
+   * queued, cancelled because nobody waited any more (by stage), requests answered from the cache or
+   * joined to an equal render, refusals (by reason), and the cache's size.
+   */
+  public void watchExports(RenderPool pool) {
+    exports = pool; // held, with its counters: Micrometer keeps a function meter's object weakly
+    RenderCounters counts = pool.counts();
+    FunctionCounter.builder("ardoise.export.renders", counts, RenderCounters::started)
+        .description("export renders started (html, pdf, docx, odt)").register(registry);
+    Gauge.builder("ardoise.export.renders.running", pool, RenderPool::running)
+        .description("export renders running now").register(registry);
+    Gauge.builder("ardoise.export.renders.running.peak", pool, RenderPool::peakRunning)
+        .description("the most export renders that ran at once since the server started").register(registry);
+    Gauge.builder("ardoise.export.renders.queued", pool, RenderPool::queued)
+        .description("export renders waiting for a renderer").register(registry);
+    for (boolean running : new boolean[] {false, true}) {
+      FunctionCounter.builder("ardoise.export.renders.cancelled", counts, c -> c.cancelled(running))
+          .tag("stage", running ? "running" : "queued")
+          .description("export renders stopped or dropped because no client waited for them any more").register(registry);
+    }
+    for (boolean full : new boolean[] {true, false}) {
+      FunctionCounter.builder("ardoise.export.refused", counts, c -> c.refused(full))
+          .tag("reason", full ? "queue-full" : "queue-wait")
+          .description("export requests answered 503 export-busy").register(registry);
+    }
+    FunctionCounter.builder("ardoise.export.cache.hits", counts, RenderCounters::cacheHits)
+        .description("export requests answered from the cache of rendered files").register(registry);
+    FunctionCounter.builder("ardoise.export.coalesced", counts, RenderCounters::coalesced)
+        .description("export requests that waited for an equal render already queued or running").register(registry);
+    Gauge.builder("ardoise.export.cache.bytes", pool, RenderPool::cacheBytes)
+        .description("bytes held by the cache of rendered files").register(registry);
   }
 
   /**
