@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +24,18 @@ class PadShardsTest {
 
   @BeforeEach
   void installTwoShards() throws Exception {
-    AtomicInteger next = new AtomicInteger();
     PadSettings settings = PadContext.settings(1 << 20, 100, 500, 60_000);
     InMemoryPadStore store = new InMemoryPadStore();
     vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
-        contexts[next.getAndIncrement()] = context;
         shards.install(new PadRegistry(store, settings, context, shards.held()));
         return Future.succeededFuture();
       }
     }, new DeploymentOptions().setInstances(2)).await();
+    // Why from the shards: the two verticles start at once on two loops, so the order in which they
+    // run start() says nothing about which shard index each installed.
+    for (int i = 0; i < contexts.length; i++) contexts[i] = shards.contextOf(padOfShard(i));
   }
 
   @AfterEach
