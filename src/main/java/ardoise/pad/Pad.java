@@ -76,6 +76,27 @@ public final class Pad {
     this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
   }
 
+  /**
+   * The store no longer has the pad (its lifetime passed without an edit, or it was deleted): the
+   * pad stops taking requests, tells every member and asks {@code forget} to drop it, so that the
+   * next join loads the pad as the store has it (new and empty).
+   */
+  Pad onGone(Runnable forget) {
+    sequencer.onGone(() -> {
+      closed = true;
+      fanout.close();
+      presence.close();
+      for (Seat seat : new ArrayList<>(members.values())) {
+        members.remove(seat.member);
+        seat.tell(m -> m.evicted(Rejection.PAD_DELETED,
+            "this pad was deleted (its lifetime passed without an edit, or its owner deleted it)"));
+      }
+      if (watch != null) watch.close();
+      forget.run();
+    });
+    return this;
+  }
+
   /** Subscribes to heads committed by other instances. */
   Future<Pad> start() {
     return store.watch(padId, sequencer::headSeen).compose(sub -> {
