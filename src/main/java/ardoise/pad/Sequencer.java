@@ -219,6 +219,11 @@ final class Sequencer {
     pump();
   }
 
+  /** The pad found the store without it (a join's check): same as a commit that finds it gone. */
+  void storeLostPad() {
+    if (!gone) padGone();
+  }
+
   /**
    * The store has no such pad any more (its lifetime passed without an edit, or it was deleted).
    * Why not write it back from memory as {@link #restoreLost} does: that would resurrect a pad its

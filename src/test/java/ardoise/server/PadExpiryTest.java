@@ -87,6 +87,23 @@ class PadExpiryTest {
     assertEquals("", joined.getString("text", ""));
   }
 
+  @Test
+  void aNewcomerToAnExpiredPadStillInMemoryGetsTheEmptyPadAndTheOthersAreTold() {
+    WsClient alice = server.connect(PAD);
+    alice.join(ServerFixture.newClientId());
+    alice.op(0, 1, "Notes à effacer");
+    alice.next("ack");
+    Eventually.until("every key of the pad expired", () -> keys().isEmpty(), () -> keys().toString());
+    assertNotNull(server.onPadShard(PAD, r -> r.loaded(PAD)), "the pad is still loaded in memory");
+
+    WsClient bob = server.connect(PAD);
+    JsonObject joined = bob.join(ServerFixture.newClientId());
+    assertEquals(0L, joined.getLong("rev"), "served from the store, not from memory");
+    assertEquals("", joined.getString("text", ""));
+    alice.nextError("pad-deleted");
+    alice.awaitClosed();
+  }
+
   private List<String> keys() {
     return RedisAPI.api(admin).keys("ardoise:\\{" + PAD + "\\}:*").await().stream().map(Object::toString).toList();
   }
