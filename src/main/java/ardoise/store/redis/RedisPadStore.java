@@ -247,12 +247,8 @@ public final class RedisPadStore implements PadStore {
     }));
   }
 
-  /**
-   * Sets how long the written pad {@code padId} lives without an edit ({@link Duration#ZERO}: forever,
-   * only on a server without a maximum) and applies it to every key of the pad now. Completes with
-   * false for a pad never written (nothing is stored); fails with an {@link IllegalArgumentException}
-   * for a lifetime the server's {@link Retention} refuses.
-   */
+  /** Stores the lifetime in {@code meta} and gives it to every key of the pad at once (lifetime-set.lua). */
+  @Override
   public Future<Boolean> setLifetime(String padId, Duration lifetime) {
     long ms;
     try {
