@@ -36,7 +36,16 @@ public final class Config {
       String given = values.get(s.env);
       parsed.put(s, parse(s, given != null ? given.trim() : s.defaultValue));
     }
+    checkRetention((Integer) parsed.get(Setting.RETENTION_DAYS), (Integer) parsed.get(Setting.MAX_RETENTION_DAYS));
     return new Config(parsed);
+  }
+
+  /** Why: a server with a maximum promises deletion, so its pads cannot default to "forever" (0) or beyond it. */
+  private static void checkRetention(int days, int maxDays) {
+    if (maxDays > 0 && (days == 0 || days > maxDays)) {
+      throw new ConfigException(Setting.RETENTION_DAYS.env + " must be between 1 and " + Setting.MAX_RETENTION_DAYS.env
+          + " (" + maxDays + "), got " + days);
+    }
   }
 
   public static Config defaults() {

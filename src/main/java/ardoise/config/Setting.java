@@ -47,7 +47,9 @@ public enum Setting {
   EXPORT_QUEUE_LENGTH("ARDOISE_EXPORT_QUEUE_LENGTH", "exportQueueLength", Kind.INTEGER, "8", 0, 10_000),
   EXPORT_QUEUE_SECONDS("ARDOISE_EXPORT_QUEUE_SECONDS", "exportQueueSeconds", Kind.INTEGER, "10", 1, 600),
   EXPORT_CACHE_BYTES("ARDOISE_EXPORT_CACHE_BYTES", "exportCacheBytes", Kind.INTEGER, "67108864", 0, 1 << 30),
-  EXPORT_PDF_MAX_PIECES("ARDOISE_EXPORT_PDF_MAX_PIECES", "exportPdfMaxPieces", Kind.INTEGER, "150000", 1, 100_000_000);
+  EXPORT_PDF_MAX_PIECES("ARDOISE_EXPORT_PDF_MAX_PIECES", "exportPdfMaxPieces", Kind.INTEGER, "150000", 1, 100_000_000),
+  RETENTION_DAYS("ARDOISE_RETENTION_DAYS", "retentionDays", Kind.INTEGER, "365", 0, 36_500),
+  MAX_RETENTION_DAYS("ARDOISE_MAX_RETENTION_DAYS", "maxRetentionDays", Kind.INTEGER, "365", 0, 36_500);
 
   /** How a value is read and checked. */
   public enum Kind {

@@ -76,6 +76,27 @@ public final class Pad {
     this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
   }
 
+  /**
+   * The store no longer has the pad (its lifetime passed without an edit, or it was deleted): the
+   * pad stops taking requests, tells every member and asks {@code forget} to drop it, so that the
+   * next join loads the pad as the store has it (new and empty).
+   */
+  Pad onGone(Runnable forget) {
+    sequencer.onGone(() -> {
+      closed = true;
+      fanout.close();
+      presence.close();
+      for (Seat seat : new ArrayList<>(members.values())) {
+        members.remove(seat.member);
+        seat.tell(m -> m.evicted(Rejection.PAD_DELETED,
+            "this pad was deleted (its lifetime passed without an edit, or its owner deleted it)"));
+      }
+      if (watch != null) watch.close();
+      forget.run();
+    });
+    return this;
+  }
+
   /** Subscribes to heads committed by other instances. */
   Future<Pad> start() {
     return store.watch(padId, sequencer::headSeen).compose(sub -> {
@@ -111,29 +132,41 @@ public final class Pad {
     if (closed) return Future.failedFuture(new ClosedException(padId));
     return requests.run(() -> {
       if (closed) return Future.failedFuture(new ClosedException(padId));
-      Seat seat = new Seat(arrival);
-      replaceSameClient(seat);
-      int sameKind = 0; // writers and viewers have limits of their own
-      for (Seat other : members.values()) if (other.viewer == seat.viewer) sameKind++;
-      int limit = seat.viewer ? settings.maxViewers() : settings.maxMembers();
-      if (sameKind >= limit) {
-        String message = "this pad already has " + limit + (seat.viewer ? " read-only connections" : " writing connections");
-        seat.tell(m -> m.evicted(Rejection.TOO_MANY_CONNECTIONS, message));
-        if (members.isEmpty()) onEmpty.run();
-        return Future.succeededFuture(false);
-      }
-      if (rev != null && rev > window.head()) {
-        String message = "rev " + rev + " is ahead of the pad's head " + window.head();
-        seat.tell(m -> m.rejected(Rejection.BAD_REV, message, 0));
-        return Future.succeededFuture(false);
-      }
-      boolean replay = rev != null && window.head() - rev <= settings.windowSize() * 10L;
-      // Why admit in the completion of the replay's read: no revision may be flushed between the
-      // two. The chat's history is read first, and its queue waits for the admission (PadChat).
-      // A replay larger than the window's bytes is not held in memory: the text is sent instead.
-      return chat.withHistory(history -> (replay ? window.since(rev, settings.windowMaxBytes()) : Future.<List<OpRecord>>succeededFuture(null))
-          .map(ops -> admit(seat, ops == null ? null : rev, ops, history)));
+      if (window.head() == 0) return admit(arrival, rev);
+      // Why ask the store: a pad whose lifetime passed while it stayed loaded (nobody wrote, a tab
+      // stayed open) must not be served from memory to a newcomer. One EXISTS per join; if the store
+      // cannot answer, the pad in memory is the best there is.
+      return store.exists(padId).recover(e -> Future.succeededFuture(true)).compose(exists -> {
+        if (exists || closed) return closed ? Future.failedFuture(new ClosedException(padId)) : admit(arrival, rev);
+        sequencer.storeLostPad();
+        return Future.failedFuture(new ClosedException(padId)); // the session joins the pad loaded afresh
+      });
     });
+  }
+
+  private Future<Boolean> admit(Arrival arrival, Long rev) {
+    Seat seat = new Seat(arrival);
+    replaceSameClient(seat);
+    int sameKind = 0; // writers and viewers have limits of their own
+    for (Seat other : members.values()) if (other.viewer == seat.viewer) sameKind++;
+    int limit = seat.viewer ? settings.maxViewers() : settings.maxMembers();
+    if (sameKind >= limit) {
+      String message = "this pad already has " + limit + (seat.viewer ? " read-only connections" : " writing connections");
+      seat.tell(m -> m.evicted(Rejection.TOO_MANY_CONNECTIONS, message));
+      if (members.isEmpty()) onEmpty.run();
+      return Future.succeededFuture(false);
+    }
+    if (rev != null && rev > window.head()) {
+      String message = "rev " + rev + " is ahead of the pad's head " + window.head();
+      seat.tell(m -> m.rejected(Rejection.BAD_REV, message, 0));
+      return Future.succeededFuture(false);
+    }
+    boolean replay = rev != null && window.head() - rev <= settings.windowSize() * 10L;
+    // Why admit in the completion of the replay's read: no revision may be flushed between the
+    // two. The chat's history is read first, and its queue waits for the admission (PadChat).
+    // A replay larger than the window's bytes is not held in memory: the text is sent instead.
+    return chat.withHistory(history -> (replay ? window.since(rev, settings.windowMaxBytes()) : Future.<List<OpRecord>>succeededFuture(null))
+        .map(ops -> admit(seat, ops == null ? null : rev, ops, history)));
   }
 
   /**

@@ -56,7 +56,8 @@ public final class PadRegistry {
     if (existing != null) return existing;
     loads++;
     Future<Pad> loading = store.load(padId)
-        .map(stored -> new Pad(padId, store, settings, context, stored, () -> scheduleUnload(padId), held))
+        .map(stored -> new Pad(padId, store, settings, context, stored, () -> scheduleUnload(padId), held)
+            .onGone(() -> forget(padId)))
         .compose(Pad::start);
     pads.put(padId, loading);
     loaded = pads.size();
@@ -68,6 +69,15 @@ public final class PadRegistry {
     loading.onSuccess(p -> scheduleUnload(padId)); // unloaded later if nobody joins
     loading.onSuccess(p -> p.onMemberSeen(info -> memberSeen.apply(padId, info)));
     return loading;
+  }
+
+  /** Drops a pad the store no longer has (see {@link Pad#onGone}); the next request loads it afresh. */
+  private void forget(String padId) {
+    Future<Pad> f = pads.remove(padId);
+    loaded = pads.size();
+    Long timer = idleTimers.remove(padId);
+    if (timer != null) context.owner().cancelTimer(timer);
+    if (f != null) LOG.log(System.Logger.Level.INFO, "pad={0} client=- unloaded: gone from the store", padId);
   }
 
   /** How many loads were started (tests check that simultaneous joins share one). */

@@ -42,6 +42,8 @@ final class Sequencer {
   private boolean busy;
   private long pacingTimer = -1;
   private final StoreRetry retry;
+  private Runnable onGone = () -> { };
+  private boolean gone;
 
   Sequencer(String padId, PadStore store, CommitWindow window, PadSettings settings, Vertx vertx, System.Logger log,
       Fanout fanout, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
@@ -57,6 +59,11 @@ final class Sequencer {
     this.retry = new StoreRetry(padId, store, vertx, log);
     this.knownHead = window.head();
     this.lastSnapshotRev = lastSnapshotRev;
+  }
+
+  /** Called once if the store says the pad is gone (see {@link AppendResult#gone()}). */
+  void onGone(Runnable r) {
+    onGone = r;
   }
 
   /** Runs the pipeline; refusals go to the member. Completes once the op is queued or refused. */
@@ -158,6 +165,11 @@ final class Sequencer {
 
   /** Starts the next step: catch up with a moved head, or send the queued ops as one batch. */
   private void pump() {
+    if (gone) {
+      drainWaiters.forEach(Promise::tryComplete);
+      drainWaiters.clear();
+      return;
+    }
     if (busy || retry.isWaiting() || pacingTimer != -1) return;
     if (knownHead > window.head()) {
       busy = true;
@@ -190,6 +202,10 @@ final class Sequencer {
       return;
     }
     storeAnswered();
+    if (r.result().gone()) {
+      padGone();
+      return;
+    }
     if (r.result().appended()) {
       queue.removeStored(batch.size());
       for (OpRecord rec : batch) commit(rec);
@@ -200,6 +216,25 @@ final class Sequencer {
     } else {
       knownHead = Math.max(knownHead, r.result().head());
     }
+    pump();
+  }
+
+  /** The pad found the store without it (a join's check): same as a commit that finds it gone. */
+  void storeLostPad() {
+    if (!gone) padGone();
+  }
+
+  /**
+   * The store has no such pad any more (its lifetime passed without an edit, or it was deleted).
+   * Why not write it back from memory as {@link #restoreLost} does: that would resurrect a pad its
+   * lifetime or its owner deleted. The queued ops are dropped; the pad tells its members.
+   */
+  private void padGone() {
+    gone = true;
+    log.log(System.Logger.Level.INFO, "pad={0} client=- gone from the store (lifetime passed or deleted); "
+        + "dropping {1,number,#} queued ops", padId, queue.size());
+    queue.clear(window.doc());
+    onGone.run();
     pump();
   }
 
@@ -291,7 +326,7 @@ final class Sequencer {
 
   /** Saves a snapshot of the head; cheap because the document is a persistent value. */
   Future<Void> saveSnapshot() {
-    if (window.head() == lastSnapshotRev) return Future.succeededFuture();
+    if (gone || window.head() == lastSnapshotRev) return Future.succeededFuture();
     long rev = window.head();
     lastSnapshotRev = rev;
     return store.saveSnapshot(padId, new ardoise.store.Snapshot(rev, window.doc(), System.currentTimeMillis()))
@@ -308,7 +343,7 @@ final class Sequencer {
   }
 
   boolean isIdle() {
-    return queue.isEmpty() && !busy && !retry.isWaiting();
+    return gone || queue.isEmpty() && !busy && !retry.isWaiting();
   }
 
 }

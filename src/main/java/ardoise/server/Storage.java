@@ -48,7 +48,9 @@ final class Storage {
   private static RedisPadStore.Tuning tuning(Config config, SnapshotPolicy snapshots) {
     RedisPadStore.Tuning d = RedisPadStore.Tuning.DEFAULT;
     return new RedisPadStore.Tuning(snapshots, d.pingIntervalMs(), d.maxReconnectDelayMs(), config.redisPoolSize(),
-        config.integer(ardoise.config.Setting.REDIS_TIMEOUT_SECONDS) * 1000L);
+        config.integer(ardoise.config.Setting.REDIS_TIMEOUT_SECONDS) * 1000L,
+        ardoise.store.Retention.ofDays(config.integer(ardoise.config.Setting.RETENTION_DAYS),
+            config.integer(ardoise.config.Setting.MAX_RETENTION_DAYS)));
   }
 
   PadStore store() {

@@ -48,6 +48,17 @@ public interface PadStore {
   /** The pad whose read-only id is {@code readOnlyId}; completes with null when no pad has it. */
   Future<String> padOfReadOnlyId(String readOnlyId);
 
+  /**
+   * Sets how long the written pad lives without an edit ({@code Duration.ZERO}: forever, only where
+   * the server has no maximum), applied at once. Completes with false for a pad never written
+   * (nothing stored); fails with an {@link IllegalArgumentException} for a lifetime the server
+   * refuses ({@link Retention#check}), or an {@link UnsupportedOperationException} for a store
+   * without lifetimes.
+   */
+  default Future<Boolean> setLifetime(String padId, java.time.Duration lifetime) {
+    return Future.failedFuture(new UnsupportedOperationException("this store keeps pads without lifetimes"));
+  }
+
   /** Whether the pad was ever written (a pad exists once it has a revision). */
   default Future<Boolean> exists(String padId) {
     return load(padId).map(stored -> stored != null);

@@ -72,6 +72,16 @@ class ConfigTest {
     assertTrue(e.getMessage().contains("unknown setting \"prot\""), e.getMessage());
   }
 
+  /** A server with a maximum lifetime promises deletion: its default can be neither "forever" nor above it. */
+  @Test
+  void theDefaultLifetimeStaysWithinTheMaximum() {
+    assertMessage("ARDOISE_RETENTION_DAYS", Map.of("ARDOISE_RETENTION_DAYS", "0"));
+    assertMessage("ARDOISE_RETENTION_DAYS", Map.of("ARDOISE_RETENTION_DAYS", "400", "ARDOISE_MAX_RETENTION_DAYS", "365"));
+    assertEquals(0, Config.fromValues(Map.of("ARDOISE_RETENTION_DAYS", "0", "ARDOISE_MAX_RETENTION_DAYS", "0"))
+        .integer(Setting.RETENTION_DAYS));
+    assertEquals(30, Config.fromValues(Map.of("ARDOISE_RETENTION_DAYS", "30")).integer(Setting.RETENTION_DAYS));
+  }
+
   /** The message is printed when the server refuses to start: a secret typed wrong is not quoted back. */
   @Test
   void aMistypedSecretIsNotQuotedInTheError() throws Exception {

@@ -40,7 +40,10 @@ public final class RedisStoreBench {
         RedisLauncher redis = RedisLauncher.start(Files.createTempDirectory("ardoise-bench-"), fsync);
         try {
           System.out.printf("%n== redis-server, appendfsync %s ==%n", fsync.name().toLowerCase());
-          PadStore store = RedisPadStore.create(vertx, redis.url());
+          // -Dbench.retentionMs=N: pads with a lifetime, so every commit refreshes the keys' TTLs.
+          long retentionMs = Long.getLong("bench.retentionMs", 0);
+          PadStore store = RedisPadStore.create(vertx, redis.url(), RedisPadStore.Tuning.DEFAULT
+              .withRetention(new ardoise.store.Retention(retentionMs, retentionMs)));
           if (fsync == RedisLauncher.Fsync.EVERYSEC) {
             benchLoad(store);
             printFootprint(vertx, redis);

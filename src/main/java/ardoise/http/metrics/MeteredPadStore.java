@@ -49,6 +49,11 @@ final class MeteredPadStore implements PadStore {
     return store.padOfReadOnlyId(readOnlyId);
   }
 
+  @Override
+  public Future<Boolean> setLifetime(String padId, java.time.Duration lifetime) {
+    return store.setLifetime(padId, lifetime);
+  }
+
   MeteredPadStore(PadStore store, Timer appendLatency, Counter committed, Counter batches, Counter failures) {
     this.store = store;
     this.appendLatency = appendLatency;

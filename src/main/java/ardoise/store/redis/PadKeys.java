@@ -37,8 +37,19 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
     return padId.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
   }
 
+  /**
+   * Every key of the pad, meta first, log and seqs next, the read-only id sixth (the order commit.lua
+   * and lifetime-set.lua read). Why one list: each key here gets the pad's TTL with each edit, so a
+   * new per-pad key must be added here or it would outlive the pad.
+   */
+  List<String> all() {
+    String base = meta.substring(0, meta.length() - "meta".length());
+    return List.of(meta, log, seqs, snapshots, snapshotIndex, base + "read-only", base + "authors", base + "chat",
+        base + "versions");
+  }
+
   List<String> forCommit() {
-    return List.of(meta, log, seqs);
+    return all();
   }
 
   List<String> forLoad() {
@@ -47,5 +58,9 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
 
   List<String> forSnapshots() {
     return List.of(snapshots, snapshotIndex);
+  }
+
+  List<String> forSnapshotSave() {
+    return List.of(snapshots, snapshotIndex, meta);
   }
 }

@@ -2,6 +2,7 @@ package ardoise.store.redis;
 
 import ardoise.store.ChatLog;
 import ardoise.store.ChatMessage;
+import ardoise.store.Retention;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -13,7 +14,7 @@ import java.util.List;
  * {@link ChatLog} in Redis: one stream per pad, {@code ardoise:{pad}:chat} (same hash tag as the
  * pad's other keys), entry ID {@code id-0}, capped by the append itself ({@code XADD MAXLEN}, exact).
  * A stream because the chat is append-only and read from its newest end; explicit IDs make Redis
- * refuse an id that is not above the last. The append is one Lua script, so two instances never
+ * refuse an id that is not above the last. The stream has the pad's TTL. The append is one Lua script, so two instances never
  * give two messages one id. Through the pad store's pooled client: the same {@code appendfsync}.
  */
 final class RedisChatLog implements ChatLog {
@@ -21,18 +22,22 @@ final class RedisChatLog implements ChatLog {
 
   private final RedisAPI api;
   private final RedisAvailability availability;
+  private final Retention retention;
 
-  RedisChatLog(RedisAPI api, RedisAvailability availability) {
+  /** A chat on a pad never written expires after {@code retention}'s default lifetime. */
+  RedisChatLog(RedisAPI api, RedisAvailability availability, Retention retention) {
     this.api = api;
     this.availability = availability;
+    this.retention = retention;
   }
 
   @Override
   public Future<ChatMessage> append(String padId, ChatMessage m, int keep) {
     if (keep < 1) throw new IllegalArgumentException("keep at least one message");
     List<String> args = List.of(Integer.toString(keep), m.clientId(), m.authorId(), m.name(), m.color(), m.text(),
-        Long.toString(m.time()));
-    Future<ChatMessage> stored = availability.track(APPEND.run(api, List.of(PadKeys.chat(padId)), args))
+        Long.toString(m.time()), Long.toString(retention.defaultMs()));
+    List<String> keys = List.of(PadKeys.chat(padId), PadKeys.of(padId).meta());
+    Future<ChatMessage> stored = availability.track(APPEND.run(api, keys, args))
         .map(id -> m.withId(id.toLong()));
     return RedisPadStore.onCaller(stored);
   }

@@ -1,6 +1,7 @@
 package ardoise.store.redis;
 
 import ardoise.store.PadNotes;
+import ardoise.store.Retention;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
@@ -13,17 +14,30 @@ import java.util.Map;
 /**
  * {@link PadNotes} in Redis, next to the pad's other keys (same hash tag): two hashes,
  * {@code ardoise:{pad}:authors} (authorId → {"name","color"}) and {@code ardoise:{pad}:versions}
- * (rev → {"label","author","time"}). Uses the pad store's pooled client; every command has the
+ * (rev → {"label","author","time"}), each with the pad's TTL. Uses the pad store's pooled client; every command has the
  * store's deadline (each write sets a value, so one that runs after its deadline changes nothing more).
  */
 public final class RedisPadNotes implements PadNotes {
+  private static final LuaScript SET = LuaScript.load("note-set.lua");
+
   private final RedisAPI api;
   private final RedisAvailability availability;
+  private final Retention retention;
 
-  /** Notes through the pad store's pooled client {@code api}, followed by {@code availability}. */
-  RedisPadNotes(RedisAPI api, RedisAvailability availability) {
+  /**
+   * Notes through the pad store's pooled client {@code api}, followed by {@code availability}; a
+   * note on a pad never written expires after {@code retention}'s default lifetime.
+   */
+  RedisPadNotes(RedisAPI api, RedisAvailability availability, Retention retention) {
     this.api = api;
     this.availability = availability;
+    this.retention = retention;
+  }
+
+  /** HSET with the pad's TTL, in one script (no key of a pad may outlive it). */
+  private Future<Void> set(String padId, String name, String field, String json) {
+    List<String> keys = List.of(key(padId, name), PadKeys.of(padId).meta());
+    return availability.track(SET.run(api, keys, List.of(field, json, Long.toString(retention.defaultMs())))).mapEmpty();
   }
 
   private static String key(String padId, String name) {
@@ -34,7 +48,7 @@ public final class RedisPadNotes implements PadNotes {
   @Override
   public Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile) {
     String json = new JsonObject().put("name", profile.name()).put("color", profile.color()).encode();
-    return RedisPadStore.onCaller(availability.track(api.hset(List.of(key(padId, "authors"), authorId, json))).mapEmpty());
+    return RedisPadStore.onCaller(set(padId, "authors", authorId, json));
   }
 
   @Override
@@ -67,7 +81,7 @@ public final class RedisPadNotes implements PadNotes {
         ? Future.succeededFuture(true)
         : availability.track(api.hlen(key)).map(count -> count.toLong() < MAX_VERSIONS))
         .compose(room -> room
-            ? availability.track(api.hset(List.of(key, Long.toString(version.rev()), json))).<Void>mapEmpty()
+            ? set(padId, "versions", Long.toString(version.rev()), json)
             : Future.failedFuture(new TooManyVersions())));
   }
 

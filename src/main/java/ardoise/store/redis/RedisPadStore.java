@@ -19,6 +19,8 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Response;
+import ardoise.store.Retention;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,13 +40,23 @@ public final class RedisPadStore implements PadStore {
   private static final LuaScript LOAD = LuaScript.load("load.lua");
   private static final LuaScript SAVE_SNAPSHOT = LuaScript.load("snapshot-save.lua");
   private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
+  private static final LuaScript READ_ONLY_ID = LuaScript.load("read-only-id.lua");
+  private static final LuaScript SET_LIFETIME = LuaScript.load("lifetime-set.lua");
+  /**
+   * Why a slack on the reverse key's TTL: the commit script asks for a longer one only when the pad's
+   * expiry passes it, so with the slack it is renewed at most once per slack (a tenth of the
+   * lifetime, at most an hour) instead of with every edit. Lookups check the pad's own key, so the
+   * reverse key's extra minutes lead nowhere.
+   */
+  private static final long MAX_REVERSE_SLACK_MS = 3_600_000;
 
   /**
    * Which snapshots to keep per pad, how often to PING, the longest wait between reconnects, the pool
-   * size, and how long a command may go unanswered before it fails (see {@link RedisAvailability}).
+   * size, how long a command may go unanswered before it fails (see {@link RedisAvailability}), and
+   * how long pads live without an edit ({@link Retention}; tests give lifetimes of seconds here).
    */
   public record Tuning(SnapshotPolicy snapshots, long pingIntervalMs, long maxReconnectDelayMs, int poolSize,
-      long commandTimeoutMs) {
+      long commandTimeoutMs, Retention retention) {
     /**
      * Why 32 connections: a pad keeps one append in flight, and Redis answers it only after its
      * fsync; with 8, fifty busy pads queue for a connection and their appends take about twice as
@@ -57,6 +69,16 @@ public final class RedisPadStore implements PadStore {
 
     public Tuning(SnapshotPolicy snapshots, long pingIntervalMs, long maxReconnectDelayMs, int poolSize) {
       this(snapshots, pingIntervalMs, maxReconnectDelayMs, poolSize, DEFAULT_COMMAND_TIMEOUT_MS);
+    }
+
+    /** Pads kept forever (the store's own default; the server passes its settings). */
+    public Tuning(SnapshotPolicy snapshots, long pingIntervalMs, long maxReconnectDelayMs, int poolSize,
+        long commandTimeoutMs) {
+      this(snapshots, pingIntervalMs, maxReconnectDelayMs, poolSize, commandTimeoutMs, Retention.FOREVER);
+    }
+
+    public Tuning withRetention(Retention r) {
+      return new Tuning(snapshots, pingIntervalMs, maxReconnectDelayMs, poolSize, commandTimeoutMs, r);
     }
   }
 
@@ -78,8 +100,8 @@ public final class RedisPadStore implements PadStore {
     this.tuning = tuning;
     this.availability = new RedisAvailability(vertx, api, redactedEndpoint, tuning.pingIntervalMs(),
         tuning.commandTimeoutMs());
-    this.notes = new RedisPadNotes(api, availability);
-    this.chat = new RedisChatLog(api, availability);
+    this.notes = new RedisPadNotes(api, availability, tuning.retention());
+    this.chat = new RedisChatLog(api, availability, tuning.retention());
     this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
   }
 
@@ -112,7 +134,14 @@ public final class RedisPadStore implements PadStore {
       return Future.failedFuture(e);
     }
     Future<AppendResult> result = run(COMMIT, PadKeys.of(padId).forCommit(), args)
-        .map(r -> new AppendResult(r.get(0).toInteger() == 1, r.get(1).toLong()))
+        .map(r -> {
+          if (r.get(0).toInteger() != 1) {
+            long head = r.get(1).toLong();
+            return head < 0 ? AppendResult.GONE : new AppendResult(false, head);
+          }
+          if (r.get(2) != null) extendReverse(padId, r.get(2).toString(), r.get(3).toLong());
+          return new AppendResult(true, r.get(1).toLong());
+        })
         .recover(failure -> {
           String message = failure.getMessage();
           if (message == null || !message.startsWith("SEQ_NOT_NEW ")) return Future.failedFuture(failure);
@@ -121,14 +150,19 @@ public final class RedisPadStore implements PadStore {
     return onCaller(result);
   }
 
-  private static List<String> commitArgs(String padId, long expectedHead, List<OpRecord> records) {
+  private List<String> commitArgs(String padId, long expectedHead, List<OpRecord> records) {
     if (records.isEmpty()) throw new IllegalArgumentException("pad " + padId + ": nothing to append");
-    List<String> args = new ArrayList<>(4 + 5 * records.size());
+    List<String> args = new ArrayList<>(8 + 5 * records.size());
     TextOperation last = records.get(records.size() - 1).op();
+    Retention retention = tuning.retention();
     args.add(PadKeys.of(padId).channel());
     args.add(Long.toString(expectedHead));
     args.add(Integer.toString(last.targetLength()));
     args.add(Integer.toString(records.size()));
+    args.add(Long.toString(retention.defaultMs()));
+    args.add(Long.toString(retention.maxMs()));
+    args.add(Long.toString(System.currentTimeMillis()));
+    args.add(Long.toString(MAX_REVERSE_SLACK_MS));
     for (int i = 0; i < records.size(); i++) {
       OpRecord r = records.get(i);
       if (r.rev() != expectedHead + 1 + i) {
@@ -155,7 +189,7 @@ public final class RedisPadStore implements PadStore {
   public Future<Void> saveSnapshot(String padId, Snapshot snapshot) {
     List<String> args = List.of(Long.toString(snapshot.rev()), RecordCodec.snapshotJson(snapshot),
         Integer.toString(tuning.snapshots().kept()));
-    return onCaller(run(SAVE_SNAPSHOT, PadKeys.of(padId).forSnapshots(), args).mapEmpty());
+    return onCaller(run(SAVE_SNAPSHOT, PadKeys.of(padId).forSnapshotSave(), args).mapEmpty());
   }
 
   @Override
@@ -169,31 +203,88 @@ public final class RedisPadStore implements PadStore {
     return onCaller(feed.watch(padId, onHead).timeout(tuning.commandTimeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS));
   }
 
-  /**
-   * SET NX then GET: whoever set first wins and every caller reads the winner. The reverse entry is
-   * written after (plain SET of the same value, so repeating it is harmless); it lives in another
-   * Redis Cluster slot, hence no single script. An id is only handed out once both are written.
-   */
   @Override
   public Future<Boolean> exists(String padId) {
     return onCaller(availability.track(api.exists(List.of(PadKeys.of(padId).meta()))).map(r -> r.toLong() > 0));
   }
 
+  /**
+   * SET NX then GET in one script: whoever set first wins and every caller reads the winner; the key
+   * gets the pad's TTL. The reverse entry is written after (a SET of the same value with the TTL the
+   * script gives, so repeating it is harmless); it lives in another Redis Cluster slot, hence not in
+   * the script. An id is only handed out once both are written.
+   */
   @Override
   public Future<String> readOnlyId(String padId, String candidate) {
-    String key = PadKeys.readOnlyId(padId);
-    Future<String> id = availability.track(api.set(List.of(key, candidate, "NX")))
-        .compose(r -> availability.track(api.get(key)))
-        .map(r -> r.toString())
-        .compose(stored -> availability.track(api.set(List.of(PadKeys.padOfReadOnlyId(stored), padId)))
-            .map(r -> stored));
+    long now = System.currentTimeMillis();
+    long lifetime = tuning.retention().defaultMs();
+    List<String> args = List.of(candidate, Long.toString(lifetime), Long.toString(now),
+        Long.toString(reverseSlack(lifetime)));
+    PadKeys keys = PadKeys.of(padId);
+    Future<String> id = run(READ_ONLY_ID, List.of(keys.meta(), PadKeys.readOnlyId(padId)), args)
+        .compose(r -> {
+          String stored = r.get(0).toString();
+          long until = r.get(1).toLong();
+          List<String> set = until > 0
+              ? List.of(PadKeys.padOfReadOnlyId(stored), padId, "PXAT", Long.toString(until))
+              : List.of(PadKeys.padOfReadOnlyId(stored), padId);
+          return availability.track(api.set(set)).map(x -> stored);
+        });
     return onCaller(id);
   }
 
+  /**
+   * The reverse key, then the pad's own read-only key: a reverse key that outlives its pad (by its
+   * slack, or a pad deleted while Redis could not be told) leads nowhere.
+   */
   @Override
   public Future<String> padOfReadOnlyId(String readOnlyId) {
-    return onCaller(availability.track(api.get(PadKeys.padOfReadOnlyId(readOnlyId)))
-        .map(r -> r == null ? null : r.toString()));
+    return onCaller(availability.track(api.get(PadKeys.padOfReadOnlyId(readOnlyId))).compose(r -> {
+      if (r == null) return Future.succeededFuture(null);
+      String padId = r.toString();
+      return availability.track(api.get(PadKeys.readOnlyId(padId)))
+          .map(own -> own != null && own.toString().equals(readOnlyId) ? padId : null);
+    }));
+  }
+
+  /** Stores the lifetime in {@code meta} and gives it to every key of the pad at once (lifetime-set.lua). */
+  @Override
+  public Future<Boolean> setLifetime(String padId, Duration lifetime) {
+    long ms;
+    try {
+      ms = tuning.retention().check(lifetime);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    List<String> args = List.of(Long.toString(ms), Long.toString(System.currentTimeMillis()),
+        Long.toString(reverseSlack(ms)));
+    return onCaller(run(SET_LIFETIME, PadKeys.of(padId).all(), args).map(r -> {
+      if (r == null) return false;
+      if (r.get(0) != null) extendReverse(padId, r.get(0).toString(), r.get(1).toLong());
+      return true;
+    }));
+  }
+
+  /** The retention this store applies (the server's settings). */
+  public Retention retention() {
+    return tuning.retention();
+  }
+
+  private static long reverseSlack(long lifetimeMs) {
+    return Math.min(lifetimeMs / 10, MAX_REVERSE_SLACK_MS);
+  }
+
+  /**
+   * Gives the reverse key {@code until} (epoch ms; 0: no TTL), after the script that asked for it.
+   * Not awaited by the edit's acknowledgement: if it fails, the reverse key may expire before the
+   * pad, and the next {@link #readOnlyId} (every join and links request) writes it again.
+   */
+  private void extendReverse(String padId, String readOnlyId, long until) {
+    if (until < 0) return;
+    String key = PadKeys.padOfReadOnlyId(readOnlyId);
+    Future<?> done = until == 0 ? availability.track(api.persist(key))
+        : availability.track(api.pexpireat(List.of(key, Long.toString(until))));
+    done.onFailure(e -> LOG.warning("pad=" + padId + " client=- read-only link's TTL not extended: " + e));
   }
 
   @Override

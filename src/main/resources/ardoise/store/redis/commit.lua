@@ -1,18 +1,32 @@
--- Appends a batch of op records to one pad, atomically (see docs/storage.md).
--- KEYS: 1 meta hash, 2 op log stream, 3 last-seq hash
+-- Appends a batch of op records to one pad, atomically, and starts the pad's lifetime again
+-- (see docs/storage.md, "Lifetimes").
+-- KEYS: 1 meta hash, 2 op log stream, 3 last-seq hash, then every other key of the pad
+--       (4 snapshots, 5 snapshot-revs, 6 read-only, 7 authors, 8 chat, 9 versions): all get the pad's TTL.
 -- ARGV: 1 channel, 2 expected head, 3 size after the batch, 4 record count,
---       then 5 values per record: clientId, seq, op JSON, author, time
--- Returns {1, newHead} when appended, {0, head} when the head moved; a seq that is not new is an
--- error reply. Every check runs before the first write: a script that fails midway is not rolled back.
+--       5 default lifetime ms, 6 max lifetime ms (0: none), 7 now ms, 8 longest reverse-key slack ms,
+--       then 5 values per record from 9: clientId, seq, op JSON, author, time
+-- Returns {1, newHead, readOnlyId or false, reverseExpiry} when appended (reverseExpiry: epoch ms
+-- to give ardoise:read-only:{id}, 0 for no TTL, -1 nothing to do); {0, head} when the head moved;
+-- {0, -1} when the pad is gone (no meta, expected head > 0: its lifetime passed or it was deleted).
+-- A seq that is not new is an error reply. Every check runs before the first write: a script that
+-- fails midway is not rolled back.
 local meta, log, seqs = KEYS[1], KEYS[2], KEYS[3]
 local expected = tonumber(ARGV[2])
 local head = tonumber(redis.call('HGET', meta, 'head') or '0')
+local fresh = redis.call('EXISTS', meta) == 0
+if fresh and expected > 0 then return {0, -1} end
 if head ~= expected then return {0, head} end
+if fresh then
+  -- Keys of an expired pad expire one by one: drop what is left of its revisions so that they
+  -- neither refuse the new rev 1 nor mix with it. Idempotent, so safe before the checks.
+  redis.call('DEL', log, seqs, KEYS[4], KEYS[5])
+end
 
+local first = 9
 local n = tonumber(ARGV[4])
 local last = {}
 for i = 0, n - 1 do
-  local at = 5 + i * 5
+  local at = first + i * 5
   local client, seq = ARGV[at], tonumber(ARGV[at + 1])
   local prev = last[client]
   if prev == nil then
@@ -28,7 +42,7 @@ end
 
 local time
 for i = 0, n - 1 do
-  local at = 5 + i * 5
+  local at = first + i * 5
   local rev = expected + 1 + i
   time = ARGV[at + 4]
   redis.call('XADD', log, rev .. '-0', 'clientId', ARGV[at], 'seq', ARGV[at + 1],
@@ -36,7 +50,30 @@ for i = 0, n - 1 do
   redis.call('HSET', seqs, ARGV[at], ARGV[at + 1] .. ':' .. rev)
 end
 local newHead = expected + n
-redis.call('HSETNX', meta, 'created', ARGV[9])
+redis.call('HSETNX', meta, 'created', ARGV[first + 4])
+redis.call('HSETNX', meta, 'lifetime', ARGV[5])
 redis.call('HSET', meta, 'head', newHead, 'lastEdited', time, 'size', ARGV[3])
+
+-- The lifetime: the pad's own, capped by the server's maximum. O(number of keys), not of the pad.
+local lifetime = tonumber(redis.call('HGET', meta, 'lifetime'))
+local max = tonumber(ARGV[6])
+if max > 0 and (lifetime == 0 or lifetime > max) then lifetime = max end
+for i = 1, #KEYS do
+  if lifetime > 0 then redis.call('PEXPIRE', KEYS[i], lifetime) else redis.call('PERSIST', KEYS[i]) end
+end
+
+-- The reverse key lives in another slot: say when it needs a longer TTL (at most once per slack).
+local id = redis.call('GET', KEYS[6])
+local reverse = -1
+if id then
+  local set = tonumber(redis.call('HGET', meta, 'readOnlyUntil') or '-1')
+  local now = tonumber(ARGV[7])
+  if lifetime == 0 and set ~= 0 then
+    reverse = 0
+  elseif lifetime > 0 and (set <= 0 or set < now + lifetime) then
+    reverse = now + lifetime + math.min(math.floor(lifetime / 10), tonumber(ARGV[8]))
+  end
+  if reverse >= 0 then redis.call('HSET', meta, 'readOnlyUntil', reverse) end
+end
 redis.call('PUBLISH', ARGV[1], newHead)
-return {1, newHead}
+return {1, newHead, id or false, reverse}
