@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * {@link PadNotes} in Redis, next to the pad's other keys (same hash tag): two hashes,
  * {@code ardoise:{pad}:authors} (authorId → {"name","color"}) and {@code ardoise:{pad}:versions}
- * (rev → {"label","author","time"}). Uses the pad store's pooled client; every command has the
+ * (rev → {"label","author","time"}), and a string, {@code ardoise:{pad}:owner} (the owner token's hash). Uses the pad store's pooled client; every command has the
  * store's deadline (each write sets a value, so one that runs after its deadline changes nothing more).
  */
 public final class RedisPadNotes implements PadNotes {
@@ -83,5 +83,17 @@ public final class RedisPadNotes implements PadNotes {
       out.sort(Comparator.comparingLong(SavedVersion::rev));
       return out;
     }));
+  }
+
+  @Override
+  public Future<Boolean> claimOwner(String padId, String tokenHash) {
+    // SET NX: of two browsers claiming at once, one gets the pad.
+    return RedisPadStore.onCaller(availability.track(api.set(List.of(key(padId, "owner"), tokenHash, "NX")))
+        .map(reply -> reply != null && "OK".equals(reply.toString())));
+  }
+
+  @Override
+  public Future<String> ownerTokenHash(String padId) {
+    return RedisPadStore.onCaller(availability.track(api.get(key(padId, "owner"))).map(reply -> reply == null ? null : reply.toString()));
   }
 }
