@@ -2,6 +2,7 @@
 // pads visited in this browser.
 import { loadI18n, bindLanguageSelect } from "./i18n.js";
 import { closestPad, forgetPad, normalizePadName, padNameProblem, padUrl, recentPads } from "./pads.js";
+import { createOwnedPad } from "./pad/owner-tokens.js";
 
 async function suggestName() {
   const response = await fetch("/api/pads/suggest-name", { headers: { Accept: "application/json" } });
@@ -59,11 +60,30 @@ function showMissing(offer, name, i18n) {
 }
 
 /**
+ * Creates the pad (its owner token stays in this browser) and opens it. A name already taken is
+ * said next to the field, with a button to open that pad; when the server cannot create it, the
+ * pad is opened by its address as a pad without an owner.
+ */
+async function createAndOpen(name, message, offer, i18n) {
+  // Asked first, so that a taken name is said without a refused request (the server still refuses
+  // a name taken meanwhile).
+  const status = await padStatus(name);
+  const created = status?.exists ? { exists: true } : await createOwnedPad(globalThis.localStorage, name);
+  if (created?.exists) {
+    message.textContent = i18n.t("home.create.exists", { name });
+    offer.replaceChildren(offerButton(i18n.t("home.create.openExisting", { name }), () => window.location.assign(padUrl(name)), false));
+    offer.hidden = false;
+    return;
+  }
+  window.location.assign(padUrl(created?.padId ?? name));
+}
+
+/**
  * Validates the field on submit and shows the reason next to it; else opens the pad. With
  * `checkExists` (joining), a pad nobody wrote in yet is offered instead of opened, since a typo
- * would otherwise open an empty pad of its own.
+ * would otherwise open an empty pad of its own. With `creates`, the pad is created first.
  */
-function wireForm(form, input, message, i18n, offer = null) {
+function wireForm(form, input, message, i18n, offer = null, creates = false) {
   input.addEventListener("input", () => {
     message.textContent = "";
     input.removeAttribute("aria-invalid");
@@ -77,6 +97,10 @@ function wireForm(form, input, message, i18n, offer = null) {
       message.textContent = i18n.t(problem);
       input.setAttribute("aria-invalid", "true");
       input.focus();
+      return;
+    }
+    if (creates) {
+      await createAndOpen(name, message, offer, i18n);
       return;
     }
     const status = offer ? await padStatus(name) : null;
@@ -128,7 +152,8 @@ async function main() {
   bindLanguageSelect(document.getElementById("language"), i18n);
   const createInput = document.getElementById("create-name");
   const another = document.getElementById("create-another");
-  wireForm(document.getElementById("create-form"), createInput, document.getElementById("create-message"), i18n);
+  wireForm(document.getElementById("create-form"), createInput, document.getElementById("create-message"), i18n,
+    document.getElementById("create-offer"), true);
   wireForm(document.getElementById("join-form"), document.getElementById("join-name"),
     document.getElementById("join-message"), i18n, document.getElementById("join-offer"));
   another.addEventListener("click", () => fillSuggestion(createInput, another, i18n));

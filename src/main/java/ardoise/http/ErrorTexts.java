@@ -42,6 +42,12 @@ final class ErrorTexts {
     put(HttpError.EXPORT_BUSY,
         "Beaucoup d’exports sont en cours. Réessayez dans quelques secondes.",
         "Many exports are being made. Try again in a few seconds.");
+    put(HttpError.PAD_EXISTS,
+        "Un pad porte déjà ce nom : ouvrez-le, ou choisissez un autre nom.",
+        "A pad of this name exists already: open it, or choose another name.");
+    put(HttpError.ALREADY_OWNED,
+        "Ce pad a déjà un propriétaire. Demandez-lui son lien de propriétaire.",
+        "This pad has an owner already. Ask them for their owner link.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

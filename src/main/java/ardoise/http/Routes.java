@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
@@ -42,6 +43,9 @@ public final class Routes {
       router.get("/metrics").handler(MetricsEndpoint.create(parts.metrics(), parts.config().metricsToken()));
     }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
+    Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl());
+    router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
+    router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);
     page(router.route("/")).handler(pages::home);
 
     // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}, /r/{id}…, /ws/r/{id}. Names hold no '/'.
@@ -56,6 +60,8 @@ public final class Routes {
     page(router.routeWithRegex("/p/[^/]+/projector")).handler(share::projector);
     router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
     router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);
+    router.postWithRegex("/api/pads/[^/]+/claim").handler(owners::claim);
+    router.getWithRegex("/api/pads/[^/]+/owner").handler(owners::status);
     router.getWithRegex("/r/[^/]+/qr\\.svg").handler(share::readOnlyQr);
     page(router.routeWithRegex("/r/[^/]+")).handler(share::readOnlyPage);
     page(router.routeWithRegex("/p/[^/]+")).handler(pages::pad);

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryPadNotes implements PadNotes {
   private final Map<String, Map<String, AuthorProfile>> authors = new ConcurrentHashMap<>();
   private final Map<String, TreeMap<Long, SavedVersion>> versions = new ConcurrentHashMap<>();
+  private final Map<String, String> owners = new ConcurrentHashMap<>();
 
   @Override
   public Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile) {
@@ -41,5 +42,15 @@ public final class InMemoryPadNotes implements PadNotes {
     synchronized (saved) {
       return Future.succeededFuture(List.copyOf(new ArrayList<>(saved.values())));
     }
+  }
+
+  @Override
+  public Future<Boolean> claimOwner(String padId, String tokenHash) {
+    return Future.succeededFuture(owners.putIfAbsent(padId, tokenHash) == null);
+  }
+
+  @Override
+  public Future<String> ownerTokenHash(String padId) {
+    return Future.succeededFuture(owners.get(padId));
   }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What the history view adds to a pad's op log: the profile (name, colour) each author last used,
  * so exports and past revisions can name people who have left, and the revisions people saved under
- * a name. Small, rarely written, never on the typing path.
+ * a name; and who owns the pad (the hash of its owner token). Small, rarely written, never on the
+ * typing path.
  *
  * <p>Futures complete on the caller's context.
  */
@@ -31,6 +32,15 @@ public interface PadNotes {
 
   /** Saved versions in revision order. */
   Future<List<SavedVersion>> versions(String padId);
+
+  /**
+   * Makes {@code tokenHash} (the hash of an owner token, never the token) the pad's owner unless it
+   * has one already; completes with true when it was stored, false when the pad was owned.
+   */
+  Future<Boolean> claimOwner(String padId, String tokenHash);
+
+  /** The hash of the pad's owner token, or null when nobody owns the pad. */
+  Future<String> ownerTokenHash(String padId);
 
   /** A pad already keeps {@link #MAX_VERSIONS} saved versions; the message is safe to show. */
   final class TooManyVersions extends IllegalStateException {

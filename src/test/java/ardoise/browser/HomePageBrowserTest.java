@@ -37,12 +37,37 @@ class HomePageBrowserTest extends PadServerBrowserTest {
     // Joined before leaving: the console must stay free of errors, and Chromium logs one for a
     // socket closed while still connecting.
     PadServer.awaitEditable(browser);
+    String token = (String) browser.driver().executeScript("return localStorage.getItem('ardoise.owner.' + arguments[0]);", suggested);
+    assertEquals(new io.vertx.core.json.JsonObject().put("owned", true).put("owner", true), Links.owner(server, suggested, token),
+        "the browser that created the pad keeps its owner token");
 
     browser.open(server.url("/"));
     WebElement recent = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".recent-name")));
     assertEquals(suggested, recent.getText());
     browser.screenshot("home-fr-desktop-recent");
     assertEquals(List.of(), browser.consoleErrors());
+  }
+
+  @Test
+  void creatingANameSomeoneTookSaysSoAndOffersToOpenThatPad() {
+    String pad = "pris-" + System.nanoTime();
+    Links.importText(server, pad, "Déjà écrit", "Zoé");
+    BrowserSession phone = browser(360, 740, "fr-FR");
+    phone.open(server.url("/"));
+    awaitSuggestion(phone);
+    WebElement field = phone.driver().findElement(By.id("create-name"));
+    field.clear();
+    field.sendKeys(pad);
+    phone.driver().findElement(By.cssSelector("#create-form button[type=submit]")).click();
+    phone.await().until(ExpectedConditions.textToBe(By.id("create-message"), "Un pad « " + pad + " » existe déjà."));
+    WebElement open = phone.driver().findElement(By.cssSelector("#create-offer button"));
+    assertEquals("Ouvrir « " + pad + " »", open.getText());
+    assertEquals(null, phone.driver().executeScript("return localStorage.getItem('ardoise.owner.' + arguments[0]);", pad),
+        "no owner token for a pad someone else wrote");
+    phone.screenshot("home-phone-name-taken");
+    open.click();
+    phone.await().until(ExpectedConditions.urlContains("/p/" + pad));
+    assertEquals(List.of(), phone.consoleErrors());
   }
 
   @Test

@@ -22,6 +22,17 @@ final class Links {
     }
   }
 
+  /** GET /api/pads/{pad}/owner as a program holding {@code token} would ask it: {owned, owner}. */
+  static JsonObject owner(PadServer server, String pad, String token) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/pads/" + pad + "/owner")))
+        .header("Authorization", "Bearer " + token).GET().build();
+    try {
+      return new JsonObject(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    } catch (Exception e) {
+      throw new AssertionError("owner of " + pad + " failed", e);
+    }
+  }
+
   /**
    * Replaces the text of {@code pad} (an ASCII name) with {@code text} through the import endpoint, as
    * one revision by {@code name}; returns that revision.

@@ -275,6 +275,17 @@ public abstract class PadStoreContract implements ReadOnlyIdContract {
     assertNull(store.load(braces).await(), "a chat alone does not create the pad's text");
   }
 
+  @Test
+  void aPadIsClaimedOnceAndItsOwnerLeavesItUnwritten() throws Exception {
+    String pad = "propriete-" + UUID.randomUUID();
+    assertNull(store.notes().ownerTokenHash(pad).await());
+    assertTrue(store.notes().claimOwner(pad, "hash-of-the-first").await());
+    assertFalse(otherWriter().notes().claimOwner(pad, "hash-of-the-second").await(), "a pad is claimed once, whichever instance asks");
+    assertEquals("hash-of-the-first", store.notes().ownerTokenHash(pad).await());
+    assertNull(store.notes().ownerTokenHash(pad + "-autre").await());
+    assertFalse(store.exists(pad).await(), "an owner alone does not write the pad");
+  }
+
   /** Loading (snapshot + tail) and snapshotAtOrBefore + ops both rebuild exactly the full replay. */
   @Test
   void snapshotPlusTailEqualsFullReplayForRandomHistories() throws Exception {

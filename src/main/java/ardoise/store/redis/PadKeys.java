@@ -45,7 +45,7 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
   List<String> all() {
     String base = meta.substring(0, meta.length() - "meta".length());
     return List.of(meta, log, seqs, snapshots, snapshotIndex, base + "read-only", base + "authors", base + "chat",
-        base + "versions");
+        base + "versions", base + "owner");
   }
 
   List<String> forCommit() {

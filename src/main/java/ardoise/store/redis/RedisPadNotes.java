@@ -14,11 +14,13 @@ import java.util.Map;
 /**
  * {@link PadNotes} in Redis, next to the pad's other keys (same hash tag): two hashes,
  * {@code ardoise:{pad}:authors} (authorId → {"name","color"}) and {@code ardoise:{pad}:versions}
- * (rev → {"label","author","time"}), each with the pad's TTL. Uses the pad store's pooled client; every command has the
+ * (rev → {"label","author","time"}), and a string, {@code ardoise:{pad}:owner} (the owner token's
+ * hash), each with the pad's TTL. Uses the pad store's pooled client; every command has the
  * store's deadline (each write sets a value, so one that runs after its deadline changes nothing more).
  */
 public final class RedisPadNotes implements PadNotes {
   private static final LuaScript SET = LuaScript.load("note-set.lua");
+  private static final LuaScript CLAIM = LuaScript.load("owner-claim.lua");
 
   private final RedisAPI api;
   private final RedisAvailability availability;
@@ -97,5 +99,18 @@ public final class RedisPadNotes implements PadNotes {
       out.sort(Comparator.comparingLong(SavedVersion::rev));
       return out;
     }));
+  }
+
+  @Override
+  public Future<Boolean> claimOwner(String padId, String tokenHash) {
+    // SET NX: of two browsers claiming at once, one gets the pad.
+    List<String> keys = List.of(key(padId, "owner"), PadKeys.of(padId).meta());
+    return RedisPadStore.onCaller(availability.track(CLAIM.run(api, keys, List.of(tokenHash, Long.toString(retention.defaultMs()))))
+        .map(reply -> reply != null && reply.toLong() == 1));
+  }
+
+  @Override
+  public Future<String> ownerTokenHash(String padId) {
+    return RedisPadStore.onCaller(availability.track(api.get(key(padId, "owner"))).map(reply -> reply == null ? null : reply.toString()));
   }
 }
