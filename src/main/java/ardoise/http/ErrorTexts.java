@@ -42,6 +42,9 @@ final class ErrorTexts {
     put(HttpError.EXPORT_BUSY,
         "Beaucoup d’exports sont en cours. Réessayez dans quelques secondes.",
         "Many exports are being made. Try again in a few seconds.");
+    put(HttpError.PAD_DELETED,
+        "Ce pad a été supprimé : son texte, son historique et son lien de lecture n’existent plus sur ce serveur.",
+        "This pad was deleted: its text, history and read-only link no longer exist on this server.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

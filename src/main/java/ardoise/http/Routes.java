@@ -42,6 +42,7 @@ public final class Routes {
       router.get("/metrics").handler(MetricsEndpoint.create(parts.metrics(), parts.config().metricsToken()));
     }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
+    AdminApi.mount(router, vertx, parts);
     page(router.route("/")).handler(pages::home);
 
     // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}, /r/{id}…, /ws/r/{id}. Names hold no '/'.

@@ -22,5 +22,7 @@ public enum Rejection {
   /** The pad could not handle the request (a bug or a conflict it cannot resolve); reconnect. */
   SERVER_ERROR,
   /** The op is based on a revision too far behind the head to rebase; rejoin (and rebase on the client). */
-  REV_TOO_OLD
+  REV_TOO_OLD,
+  /** The pad was deleted: nothing of it is stored any more; the member keeps what it shows and stops. */
+  PAD_DELETED
 }

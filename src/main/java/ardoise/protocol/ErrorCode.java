@@ -42,7 +42,9 @@ public enum ErrorCode {
   /** Too many profile changes from this connection; this one was not applied. */
   PROFILE_RATE_LIMITED(false),
   /** An op based on a revision too far behind the head (count or bytes); the client rejoins with its rev. */
-  REV_TOO_OLD(false);
+  REV_TOO_OLD(false),
+  /** The pad was deleted by its operator: the client stops editing, keeps its text and does not reconnect. */
+  PAD_DELETED(true);
 
   private final boolean closes;
   private final String code;
@@ -72,6 +74,7 @@ public enum ErrorCode {
       case SERVER_ERROR -> SERVER_ERROR;
       case REPLACED -> REPLACED;
       case REV_TOO_OLD -> REV_TOO_OLD;
+      case PAD_DELETED -> PAD_DELETED;
     };
   }
 }
