@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 /**
  * An operator deletes a pad two people have open: each tab says so in its language, stops
  * editing, keeps the text on screen with a way to save it, and does not reconnect; the read-only
- * link, the projector and the exports answer 410.
+ * link, the projector and the exports answer 410. An open read-only page says so too and stops.
  */
 class PadDeletedBrowserTest extends PadServerBrowserTest {
   private static final String TOKEN = "operator-token-for-browsers";
@@ -39,6 +39,8 @@ class PadDeletedBrowserTest extends PadServerBrowserTest {
     assertTrue(minutes.contains("Compte rendu de l’atelier"), minutes);
     bob.awaitUntil("the minutes", () -> minutes.equals(bob.text()));
     JsonObject links = Links.of(server, pad);
+    ViewerPage reader = new ViewerPage(browser(360, 740, "fr-FR")).open(links.getString("readOnly"));
+    reader.browser().await().until(d -> minutes.equals(reader.text()));
     amelie.screenshot("pad-deleted-before-phone");
 
     HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/api/admin/pads/" + pad)))
@@ -59,6 +61,9 @@ class PadDeletedBrowserTest extends PadServerBrowserTest {
     String english = bob.browser().driver().findElement(By.cssSelector("#pad-deleted p")).getText();
     assertTrue(english.startsWith("This pad was deleted from the server"), english);
     assertEquals("pad supprimé", amelie.browser().driver().findElement(By.cssSelector("#status-bar .status-connection")).getText());
+    reader.browser().await().until(d -> "pad supprimé".equals(reader.find("#connection").getText()));
+    assertEquals(minutes, reader.text(), "the read-only page keeps its text too");
+    reader.browser().screenshot("pad-deleted-after-reader");
     amelie.screenshot("pad-deleted-after-phone");
     bob.screenshot("pad-deleted-after-desktop");
 
