@@ -4,12 +4,13 @@
 // said about saving before the pad's text is known: "all changes saved" beside "connecting…" on a
 // page that has loaded nothing would be a claim about nothing.
 
-// "waiting": the page waits for the person's name before it joins the pad.
-const CONNECTION_STATES = ["waiting", "connecting", "connected", "reconnecting", "offline"];
+// "waiting": the page waits for the person's name before it joins the pad. "deleted": the pad was
+// deleted on the server; the page never connects again.
+const CONNECTION_STATES = ["waiting", "connecting", "connected", "reconnecting", "offline", "deleted"];
 
 /**
  * Renders into `element` (the status bar; give it role="status").
- * @returns {{setConnection(state: "waiting"|"connecting"|"connected"|"reconnecting"|"offline"): void,
+ * @returns {{setConnection(state: "waiting"|"connecting"|"connected"|"reconnecting"|"offline"|"deleted"): void,
  *            setPending(characters: number|null): void,
  *            current(): {connection: string, pending: number|null}}}
  */

@@ -102,6 +102,37 @@ function writingAnnouncer(page, doc) {
   });
 }
 
+/**
+ * What a tab shows once its pad was deleted: why it stopped, and a button that saves the text it
+ * still shows as a Markdown file, made in the browser (the server's exports of the pad are gone).
+ */
+function deletedNotice(page, doc) {
+  const notice = doc.createElement('div');
+  notice.id = 'pad-deleted';
+  notice.className = 'pad-deleted';
+  notice.setAttribute('role', 'alert');
+  const message = doc.createElement('p');
+  message.dataset.i18n = 'padDeleted.message';
+  message.textContent = page.i18n.t('padDeleted.message');
+  const save = doc.createElement('button');
+  save.type = 'button';
+  save.className = 'button-primary';
+  save.dataset.i18n = 'padDeleted.saveCopy';
+  save.textContent = page.i18n.t('padDeleted.saveCopy');
+  save.addEventListener('click', () => {
+    const url = URL.createObjectURL(new Blob([page.view.state.doc.toString()], { type: 'text/markdown;charset=utf-8' }));
+    const link = doc.createElement('a');
+    link.href = url;
+    link.download = `${page.padName}.md`;
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  notice.append(message, save);
+  return notice;
+}
+
 function uiAdapter(page, doc, announcer, chat) {
   const showPending = pendingDisplay(page.statusBar);
   const problem = doc.createElement('span');
@@ -122,6 +153,11 @@ function uiAdapter(page, doc, announcer, chat) {
     },
     ownColor(color) {
       page.showColor(color);
+    },
+    padDeleted() {
+      problem.textContent = '';
+      if (doc.getElementById('pad-deleted')) return;
+      doc.getElementById('pad-main').before(deletedNotice(page, doc));
     },
     error(code, message) {
       if (code === null) {

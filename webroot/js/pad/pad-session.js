@@ -120,6 +120,21 @@ export class PadSession {
     this.writer.stop();
   }
 
+  /**
+   * The pad was deleted on the server: the socket closes for good (no reconnect), nothing is sent or
+   * saved any more, and the text stays on screen, read-only, for the person to keep a copy.
+   */
+  padDeleted() {
+    clearTimeout(this.cursorTimer);
+    clearTimeout(this.resendTimer);
+    clearTimeout(this.profileTimer);
+    this.deleted = true;
+    this.connection.stop(); // reported as 'deleted', never reconnects
+    this.writer.forget();
+    this.editor.setEditable(false);
+    this.ui.padDeleted?.();
+  }
+
   send(message) {
     if (!message) return false;
     if (!this.joined && message.type !== 'join') return false;
@@ -287,6 +302,10 @@ export class PadSession {
    * the pending ops here (Client.rebase), they are resent on the head, and nothing is lost or shown.
    */
   onServerError(m) {
+    if (m.code === 'pad-deleted') {
+      this.padDeleted();
+      return;
+    }
     const forChat = this.ui.chatRefused?.(m) === true;
     const ours = m.seq !== undefined && m.seq === this.client.state.seq;
     // rate-limited names no seq (the server drops the frame unread): resending is harmless (dedupe).
@@ -326,9 +345,11 @@ export class PadSession {
   }
 
   report() {
-    const connection = this.joined ? 'online' : this.connectionState === 'open' ? 'connecting' : this.connectionState;
+    const connection = this.deleted ? 'deleted' : this.joined ? 'online'
+      : this.connectionState === 'open' ? 'connecting' : this.connectionState;
     // No text yet (first visit, not joined): nothing typed, nothing to claim saved.
-    const pending = this.client.rev === null ? null
+    // Deleted: nothing will be saved any more, so nothing is claimed about saving.
+    const pending = this.client.rev === null || this.deleted ? null
       : this.client.hasPending() ? Math.max(1, unsavedCharacters(this.client.state)) : 0;
     this.ui.status({ connection, pending, storageFailed: this.writer.failed });
   }

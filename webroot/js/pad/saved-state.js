@@ -174,4 +174,20 @@ export class StateWriter {
     clearInterval(this.liveTimer);
     clearTimeout(this.idleTimer);
   }
+
+  /**
+   * The pad was deleted: no more writes, and this tab's saved state is removed, so that a pad
+   * opened later under the same name starts empty instead of receiving the old text's edits.
+   */
+  forget() {
+    this.stop();
+    this.put = () => false;
+    for (const part of ['base', 'log']) {
+      try {
+        this.storage.removeItem(keyOf(this.padId, this.client.secret, part));
+      } catch (e) {
+        // storage disabled: nothing was kept either
+      }
+    }
+  }
 }

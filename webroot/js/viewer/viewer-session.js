@@ -84,6 +84,12 @@ export class ViewerSession {
 
   onServerError(m) {
     this.ui.error(m.code, m.message);
+    if (m.code === 'pad-deleted') {
+      // The pad is gone for good: keep the text shown, say so, and never reconnect.
+      this.deleted = true;
+      this.connection.stop();
+      this.ui.status('deleted');
+    }
   }
 
   /** Chat frames go to the page, which may show them (the projector only when asked to). */
@@ -93,6 +99,7 @@ export class ViewerSession {
 
   onConnectionState(state) {
     if (state !== 'open') this.client.disconnected();
+    if (this.deleted) return; // 'stopped' after pad-deleted: the page keeps saying the pad is deleted
     this.ui.status(state === 'open' ? 'connecting' : state);
   }
 }

@@ -106,6 +106,12 @@ public final class Config {
   /** When non-null, /metrics asks for {@code Authorization: Bearer <token>}. */
   public String metricsToken() { return text(Setting.METRICS_TOKEN); }
 
+  /** When non-null, the admin API (/api/admin/…) is on and asks for {@code Authorization: Bearer <token>}. */
+  public String operatorToken() { return text(Setting.OPERATOR_TOKEN); }
+
+  /** How long a deleted pad's tombstones last (its projector, exports and read-only link answer 410), in seconds. */
+  public long deletedPadTombstoneSeconds() { return integer(Setting.DELETED_PAD_TOMBSTONE_DAYS) * 86_400L; }
+
   /** Longest chat message, in UTF-16 code units. */
   public int chatMaxChars() { return integer(Setting.CHAT_MAX_CHARS); }
 

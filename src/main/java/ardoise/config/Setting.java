@@ -49,7 +49,9 @@ public enum Setting {
   EXPORT_CACHE_BYTES("ARDOISE_EXPORT_CACHE_BYTES", "exportCacheBytes", Kind.INTEGER, "67108864", 0, 1 << 30),
   EXPORT_PDF_MAX_PIECES("ARDOISE_EXPORT_PDF_MAX_PIECES", "exportPdfMaxPieces", Kind.INTEGER, "150000", 1, 100_000_000),
   RETENTION_DAYS("ARDOISE_RETENTION_DAYS", "retentionDays", Kind.INTEGER, "365", 0, 36_500),
-  MAX_RETENTION_DAYS("ARDOISE_MAX_RETENTION_DAYS", "maxRetentionDays", Kind.INTEGER, "365", 0, 36_500);
+  MAX_RETENTION_DAYS("ARDOISE_MAX_RETENTION_DAYS", "maxRetentionDays", Kind.INTEGER, "365", 0, 36_500),
+  OPERATOR_TOKEN("ARDOISE_OPERATOR_TOKEN", "operatorToken", Kind.SECRET, ""),
+  DELETED_PAD_TOMBSTONE_DAYS("ARDOISE_DELETED_PAD_TOMBSTONE_DAYS", "deletedPadTombstoneDays", Kind.INTEGER, "30", 1, 3650);
 
   /** How a value is read and checked. */
   public enum Kind {

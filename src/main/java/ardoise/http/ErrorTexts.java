@@ -48,6 +48,9 @@ final class ErrorTexts {
     put(HttpError.ALREADY_OWNED,
         "Ce pad a déjà un propriétaire. Demandez-lui son lien de propriétaire.",
         "This pad has an owner already. Ask them for their owner link.");
+    put(HttpError.PAD_DELETED,
+        "Ce pad a été supprimé : son texte, son historique et son lien de lecture n’existent plus sur ce serveur.",
+        "This pad was deleted: its text, history and read-only link no longer exist on this server.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

@@ -30,7 +30,9 @@ public enum HttpError {
   EXPORT_TOO_LARGE(413, "export-too-large", "Pad trop long pour un PDF", "Pad too long for a PDF"),
   EXPORT_BUSY(503, "export-busy", "Exports très demandés, réessayez", "Exports busy, retry"),
   PAD_EXISTS(409, "pad-exists", "Ce pad existe déjà", "This pad exists already"),
-  ALREADY_OWNED(409, "already-owned", "Ce pad a déjà un propriétaire", "This pad has an owner already");
+  ALREADY_OWNED(409, "already-owned", "Ce pad a déjà un propriétaire", "This pad has an owner already"),
+  PAD_DELETED(410, "pad-deleted", "Pad supprimé", "Pad deleted"),
+  UNAUTHORIZED(401, "unauthorized", "Accès refusé", "Unauthorized");
 
   private final int status;
   private final String code;

@@ -58,7 +58,7 @@ final class PadDoor {
         return;
       }
       if (PadName.canonical(typed).equals(typed)) {
-        admit(ctx, new Entry(typed, false));
+        admitUnlessDeleted(ctx, new Entry(typed, false));
         return;
       }
       ctx.request().pause(); // as in byReadOnlyId: a socket must still be able to upgrade
@@ -70,10 +70,31 @@ final class PadDoor {
         } else if (!r.result().equals(typed) && redirects(ctx)) {
           redirect(ctx, segments, index, r.result());
         } else {
-          admit(ctx, new Entry(r.result(), false));
+          admitUnlessDeleted(ctx, new Entry(r.result(), false));
         }
       });
     };
+  }
+
+  /**
+   * The projector and the exports of a deleted pad answer 410 while its tombstone lasts (until
+   * someone writes a new pad under the name). The pad page and its socket do not: typing the name
+   * of a deleted pad opens a new, empty pad. Other requests pay no lookup.
+   */
+  private void admitUnlessDeleted(RoutingContext ctx, Entry entry) {
+    String[] segments = RequestValues.segments(ctx);
+    boolean page = segments.length > 2 && segments[0].equals("p");
+    if (!page || !(segments[2].equals("projector") || segments[2].equals("export"))) {
+      admit(ctx, entry);
+      return;
+    }
+    ctx.request().pause();
+    store.wasDeleted(entry.padId()).onComplete(r -> {
+      ctx.request().resume();
+      if (r.failed()) refuse(ctx, HttpError.STORE_UNAVAILABLE, "the pad cannot be looked up right now; retry");
+      else if (r.result()) refuse(ctx, HttpError.PAD_DELETED, "this pad was deleted");
+      else admit(ctx, entry);
+    });
   }
 
   /** Pages and downloads are redirected; the API and sockets are not (a client follows no redirect there). */
@@ -110,12 +131,22 @@ final class PadDoor {
           LOG.log(System.Logger.Level.WARNING, "pad=- client=- read-only lookup failed: {0}", r.cause().toString());
           refuse(ctx, HttpError.STORE_UNAVAILABLE, "the read-only link cannot be checked right now; retry");
         } else if (r.result() == null) {
-          refuse(ctx, HttpError.UNKNOWN_LINK, "no pad has this read-only link");
+          refuseUnknown(ctx, id);
         } else {
           admit(ctx, new Entry(r.result(), true));
         }
       });
     };
+  }
+
+  /** An id no pad has: 410 when it belonged to a deleted pad (its tombstone lasts), else 404. */
+  private void refuseUnknown(RoutingContext ctx, String id) {
+    ctx.request().pause();
+    store.wasDeletedReadOnlyId(id).onComplete(r -> {
+      ctx.request().resume();
+      if (r.succeeded() && r.result()) refuse(ctx, HttpError.PAD_DELETED, "the pad of this read-only link was deleted");
+      else refuse(ctx, HttpError.UNKNOWN_LINK, "no pad has this read-only link");
+    });
   }
 
   /** The one place where a request for a known, well-named pad is let in. */
@@ -126,7 +157,12 @@ final class PadDoor {
 
   private static void refuse(RoutingContext ctx, HttpError error, String message) {
     if (ctx.request().path().startsWith("/ws/")) {
-      SocketRoute.refuse(ctx, error == HttpError.STORE_UNAVAILABLE ? ErrorCode.STORE_UNAVAILABLE : ErrorCode.BAD_PAD_NAME, message);
+      ErrorCode code = switch (error) {
+        case STORE_UNAVAILABLE -> ErrorCode.STORE_UNAVAILABLE;
+        case PAD_DELETED -> ErrorCode.PAD_DELETED;
+        default -> ErrorCode.BAD_PAD_NAME;
+      };
+      SocketRoute.refuse(ctx, code, message);
     } else {
       ErrorPage.answer(ctx, error, message);
     }

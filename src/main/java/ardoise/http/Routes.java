@@ -46,6 +46,7 @@ public final class Routes {
     Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl());
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
     router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);
+    AdminApi.mount(router, vertx, parts);
     page(router.route("/")).handler(pages::home);
 
     // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}, /r/{id}…, /ws/r/{id}. Names hold no '/'.

@@ -25,6 +25,8 @@ final class AuthorMemory {
   private final long intervalNanos;
   private final Map<String, Author> authors = new HashMap<>();
   private Function<MemberInfo, Future<Void>> writer = info -> Future.succeededFuture();
+  /** Profile writes sent to the store and not answered yet. */
+  private final List<Future<Void>> inFlight = new ArrayList<>();
 
   private static final class Author {
     MemberInfo pending;
@@ -78,6 +80,17 @@ final class AuthorMemory {
     return Future.join(writes).mapEmpty();
   }
 
+  /**
+   * The pad is deleted: nothing waiting is written, nothing more will be. Completes once the writes
+   * already sent are answered, so none lands after the deletion.
+   */
+  Future<Void> forget() {
+    authors.values().forEach(this::cancelTimer);
+    authors.clear();
+    writer = info -> Future.succeededFuture();
+    return Future.join(new ArrayList<>(inFlight)).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+  }
+
   private void cancelTimer(Author a) {
     if (a.timer != -1) vertx.cancelTimer(a.timer);
     a.timer = -1;
@@ -89,10 +102,13 @@ final class AuthorMemory {
     a.pending = null;
     a.written = true;
     a.lastWrite = System.nanoTime();
+    Future<Void> written;
     try {
-      return writer.apply(info);
+      written = writer.apply(info);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    inFlight.add(written);
+    return written.onComplete(r -> inFlight.remove(written));
   }
 }

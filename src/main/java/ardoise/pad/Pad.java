@@ -45,6 +45,8 @@ public final class Pad {
   private final PadChat chat;
   private final Runnable onEmpty;
   private boolean closed;
+  /** Set by {@link #erase}: the pad was deleted. */
+  private boolean erased;
   private PadStore.Subscription watch;
   private final Presence presence;
   private final AuthorMemory authorMemory;
@@ -186,6 +188,10 @@ public final class Pad {
   }
 
   private boolean admit(Seat seat, Long rev, List<OpRecord> missed, List<ChatMessage> chatHistory) {
+    if (erased) { // deleted while this join read the chat
+      seat.tell(m -> m.evicted(Rejection.PAD_DELETED, "this pad was deleted"));
+      return false;
+    }
     ClientSeq last = window.lastSeq(seat.clientId());
     long lastSeq = last == null ? 0 : last.seq();
     if (rev == null) {
@@ -329,6 +335,27 @@ public final class Pad {
         .recover(e -> Future.succeededFuture())
         .compose(v -> watch == null ? Future.succeededFuture() : watch.close())
         .compose(v -> remembered);
+  }
+
+  /**
+   * The pad is deleted: every member is told ({@link Rejection#PAD_DELETED}, its connection closes)
+   * and nothing of the pad is stored any more: no op, snapshot, profile or chat message, not even
+   * the snapshot a close saves. Completes once every write sent before is answered, so that the
+   * deletion which follows is the store's last word on the pad.
+   */
+  Future<Void> erase() {
+    checkContext();
+    closed = true;
+    erased = true;
+    fanout.close();
+    presence.close();
+    for (Seat seat : new ArrayList<>(members.values())) {
+      seat.tell(m -> m.evicted(Rejection.PAD_DELETED, "this pad was deleted"));
+    }
+    members.clear();
+    Future<Void> quiet = Future.join(sequencer.halt(), authorMemory.forget(), chat.quiet()).mapEmpty();
+    return quiet.recover(e -> Future.succeededFuture())
+        .compose(v -> watch == null ? Future.<Void>succeededFuture() : watch.close().recover(e -> Future.succeededFuture()));
   }
 
   private void dropped(List<UnstoredOps.Pending> dropped) {

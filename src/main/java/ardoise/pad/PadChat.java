@@ -62,6 +62,11 @@ final class PadChat {
     }));
   }
 
+  /** Completes once every message queued before this call is stored or refused. */
+  Future<Void> quiet() {
+    return queue.run(() -> Future.<Void>succeededFuture());
+  }
+
   /** True when no message waits for the store. */
   boolean isIdle() {
     return queue.isIdle();

@@ -31,6 +31,8 @@ public final class PadRegistry {
   private int loads;
   private BiFunction<String, MemberInfo, Future<Void>> memberSeen = (padId, info) -> Future.succeededFuture();
   private int requests;
+  /** Pads being deleted: a request for one waits for the deletion, then gets a fresh, empty pad. */
+  private final Map<String, Future<Boolean>> erasing = new HashMap<>();
 
   public PadRegistry(PadStore store, PadSettings settings, Context context) {
     this(store, settings, context, HeldOps.forServer());
@@ -52,6 +54,8 @@ public final class PadRegistry {
   /** The loaded pad, or its load in flight, or a new load. A failed load is forgotten so the next call retries. */
   public Future<Pad> pad(String padId) {
     requests++;
+    Future<Boolean> deletion = erasing.get(padId);
+    if (deletion != null) return deletion.transform(r -> pad(padId));
     Future<Pad> existing = pads.get(padId);
     if (existing != null) return existing;
     loads++;
@@ -130,6 +134,27 @@ public final class PadRegistry {
     pads.clear();
     loaded = 0;
     return Future.join(closing).mapEmpty();
+  }
+
+  /**
+   * Deletes the pad: its members are told and it is unloaded without saving anything back
+   * ({@link Pad#erase}), then everything stored about it is removed, leaving tombstones for
+   * {@code tombstoneSeconds} ({@link PadStore#delete}). Completes with whether anything was stored.
+   * Requests for the pad meanwhile wait, then load it afresh (empty).
+   */
+  public Future<Boolean> erase(String padId, long tombstoneSeconds) {
+    Future<Boolean> running = erasing.get(padId);
+    if (running != null) return running;
+    Long timer = idleTimers.remove(padId);
+    if (timer != null) context.owner().cancelTimer(timer);
+    Future<Pad> open = pads.remove(padId);
+    loaded = pads.size();
+    Future<Void> unloaded = open == null ? Future.succeededFuture()
+        : open.transform(r -> r.succeeded() ? r.result().erase() : Future.<Void>succeededFuture());
+    Future<Boolean> deleted = unloaded.compose(v -> store.delete(padId, tombstoneSeconds));
+    erasing.put(padId, deleted);
+    deleted.onComplete(r -> erasing.remove(padId, deleted));
+    return deleted;
   }
 
   /** Calls {@code seen} with (padId, profile) to remember for any pad's members, paced (see {@link Pad#onMemberSeen}). */

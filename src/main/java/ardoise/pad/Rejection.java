@@ -23,6 +23,6 @@ public enum Rejection {
   SERVER_ERROR,
   /** The op is based on a revision too far behind the head to rebase; rejoin (and rebase on the client). */
   REV_TOO_OLD,
-  /** The pad is gone from the store (its lifetime passed, or it was deleted): the member stops editing. */
+  /** The pad is gone from the store (its lifetime passed, or it was deleted): the member keeps what it shows and stops. */
   PAD_DELETED
 }

@@ -40,6 +40,10 @@ final class Sequencer {
   private long knownHead;
   private long lastSnapshotRev;
   private boolean busy;
+  /** Set when the pad is deleted: nothing is stored any more; completes when no store call is in flight. */
+  private Promise<Void> halted;
+  /** The last snapshot sent to the store (a deletion waits for it too). */
+  private Future<Void> snapshotting = Future.succeededFuture();
   private long pacingTimer = -1;
   private final StoreRetry retry;
   private Runnable onGone = () -> { };
@@ -163,8 +167,31 @@ final class Sequencer {
     pump();
   }
 
+  /**
+   * The pad is deleted: queued ops are dropped (their authors are told by the pad), no append,
+   * catch-up or snapshot starts again. Why wait for the call in flight: an append sent before the
+   * deletion must not land after it and write the pad anew.
+   */
+  Future<Void> halt() {
+    if (halted == null) {
+      halted = Promise.promise();
+      if (pacingTimer != -1) vertx.cancelTimer(pacingTimer);
+      pacingTimer = -1;
+      queue.clear(window.doc());
+      drainWaiters.forEach(Promise::tryComplete);
+      drainWaiters.clear();
+      if (!busy) halted.complete();
+    }
+    Future<Void> snapshot = snapshotting;
+    return halted.future().compose(v -> snapshot.otherwiseEmpty());
+  }
+
   /** Starts the next step: catch up with a moved head, or send the queued ops as one batch. */
   private void pump() {
+    if (halted != null) {
+      if (!busy) halted.tryComplete();
+      return;
+    }
     if (gone) {
       drainWaiters.forEach(Promise::tryComplete);
       drainWaiters.clear();
@@ -197,6 +224,10 @@ final class Sequencer {
 
   private void appended(List<OpRecord> batch, AsyncResult<AppendResult> r) {
     busy = false;
+    if (halted != null) {
+      halted.tryComplete();
+      return;
+    }
     if (r.failed()) {
       storeFailed("append", r.cause());
       return;
@@ -255,6 +286,10 @@ final class Sequencer {
     busy = true;
     store.append(padId, storeHead, lost).onComplete(r -> {
       busy = false;
+      if (halted != null) {
+        halted.tryComplete();
+        return;
+      }
       if (r.failed()) storeFailed("append", r.cause());
       else pump();
     });
@@ -262,6 +297,10 @@ final class Sequencer {
 
   private void caughtUp(AsyncResult<List<OpRecord>> r) {
     busy = false;
+    if (halted != null) {
+      halted.tryComplete();
+      return;
+    }
     if (r.failed()) {
       storeFailed("ops", r.cause());
       return;
@@ -326,10 +365,10 @@ final class Sequencer {
 
   /** Saves a snapshot of the head; cheap because the document is a persistent value. */
   Future<Void> saveSnapshot() {
-    if (gone || window.head() == lastSnapshotRev) return Future.succeededFuture();
+    if (gone || halted != null || window.head() == lastSnapshotRev) return Future.succeededFuture();
     long rev = window.head();
     lastSnapshotRev = rev;
-    return store.saveSnapshot(padId, new ardoise.store.Snapshot(rev, window.doc(), System.currentTimeMillis()))
+    return snapshotting = store.saveSnapshot(padId, new ardoise.store.Snapshot(rev, window.doc(), System.currentTimeMillis()))
         .onFailure(e -> log.log(System.Logger.Level.WARNING, "pad={0} client=- snapshot at rev {1,number,#} failed: {2}", padId, rev, e.toString()));
   }
 
@@ -343,6 +382,7 @@ final class Sequencer {
   }
 
   boolean isIdle() {
+    if (halted != null) return !busy;
     return gone || queue.isEmpty() && !busy && !retry.isWaiting();
   }
 

@@ -43,7 +43,7 @@ public enum ErrorCode {
   PROFILE_RATE_LIMITED(false),
   /** An op based on a revision too far behind the head (count or bytes); the client rejoins with its rev. */
   REV_TOO_OLD(false),
-  /** The pad is gone from the store (its lifetime passed without an edit, or it was deleted). */
+  /** The pad is gone from the store (its lifetime passed, or it was deleted): the client keeps its text and stops, without reconnecting. */
   PAD_DELETED(true);
 
   private final boolean closes;

@@ -47,6 +47,12 @@ final class InMemoryChatLog implements ChatLog {
     });
   }
 
+  /** Drops the pad's messages and id counter (the pad is deleted); whether it had any. */
+  synchronized boolean forget(String padId) {
+    boolean had = logs.remove(padId) != null;
+    return lastIds.remove(padId) != null || had;
+  }
+
   private <T> Future<T> call(Supplier<T> body) {
     Context ctx = Vertx.currentContext();
     T value = null;

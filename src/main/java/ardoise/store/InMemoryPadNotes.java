@@ -13,6 +13,12 @@ public final class InMemoryPadNotes implements PadNotes {
   private final Map<String, TreeMap<Long, SavedVersion>> versions = new ConcurrentHashMap<>();
   private final Map<String, String> owners = new ConcurrentHashMap<>();
 
+  /** Drops the pad's authors and saved versions (the pad is deleted); whether it had any. */
+  boolean forget(String padId) {
+    boolean hadAuthors = authors.remove(padId) != null;
+    return versions.remove(padId) != null || hadAuthors;
+  }
+
   @Override
   public Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile) {
     authors.computeIfAbsent(padId, id -> new ConcurrentHashMap<>()).put(authorId, profile);

@@ -23,6 +23,9 @@ public final class InMemoryPadStore implements PadStore {
   private final Map<String, PadData> pads = new HashMap<>();
   private final Map<String, String> readOnlyIds = new HashMap<>(); // padId -> read-only id
   private final Map<String, String> padsByReadOnlyId = new HashMap<>();
+  /** Tombstones: deleted padId / read-only id → when the tombstone ends (epoch ms). */
+  private final Map<String, Long> deletedPads = new HashMap<>();
+  private final Map<String, Long> deletedReadOnlyIds = new HashMap<>();
   private volatile boolean available = true;
   private volatile boolean closed;
 
@@ -166,6 +169,56 @@ public final class InMemoryPadStore implements PadStore {
   @Override
   public Future<String> padOfReadOnlyId(String readOnlyId) {
     return call(() -> padsByReadOnlyId.get(readOnlyId));
+  }
+
+  @Override
+  public Future<Boolean> delete(String padId, long tombstoneSeconds) {
+    return call(() -> {
+      boolean stored = false;
+      PadData p = pads.get(padId);
+      if (p != null) {
+        stored = p.written;
+        // Why keep the watches: the pad's open subscriptions belong to whoever watches the name.
+        PadData fresh = new PadData();
+        fresh.watches.addAll(p.watches);
+        pads.put(padId, fresh);
+      }
+      String readOnlyId = readOnlyIds.remove(padId);
+      long until = System.currentTimeMillis() + tombstoneSeconds * 1000;
+      if (readOnlyId != null) {
+        stored = true;
+        padsByReadOnlyId.remove(readOnlyId);
+        deletedReadOnlyIds.put(readOnlyId, until);
+      }
+      stored |= notes.forget(padId);
+      stored |= chat.forget(padId);
+      if (stored) deletedPads.put(padId, until);
+      return stored;
+    });
+  }
+
+  @Override
+  public Future<Boolean> wasDeleted(String padId) {
+    return call(() -> {
+      PadData p = pads.get(padId);
+      return lasts(deletedPads, padId) && (p == null || !p.written);
+    });
+  }
+
+  @Override
+  public Future<Boolean> wasDeletedReadOnlyId(String readOnlyId) {
+    return call(() -> lasts(deletedReadOnlyIds, readOnlyId));
+  }
+
+  @Override
+  public Future<String> storedReadOnlyId(String padId) {
+    return call(() -> readOnlyIds.get(padId));
+  }
+
+  private static boolean lasts(Map<String, Long> tombstones, String key) {
+    Long until = tombstones.get(key);
+    if (until != null && until <= System.currentTimeMillis()) tombstones.remove(key);
+    return until != null && until > System.currentTimeMillis();
   }
 
   @Override

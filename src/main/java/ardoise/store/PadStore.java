@@ -64,6 +64,32 @@ public interface PadStore {
     return load(padId).map(stored -> stored != null);
   }
 
+  /**
+   * Removes everything stored about the pad: op log, snapshots, meta, seqs, authors' profiles, saved
+   * versions, chat, its read-only id and the reverse entry of that id. When anything was stored, it
+   * leaves two tombstones for {@code tombstoneSeconds}: one under the pad's name ({@link #wasDeleted})
+   * and one under its old read-only id ({@link #wasDeletedReadOnlyId}); they hold no content.
+   * Completes with whether anything was stored. Repeating it is harmless.
+   */
+  default Future<Boolean> delete(String padId, long tombstoneSeconds) {
+    return Future.failedFuture(new UnsupportedOperationException("this store cannot delete pads"));
+  }
+
+  /** True while the pad's tombstone lasts and nothing was written to the pad since its deletion. */
+  default Future<Boolean> wasDeleted(String padId) {
+    return Future.succeededFuture(false);
+  }
+
+  /** True while the tombstone of a deleted pad's read-only id lasts (the id never opens anything again). */
+  default Future<Boolean> wasDeletedReadOnlyId(String readOnlyId) {
+    return Future.succeededFuture(false);
+  }
+
+  /** The pad's read-only id if one was ever handed out, else null; never creates one (unlike {@link #readOnlyId}). */
+  default Future<String> storedReadOnlyId(String padId) {
+    return Future.succeededFuture(null);
+  }
+
   /** The authors' profiles and saved versions kept beside the pads, in the same storage. */
   PadNotes notes();
 

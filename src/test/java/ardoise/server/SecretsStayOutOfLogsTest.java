@@ -45,6 +45,7 @@ class SecretsStayOutOfLogsTest {
   private static final String TEXT = "Zibelineconfidentielle4f9c";
   private static final String PASSWORD = "mot-de-passe-redis-77e1";
   private static final String TOKEN = "jeton-metrics-0d3b9a51";
+  private static final String OPERATOR = "jeton-operateur-5e8c21f7";
   private static final String TAB_SECRET = "secret-d-onglet-5e2a7c";
   private static final String AUTHOR_SECRET = "secret-d-autrice-9b31f0";
 
@@ -93,7 +94,7 @@ class SecretsStayOutOfLogsTest {
     // The password as a query parameter, one of the URL forms the Redis client reads.
     String url = "redis://127.0.0.1:" + redis.port() + "/0?password=" + PASSWORD;
     server = ServerFixture.startWithItsOwnStore(Map.of("ARDOISE_REDIS_URL", url, "ARDOISE_METRICS_TOKEN", TOKEN,
-        "ARDOISE_MAX_MESSAGE_BYTES", "1024"));
+        "ARDOISE_MAX_MESSAGE_BYTES", "1024", "ARDOISE_OPERATOR_TOKEN", OPERATOR));
 
     typeAndSendBadFrames();
     callTheHttpApi();
@@ -107,7 +108,7 @@ class SecretsStayOutOfLogsTest {
     server = null;
 
     List<String> lines = records.stream().filter(SecretsStayOutOfLogsTest::shown).map(SecretsStayOutOfLogsTest::line).toList();
-    for (String secret : List.of(TEXT, PASSWORD, TOKEN, readOnlyId, TAB_SECRET, AUTHOR_SECRET)) {
+    for (String secret : List.of(TEXT, PASSWORD, TOKEN, OPERATOR, readOnlyId, TAB_SECRET, AUTHOR_SECRET)) {
       List<String> leaks = lines.stream().filter(l -> l.contains(secret)).toList();
       assertEquals(List.of(), leaks, "log lines holding " + secret);
     }
@@ -159,6 +160,11 @@ class SecretsStayOutOfLogsTest {
       for (String format : List.of("txt", "md", "html", "pdf", "docx", "odt")) {
         assertEquals(200, http.get("/p/importe/export/" + format).status(), format);
       }
+      Map<String, String> operator = Map.of("Authorization", "Bearer " + OPERATOR);
+      assertEquals(401, http.callWith(HttpMethod.GET, "/api/admin/pads/importe/export", null,
+          Map.of("Authorization", "Bearer " + OPERATOR + "x")).status());
+      assertEquals(200, http.callWith(HttpMethod.GET, "/api/admin/pads/importe/export", null, operator).status());
+      assertEquals(204, http.callWith(HttpMethod.DELETE, "/api/admin/pads/importe", null, operator).status());
     } finally {
       http.close();
     }

@@ -26,6 +26,10 @@ public class ForwardingPadStore implements PadStore {
   @Override public Future<Subscription> watch(String padId, LongConsumer onHead) { return delegate.watch(padId, onHead); }
   @Override public Future<String> readOnlyId(String padId, String candidate) { return delegate.readOnlyId(padId, candidate); }
   @Override public Future<String> padOfReadOnlyId(String readOnlyId) { return delegate.padOfReadOnlyId(readOnlyId); }
+  @Override public Future<Boolean> delete(String padId, long tombstoneSeconds) { return delegate.delete(padId, tombstoneSeconds); }
+  @Override public Future<Boolean> wasDeleted(String padId) { return delegate.wasDeleted(padId); }
+  @Override public Future<Boolean> wasDeletedReadOnlyId(String readOnlyId) { return delegate.wasDeletedReadOnlyId(readOnlyId); }
+  @Override public Future<String> storedReadOnlyId(String padId) { return delegate.storedReadOnlyId(padId); }
   @Override public PadNotes notes() { return delegate.notes(); }
   @Override public ChatLog chat() { return delegate.chat(); }
   @Override public List<StoreCounter> counters() { return delegate.counters(); }

@@ -54,6 +54,26 @@ final class MeteredPadStore implements PadStore {
     return store.setLifetime(padId, lifetime);
   }
 
+  @Override
+  public Future<Boolean> delete(String padId, long tombstoneSeconds) {
+    return store.delete(padId, tombstoneSeconds);
+  }
+
+  @Override
+  public Future<Boolean> wasDeleted(String padId) {
+    return store.wasDeleted(padId);
+  }
+
+  @Override
+  public Future<Boolean> wasDeletedReadOnlyId(String readOnlyId) {
+    return store.wasDeletedReadOnlyId(readOnlyId);
+  }
+
+  @Override
+  public Future<String> storedReadOnlyId(String padId) {
+    return store.storedReadOnlyId(padId);
+  }
+
   MeteredPadStore(PadStore store, Timer appendLatency, Counter committed, Counter batches, Counter failures) {
     this.store = store;
     this.appendLatency = appendLatency;

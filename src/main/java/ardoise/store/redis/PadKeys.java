@@ -32,6 +32,29 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
     return PREFIX + "read-only:" + readOnlyId;
   }
 
+  /** The tombstone of a deleted pad (a string key with a TTL: the deletion time in epoch ms). */
+  static String deleted(String padId) {
+    return PREFIX + "{" + escape(padId) + "}:deleted";
+  }
+
+  /** The tombstone of a deleted pad's read-only id (a string key with a TTL), beside the reverse entry. */
+  static String deletedReadOnlyId(String readOnlyId) {
+    return PREFIX + "read-only-deleted:" + readOnlyId;
+  }
+
+  /**
+   * Every key that holds something about the pad, its read-only id first (delete.lua reads it).
+   * Why a list and not a SCAN of {@code ardoise:{pad}:*}: one script deletes them all at once, on
+   * a single server or a cluster. They are the keys of {@link #all()}: a key added to a pad is
+   * added there (RedisPadStoreTest's deletion test scans for leftovers).
+   */
+  static List<String> everyKey(String padId) {
+    String readOnly = readOnlyId(padId);
+    List<String> keys = new java.util.ArrayList<>(List.of(readOnly));
+    for (String key : of(padId).all()) if (!key.equals(readOnly)) keys.add(key);
+    return keys;
+  }
+
   /** Braces would end the hash tag early and split a pad over slots: escape them (and the escape). */
   private static String escape(String padId) {
     return padId.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");

@@ -49,6 +49,7 @@ public final class RedisPadStore implements PadStore {
    * reverse key's extra minutes lead nowhere.
    */
   private static final long MAX_REVERSE_SLACK_MS = 3_600_000;
+  private static final LuaScript DELETE = LuaScript.load("delete.lua");
 
   /**
    * Which snapshots to keep per pad, how often to PING, the longest wait between reconnects, the pool
@@ -285,6 +286,46 @@ public final class RedisPadStore implements PadStore {
     Future<?> done = until == 0 ? availability.track(api.persist(key))
         : availability.track(api.pexpireat(List.of(key, Long.toString(until))));
     done.onFailure(e -> LOG.warning("pad=" + padId + " client=- read-only link's TTL not extended: " + e));
+  }
+
+  /**
+   * The read-only id's reverse entry goes first, replaced by its tombstone: it lives in another
+   * slot, so not in the script; if the script then fails, a retry still finds the id in the pad's
+   * keys. Then delete.lua removes every key of the pad and leaves the pad's tombstone, in one step.
+   */
+  @Override
+  public Future<Boolean> delete(String padId, long tombstoneSeconds) {
+    String ttl = Long.toString(tombstoneSeconds);
+    Future<Boolean> done = availability.track(api.get(PadKeys.readOnlyId(padId))).compose(id -> {
+      if (id == null) return Future.<Void>succeededFuture();
+      String readOnlyId = id.toString();
+      return availability.track(api.set(List.of(PadKeys.deletedReadOnlyId(readOnlyId), "1", "EX", ttl)))
+          .compose(r -> availability.track(api.del(List.of(PadKeys.padOfReadOnlyId(readOnlyId))))).<Void>mapEmpty();
+    }).compose(v -> {
+      List<String> keys = new ArrayList<>();
+      keys.add(PadKeys.deleted(padId));
+      keys.addAll(PadKeys.everyKey(padId));
+      return run(DELETE, keys, List.of(ttl, Long.toString(System.currentTimeMillis())));
+    }).map(removed -> removed.toLong() > 0);
+    return onCaller(done);
+  }
+
+  @Override
+  public Future<Boolean> wasDeleted(String padId) {
+    Future<Boolean> deleted = availability.track(api.exists(List.of(PadKeys.deleted(padId)))).compose(t -> t.toLong() == 0
+        ? Future.succeededFuture(false)
+        : availability.track(api.exists(List.of(PadKeys.of(padId).meta()))).map(m -> m.toLong() == 0));
+    return onCaller(deleted);
+  }
+
+  @Override
+  public Future<Boolean> wasDeletedReadOnlyId(String readOnlyId) {
+    return onCaller(availability.track(api.exists(List.of(PadKeys.deletedReadOnlyId(readOnlyId)))).map(r -> r.toLong() > 0));
+  }
+
+  @Override
+  public Future<String> storedReadOnlyId(String padId) {
+    return onCaller(availability.track(api.get(PadKeys.readOnlyId(padId))).map(r -> r == null ? null : r.toString()));
   }
 
   @Override

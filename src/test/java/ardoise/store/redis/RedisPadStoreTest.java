@@ -48,6 +48,41 @@ class RedisPadStoreTest extends PadStoreContract {
     assertEquals(2, store.load(pad).await().head());
   }
 
+  @Test
+  void aDeletedPadLeavesNoKeyButItsTwoTombstones() throws Exception {
+    String pad = newPadId();
+    String readOnlyId = ardoise.store.DeletionContract.writeEverything(store, pad);
+    Redis admin = Redis.createClient(vertx, redis.url());
+    try {
+      RedisAPI api = RedisAPI.api(admin);
+      List<String> before = keysAbout(api, pad, readOnlyId);
+      assertEquals(10, before.size(), "every kind of key was written: " + before);
+      store.delete(pad, 3600).await();
+      assertEquals(List.of("ardoise:read-only-deleted:" + readOnlyId, "ardoise:{" + pad + "}:deleted"),
+          keysAbout(api, pad, readOnlyId));
+      long ttl = api.ttl("ardoise:{" + pad + "}:deleted").await().toLong();
+      assertEquals(true, ttl > 3500 && ttl <= 3600, "the tombstone expires: " + ttl);
+    } finally {
+      admin.close().await();
+    }
+  }
+
+  /** Every key whose name holds the pad id or the read-only id, by a full SCAN, sorted. */
+  private static List<String> keysAbout(RedisAPI api, String pad, String readOnlyId) throws Exception {
+    List<String> found = new java.util.ArrayList<>();
+    String cursor = "0";
+    do {
+      io.vertx.redis.client.Response page = api.scan(List.of(cursor, "COUNT", "1000")).await();
+      cursor = page.get(0).toString();
+      for (io.vertx.redis.client.Response key : page.get(1)) {
+        String name = key.toString();
+        if (name.contains(pad) || name.contains(readOnlyId)) found.add(name);
+      }
+    } while (!cursor.equals("0"));
+    found.sort(null);
+    return found;
+  }
+
   @AfterEach
   void closeOthers() throws Exception {
     for (PadStore other : others) other.close().await();
