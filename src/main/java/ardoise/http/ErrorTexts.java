@@ -42,6 +42,9 @@ final class ErrorTexts {
     put(HttpError.EXPORT_BUSY,
         "Beaucoup d’exports sont en cours. Réessayez dans quelques secondes.",
         "Many exports are being made. Try again in a few seconds.");
+    put(HttpError.TOO_MANY_MISSES,
+        "Cette adresse a demandé beaucoup de pads vides ou de liens inconnus en peu de temps. Attendez une minute, puis vérifiez le lien.",
+        "This address asked for many empty pads or unknown links in a short time. Wait a minute, then check the link.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

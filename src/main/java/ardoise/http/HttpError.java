@@ -28,7 +28,8 @@ public enum HttpError {
   REQUEST_TIMEOUT(408, "request-timeout", "Requête trop lente", "Request too slow"),
   SERVER_FULL(503, "server-full", "Serveur saturé, réessayez", "Server full, retry"),
   EXPORT_TOO_LARGE(413, "export-too-large", "Pad trop long pour un PDF", "Pad too long for a PDF"),
-  EXPORT_BUSY(503, "export-busy", "Exports très demandés, réessayez", "Exports busy, retry");
+  EXPORT_BUSY(503, "export-busy", "Exports très demandés, réessayez", "Exports busy, retry"),
+  TOO_MANY_MISSES(429, "too-many-misses", "Trop de pads introuvables", "Too many unknown pads");
 
   private final int status;
   private final String code;

@@ -27,7 +27,7 @@ public final class Routes {
   public static Routes create(Vertx vertx, HttpParts parts) {
     Router router = Router.router(vertx);
     Pages pages = new Pages(WEB_ROOT, parts.store());
-    PadDoor door = new PadDoor(parts.store());
+    PadDoor door = new PadDoor(parts.store(), parts.misses(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS));
     SocketRoute sockets = new SocketRoute(parts.config(), parts);
     ShareRoutes share = new ShareRoutes(vertx, pages, parts.store(), parts.config().publicUrl(), parts.lanAddresses());
 

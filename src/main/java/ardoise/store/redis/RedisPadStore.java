@@ -38,6 +38,7 @@ public final class RedisPadStore implements PadStore {
   private static final LuaScript LOAD = LuaScript.load("load.lua");
   private static final LuaScript SAVE_SNAPSHOT = LuaScript.load("snapshot-save.lua");
   private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
+  private static final LuaScript READ_ONLY_ID = LuaScript.load("read-only-id.lua");
 
   /**
    * Which snapshots to keep per pad, how often to PING, the longest wait between reconnects, the pool
@@ -169,24 +170,23 @@ public final class RedisPadStore implements PadStore {
     return onCaller(feed.watch(padId, onHead).timeout(tuning.commandTimeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS));
   }
 
-  /**
-   * SET NX then GET: whoever set first wins and every caller reads the winner. The reverse entry is
-   * written after (plain SET of the same value, so repeating it is harmless); it lives in another
-   * Redis Cluster slot, hence no single script. An id is only handed out once both are written.
-   */
   @Override
   public Future<Boolean> exists(String padId) {
     return onCaller(availability.track(api.exists(List.of(PadKeys.of(padId).meta()))).map(r -> r.toLong() > 0));
   }
 
+  /**
+   * One script checks that the pad was written and sets the id NX (whoever sets first wins, every
+   * caller reads the winner); a pad never written gets nil and nothing is stored. The reverse entry
+   * is written after (plain SET of the same value, so repeating it is harmless); it lives in another
+   * Redis Cluster slot, hence not in the script. An id is only handed out once both are written.
+   */
   @Override
   public Future<String> readOnlyId(String padId, String candidate) {
-    String key = PadKeys.readOnlyId(padId);
-    Future<String> id = availability.track(api.set(List.of(key, candidate, "NX")))
-        .compose(r -> availability.track(api.get(key)))
-        .map(r -> r.toString())
-        .compose(stored -> availability.track(api.set(List.of(PadKeys.padOfReadOnlyId(stored), padId)))
-            .map(r -> stored));
+    PadKeys keys = PadKeys.of(padId);
+    Future<String> id = run(READ_ONLY_ID, List.of(keys.meta(), PadKeys.readOnlyId(padId)), List.of(candidate))
+        .compose(r -> r == null ? Future.succeededFuture(null)
+            : availability.track(api.set(List.of(PadKeys.padOfReadOnlyId(r.toString()), padId))).map(ok -> r.toString()));
     return onCaller(id);
   }
 
