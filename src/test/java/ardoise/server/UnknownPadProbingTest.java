@@ -126,9 +126,9 @@ class UnknownPadProbingTest {
     server = ServerFixture.start(Map.of("ARDOISE_TRUSTED_PROXY_HOPS", "1", "ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "3"));
     http = new HttpCalls(server.app.port());
     // Behind one trusted proxy: the address it appended is the client's; what the client wrote before it is not.
-    for (int i = 0; i < 3; i++) {
-      assertEquals(200, http.callWith(HttpMethod.GET, "/api/pads/essai-" + i, null,
-          Map.of("X-Forwarded-For", "10.9.9." + i + ", 203.0.113.5")).status());
+    for (int k = 0; k < 3; k++) {
+      assertEquals(200, http.callWith(HttpMethod.GET, "/api/pads/essai-" + k, null,
+          Map.of("X-Forwarded-For", "10.9.9." + k + ", 203.0.113.5")).status());
     }
     assertEquals(429, http.callWith(HttpMethod.GET, "/api/pads/essai-x", null, Map.of("X-Forwarded-For", "203.0.113.5")).status());
     assertEquals(200, http.callWith(HttpMethod.GET, "/api/pads/essai-y", null, Map.of("X-Forwarded-For", "203.0.113.6")).status(),
