@@ -9,7 +9,7 @@ import { loadI18n, bindLanguageSelect } from './i18n.js';
 import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-view.js';
 import { Follower } from './viewer/follow.js';
 import { lastChangeEnd } from './viewer/last-change.js';
-import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
+import { ViewerSession, projectorSocketUrl } from './viewer/viewer-session.js';
 import { projectorSettings } from './viewer/projector-settings.js';
 import { writersPanel } from './viewer/writers-panel.js';
 import { MarkdownView } from './markdown/markdown-view.js';
@@ -17,9 +17,6 @@ import { readableLink } from './pads.js';
 import { withChatOverlay } from './viewer/chat-overlay.js';
 
 const LINKS_RETRY_MS = 3000;
-// How often the wall asks again for the read-only link of a pad still empty: each ask of an empty
-// pad counts against the address's budget of unknown-pad requests (60 a minute by default).
-const EMPTY_PAD_RETRY_MS = 4000;
 
 const projectorTheme = EditorView.theme({
   '&': { fontSize: 'var(--projector-font-size)', backgroundColor: 'var(--proj-paper)', color: 'var(--proj-ink)' },
@@ -147,18 +144,11 @@ async function start(doc = document) {
     if (follower.following && lastEdit !== null) reveal(lastEdit);
   });
 
-  let links = await fetchLinks(padName);
+  const links = await fetchLinks(padName);
   showJoinCorner(doc, i18n, padName, links);
-  // A pad nobody wrote in has no read-only link yet (the server stores nothing for it before its
-  // first edit): the wall shows the join code and an empty page until someone writes.
-  while (typeof links.readOnly !== 'string') {
-    await new Promise((resolve) => setTimeout(resolve, EMPTY_PAD_RETRY_MS));
-    links = await fetchLinks(padName);
-  }
-  const readOnlyId = links.readOnly.slice(links.readOnly.lastIndexOf('/') + 1);
   const showText = () => markdown.changed();
   const session = new ViewerSession({
-    url: readOnlySocketUrl(readOnlyId),
+    url: projectorSocketUrl(padName),
     view: viewAdapter(view, (op, authorId) => {
       showText();
       panel.edited(authorId);

@@ -69,8 +69,9 @@ final class PadDoor {
         refuse(ctx, HttpError.BAD_PAD_NAME, e.getMessage());
         return;
       }
+      boolean viewer = projectorSocket(ctx);
       if (PadName.canonical(typed).equals(typed)) {
-        admit(ctx, new Entry(typed, false));
+        admit(ctx, new Entry(typed, viewer));
         return;
       }
       ctx.request().pause(); // as in byReadOnlyId: a socket must still be able to upgrade
@@ -82,10 +83,20 @@ final class PadDoor {
         } else if (!r.result().equals(typed) && redirects(ctx)) {
           redirect(ctx, segments, index, r.result());
         } else {
-          admit(ctx, new Entry(r.result(), false));
+          admit(ctx, new Entry(r.result(), viewer));
         }
       });
     };
+  }
+
+  /**
+   * {@code /ws/{pad}/projector}: the projector's socket, read-only like a read-only link's. Reached
+   * by name, so it opens a pad nobody wrote in (which has no read-only id yet); it grants nothing,
+   * since whoever has the name may write.
+   */
+  private static boolean projectorSocket(RoutingContext ctx) {
+    String path = ctx.request().path();
+    return path.startsWith("/ws/") && path.endsWith("/projector");
   }
 
   /** Pages and downloads are redirected; the API and sockets are not (a client follows no redirect there). */

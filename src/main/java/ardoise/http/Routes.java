@@ -44,11 +44,12 @@ public final class Routes {
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     page(router.route("/")).handler(pages::home);
 
-    // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}, /r/{id}…, /ws/r/{id}. Names hold no '/'.
+    // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}[/projector], /r/{id}…, /ws/r/{id}. Names hold no '/'.
     router.routeWithRegex("/p/[^/]*(/.*)?").handler(door.byName(1));
     router.routeWithRegex("/api/pads/[^/]*(/.*)?").handler(door.byName(2));
     router.routeWithRegex("/r/[^/]*(/qr\\.svg)?").handler(door.byReadOnlyId(1));
     router.routeWithRegex("/ws/r/[^/]*").handler(door.byReadOnlyId(2)).handler(sockets::accept);
+    router.routeWithRegex("/ws/(?!r/)[^/]*/projector").handler(door.byName(1)).handler(sockets::accept);
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
 
     HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT,

@@ -112,6 +112,20 @@ class ReadOnlyLinkTest {
     assertEquals(200, server.get(path(links.getString("qr"))).status(), "the join QR code works from the start");
   }
 
+  /** The projector reads by name on a read-only socket: an empty pad (no read-only id yet) opens, nothing is written. */
+  @Test
+  void theProjectorSocketReadsAPadNobodyWroteInAndWritesNothing() {
+    WsClient projector = server.connect("/ws/au-mur/projector", null);
+    assertEquals(0L, projector.join(ServerFixture.newClientId()).getLong("rev"));
+    projector.op(0, 1, "Piraté").nextError("read-only");
+    WsClient writer = server.connect("au-mur");
+    writer.join(ServerFixture.newClientId());
+    assertEquals(1, writer.nextPresence().getInteger("viewers"), "the projector counts as a viewer");
+    writer.op(0, 1, "Bonjour").next("ack");
+    assertEquals(new JsonArray(List.of("Bonjour")), projector.next("op").getJsonArray("op"));
+    assertEquals(1, server.store.load("au-mur").await().tail().size(), "the writer's op only");
+  }
+
   @Test
   void aReadOnlySocketListensButEveryWriteIsRefusedAndChangesNothing() {
     WsClient writer = server.connect("lecture");

@@ -85,6 +85,9 @@ class UnwrittenPadsLeaveNoTraceTest {
     assertNull(links.getString("readOnly"), "no read-only link before the first edit: " + links.encode());
     WsClient viewer = server.connect("/ws/r/AAAAAAAAAAAAAAAAAAAAAA", null);
     viewer.nextError("bad-pad-name");
+    WsClient projector = server.connect("/ws/" + PAD + "/projector", null);
+    assertEquals(0L, projector.join(ServerFixture.newClientId()).getLong("rev"));
+    projector.close();
     bruno.close();
     alice.close();
     waitForUnload();
