@@ -9,7 +9,7 @@ import { loadI18n, bindLanguageSelect } from './i18n.js';
 import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-view.js';
 import { Follower } from './viewer/follow.js';
 import { lastChangeEnd } from './viewer/last-change.js';
-import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
+import { ViewerSession, projectorSocketUrl } from './viewer/viewer-session.js';
 import { projectorSettings } from './viewer/projector-settings.js';
 import { writersPanel } from './viewer/writers-panel.js';
 import { MarkdownView } from './markdown/markdown-view.js';
@@ -146,10 +146,9 @@ async function start(doc = document) {
 
   const links = await fetchLinks(padName);
   showJoinCorner(doc, i18n, padName, links);
-  const readOnlyId = links.readOnly.slice(links.readOnly.lastIndexOf('/') + 1);
   const showText = () => markdown.changed();
   const session = new ViewerSession({
-    url: readOnlySocketUrl(readOnlyId),
+    url: projectorSocketUrl(padName),
     view: viewAdapter(view, (op, authorId) => {
       showText();
       panel.edited(authorId);

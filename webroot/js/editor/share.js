@@ -75,9 +75,17 @@ export function wireShare(doc, i18n, padName) {
   const parts = addLanParts(doc, i18n, dialog, qr);
   flagMixedScripts(doc, i18n, dialog, padName);
 
+  const readHint = dialog.querySelector('#share-read-hint');
+  const readCopy = dialog.querySelector('[data-copy="share-read"]');
   const show = (links) => {
     fields.edit.value = links.edit;
-    fields.readOnly.value = links.readOnly;
+    // A pad nobody wrote in has no read-only link yet: the server makes it with the first edit.
+    const later = typeof links.readOnly !== 'string';
+    fields.readOnly.value = later ? '' : links.readOnly;
+    fields.readOnly.disabled = later;
+    readCopy.disabled = later;
+    readHint.dataset.i18n = later ? 'share.readOnlyLater' : 'share.readOnlyHint';
+    readHint.textContent = i18n.t(readHint.dataset.i18n);
     const addresses = links.lan && Array.isArray(links.addresses) ? links.addresses : [];
     parts.lan.hidden = addresses.length === 0;
     parts.label.hidden = addresses.length < 2;

@@ -18,6 +18,16 @@ export function readOnlySocketUrl(readOnlyId, location = globalThis.location) {
   return `${scheme}//${location.host}/ws/r/${encodeURIComponent(readOnlyId)}`;
 }
 
+/**
+ * The projector's socket: read-only, reached by the pad's name (the projector is opened from the
+ * pad, by someone who may write anyway), so it works on a pad nobody wrote in yet, which has no
+ * read-only id.
+ */
+export function projectorSocketUrl(padName, location = globalThis.location) {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/ws/${encodeURIComponent(padName)}/projector`;
+}
+
 export class ViewerSession {
   /** `WebSocketImpl` and `random` (the reconnect jitter's source) are for tests. */
   constructor({ url, view, ui, WebSocketImpl, random }) {

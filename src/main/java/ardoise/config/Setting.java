@@ -51,7 +51,9 @@ public enum Setting {
   RETENTION_DAYS("ARDOISE_RETENTION_DAYS", "retentionDays", Kind.INTEGER, "365", 0, 36_500),
   MAX_RETENTION_DAYS("ARDOISE_MAX_RETENTION_DAYS", "maxRetentionDays", Kind.INTEGER, "365", 0, 36_500),
   OPERATOR_TOKEN("ARDOISE_OPERATOR_TOKEN", "operatorToken", Kind.SECRET, ""),
-  DELETED_PAD_TOMBSTONE_DAYS("ARDOISE_DELETED_PAD_TOMBSTONE_DAYS", "deletedPadTombstoneDays", Kind.INTEGER, "30", 1, 3650);
+  DELETED_PAD_TOMBSTONE_DAYS("ARDOISE_DELETED_PAD_TOMBSTONE_DAYS", "deletedPadTombstoneDays", Kind.INTEGER, "30", 1, 3650),
+  UNKNOWN_PAD_MISSES_PER_MINUTE("ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "unknownPadMissesPerMinute", Kind.INTEGER, "60", 0, 1_000_000),
+  TRUSTED_PROXY_HOPS("ARDOISE_TRUSTED_PROXY_HOPS", "trustedProxyHops", Kind.INTEGER, "0", 0, 10);
 
   /** How a value is read and checked. */
   public enum Kind {

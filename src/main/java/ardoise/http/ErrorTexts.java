@@ -51,6 +51,9 @@ final class ErrorTexts {
     put(HttpError.PAD_DELETED,
         "Ce pad a été supprimé : son texte, son historique et son lien de lecture n’existent plus sur ce serveur.",
         "This pad was deleted: its text, history and read-only link no longer exist on this server.");
+    put(HttpError.TOO_MANY_MISSES,
+        "Cette adresse a demandé beaucoup de pads vides ou de liens inconnus en peu de temps. Attendez une minute, puis vérifiez le lien.",
+        "This address asked for many empty pads or unknown links in a short time. Wait a minute, then check the link.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

@@ -32,7 +32,8 @@ public enum HttpError {
   PAD_EXISTS(409, "pad-exists", "Ce pad existe déjà", "This pad exists already"),
   ALREADY_OWNED(409, "already-owned", "Ce pad a déjà un propriétaire", "This pad has an owner already"),
   PAD_DELETED(410, "pad-deleted", "Pad supprimé", "Pad deleted"),
-  UNAUTHORIZED(401, "unauthorized", "Accès refusé", "Unauthorized");
+  UNAUTHORIZED(401, "unauthorized", "Accès refusé", "Unauthorized"),
+  TOO_MANY_MISSES(429, "too-many-misses", "Trop de pads introuvables", "Too many unknown pads");
 
   private final int status;
   private final String code;

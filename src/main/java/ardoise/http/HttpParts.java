@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the HTTP side of every event loop shares: the settings, the (metered) store, the pad shards,
  * the meters, the health probes, the count of open sockets and where the machine's LAN addresses
- * come from (for share links opened on localhost), and the pool that renders exports.
+ * come from (for share links opened on localhost), the pool that renders exports, and each client
+ * address's budget of requests for pads that do not exist.
  * Thread rule: any thread.
  */
 public record HttpParts(Config config, PadStore store, PadShards shards, ServerMetrics metrics, Health health,
-    AtomicInteger clients, LanAddresses lanAddresses, RenderPool exports) {}
+    AtomicInteger clients, LanAddresses lanAddresses, RenderPool exports, MissBudget misses) {}

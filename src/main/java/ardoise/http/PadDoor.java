@@ -18,6 +18,14 @@ import io.vertx.ext.web.RoutingContext;
  * JSON under {@code /api/}, an error frame then a close for a socket.
  *
  * <p>Every rule that admits or refuses a request for one pad belongs in {@link #admit}, and only there.
+ *
+ * <p>Probing is bounded ({@link MissBudget}, per {@link ClientAddress}): a read of a pad nobody wrote
+ * in and an unknown read-only id each cost the client address one miss, and beyond its budget the
+ * door answers 429 {@code too-many-misses} with Retry-After. A read is any GET or HEAD by name except
+ * the editor page {@code /p/{pad}} and its socket {@code /ws/{pad}}: people create a pad by opening
+ * its address, so those must open for a new name, and writes (import, template, restore) make the
+ * pad exist. Reads of a pad that has text are never counted: the door asks the store whether the pad
+ * exists (one EXISTS) and lets them through.
  * Thread rule: the event loop of the request.
  */
 final class PadDoor {
@@ -30,10 +38,14 @@ final class PadDoor {
 
   private final PadStore store;
   private final PadSpelling spelling;
+  private final MissBudget misses;
+  private final int trustedProxyHops;
 
-  PadDoor(PadStore store) {
+  PadDoor(PadStore store, MissBudget misses, int trustedProxyHops) {
     this.store = store;
     this.spelling = new PadSpelling(store);
+    this.misses = misses;
+    this.trustedProxyHops = trustedProxyHops;
   }
 
   /** The entry the door let through (routes mounted behind it only). */
@@ -57,8 +69,9 @@ final class PadDoor {
         refuse(ctx, HttpError.BAD_PAD_NAME, e.getMessage());
         return;
       }
+      boolean viewer = projectorSocket(ctx);
       if (PadName.canonical(typed).equals(typed)) {
-        admitUnlessDeleted(ctx, new Entry(typed, false));
+        admitUnlessDeleted(ctx, new Entry(typed, viewer));
         return;
       }
       ctx.request().pause(); // as in byReadOnlyId: a socket must still be able to upgrade
@@ -70,7 +83,7 @@ final class PadDoor {
         } else if (!r.result().equals(typed) && redirects(ctx)) {
           redirect(ctx, segments, index, r.result());
         } else {
-          admitUnlessDeleted(ctx, new Entry(r.result(), false));
+          admitUnlessDeleted(ctx, new Entry(r.result(), viewer));
         }
       });
     };
@@ -97,6 +110,16 @@ final class PadDoor {
     });
   }
 
+  /**
+   * {@code /ws/{pad}/projector}: the projector's socket, read-only like a read-only link's. Reached
+   * by name, so it opens a pad nobody wrote in (which has no read-only id yet); it grants nothing,
+   * since whoever has the name may write.
+   */
+  private static boolean projectorSocket(RoutingContext ctx) {
+    String path = ctx.request().path();
+    return path.startsWith("/ws/") && path.endsWith("/projector");
+  }
+
   /** Pages and downloads are redirected; the API and sockets are not (a client follows no redirect there). */
   private static boolean redirects(RoutingContext ctx) {
     HttpMethod method = ctx.request().method();
@@ -119,7 +142,7 @@ final class PadDoor {
       String[] segments = RequestValues.segments(ctx);
       String id = index < segments.length ? segments[index] : "";
       if (!ReadOnlyIds.hasShape(id)) {
-        refuse(ctx, HttpError.UNKNOWN_LINK, "no pad has this read-only link");
+        if (!overBudget(ctx)) refuse(ctx, HttpError.UNKNOWN_LINK, "no pad has this read-only link");
         return;
       }
       // Why paused: a socket's upgrade must still be possible once the lookup answers (a request
@@ -131,7 +154,7 @@ final class PadDoor {
           LOG.log(System.Logger.Level.WARNING, "pad=- client=- read-only lookup failed: {0}", r.cause().toString());
           refuse(ctx, HttpError.STORE_UNAVAILABLE, "the read-only link cannot be checked right now; retry");
         } else if (r.result() == null) {
-          refuseUnknown(ctx, id);
+          if (!overBudget(ctx)) refuseUnknown(ctx, id);
         } else {
           admit(ctx, new Entry(r.result(), true));
         }
@@ -149,10 +172,41 @@ final class PadDoor {
     });
   }
 
-  /** The one place where a request for a known, well-named pad is let in. */
+  /** The one place where a request for a known, well-named pad is let in; a read of a pad never written costs a miss. */
   private void admit(RoutingContext ctx, Entry entry) {
     ctx.put(KEY, entry);
-    ctx.next();
+    if (entry.readOnly() || !isRead(ctx)) {
+      ctx.next();
+      return;
+    }
+    ctx.request().pause();
+    store.exists(entry.padId()).onComplete(r -> {
+      ctx.request().resume();
+      // A store that does not answer: the route behind answers its own 503.
+      if (r.failed() || r.result() || !overBudget(ctx)) ctx.next();
+    });
+  }
+
+  /** A GET or HEAD by name other than the editor page and its socket (see the class comment). */
+  private static boolean isRead(RoutingContext ctx) {
+    HttpMethod method = ctx.request().method();
+    if (method != HttpMethod.GET && method != HttpMethod.HEAD) return false;
+    String path = ctx.request().path();
+    return !path.startsWith("/ws/") && !path.matches("/p/[^/]*/?");
+  }
+
+  /** Counts a miss of the request's client address; beyond its budget answers 429 and returns true. */
+  private boolean overBudget(RoutingContext ctx) {
+    long retryAfter = misses.take(ClientAddress.of(ctx.request(), trustedProxyHops));
+    if (retryAfter == 0) return false;
+    String message = "too many requests for pads that do not exist; try again in " + retryAfter + " s";
+    if (ctx.request().path().startsWith("/ws/")) {
+      SocketRoute.refuse(ctx, ErrorCode.RATE_LIMITED, message);
+    } else {
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+      ErrorPage.answer(ctx, HttpError.TOO_MANY_MISSES, message);
+    }
+    return true;
   }
 
   private static void refuse(RoutingContext ctx, HttpError error, String message) {

@@ -28,7 +28,7 @@ public final class Routes {
   public static Routes create(Vertx vertx, HttpParts parts) {
     Router router = Router.router(vertx);
     Pages pages = new Pages(WEB_ROOT, parts.store());
-    PadDoor door = new PadDoor(parts.store());
+    PadDoor door = new PadDoor(parts.store(), parts.misses(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS));
     SocketRoute sockets = new SocketRoute(parts.config(), parts);
     ShareRoutes share = new ShareRoutes(vertx, pages, parts.store(), parts.config().publicUrl(), parts.lanAddresses());
 
@@ -49,11 +49,12 @@ public final class Routes {
     AdminApi.mount(router, vertx, parts);
     page(router.route("/")).handler(pages::home);
 
-    // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}, /r/{id}…, /ws/r/{id}. Names hold no '/'.
+    // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}[/projector], /r/{id}…, /ws/r/{id}. Names hold no '/'.
     router.routeWithRegex("/p/[^/]*(/.*)?").handler(door.byName(1));
     router.routeWithRegex("/api/pads/[^/]*(/.*)?").handler(door.byName(2));
     router.routeWithRegex("/r/[^/]*(/qr\\.svg)?").handler(door.byReadOnlyId(1));
     router.routeWithRegex("/ws/r/[^/]*").handler(door.byReadOnlyId(2)).handler(sockets::accept);
+    router.routeWithRegex("/ws/(?!r/)[^/]*/projector").handler(door.byName(1)).handler(sockets::accept);
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
 
     HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT,

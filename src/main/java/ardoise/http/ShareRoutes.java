@@ -50,7 +50,9 @@ final class ShareRoutes {
   }
 
   /**
-   * GET /api/pads/{padId}/links[?host=AUTHORITY]: {edit, readOnly, projector, qr, readOnlyQr}, absolute,
+   * GET /api/pads/{padId}/links[?host=AUTHORITY]: {edit, readOnly, projector, qr, readOnlyQr}, absolute
+   * ({@code readOnly} and {@code readOnlyQr} null while the pad was never written: its read-only id is
+   * made by the first request after its first edit),
    * and {lan, addresses, address}: whether the links use a LAN address in place of loopback, the
    * addresses to choose from and the one used (see {@link ShareBase}).
    */
@@ -64,9 +66,10 @@ final class ShareRoutes {
           ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, "the links cannot be read right now; retry");
           return;
         }
-        ShareLinks l = ShareLinks.of(base.base(), padId, r.result());
-        json(ctx.response(), new JsonObject().put("edit", l.edit()).put("readOnly", l.readOnly())
-            .put("projector", l.projector()).put("qr", l.qr()).put("readOnlyQr", l.readOnlyQr())
+        // A pad never written has no read-only id yet (nothing is stored for a name before its first edit).
+        ShareLinks l = ShareLinks.of(base.base(), padId, r.result() == null ? "-" : r.result());
+        json(ctx.response(), new JsonObject().put("edit", l.edit()).put("readOnly", r.result() == null ? null : l.readOnly())
+            .put("projector", l.projector()).put("qr", l.qr()).put("readOnlyQr", r.result() == null ? null : l.readOnlyQr())
             .put("lan", base.lan()).put("addresses", new JsonArray(base.choices())).put("address", base.chosen()));
       });
     });

@@ -18,6 +18,11 @@ import java.util.function.Function;
  * The latest profile is always the one written, and always written: when the interval ends, when its
  * member leaves ({@link #flush}), when the pad closes ({@link #flushAll}).
  *
+ * <p>Why held until the pad's first revision ({@link #holdUntilWritten}, {@link #written}): nothing is
+ * stored for a pad nobody wrote in, so opening any name leaves no trace in the store. Until then the
+ * profiles wait here; the members present at the first revision are remembered with it, and a visitor
+ * who left before is forgotten (there is no text of theirs to name).
+ *
  * <p>Thread rule: pad context only.
  */
 final class AuthorMemory {
@@ -27,6 +32,7 @@ final class AuthorMemory {
   private Function<MemberInfo, Future<Void>> writer = info -> Future.succeededFuture();
   /** Profile writes sent to the store and not answered yet. */
   private final List<Future<Void>> inFlight = new ArrayList<>();
+  private boolean holding;
 
   private static final class Author {
     MemberInfo pending;
@@ -43,6 +49,20 @@ final class AuthorMemory {
   /** Where profiles go from now on. */
   void writeWith(Function<MemberInfo, Future<Void>> writer) {
     this.writer = writer;
+  }
+
+  /** Keeps every profile here, unwritten, until {@link #written}: the pad has no revision yet. */
+  void holdUntilWritten() {
+    holding = true;
+  }
+
+  /** The pad has its first revision: the profiles waiting since are written now, paced as usual from then on. */
+  void written() {
+    if (!holding) return;
+    holding = false;
+    for (Author a : authors.values()) {
+      if (a.pending != null && a.timer == -1) write(a);
+    }
   }
 
   /** A member joined or changed its profile. Nobody (authorId "", a template's edit) has none to remember. */
@@ -64,6 +84,10 @@ final class AuthorMemory {
 
   /** Writes the author's latest profile now if it waits (its member left). */
   Future<Void> flush(String authorId) {
+    if (holding) {
+      authors.remove(authorId); // left a pad nobody wrote in: nothing of theirs to name
+      return Future.succeededFuture();
+    }
     Author a = authors.get(authorId);
     if (a == null) return Future.succeededFuture();
     cancelTimer(a);
@@ -72,6 +96,7 @@ final class AuthorMemory {
 
   /** Writes every waiting profile now (the pad closes); completes when the writer is done with them. */
   Future<Void> flushAll() {
+    if (holding) return Future.succeededFuture(); // the pad closes unwritten: nobody to remember
     List<Future<Void>> writes = new ArrayList<>();
     for (Author a : authors.values()) {
       cancelTimer(a);
@@ -98,7 +123,7 @@ final class AuthorMemory {
 
   private Future<Void> write(Author a) {
     MemberInfo info = a.pending;
-    if (info == null) return Future.succeededFuture();
+    if (info == null || holding) return Future.succeededFuture();
     a.pending = null;
     a.written = true;
     a.lastWrite = System.nanoTime();

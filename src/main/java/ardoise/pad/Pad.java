@@ -76,6 +76,9 @@ public final class Pad {
     this.authorMemory = new AuthorMemory(context.owner(), settings.profileStoreMillis());
     this.fanout = new Fanout(members, window, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
     this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
+    // Nothing is stored for a pad before its first edit, the profiles of its visitors included.
+    authorMemory.holdUntilWritten();
+    sequencer.whenWritten(authorMemory::written);
   }
 
   /**

@@ -48,6 +48,8 @@ final class Sequencer {
   private final StoreRetry retry;
   private Runnable onGone = () -> { };
   private boolean gone;
+  /** What waits for the pad's first revision (see {@link #whenWritten}); null once run. */
+  private Runnable whenWritten;
 
   Sequencer(String padId, PadStore store, CommitWindow window, PadSettings settings, Vertx vertx, System.Logger log,
       Fanout fanout, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
@@ -331,8 +333,19 @@ final class Sequencer {
     pump();
   }
 
+  /** Runs {@code action} once the pad has a revision: now if it has one, else at its first commit (here or by another instance). */
+  void whenWritten(Runnable action) {
+    if (window.head() > 0) action.run();
+    else whenWritten = action;
+  }
+
   private void commit(OpRecord rec) {
     window.commit(rec);
+    if (whenWritten != null) {
+      Runnable action = whenWritten;
+      whenWritten = null;
+      action.run();
+    }
     if (window.head() - lastSnapshotRev >= settings.snapshots().everyRevisions()) saveSnapshot();
   }
 

@@ -5,6 +5,7 @@ import ardoise.config.Setting;
 import ardoise.http.export.RenderPool;
 import ardoise.http.Health;
 import ardoise.http.HttpParts;
+import ardoise.http.MissBudget;
 import ardoise.http.share.LanAddresses;
 import ardoise.http.metrics.ServerMetrics;
 import ardoise.pad.HeldOps;
@@ -48,7 +49,7 @@ final class ServerWide {
     RenderPool exports = new RenderPool(exportLimits(config));
     metrics.watchExports(exports);
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,
-        lanAddresses, exports);
+        lanAddresses, exports, new MissBudget(config.integer(Setting.UNKNOWN_PAD_MISSES_PER_MINUTE)));
     PadNotes notes = store.notes();
     shards.onMemberSeen((padId, info) ->
         notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));

@@ -160,10 +160,14 @@ public final class InMemoryPadStore implements PadStore {
 
   @Override
   public Future<String> readOnlyId(String padId, String candidate) {
-    return call(() -> readOnlyIds.computeIfAbsent(padId, id -> {
-      padsByReadOnlyId.put(candidate, padId);
-      return candidate;
-    }));
+    return call(() -> {
+      PadData p = pads.get(padId);
+      if (p == null || !p.written) return null;
+      return readOnlyIds.computeIfAbsent(padId, id -> {
+        padsByReadOnlyId.put(candidate, padId);
+        return candidate;
+      });
+    });
   }
 
   @Override

@@ -38,10 +38,11 @@ public interface PadStore {
   Future<Subscription> watch(String padId, LongConsumer onHead);
 
   /**
-   * The pad's read-only id (the secret of its read-only link). The first call for a pad stores
-   * {@code candidate}; every later call, from this or another instance, gets the id stored first,
-   * even when calls race. Once stored, it never changes. The pad need not have been written.
-   * (The conformance suite's {@code ReadOnlyIdContract} checks it.)
+   * The read-only id of a written pad (the secret of its read-only link). The first call for a pad
+   * stores {@code candidate}; every later call, from this or another instance, gets the id stored
+   * first, even when calls race. Once stored, it never changes. A pad never written has none and
+   * gets none: the call completes with null and stores nothing, so asking for the links of any name
+   * leaves no trace. (The conformance suite's {@code ReadOnlyIdContract} checks it.)
    */
   Future<String> readOnlyId(String padId, String candidate);
 

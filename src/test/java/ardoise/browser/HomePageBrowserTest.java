@@ -25,7 +25,10 @@ class HomePageBrowserTest extends PadServerBrowserTest {
     BrowserSession browser = browser(1280, 800, "fr-FR");
     browser.open(server.url("/"));
     String suggested = awaitSuggestion(browser);
+    assertTrue(suggested.matches("[a-z]+-[a-z]+-[a-km-np-z2-9]{12}"), "two words and a random tail: " + suggested);
     assertEquals("Créer un pad", browser.driver().findElement(By.id("create-title")).getText());
+    assertTrue(browser.driver().findElement(By.id("create-public")).getText().startsWith(
+        "Un nom choisi est aussi public qu’une adresse web"), "the page says a chosen name is as public as a URL");
     assertEquals("Aucun pad ouvert pour l’instant sur cet appareil.",
         browser.driver().findElement(By.id("recent-empty")).getText());
     browser.screenshot("home-fr-desktop");

@@ -35,6 +35,7 @@ class LanguagesBrowserTest extends PadServerBrowserTest {
     assertEquals("Réglages de la projection", projector.find("[role=toolbar]").getAttribute("aria-label"));
     assertTrue(projector.find("#join-qr").getAttribute("alt").startsWith("QR code pour rejoindre le pad : "));
 
+    Links.importText(server, pad, "Ordre du jour", "Import"); // a pad gets its read-only link with its first edit
     ViewerPage reader = new ViewerPage(browser).open(Links.of(server, pad).getString("readOnly"));
     assertEquals("fr", lang(reader));
     assertEquals("Pad en lecture seule", reader.find("h1").getText());
@@ -67,6 +68,7 @@ class LanguagesBrowserTest extends PadServerBrowserTest {
     projector.awaitUntil("in French", () -> projector.find("#join-title").getText().equals("Rejoignez le pad :"));
     assertEquals("fr", lang(projector));
     assertEquals("1 personne", projector.find("#participant-count").getText());
+    Links.importText(server, pad, "Ordre du jour", "Import"); // a pad gets its read-only link with its first edit
     ViewerPage reader = new ViewerPage(browser).open(Links.of(server, pad).getString("readOnly"));
     assertEquals("fr", lang(reader), "the choice made on the projector holds on the other pages");
     assertEquals("Pad en lecture seule", reader.find("h1").getText());

@@ -20,6 +20,7 @@ class ReadOnlyBrowserTest extends PadServerBrowserTest {
   @Test
   void theLinksWork() throws Exception {
     String pad = "liens-" + System.nanoTime();
+    Links.importText(server, pad, "Ordre du jour", "Import"); // a pad gets its read-only link with its first edit
     JsonObject links = Links.of(server, pad);
     for (String key : List.of("edit", "readOnly", "projector", "qr", "readOnlyQr")) {
       assertEquals(200, Links.get(links.getString(key)).statusCode(), key + " " + links.getString(key));

@@ -100,4 +100,30 @@ class ShareDialogBrowserTest extends PadServerBrowserTest {
     assertTrue(warning.getText().contains("mélange des alphabets"), warning.getText());
     browser.screenshot("share-dialog-mixed-scripts-phone");
   }
+
+  /** A pad nobody wrote in has no read-only link yet: the dialog says when it will come, then shows it. */
+  @Test
+  void theReadOnlyLinkAppearsWithTheFirstEdit() {
+    BrowserSession phone = browser(360, 740, "fr-FR");
+    PadPage pad = new PadPage(phone).open(server.directUrl("tout-neuf"), "Camille", 0).awaitOnline();
+    WebElement edit = openShare(phone);
+    assertTrue(edit.getDomProperty("value").endsWith("/p/tout-neuf"));
+    WebElement read = phone.driver().findElement(By.id("share-read"));
+    WebElement hint = phone.driver().findElement(By.id("share-read-hint"));
+    assertEquals("", read.getDomProperty("value"));
+    assertFalse(read.isEnabled());
+    assertFalse(phone.driver().findElement(By.cssSelector("[data-copy=share-read]")).isEnabled());
+    assertEquals("Le lien en lecture seule apparaîtra dès que le pad contiendra du texte : rouvrez ce panneau après "
+        + "la première modification.", hint.getText());
+    phone.screenshot("share-dialog-empty-pad-phone");
+    phone.driver().findElement(By.cssSelector("#share-dialog .share-close")).click();
+
+    pad.type("Ordre du jour").awaitSynchronized();
+    openShare(phone);
+    phone.await().until(d -> read.getDomProperty("value").contains("/r/"));
+    assertTrue(read.isEnabled());
+    assertEquals("Ce lien montre le texte en direct sans permettre de le modifier.", hint.getText());
+    phone.screenshot("share-dialog-after-first-edit-phone");
+    assertEquals(List.of(), phone.consoleErrors());
+  }
 }

@@ -125,6 +125,8 @@ class StatusBarBrowserTest extends PadServerBrowserTest {
   void theReadOnlyPageCountsPeopleConnected() {
     String pad = "lecteurs-" + System.nanoTime();
     PadPage amelie = new PadPage(browser(1100, 700, "fr-FR")).open(server.directUrl(pad), "Amélie", 0).awaitOnline();
+    amelie.focus().type("Notes"); // a pad gets its read-only link with its first edit
+    amelie.awaitSynchronized();
     ViewerPage reader = new ViewerPage(browser(360, 740, "fr-FR")).open(Links.of(server, pad).getString("readOnly"));
     reader.awaitUntil("Amélie and the reader", () -> reader.find("#participant-count").getText().equals("2 personnes connectées"));
     BrowserSession brunoBrowser = browser(1100, 700, "fr-FR");

@@ -3,7 +3,10 @@ package ardoise.pad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.ot.TextOperation;
 import ardoise.store.InMemoryPadStore;
+import ardoise.store.OpRecords;
+import ardoise.testing.Eventually;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,6 +26,7 @@ class ProfileChangesTest {
   private final PadContext pads = new PadContext();
   private final Context context = pads.context;
   private final List<String> written = new CopyOnWriteArrayList<>();
+  private final InMemoryPadStore store = new InMemoryPadStore();
 
   @AfterEach
   void close() {
@@ -38,7 +42,7 @@ class ProfileChangesTest {
     PadSettings settings = new PadSettings(base.maxPadChars(), base.maxMembers(), base.snapshots(), base.idleUnloadMillis(),
         base.windowSize(), base.maxPendingOps(), base.maxBatch(), base.fanoutNanosPerMember(), base.chatKept(),
         base.maxViewers(), MINUTE, MINUTE);
-    PadRegistry registry = on(() -> new PadRegistry(new InMemoryPadStore(), settings, context));
+    PadRegistry registry = on(() -> new PadRegistry(store, settings, context));
     on(() -> {
       registry.onMemberSeen((padId, info) -> {
         written.add(info.authorId() + "=" + info.name());
@@ -68,8 +72,14 @@ class ProfileChangesTest {
         bruno.presence(), "a join is sent at once, with the latest names: the renames take no frame of their own");
   }
 
+  /** Gives {@code padId} one revision: profiles are stored only for a pad that has text. */
+  private void written(String padId) {
+    store.append(padId, 0, OpRecords.inserts(0, 0, "earlier", 1, "x")).await();
+  }
+
   @Test
   void theLatestProfileIsStoredOncePerIntervalAndWhenItsMemberLeaves() {
+    written("memoire");
     Pad pad = pads.load(registry(), "memoire");
     RecordingMember alice = new RecordingMember("alice-00000000002");
     on(() -> pad.join(alice.arrival(), 0L));
@@ -94,6 +104,7 @@ class ProfileChangesTest {
       });
       return null;
     });
+    written("fermeture");
     Pad pad = pads.load(registry, "fermeture");
     RecordingMember bruno = new RecordingMember("bruno-00000000003");
     on(() -> pad.join(bruno.arrival(), 0L));
@@ -104,5 +115,36 @@ class ProfileChangesTest {
     assertTrue(!closing.isComplete(), "the close waits for the profile's write");
     on(() -> slowWrite.tryComplete());
     pads.onFuture(() -> closing);
+  }
+
+  @Test
+  void aPadNobodyWroteInStoresNoProfileUntilItsFirstRevision() {
+    PadRegistry registry = registry();
+    Pad pad = pads.load(registry, "vierge");
+    RecordingMember passing = new RecordingMember("passing-000000001");
+    RecordingMember writer = new RecordingMember("writer-0000000001");
+    on(() -> pad.join(passing.arrival(), 0L));
+    on(() -> { pad.profileChanged(passing, "Passant", "#009e73"); return null; });
+    on(() -> { pad.leave(passing); return null; });
+    on(() -> pad.join(writer.arrival(), 0L));
+    on(() -> { pad.profileChanged(writer, "Wendy", "#d55e00"); return null; });
+    on(() -> pad.memberCount());
+    assertEquals(List.of(), written, "nothing is stored for a pad without a revision");
+
+    on(() -> { pad.submit(writer, 0, 1, TextOperation.builder().insert("Bonjour").build()); return null; });
+    Eventually.until("the first revision's author is stored", () -> !written.isEmpty());
+    assertEquals(List.of("writer-0000000001=Wendy"), written,
+        "the member present at the first revision is remembered with it; the visitor who left is not");
+  }
+
+  @Test
+  void aPadClosedUnwrittenStoresNoProfile() {
+    PadRegistry registry = registry();
+    Pad pad = pads.load(registry, "fermee-vierge");
+    RecordingMember visitor = new RecordingMember("visitor-00000001");
+    on(() -> pad.join(visitor.arrival(), 0L));
+    pads.onFuture(() -> registry.closeAll(5000));
+    assertEquals(List.of(), written);
+    assertEquals(java.util.Map.of(), store.notes().authors("fermee-vierge").await());
   }
 }

@@ -27,7 +27,7 @@ class ViewersTest {
   @Test
   void viewersAreCountedNotListedAndNeverRememberedAsAuthors() throws Exception {
     PadRegistry registry = on(() -> new PadRegistry(new InMemoryPadStore(), PadContext.settings(1000, 10, 1000, 60_000), context));
-    List<String> seen = new ArrayList<>();
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     on(() -> { registry.onMemberSeen((padId, info) -> {
       seen.add(info.name());
       return io.vertx.core.Future.succeededFuture();
@@ -44,6 +44,9 @@ class ViewersTest {
     assertEquals(List.of("[writer-0000000001] / 0", "[writer-0000000001] / 1"), writer.presence());
     assertEquals(List.of("[writer-0000000001] / 1"), viewer.presence());
     assertEquals(List.of("writer-0000000001"), on(() -> pad.members().stream().map(MemberInfo::name).toList()));
+    // Profiles are stored from the pad's first revision on (nothing is stored for a pad nobody wrote in).
+    on(() -> { pad.submit(writer, 0, 1, ardoise.ot.TextOperation.builder().insert("x").build()); return null; });
+    ardoise.testing.Eventually.until("the authors are remembered with the first revision", () -> !seen.isEmpty());
     assertEquals(List.of("writer-0000000001"), seen, "only the writer is remembered as an author");
   }
 

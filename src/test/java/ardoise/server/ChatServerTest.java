@@ -3,6 +3,7 @@ package ardoise.server;
 import ardoise.protocol.ClientSecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
@@ -62,9 +63,14 @@ class ChatServerTest {
     assertEquals(3L, nextMessage(bruno).getLong("id"));
     assertEquals(3L, nextMessage(alice).getLong("id"));
 
+    // A pad gets its read-only link with its first edit.
+    assertNull(new JsonObject(server.get("/api/pads/salon/links").text()).getString("readOnly"));
+    alice.op(0, 1, "x");
+    alice.next("ack");
+    bruno.next("op");
     String readOnly = new JsonObject(server.get("/api/pads/salon/links").text()).getString("readOnly");
     WsClient viewer = server.connect("/ws/r/" + readOnly.substring(readOnly.lastIndexOf('/') + 1), null);
-    assertEquals(0L, viewer.join(ServerFixture.newClientId()).getLong("rev"));
+    assertEquals(1L, viewer.join(ServerFixture.newClientId()).getLong("rev"));
     JsonObject history = viewer.next("chat");
     assertEquals(true, history.getBoolean("history"));
     assertEquals(List.of(XSS, "Troisième"), history.getJsonArray("messages").stream()

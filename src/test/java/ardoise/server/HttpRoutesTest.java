@@ -66,7 +66,7 @@ class HttpRoutesTest {
     assertEquals(200, health.status());
     assertEquals(new JsonObject().put("status", "ok").put("store", "up").put("heldOps", 0), new JsonObject(health.text()));
     String name = new JsonObject(server.get("/api/pads/suggest-name").text()).getString("name");
-    assertTrue(name.matches("[a-z]+-[a-z]+-[a-z2-9]{4}"), name);
+    assertTrue(name.matches("[a-z]+-[a-z]+-[a-km-np-z2-9]{12}"), name);
   }
 
   @Test

@@ -48,6 +48,9 @@ class LanLinksTest {
         QrDecoder.decode(http.getAs("127.0.0.1:" + port, "/p/%D1%81%D0%BE%D0%B2%D0%B5%D1%82/qr.svg").text()),
         "the projector's QR code follows the default");
 
+    WsClient writer = server.connect("conseil"); // a pad gets its read-only link with its first edit
+    writer.join(ServerFixture.newClientId());
+    writer.op(0, 1, "x").next("ack");
     JsonObject picked = http.getAs("localhost:" + port, "/api/pads/conseil/links?host=10.0.0.5:" + port).json();
     assertEquals("http://10.0.0.5:" + port + "/p/conseil", picked.getString("edit"));
     assertEquals("http://10.0.0.5:" + port + "/p/conseil",

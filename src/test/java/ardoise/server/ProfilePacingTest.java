@@ -132,6 +132,8 @@ class ProfilePacingTest {
   @Test
   void renamingFloodsArePacedAndTheLastNamesWin() throws Exception {
     String padId = "rythme-" + Long.toHexString(System.nanoTime());
+    // A pad with text: profiles are stored only from a pad's first revision on.
+    store.append(padId, 0, ardoise.store.OpRecords.inserts(0, 0, "earlier", 1, "Ordre du jour")).await();
     for (int i = 0; i < MEMBERS; i++) new Socket(padId, i);
     Socket observer = sockets.get(MEMBERS - 1);
     Eventually.until("all " + MEMBERS + " members are listed to the observer", () -> observer.names().size() == MEMBERS);

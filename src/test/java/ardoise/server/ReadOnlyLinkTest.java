@@ -26,7 +26,25 @@ class ReadOnlyLinkTest {
     server.close();
   }
 
+  /** The links of {@code pad}, written first: a pad gets its read-only link with its first edit. */
   private JsonObject links(String pad) {
+    write(pad);
+    return linksAsTheyAre(pad);
+  }
+
+  private void write(String pad) {
+    write(pad, null);
+  }
+
+  private void write(String pad, String origin) {
+    WsClient writer = server.connect("/ws/" + pad, origin);
+    writer.join(ServerFixture.newClientId());
+    writer.op(0, 1, "x");
+    writer.next("ack");
+    writer.close();
+  }
+
+  private JsonObject linksAsTheyAre(String pad) {
     ServerFixture.Response r = server.get("/api/pads/" + pad + "/links");
     assertEquals(200, r.status(), r.text());
     assertEquals("no-store", r.header("Cache-Control"));
@@ -49,7 +67,7 @@ class ReadOnlyLinkTest {
     for (String key : List.of("edit", "readOnly", "projector", "qr", "readOnlyQr")) {
       assertEquals(200, server.get(path(links.getString(key))).status(), key);
     }
-    assertEquals(links, links("atelier-%E4%BC%9A%E8%AD%B0"), "created once");
+    assertEquals(links, linksAsTheyAre("atelier-%E4%BC%9A%E8%AD%B0"), "created once");
     assertFalse(links.getString("readOnly").equals(links("autre").getString("readOnly")));
   }
 
@@ -57,7 +75,8 @@ class ReadOnlyLinkTest {
   void theConfiguredPublicUrlWinsOverTheHost() {
     server.close();
     server = ServerFixture.start(Map.of("ARDOISE_PUBLIC_URL", "https://ardoise.example.org/"));
-    JsonObject links = links("salle");
+    write("salle", "https://ardoise.example.org");
+    JsonObject links = linksAsTheyAre("salle");
     assertEquals("https://ardoise.example.org/p/salle", links.getString("edit"));
     assertTrue(links.getString("readOnly").startsWith("https://ardoise.example.org/r/"));
   }
@@ -85,13 +104,36 @@ class ReadOnlyLinkTest {
   }
 
   @Test
+  void aPadNeverWrittenHasNoReadOnlyLinkYet() {
+    JsonObject links = linksAsTheyAre("pas-encore");
+    assertTrue(links.containsKey("readOnly") && links.getString("readOnly") == null, links.encode());
+    assertTrue(links.containsKey("readOnlyQr") && links.getString("readOnlyQr") == null, links.encode());
+    assertTrue(links.getString("edit").endsWith("/p/pas-encore"), links.encode());
+    assertEquals(200, server.get(path(links.getString("qr"))).status(), "the join QR code works from the start");
+  }
+
+  /** The projector reads by name on a read-only socket: an empty pad (no read-only id yet) opens, nothing is written. */
+  @Test
+  void theProjectorSocketReadsAPadNobodyWroteInAndWritesNothing() {
+    WsClient projector = server.connect("/ws/au-mur/projector", null);
+    assertEquals(0L, projector.join(ServerFixture.newClientId()).getLong("rev"));
+    projector.op(0, 1, "Piraté").nextError("read-only");
+    WsClient writer = server.connect("au-mur");
+    writer.join(ServerFixture.newClientId());
+    assertEquals(1, writer.nextPresence().getInteger("viewers"), "the projector counts as a viewer");
+    writer.op(0, 1, "Bonjour").next("ack");
+    assertEquals(new JsonArray(List.of("Bonjour")), projector.next("op").getJsonArray("op"));
+    assertEquals(1, server.store.load("au-mur").await().tail().size(), "the writer's op only");
+  }
+
+  @Test
   void aReadOnlySocketListensButEveryWriteIsRefusedAndChangesNothing() {
-    String readOnlyId = path(links("lecture").getString("readOnly")).substring(3);
     WsClient writer = server.connect("lecture");
     String writerId = ServerFixture.newClientId();
     writer.join(writerId);
     writer.nextPresence();
     writer.op(0, 1, "Bonjour").next("ack");
+    String readOnlyId = path(linksAsTheyAre("lecture").getString("readOnly")).substring(3);
 
     WsClient viewer = server.connect("/ws/r/" + readOnlyId, null);
     JsonObject joined = viewer.join(ServerFixture.newClientId());

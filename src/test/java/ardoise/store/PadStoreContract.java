@@ -73,7 +73,7 @@ public abstract class PadStoreContract implements ReadOnlyIdContract, DeletionCo
   void aPadExistsOnceWrittenAndNotBeforeNorBecauseOfItsReadOnlyId() throws Exception {
     String pad = newPadId();
     assertEquals(false, store.exists(pad).await());
-    store.readOnlyId(pad, "ABCDEFGHIJKLMNOPQRSTUV").await();
+    assertNull(store.readOnlyId(pad, "ABCDEFGHIJKLMNOPQRSTUV").await(), "no read-only id for a pad never written");
     assertEquals(false, store.exists(pad).await(), "opened and shared, not written");
     store.append(pad, 0, inserts(0, 0, "alice", 1, "a")).await();
     assertEquals(true, store.exists(pad).await());

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The read-only id part of the {@link PadStore} conformance suite ({@link PadStoreContract}
- * implements it, so every store runs it): created once, the same for racing callers and for
- * another instance, resolvable back to its pad, and no pad is written by it.
+ * implements it, so every store runs it): created once for a written pad, the same for racing
+ * callers and for another instance, resolvable back to its pad; a pad never written gets none.
  */
 interface ReadOnlyIdContract {
 
@@ -20,8 +20,11 @@ interface ReadOnlyIdContract {
   /** Another instance on the same data (or the same store). */
   PadStore secondInstance();
 
-  private static String pad() {
-    return "ro-" + UUID.randomUUID();
+  /** A pad with one revision: only written pads have a read-only id. */
+  private String pad() throws Exception {
+    String pad = "ro-" + UUID.randomUUID();
+    storeUnderTest().append(pad, 0, OpRecords.inserts(0, 0, "alice", 1, "a")).await();
+    return pad;
   }
 
   @Test
@@ -54,9 +57,12 @@ interface ReadOnlyIdContract {
   }
 
   @Test
-  default void makingAnIdDoesNotWriteThePad() throws Exception {
-    String pad = pad();
-    storeUnderTest().readOnlyId(pad, "not-a-write-00000000").await();
-    assertNull(storeUnderTest().load(pad).await(), "a pad with only a read-only id was never written");
+  default void aPadNeverWrittenGetsNoIdAndStaysUnwritten() throws Exception {
+    String pad = "ro-" + UUID.randomUUID();
+    assertNull(storeUnderTest().readOnlyId(pad, "not-a-write-00000000").await(), "no id before the first edit");
+    assertNull(storeUnderTest().padOfReadOnlyId("not-a-write-00000000").await(), "the candidate was not stored");
+    assertNull(storeUnderTest().load(pad).await(), "asking for an id did not write the pad");
+    storeUnderTest().append(pad, 0, OpRecords.inserts(0, 0, "alice", 1, "a")).await();
+    assertEquals("after-a-write-000000", storeUnderTest().readOnlyId(pad, "after-a-write-000000").await());
   }
 }

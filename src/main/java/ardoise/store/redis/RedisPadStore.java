@@ -210,20 +210,20 @@ public final class RedisPadStore implements PadStore {
   }
 
   /**
-   * SET NX then GET in one script: whoever set first wins and every caller reads the winner; the key
-   * gets the pad's TTL. The reverse entry is written after (a SET of the same value with the TTL the
+   * One script checks that the pad was written, sets the id NX (whoever sets first wins, every
+   * caller reads the winner) and gives the key the pad's TTL; a pad never written gets nil and
+   * nothing is stored. The reverse entry is written after (a SET of the same value with the TTL the
    * script gives, so repeating it is harmless); it lives in another Redis Cluster slot, hence not in
    * the script. An id is only handed out once both are written.
    */
   @Override
   public Future<String> readOnlyId(String padId, String candidate) {
-    long now = System.currentTimeMillis();
     long lifetime = tuning.retention().defaultMs();
-    List<String> args = List.of(candidate, Long.toString(lifetime), Long.toString(now),
-        Long.toString(reverseSlack(lifetime)));
+    List<String> args = List.of(candidate, Long.toString(System.currentTimeMillis()), Long.toString(reverseSlack(lifetime)));
     PadKeys keys = PadKeys.of(padId);
     Future<String> id = run(READ_ONLY_ID, List.of(keys.meta(), PadKeys.readOnlyId(padId)), args)
         .compose(r -> {
+          if (r == null) return Future.succeededFuture(null);
           String stored = r.get(0).toString();
           long until = r.get(1).toLong();
           List<String> set = until > 0

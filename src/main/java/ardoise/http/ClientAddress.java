@@ -1,0 +1,55 @@
+package ardoise.http;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The address a request is counted under, for per-client limits ({@link MissBudget}).
+ *
+ * <p>The connection's address, unless {@code trustedProxyHops} (ARDOISE_TRUSTED_PROXY_HOPS) says
+ * how many reverse proxies append to {@code X-Forwarded-For}: then the address the outermost of them
+ * wrote, the N-th from the end (what a client writes itself sits further left and is never read).
+ * IPv6 addresses count by their /64 prefix: one machine usually holds a whole /64, and could
+ * otherwise take a fresh address for every request.
+ */
+final class ClientAddress {
+  private ClientAddress() {}
+
+  static String of(HttpServerRequest request, int trustedProxyHops) {
+    String address = null;
+    if (trustedProxyHops > 0) address = forwarded(request.headers().getAll("X-Forwarded-For"), trustedProxyHops);
+    if (address == null) {
+      SocketAddress remote = request.remoteAddress();
+      address = remote == null ? "" : remote.hostAddress();
+    }
+    return prefix(address);
+  }
+
+  /** The N-th address from the end of the X-Forwarded-For lists, or null if they are shorter. */
+  static String forwarded(List<String> headers, int hops) {
+    List<String> all = new ArrayList<>();
+    for (String header : headers) {
+      for (String part : header.split(",")) if (!part.isBlank()) all.add(part.strip());
+    }
+    return all.size() >= hops ? all.get(all.size() - hops) : null;
+  }
+
+  /** An IPv4 address as it is, an IPv6 one as its /64 prefix; anything else as written. */
+  static String prefix(String address) {
+    String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+    if (bare.indexOf(':') < 0 || !bare.matches("[0-9A-Fa-f:.]+")) return bare;
+    try {
+      byte[] bytes = InetAddress.getByName(bare).getAddress(); // a literal: no name lookup
+      if (bytes.length != 16) return InetAddress.getByAddress(bytes).getHostAddress();
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 8; i += 2) sb.append(String.format("%x", ((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+      return sb.append(":/64").toString();
+    } catch (UnknownHostException e) {
+      return bare;
+    }
+  }
+}
