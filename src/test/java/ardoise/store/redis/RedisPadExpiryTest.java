@@ -91,8 +91,9 @@ class RedisPadExpiryTest {
   @Test
   void editsStartTheLifetimeAgain() throws Exception {
     String pad = "vivant";
-    String readOnlyId = store.readOnlyId(pad, "ro-vivant-0000000000").await();
-    long rev = 0;
+    assertEquals(new AppendResult(true, 1), store.append(pad, 0, List.of(insert(0, "x"))).await());
+    String readOnlyId = store.readOnlyId(pad, "ro-vivant-0000000000").await(); // a written pad's only
+    long rev = 1;
     long started = System.nanoTime();
     // Edits every half second for twice the lifetime: the pad outlives its lifetime because of them.
     while (System.nanoTime() - started < LIFETIME_MS * 2_000_000) {
