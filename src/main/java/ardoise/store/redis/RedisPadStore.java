@@ -40,15 +40,7 @@ public final class RedisPadStore implements PadStore {
   private static final LuaScript LOAD = LuaScript.load("load.lua");
   private static final LuaScript SAVE_SNAPSHOT = LuaScript.load("snapshot-save.lua");
   private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
-  private static final LuaScript READ_ONLY_ID = LuaScript.load("read-only-id.lua");
   private static final LuaScript SET_LIFETIME = LuaScript.load("lifetime-set.lua");
-  /**
-   * Why a slack on the reverse key's TTL: the commit script asks for a longer one only when the pad's
-   * expiry passes it, so with the slack it is renewed at most once per slack (a tenth of the
-   * lifetime, at most an hour) instead of with every edit. Lookups check the pad's own key, so the
-   * reverse key's extra minutes lead nowhere.
-   */
-  private static final long MAX_REVERSE_SLACK_MS = 3_600_000;
   private static final LuaScript DELETE = LuaScript.load("delete.lua");
 
   /**
@@ -93,6 +85,7 @@ public final class RedisPadStore implements PadStore {
   private final CommitFeed feed;
   private final RedisPadNotes notes;
   private final RedisChatLog chat;
+  private final RedisReadOnlyIds readOnlyIds;
 
   private RedisPadStore(Vertx vertx, RedisOptions options, String redactedEndpoint, Tuning tuning) {
     this.redis = Redis.createClient(vertx, options);
@@ -103,6 +96,7 @@ public final class RedisPadStore implements PadStore {
         tuning.commandTimeoutMs());
     this.notes = new RedisPadNotes(api, availability, tuning.retention());
     this.chat = new RedisChatLog(api, availability, tuning.retention());
+    this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention());
     this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
   }
 
@@ -140,7 +134,7 @@ public final class RedisPadStore implements PadStore {
             long head = r.get(1).toLong();
             return head < 0 ? AppendResult.GONE : new AppendResult(false, head);
           }
-          if (r.get(2) != null) extendReverse(padId, r.get(2).toString(), r.get(3).toLong());
+          if (r.get(2) != null) readOnlyIds.extendReverse(padId, r.get(2).toString(), r.get(3).toLong());
           return new AppendResult(true, r.get(1).toLong());
         })
         .recover(failure -> {
@@ -163,7 +157,7 @@ public final class RedisPadStore implements PadStore {
     args.add(Long.toString(retention.defaultMs()));
     args.add(Long.toString(retention.maxMs()));
     args.add(Long.toString(System.currentTimeMillis()));
-    args.add(Long.toString(MAX_REVERSE_SLACK_MS));
+    args.add(Long.toString(RedisReadOnlyIds.MAX_REVERSE_SLACK_MS));
     for (int i = 0; i < records.size(); i++) {
       OpRecord r = records.get(i);
       if (r.rev() != expectedHead + 1 + i) {
@@ -209,43 +203,14 @@ public final class RedisPadStore implements PadStore {
     return onCaller(availability.track(api.exists(List.of(PadKeys.of(padId).meta()))).map(r -> r.toLong() > 0));
   }
 
-  /**
-   * One script checks that the pad was written, sets the id NX (whoever sets first wins, every
-   * caller reads the winner) and gives the key the pad's TTL; a pad never written gets nil and
-   * nothing is stored. The reverse entry is written after (a SET of the same value with the TTL the
-   * script gives, so repeating it is harmless); it lives in another Redis Cluster slot, hence not in
-   * the script. An id is only handed out once both are written.
-   */
   @Override
   public Future<String> readOnlyId(String padId, String candidate) {
-    long lifetime = tuning.retention().defaultMs();
-    List<String> args = List.of(candidate, Long.toString(System.currentTimeMillis()), Long.toString(reverseSlack(lifetime)));
-    PadKeys keys = PadKeys.of(padId);
-    Future<String> id = run(READ_ONLY_ID, List.of(keys.meta(), PadKeys.readOnlyId(padId)), args)
-        .compose(r -> {
-          if (r == null) return Future.succeededFuture(null);
-          String stored = r.get(0).toString();
-          long until = r.get(1).toLong();
-          List<String> set = until > 0
-              ? List.of(PadKeys.padOfReadOnlyId(stored), padId, "PXAT", Long.toString(until))
-              : List.of(PadKeys.padOfReadOnlyId(stored), padId);
-          return availability.track(api.set(set)).map(x -> stored);
-        });
-    return onCaller(id);
+    return onCaller(readOnlyIds.readOnlyId(padId, candidate));
   }
 
-  /**
-   * The reverse key, then the pad's own read-only key: a reverse key that outlives its pad (by its
-   * slack, or a pad deleted while Redis could not be told) leads nowhere.
-   */
   @Override
   public Future<String> padOfReadOnlyId(String readOnlyId) {
-    return onCaller(availability.track(api.get(PadKeys.padOfReadOnlyId(readOnlyId))).compose(r -> {
-      if (r == null) return Future.succeededFuture(null);
-      String padId = r.toString();
-      return availability.track(api.get(PadKeys.readOnlyId(padId)))
-          .map(own -> own != null && own.toString().equals(readOnlyId) ? padId : null);
-    }));
+    return onCaller(readOnlyIds.padOf(readOnlyId));
   }
 
   /** Stores the lifetime in {@code meta} and gives it to every key of the pad at once (lifetime-set.lua). */
@@ -258,10 +223,10 @@ public final class RedisPadStore implements PadStore {
       return Future.failedFuture(e);
     }
     List<String> args = List.of(Long.toString(ms), Long.toString(System.currentTimeMillis()),
-        Long.toString(reverseSlack(ms)));
+        Long.toString(RedisReadOnlyIds.reverseSlack(ms)));
     return onCaller(run(SET_LIFETIME, PadKeys.of(padId).all(), args).map(r -> {
       if (r == null) return false;
-      if (r.get(0) != null) extendReverse(padId, r.get(0).toString(), r.get(1).toLong());
+      if (r.get(0) != null) readOnlyIds.extendReverse(padId, r.get(0).toString(), r.get(1).toLong());
       return true;
     }));
   }
@@ -271,37 +236,14 @@ public final class RedisPadStore implements PadStore {
     return tuning.retention();
   }
 
-  private static long reverseSlack(long lifetimeMs) {
-    return Math.min(lifetimeMs / 10, MAX_REVERSE_SLACK_MS);
-  }
-
   /**
-   * Gives the reverse key {@code until} (epoch ms; 0: no TTL), after the script that asked for it.
-   * Not awaited by the edit's acknowledgement: if it fails, the reverse key may expire before the
-   * pad, and the next {@link #readOnlyId} (every join and links request) writes it again.
-   */
-  private void extendReverse(String padId, String readOnlyId, long until) {
-    if (until < 0) return;
-    String key = PadKeys.padOfReadOnlyId(readOnlyId);
-    Future<?> done = until == 0 ? availability.track(api.persist(key))
-        : availability.track(api.pexpireat(List.of(key, Long.toString(until))));
-    done.onFailure(e -> LOG.warning("pad=" + padId + " client=- read-only link's TTL not extended: " + e));
-  }
-
-  /**
-   * The read-only id's reverse entry goes first, replaced by its tombstone: it lives in another
-   * slot, so not in the script; if the script then fails, a retry still finds the id in the pad's
-   * keys. Then delete.lua removes every key of the pad and leaves the pad's tombstone, in one step.
+   * The read-only id's reverse entry goes first ({@link RedisReadOnlyIds#retire}); then delete.lua
+   * removes every key of the pad and leaves the pad's tombstone, in one step.
    */
   @Override
   public Future<Boolean> delete(String padId, long tombstoneSeconds) {
     String ttl = Long.toString(tombstoneSeconds);
-    Future<Boolean> done = availability.track(api.get(PadKeys.readOnlyId(padId))).compose(id -> {
-      if (id == null) return Future.<Void>succeededFuture();
-      String readOnlyId = id.toString();
-      return availability.track(api.set(List.of(PadKeys.deletedReadOnlyId(readOnlyId), "1", "EX", ttl)))
-          .compose(r -> availability.track(api.del(List.of(PadKeys.padOfReadOnlyId(readOnlyId))))).<Void>mapEmpty();
-    }).compose(v -> {
+    Future<Boolean> done = readOnlyIds.retire(padId, ttl).compose(v -> {
       List<String> keys = new ArrayList<>();
       keys.add(PadKeys.deleted(padId));
       keys.addAll(PadKeys.everyKey(padId));
@@ -320,12 +262,12 @@ public final class RedisPadStore implements PadStore {
 
   @Override
   public Future<Boolean> wasDeletedReadOnlyId(String readOnlyId) {
-    return onCaller(availability.track(api.exists(List.of(PadKeys.deletedReadOnlyId(readOnlyId)))).map(r -> r.toLong() > 0));
+    return onCaller(readOnlyIds.wasDeleted(readOnlyId));
   }
 
   @Override
   public Future<String> storedReadOnlyId(String padId) {
-    return onCaller(availability.track(api.get(PadKeys.readOnlyId(padId))).map(r -> r == null ? null : r.toString()));
+    return onCaller(readOnlyIds.stored(padId));
   }
 
   @Override
