@@ -109,6 +109,9 @@ class OwnerSettingsTest {
     long now = System.currentTimeMillis();
     assertTrue(Math.abs(fresh.getLong("deletesAt") - (now + 30 * DAY)) < 60_000, "never written: now + lifetime " + fresh);
 
+    assertEquals(new JsonObject().put("lifetimeChoices", new JsonArray(List.of(1, 7, 30, 90, 365))).put("defaultLifetimeDays", 30),
+        http.get("/api/lifetimes").json(), "the home page's choices");
+
     HttpCalls.Answer anonymous = patch(pad, null, "{\"locked\":true}");
     assertEquals(401, anonymous.status());
     assertEquals("owner-token-required", anonymous.json().getString("error"));
