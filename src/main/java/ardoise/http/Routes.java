@@ -58,7 +58,7 @@ public final class Routes {
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
 
     HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT,
-        parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports());
+        parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports(), parts.config().templatesDir());
     page(router.routeWithRegex("/p/[^/]+/projector")).handler(share::projector);
     router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
     router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);
