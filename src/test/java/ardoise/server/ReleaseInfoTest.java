@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ardoise.config.Config;
 import ardoise.config.ConfigException;
 import ardoise.config.Version;
+import ardoise.testing.ProjectVersion;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseInfoTest {
   @TempDir Path dir;
 
-  /** The project's own version, as written in pom.xml (the first version after its artifactId). */
-  private static String pomVersion() throws Exception {
-    String pom = Files.readString(Path.of("pom.xml"));
-    Matcher m = Pattern.compile("<artifactId>ardoise</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
-    assertTrue(m.find(), "pom.xml names the project's version");
-    return m.group(1);
+  private static String pomVersion() {
+    return ProjectVersion.ofPom();
   }
 
   @Test
