@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -63,6 +65,27 @@ class JarRunsAnywhereIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java -jar " + String.join(" ", args) + " ends");
     return new String[] {Integer.toString(p.exitValue()), out};
+  }
+
+  @Test
+  void theJarCarriesItsLicenceNoticesAndVersion() throws Exception {
+    try (JarFile jar = new JarFile(jar().toFile())) {
+      assertEquals(ProjectVersion.ofPom(), jar.getManifest().getMainAttributes().getValue("Implementation-Version"));
+      assertEquals("ardoise.App", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+      assertTrue(entry(jar, "META-INF/LICENSE").contains("Version 2.0, January 2004"), "Ardoise's own licence, not a dependency's");
+      assertTrue(entry(jar, "META-INF/THIRD-PARTY.md").contains("| `io.vertx:vertx-core` |"));
+      assertTrue(entry(jar, "META-INF/NOTICE").contains("Apache PDFBox"), "the bundled components' NOTICE files, merged");
+      assertTrue(entry(jar, "META-INF/services/io.vertx.core.spi.VertxServiceProvider")
+          .contains("io.vertx.micrometer.MicrometerMetricsFactory"), "Vert.x finds its metrics through this service file");
+    }
+  }
+
+  private static String entry(JarFile jar, String name) throws IOException {
+    JarEntry entry = jar.getJarEntry(name);
+    assertTrue(entry != null, name + " is in the jar");
+    try (var in = jar.getInputStream(entry)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
@@ -130,6 +153,8 @@ class JarRunsAnywhereIT {
     page(port, "/p/atelier-du-jar/projector");
     page(port, "/p/atelier-du-jar/history");
     assertEquals(ProjectVersion.ofPom(), new JsonObject(get(port, "/health").body()).getString("version"));
+    String metrics = get(port, "/metrics").body();
+    assertTrue(metrics.contains("ardoise_clients_connected"), "metrics found through the jar's service files: " + metrics);
     for (String path : List.of("/js/home.js", "/js/pad-main.js", "/css/ardoise.css", "/i18n/fr.json")) {
       assertEquals(200, get(port, path).statusCode(), path);
     }
