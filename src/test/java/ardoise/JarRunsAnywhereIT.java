@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -111,11 +112,59 @@ class JarRunsAnywhereIT {
     Path settings = Files.writeString(root.resolve("settings.json"), "{\"port\": " + port + ", \"host\": \"127.0.0.1\"}");
     Path templates = Files.createDirectories(root.resolve("our-templates"));
     Files.writeString(templates.resolve("agenda.fr.md"), "# Ordre du jour\n\n1. Accueil\n");
-    Path log = root.resolve("server.log");
-    ProcessBuilder pb = java(work, "--config", settings.toString());
-    pb.environment().put("ARDOISE_TEMPLATES_DIR", templates.toString());
+    Running running = start(work, port, Map.of("ARDOISE_TEMPLATES_DIR", templates.toString()), "--config", settings.toString());
+    try {
+      checkPagesAndModules(port);
+      checkTemplates(port);
+      assertEquals(List.of("data"), list(work), "only the data directory is written beside the jar's run");
+    } finally {
+      running.stop();
+    }
+  }
+
+  /**
+   * On a machine without redis-server, the jar runs the one embedded-redis ships (unpacked from
+   * the jar). Its PATH has only {@code uname}, which embedded-redis asks for the platform.
+   */
+  @Test
+  void runsTheRedisBundledInTheJarWhenNoneIsInstalled() throws Exception {
+    Path work = Files.createDirectories(root.resolve("bare"));
+    Path bin = Files.createDirectories(root.resolve("bin-without-redis"));
+    Files.createSymbolicLink(bin.resolve("uname"), onPath("uname"));
+    int port = freePort();
+    Running running = start(work, port, Map.of("PATH", bin.toString(), "ARDOISE_PORT", Integer.toString(port),
+        "ARDOISE_HOST", "127.0.0.1"));
+    try {
+      assertTrue(read(running.log()).contains("no redis-server on PATH: using the one bundled"), read(running.log()));
+      String redisExe = running.redis().info().command().orElse("");
+      assertTrue(redisExe.contains("redis-server-") && !redisExe.startsWith("/usr/"), "the bundled binary runs: " + redisExe);
+      padFromTemplate(port, "sans-redis-installe", "minutes", "en", "# Meeting minutes"); // written and read back through it
+    } finally {
+      running.stop();
+    }
+  }
+
+  /** A server started from the jar, its redis-server, its log. */
+  private record Running(Process server, ProcessHandle redis, Path work, Path log) {
+    /** SIGTERM, the graceful stop, which stops redis-server too: no orphan is left. */
+    void stop() throws Exception {
+      server.destroy();
+      boolean stopped = server.waitFor(60, TimeUnit.SECONDS);
+      if (!stopped) server.destroyForcibly();
+      boolean redisGone = redis.onExit().completeOnTimeout(redis, 30, TimeUnit.SECONDS).get() != null && !redis.isAlive();
+      if (!redisGone) redis.destroyForcibly();
+      assertTrue(stopped, "the server stops on SIGTERM: " + read(log));
+      assertTrue(redisGone, "no orphan redis-server " + redis.pid() + " after the server stopped: " + read(log));
+      assertFalse(Files.exists(work.resolve("data").resolve("redis-server.pid")), "the pid file goes with the redis-server");
+    }
+  }
+
+  /** Starts the jar in {@code work} with {@code env} added, waits until it is ready and finds its redis-server. */
+  private Running start(Path work, int port, Map<String, String> env, String... args) throws Exception {
+    Path log = root.resolve(work.getFileName() + ".log");
+    ProcessBuilder pb = java(work, args);
+    pb.environment().putAll(env);
     Process server = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    List<ProcessHandle> redis = new ArrayList<>();
     try {
       Eventually.until("the jar's server is ready (see " + log + ")", () -> {
         if (!server.isAlive()) throw new IllegalStateException("the server exited with " + server.exitValue() + ": " + read(log));
@@ -126,23 +175,22 @@ class JarRunsAnywhereIT {
       String[] pids = Files.readString(work.resolve("data").resolve("redis-server.pid")).trim().split("\\s+");
       assertEquals(Long.toString(server.pid()), pids[1], "the jar owns the data directory's redis-server");
       long redisPid = Long.parseLong(pids[0]);
-      server.descendants().filter(p -> p.pid() == redisPid).forEach(redis::add);
-      assertEquals(1, redis.size(), "the embedded redis-server " + redisPid + " runs as the jar's child");
+      ProcessHandle redis = server.descendants().filter(p -> p.pid() == redisPid).findFirst()
+          .orElseThrow(() -> new AssertionError("the embedded redis-server " + redisPid + " runs as the jar's child"));
+      return new Running(server, redis, work, log);
+    } catch (Exception | AssertionError e) {
+      server.descendants().forEach(ProcessHandle::destroyForcibly);
+      server.destroyForcibly();
+      throw e;
+    }
+  }
 
-      checkPagesAndModules(port);
-      checkTemplates(port);
-      assertEquals(List.of("data"), list(work), "only the data directory is written beside the jar's run");
-    } finally {
-      server.destroy(); // SIGTERM: the graceful stop, which stops redis-server too
-      boolean stopped = server.waitFor(60, TimeUnit.SECONDS);
-      if (!stopped) server.destroyForcibly();
-      redis.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-      assertTrue(stopped, "the server stops on SIGTERM: " + read(log));
+  private static Path onPath(String program) {
+    for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+      Path candidate = Path.of(dir, program);
+      if (Files.isExecutable(candidate)) return candidate;
     }
-    for (ProcessHandle r : redis) {
-      assertTrue(r.onExit().get(30, TimeUnit.SECONDS) != null && !r.isAlive(), "no orphan redis-server " + r.pid());
-    }
-    assertFalse(Files.exists(work.resolve("data").resolve("redis-server.pid")), "the pid file goes with the redis-server");
+    throw new AssertionError(program + " is not on the PATH");
   }
 
   private void checkPagesAndModules(int port) throws Exception {
@@ -172,17 +220,20 @@ class JarRunsAnywhereIT {
     assertTrue(french.contains("\"id\":\"minutes\"") && french.contains("\"id\":\"agenda\""), french);
     String english = get(port, "/api/templates?lang=en").body();
     assertTrue(english.contains("\"title\":\"Meeting minutes\""), "the bundled English template: " + english);
-    for (String[] use : List.of(new String[] {"minutes", "en", "# Meeting minutes"}, new String[] {"agenda", "fr", "# Ordre du jour"})) {
-      String pad = "depuis-" + use[0];
-      String body = "{\"template\":\"" + use[0] + "\",\"lang\":\"" + use[1]
-          + "\",\"authorSecret\":\"jar-test-0123456789\",\"name\":\"Zoë\",\"color\":\"#d55e00\"}";
-      HttpResponse<String> made = http.send(HttpRequest.newBuilder(url(port, "/api/pads/" + pad + "/from-template"))
-          .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, made.statusCode(), made.body());
-      String text = get(port, "/p/" + pad + "/export/txt").body();
-      assertTrue(text.startsWith(use[2]), text);
-    }
+    padFromTemplate(port, "depuis-minutes", "minutes", "en", "# Meeting minutes");
+    padFromTemplate(port, "depuis-agenda", "agenda", "fr", "# Ordre du jour");
+  }
+
+  /** Makes {@code pad} from a template (a write through the store) and reads its text back. */
+  private void padFromTemplate(int port, String pad, String template, String lang, String expectedStart) throws Exception {
+    String body = "{\"template\":\"" + template + "\",\"lang\":\"" + lang
+        + "\",\"authorSecret\":\"jar-test-0123456789\",\"name\":\"Zoë\",\"color\":\"#d55e00\"}";
+    HttpResponse<String> made = http.send(HttpRequest.newBuilder(url(port, "/api/pads/" + pad + "/from-template"))
+        .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, made.statusCode(), made.body());
+    String text = get(port, "/p/" + pad + "/export/txt").body();
+    assertTrue(text.startsWith(expectedStart), text);
   }
 
   private String page(int port, String path) throws Exception {
