@@ -1,6 +1,7 @@
 package ardoise.config;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -173,7 +174,7 @@ public final class Config {
         return raw;
       case DIRECTORY:
         if (raw.isBlank()) return null;
-        if (!java.nio.file.Files.isDirectory(Path.of(raw))) throw new ConfigException(s.env + " must name a directory, got '" + raw + "'");
+        if (!Files.isDirectory(Path.of(raw))) throw new ConfigException(s.env + " must name a directory, got '" + raw + "'");
         return Path.of(raw);
       default:
         throw new IllegalStateException("unknown kind " + s.kind);
