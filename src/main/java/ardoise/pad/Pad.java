@@ -55,11 +55,8 @@ public final class Pad {
   private final AuthorMemory authorMemory;
   /** authorId → colour of every author this pad knows (remembered with the pad, and seen since): see {@link Palette}. */
   private final Map<String, String> authorColors = new HashMap<>();
-  /** What the owner decided, as stored; changed by {@link #applyPolicy}. */
-  private PadPolicy policy;
-  /** The pad's lifetime as the store reported it at load or at the owner's last change. */
-  private PadLifetime lifetime;
-  private final PasswordTries tries;
+  /** The owner's lock, password and lifetime; changed by {@link #applyPolicy}. */
+  private final OwnerRules owner;
 
   /** Thrown (as a failed future) by {@link #join} on a pad that is unloading: get a fresh one from the registry. */
   public static final class ClosedException extends IllegalStateException {
@@ -78,9 +75,6 @@ public final class Pad {
   /** With the owner's {@code policy} and the pad's {@code lifetime} as stored, and the budget of wrong passwords. */
   Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
       HeldOps held, PadPolicy policy, PadLifetime lifetime, int passwordTriesPerMinute) {
-    this.policy = policy;
-    this.lifetime = lifetime;
-    this.tries = new PasswordTries(passwordTriesPerMinute);
     this.padId = padId;
     this.store = store;
     this.settings = settings;
@@ -94,6 +88,7 @@ public final class Pad {
     this.presence = new Presence(members, context.owner(), settings.presenceMillis());
     this.authorMemory = new AuthorMemory(context.owner(), settings.profileStoreMillis());
     this.fanout = new Fanout(members, window, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
+    this.owner = new OwnerRules(context.owner(), window, policy, lifetime, passwordTriesPerMinute);
     this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
     // Nothing is stored for a pad before its first edit, the profiles of its visitors included.
     authorMemory.holdUntilWritten();
@@ -156,7 +151,7 @@ public final class Pad {
     if (closed) return Future.failedFuture(new ClosedException(padId));
     // Why before the queue: a password check takes 100,000 HMAC rounds on a worker, and the pad's
     // other requests (everyone's typing) must not wait for it.
-    return passwordAtJoin(arrival).compose(unlocked -> unlocked == null ? Future.succeededFuture(false) : queueJoin(arrival.withoutPassword(), rev, unlocked));
+    return owner.atJoin(new Seat(arrival), arrival.password()).compose(unlocked -> unlocked == null ? Future.succeededFuture(false) : queueJoin(arrival.withoutPassword(), rev, unlocked));
   }
 
   private Future<Boolean> queueJoin(Arrival arrival, Long rev, boolean unlocked) {
@@ -171,41 +166,6 @@ public final class Pad {
         sequencer.storeLostPad();
         return Future.failedFuture(new ClosedException(padId)); // the session joins the pad loaded afresh
       });
-    });
-  }
-
-  /**
-   * Whether the arrival gave the pad's password (true), gave none where none is needed (false), or is
-   * refused (null; it was told why and may join again). Wrong passwords spend the budget of
-   * {@link PasswordTries}; a spent budget refuses the try before hashing it.
-   */
-  private Future<Boolean> passwordAtJoin(Arrival arrival) {
-    String hash = policy.passwordHash();
-    Member member = arrival.member();
-    Seat asker = new Seat(arrival);
-    if (hash == null) return Future.succeededFuture(false);
-    if (arrival.password() == null) {
-      if (!policy.protectReadOnly()) return Future.succeededFuture(false);
-      asker.tell(m -> m.rejected(Rejection.PASSWORD_REQUIRED, "this pad is protected by a password: join with it", 0));
-      return Future.succeededFuture(null);
-    }
-    return checkPassword(asker, arrival.password(), hash).map(ok -> ok ? Boolean.TRUE : null);
-  }
-
-  /** Checks {@code password} on a worker within the budget; a refusal is told to {@code seat}. Completes on the pad's context. */
-  private Future<Boolean> checkPassword(Seat seat, String password, String hash) {
-    long retry = tries.retryAfterSeconds(seat.address, System.nanoTime());
-    if (retry > 0) {
-      seat.tell(m -> m.rejected(Rejection.PASSWORD_RATE_LIMITED,
-          "too many wrong passwords; try again in " + retry + " s", 0, retry));
-      return Future.succeededFuture(false);
-    }
-    return context.owner().executeBlocking(() -> PasswordHash.matches(password, hash), false).map(ok -> {
-      if (!ok) {
-        tries.failed(seat.address, System.nanoTime());
-        seat.tell(m -> m.rejected(Rejection.WRONG_PASSWORD, "this is not the pad's password", 0));
-      }
-      return ok;
     });
   }
 
@@ -258,7 +218,7 @@ public final class Pad {
     }
     ClientSeq last = window.lastSeq(seat.clientId());
     long lastSeq = last == null ? 0 : last.seq();
-    PolicyView view = view(seat);
+    PolicyView view = owner.view(seat);
     if (rev == null) {
       long head = window.head();
       Member.JoinSnapshot snapshot = new Member.JoinSnapshot(window.doc().text(), window.doc().runs());
@@ -296,14 +256,7 @@ public final class Pad {
         seat.tell(m -> m.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; keep the op and resend it", seq));
         return Future.succeededFuture();
       }
-      if (policy.locked()) {
-        seat.tell(m -> m.rejected(Rejection.PAD_LOCKED, "the owner locked this pad; keep the op, it is resent once unlocked", seq));
-        return Future.succeededFuture();
-      }
-      if (policy.hasPassword() && !seat.unlocked) {
-        seat.tell(m -> m.rejected(Rejection.PASSWORD_REQUIRED, "this pad needs its password to write: send unlock, then the op again", seq));
-        return Future.succeededFuture();
-      }
+      if (owner.refusesOp(seat, seq)) return Future.succeededFuture();
       return sequencer.submit(new Submission(seat, rev, seq, op));
     });
   }
@@ -389,17 +342,11 @@ public final class Pad {
     checkContext();
     Seat seat = members.get(member);
     if (seat == null || closed) return;
-    String hash = policy.passwordHash();
-    if (hash == null || seat.unlocked) {
-      PolicyView view = view(seat);
-      seat.tell(m -> m.policy(view));
-      return;
-    }
-    checkPassword(seat, password, hash).onSuccess(ok -> {
+    owner.unlock(seat, password).onSuccess(ok -> {
       Seat now = members.get(member);
-      if (!ok || now == null || !hash.equals(policy.passwordHash())) return;
+      if (!ok || now == null) return;
       now.unlocked = true;
-      PolicyView view = view(now);
+      PolicyView view = owner.view(now);
       now.tell(m -> m.policy(view));
     });
   }
@@ -411,17 +358,15 @@ public final class Pad {
    */
   void applyPolicy(PadPolicy changed, PadLifetime newLifetime) {
     checkContext();
-    boolean newPassword = changed.hasPassword() && !changed.passwordHash().equals(policy.passwordHash());
-    policy = changed;
-    lifetime = newLifetime;
+    boolean newPassword = owner.change(changed, newLifetime);
     for (Seat seat : new ArrayList<>(members.values())) {
       if (newPassword) seat.unlocked = false;
-      if (changed.hasPassword() && changed.protectReadOnly() && !seat.unlocked) {
+      if (owner.closesReader(seat)) {
         members.remove(seat.member);
         seat.tell(m -> m.evicted(Rejection.PASSWORD_REQUIRED, "the owner protected this pad with a password: join again with it"));
         continue;
       }
-      PolicyView view = view(seat);
+      PolicyView view = owner.view(seat);
       seat.tell(m -> m.policy(view));
     }
     presence.sendNow();
@@ -439,26 +384,6 @@ public final class Pad {
     }
     presence.sendNow();
     if (members.isEmpty()) onEmpty.run();
-  }
-
-  /** What the policy means for {@code seat} now. */
-  private PolicyView view(Seat seat) {
-    boolean canWrite = !seat.viewer && !policy.locked() && (!policy.hasPassword() || seat.unlocked);
-    return new PolicyView(PolicyView.days(lifetime.lifetimeMs()), deletesAt(), policy.locked(), policy.hasPassword(),
-        policy.protectReadOnly(), canWrite);
-  }
-
-  /**
-   * When the pad is deleted without an edit: a lifetime after its latest revision (every edit starts
-   * it again), never before what the store reported; null when it lives forever.
-   */
-  private Long deletesAt() {
-    long ms = lifetime.lifetimeMs();
-    if (ms <= 0) return null;
-    if (window.head() == 0) return System.currentTimeMillis() + ms;
-    long at = lifetime.deletesAt();
-    if (window.size() > 0) at = Math.max(at, window.recordAfter(window.head() - 1).time() + ms);
-    return at > 0 ? at : null;
   }
 
   /** True while ops wait for the store or are being stored: a flush will follow. */
