@@ -1,0 +1,90 @@
+// What every member sees of the owner's policy (write-gate.js gives the view): the deletion date in
+// the status bar, a banner when the pad is locked, and the password prompt when writing needs a
+// password this tab has not given. The prompt's password goes to `unlock` (pad-access.js), never
+// into the address or a log.
+
+import { deletionLine } from './lifetimes.js';
+
+function element(doc, tag, props = {}, i18nKey = null) {
+  const node = Object.assign(doc.createElement(tag), props);
+  if (i18nKey) node.dataset.i18n = i18nKey;
+  return node;
+}
+
+function passwordForm(doc) {
+  const form = element(doc, 'form', { id: 'password-form', className: 'password-form', noValidate: true });
+  const intro = element(doc, 'p', { className: 'policy-text' }, 'policy.passwordIntro');
+  const label = element(doc, 'label', { htmlFor: 'pad-password' }, 'policy.passwordLabel');
+  const row = element(doc, 'div', { className: 'field-row' });
+  const input = element(doc, 'input', {
+    id: 'pad-password', type: 'password', autocomplete: 'current-password', maxLength: 128, required: true,
+  });
+  input.setAttribute('aria-describedby', 'password-message');
+  const submit = element(doc, 'button', { type: 'submit', className: 'button-primary' }, 'policy.passwordSubmit');
+  row.append(input, submit);
+  const message = element(doc, 'p', { id: 'password-message', className: 'form-message' });
+  message.setAttribute('aria-live', 'polite');
+  form.append(intro, label, row, message);
+  return { form, input, message };
+}
+
+/**
+ * Mounts the banner before `anchor` and the date line in `statusBar`; `unlock(password)` sends a
+ * typed password. Returns {show(view), passwordRefused(errorMessage)}.
+ */
+export function mountPolicyView({ doc, i18n, anchor, statusBar, unlock }) {
+  const deletes = element(doc, 'span', { id: 'pad-deletes-at', className: 'status-deletes', hidden: true });
+  statusBar.append(deletes);
+  const banner = element(doc, 'div', { id: 'policy-banner', className: 'policy-banner', hidden: true });
+  const locked = element(doc, 'p', { id: 'policy-locked', className: 'policy-text policy-locked', hidden: true }, 'policy.locked');
+  const prompt = passwordForm(doc);
+  prompt.form.hidden = true;
+  banner.append(locked, prompt.form);
+  // Said when it appears: a person typing must learn why the text stopped taking their keys.
+  banner.setAttribute('role', 'status');
+  anchor.before(banner);
+  let last = null;
+  let refusal = null;
+
+  const render = () => {
+    for (const node of banner.querySelectorAll('[data-i18n]')) node.textContent = i18n.t(node.dataset.i18n);
+    const line = deletionLine(i18n, last);
+    deletes.hidden = line === null;
+    deletes.textContent = line ?? '';
+    prompt.message.textContent = refusal ? i18n.t(refusal.key, refusal.params) : '';
+    if (!last) return;
+    locked.hidden = !last.locked;
+    const asking = last.passwordRequired && !last.canWrite && !last.locked;
+    prompt.form.hidden = !asking;
+    banner.hidden = locked.hidden && prompt.form.hidden;
+    banner.dataset.reason = last.locked ? 'locked' : asking ? 'password' : '';
+  };
+
+  prompt.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const password = prompt.input.value;
+    if (password.length === 0) return prompt.input.focus();
+    refusal = null;
+    render();
+    return unlock(password);
+  });
+  i18n.onChange(render);
+  return {
+    show(view) {
+      const wasAsking = last && last.passwordRequired && !last.canWrite;
+      last = view;
+      if (view.canWrite) {
+        refusal = null;
+        if (wasAsking) prompt.input.value = ''; // accepted: nothing left in the page
+      }
+      render();
+    },
+    passwordRefused(m) {
+      refusal = m.code === 'password-rate-limited'
+        ? { key: 'policy.passwordRateLimited', params: { seconds: Number.isInteger(m.retryAfter) ? m.retryAfter : 60 } }
+        : { key: 'policy.passwordWrong', params: {} };
+      render();
+      prompt.input.select();
+    },
+  };
+}
