@@ -23,8 +23,8 @@ async function copyText(win, input) {
 }
 
 class OwnerPanel {
-  constructor({ doc, i18n, padId, storage, api }) {
-    Object.assign(this, { doc, i18n, padId, storage, api, mode: null, settings: null });
+  constructor({ doc, i18n, padId, storage, api, onPasswordSet }) {
+    Object.assign(this, { doc, i18n, padId, storage, api, onPasswordSet, mode: null, settings: null });
     this.button = doc.createElement('button');
     Object.assign(this.button, { type: 'button', id: 'open-owner', className: 'tool', hidden: true });
     this.button.setAttribute('aria-haspopup', 'dialog');
@@ -51,7 +51,7 @@ class OwnerPanel {
     this.mode = answer.body.owner === true ? 'owner' : answer.body.owned === false ? 'claim' : null;
     this.button.hidden = this.mode === null;
     this.button.querySelector('.tool-text').textContent = this.i18n.t(this.mode === 'claim' ? 'owner.openClaim' : 'owner.open');
-    this.button.dataset.mode = this.mode ?? '';
+    this.button.dataset.mode = this.mode ?? 'none';
   }
 
   async open() {
@@ -121,6 +121,8 @@ class OwnerPanel {
     if (!answer.ok) return this.refused(answer);
     this.settings = answer.body;
     this.message = { key: 'owner.saved', params: {} };
+    // The owner's own tab gives the new password at once, so setting it does not stop their writing.
+    if (typeof changes.password === 'string') this.onPasswordSet?.(changes.password);
     return this.render();
   }
 
@@ -169,8 +171,8 @@ class OwnerPanel {
 }
 
 /** Mounts the owner's button and dialog for `padId` and checks ownership; resolves with the panel. */
-export async function mountOwnerPanel({ doc, i18n, padId, storage = globalThis.localStorage, api = new OwnerApi(padId) }) {
-  const panel = new OwnerPanel({ doc, i18n, padId, storage, api });
+export async function mountOwnerPanel({ doc, i18n, padId, storage = globalThis.localStorage, api = new OwnerApi(padId), onPasswordSet }) {
+  const panel = new OwnerPanel({ doc, i18n, padId, storage, api, onPasswordSet });
   await panel.check();
   return panel;
 }

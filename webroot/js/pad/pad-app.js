@@ -230,7 +230,7 @@ export async function startPadApp(doc = document) {
   keepCaretAboveKeyboard(view, doc.defaultView);
   view.focus();
   prepareOfflineShell(doc.defaultView);
-  mountOwnerPanel({ doc, i18n: page.i18n, padId: page.padName })
+  mountOwnerPanel({ doc, i18n: page.i18n, padId: page.padName, onPasswordSet: (password) => session.unlock(password) })
     .catch((e) => console.warn(`pad=${page.padName} owner panel unavailable`, e.message));
   return session;
 }
