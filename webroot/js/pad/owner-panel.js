@@ -144,6 +144,7 @@ class OwnerPanel {
     this.mode = 'owner';
     this.button.dataset.mode = 'owner';
     this.message = null;
+    this.render();
     return this.load();
   }
 
