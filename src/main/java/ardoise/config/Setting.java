@@ -53,7 +53,8 @@ public enum Setting {
   OPERATOR_TOKEN("ARDOISE_OPERATOR_TOKEN", "operatorToken", Kind.SECRET, ""),
   DELETED_PAD_TOMBSTONE_DAYS("ARDOISE_DELETED_PAD_TOMBSTONE_DAYS", "deletedPadTombstoneDays", Kind.INTEGER, "30", 1, 3650),
   UNKNOWN_PAD_MISSES_PER_MINUTE("ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "unknownPadMissesPerMinute", Kind.INTEGER, "60", 0, 1_000_000),
-  TRUSTED_PROXY_HOPS("ARDOISE_TRUSTED_PROXY_HOPS", "trustedProxyHops", Kind.INTEGER, "0", 0, 10);
+  TRUSTED_PROXY_HOPS("ARDOISE_TRUSTED_PROXY_HOPS", "trustedProxyHops", Kind.INTEGER, "0", 0, 10),
+  PASSWORD_TRIES_PER_MINUTE("ARDOISE_PASSWORD_TRIES_PER_MINUTE", "passwordTriesPerMinute", Kind.INTEGER, "10", 1, 10_000);
 
   /** How a value is read and checked. */
   public enum Kind {

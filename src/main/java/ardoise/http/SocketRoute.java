@@ -42,12 +42,14 @@ final class SocketRoute {
       return;
     }
     PadDoor.Entry entry = PadDoor.entry(ctx);
+    String address = ClientAddress.of(ctx.request(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS));
     FlushBatching.install(ctx.request().connection());
-    ctx.request().toWebSocket().onSuccess(ws -> start(ws, entry));
+    ctx.request().toWebSocket().onSuccess(ws -> start(ws, entry, address));
   }
 
-  private void start(ServerWebSocket ws, PadDoor.Entry entry) {
-    Session session = new Session(ws, entry.padId(), parts.shards(), frames, limits, entry.readOnly(), parts.metrics());
+  private void start(ServerWebSocket ws, PadDoor.Entry entry, String address) {
+    Session session = new Session(ws, entry.padId(), parts.shards(), frames, limits, entry.readOnly(), parts.metrics())
+        .from(address, entry.readOnlyId());
     sessions.add(session);
     parts.clients().incrementAndGet();
     session.start(() -> {

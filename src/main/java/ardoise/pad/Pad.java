@@ -4,6 +4,8 @@ import ardoise.ot.TextOperation;
 import ardoise.store.ChatMessage;
 import ardoise.store.ClientSeq;
 import ardoise.store.OpRecord;
+import ardoise.store.PadLifetime;
+import ardoise.store.PadPolicy;
 import ardoise.store.PadStore;
 import ardoise.store.StoredPad;
 import io.vertx.core.Context;
@@ -36,6 +38,7 @@ public final class Pad {
   private final PadStore store;
   private final PadSettings settings;
   private final Thread thread;
+  private final Context context;
   private final CommitWindow window;
   private final Sequencer sequencer;
   private final Fanout fanout;
@@ -52,6 +55,11 @@ public final class Pad {
   private final AuthorMemory authorMemory;
   /** authorId → colour of every author this pad knows (remembered with the pad, and seen since): see {@link Palette}. */
   private final Map<String, String> authorColors = new HashMap<>();
+  /** What the owner decided, as stored; changed by {@link #applyPolicy}. */
+  private PadPolicy policy;
+  /** The pad's lifetime as the store reported it at load or at the owner's last change. */
+  private PadLifetime lifetime;
+  private final PasswordTries tries;
 
   /** Thrown (as a failed future) by {@link #join} on a pad that is unloading: get a fresh one from the registry. */
   public static final class ClosedException extends IllegalStateException {
@@ -63,9 +71,20 @@ public final class Pad {
   /** {@code held} is the server-wide budget of ops accepted but not yet stored, shared by its pads. */
   Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
       HeldOps held) {
+    this(padId, store, settings, context, stored, onEmpty, held, PadPolicy.OPEN, PadLifetime.FOREVER,
+        PadRegistry.PASSWORD_TRIES_PER_MINUTE);
+  }
+
+  /** With the owner's {@code policy} and the pad's {@code lifetime} as stored, and the budget of wrong passwords. */
+  Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
+      HeldOps held, PadPolicy policy, PadLifetime lifetime, int passwordTriesPerMinute) {
+    this.policy = policy;
+    this.lifetime = lifetime;
+    this.tries = new PasswordTries(passwordTriesPerMinute);
     this.padId = padId;
     this.store = store;
     this.settings = settings;
+    this.context = context;
     this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
     this.onEmpty = onEmpty;
     this.requests = new RequestQueue(padId);
@@ -135,22 +154,64 @@ public final class Pad {
   public Future<Boolean> join(Arrival arrival, Long rev) {
     checkContext();
     if (closed) return Future.failedFuture(new ClosedException(padId));
+    // Why before the queue: a password check takes tens of milliseconds on a worker, and the pad's
+    // other requests (everyone's typing) must not wait for it.
+    return passwordAtJoin(arrival).compose(unlocked -> unlocked == null ? Future.succeededFuture(false) : queueJoin(arrival.withoutPassword(), rev, unlocked));
+  }
+
+  private Future<Boolean> queueJoin(Arrival arrival, Long rev, boolean unlocked) {
     return requests.run(() -> {
       if (closed) return Future.failedFuture(new ClosedException(padId));
-      if (window.head() == 0) return admit(arrival, rev);
+      if (window.head() == 0) return admit(arrival, rev, unlocked);
       // Why ask the store: a pad whose lifetime passed while it stayed loaded (nobody wrote, a tab
       // stayed open) must not be served from memory to a newcomer. One EXISTS per join; if the store
       // cannot answer, the pad in memory is the best there is.
       return store.exists(padId).recover(e -> Future.succeededFuture(true)).compose(exists -> {
-        if (exists || closed) return closed ? Future.failedFuture(new ClosedException(padId)) : admit(arrival, rev);
+        if (exists || closed) return closed ? Future.failedFuture(new ClosedException(padId)) : admit(arrival, rev, unlocked);
         sequencer.storeLostPad();
         return Future.failedFuture(new ClosedException(padId)); // the session joins the pad loaded afresh
       });
     });
   }
 
-  private Future<Boolean> admit(Arrival arrival, Long rev) {
+  /**
+   * Whether the arrival gave the pad's password (true), gave none where none is needed (false), or is
+   * refused (null; it was told why and may join again). Wrong passwords spend the budget of
+   * {@link PasswordTries}; a spent budget refuses the try before hashing it.
+   */
+  private Future<Boolean> passwordAtJoin(Arrival arrival) {
+    String hash = policy.passwordHash();
+    Member member = arrival.member();
+    Seat asker = new Seat(arrival);
+    if (hash == null) return Future.succeededFuture(false);
+    if (arrival.password() == null) {
+      if (!policy.protectReadOnly()) return Future.succeededFuture(false);
+      asker.tell(m -> m.rejected(Rejection.PASSWORD_REQUIRED, "this pad is protected by a password: join with it", 0));
+      return Future.succeededFuture(null);
+    }
+    return checkPassword(asker, arrival.password(), hash).map(ok -> ok ? Boolean.TRUE : null);
+  }
+
+  /** Checks {@code password} on a worker within the budget; a refusal is told to {@code seat}. Completes on the pad's context. */
+  private Future<Boolean> checkPassword(Seat seat, String password, String hash) {
+    long retry = tries.retryAfterSeconds(seat.address, System.nanoTime());
+    if (retry > 0) {
+      seat.tell(m -> m.rejected(Rejection.PASSWORD_RATE_LIMITED,
+          "too many wrong passwords; try again in " + retry + " s", 0, retry));
+      return Future.succeededFuture(false);
+    }
+    return context.owner().executeBlocking(() -> PasswordHash.matches(password, hash), false).map(ok -> {
+      if (!ok) {
+        tries.failed(seat.address, System.nanoTime());
+        seat.tell(m -> m.rejected(Rejection.WRONG_PASSWORD, "this is not the pad's password", 0));
+      }
+      return ok;
+    });
+  }
+
+  private Future<Boolean> admit(Arrival arrival, Long rev, boolean unlocked) {
     Seat seat = new Seat(arrival);
+    seat.unlocked = unlocked;
     replaceSameClient(seat);
     int sameKind = 0; // writers and viewers have limits of their own
     for (Seat other : members.values()) if (other.viewer == seat.viewer) sameKind++;
@@ -197,12 +258,13 @@ public final class Pad {
     }
     ClientSeq last = window.lastSeq(seat.clientId());
     long lastSeq = last == null ? 0 : last.seq();
+    PolicyView view = view(seat);
     if (rev == null) {
       long head = window.head();
       Member.JoinSnapshot snapshot = new Member.JoinSnapshot(window.doc().text(), window.doc().runs());
-      seat.tell(m -> m.joined(head, snapshot, lastSeq));
+      seat.tell(m -> m.joined(head, snapshot, lastSeq, view));
     } else {
-      seat.tell(m -> m.joined(rev, null, lastSeq));
+      seat.tell(m -> m.joined(rev, null, lastSeq, view));
       // Why in chunks: a connection taking batches gets each as one frame; a replay may be 10,000 ops.
       for (int i = 0; i < missed.size(); i += REPLAY_CHUNK) {
         List<OpRecord> chunk = missed.subList(i, Math.min(missed.size(), i + REPLAY_CHUNK));
@@ -232,6 +294,14 @@ public final class Pad {
       }
       if (closed) {
         seat.tell(m -> m.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; keep the op and resend it", seq));
+        return Future.succeededFuture();
+      }
+      if (policy.locked()) {
+        seat.tell(m -> m.rejected(Rejection.PAD_LOCKED, "the owner locked this pad; keep the op, it is resent once unlocked", seq));
+        return Future.succeededFuture();
+      }
+      if (policy.hasPassword() && !seat.unlocked) {
+        seat.tell(m -> m.rejected(Rejection.PASSWORD_REQUIRED, "this pad needs its password to write: send unlock, then the op again", seq));
         return Future.succeededFuture();
       }
       return sequencer.submit(new Submission(seat, rev, seq, op));
@@ -308,6 +378,86 @@ public final class Pad {
       }
       return Future.succeededFuture();
     });
+  }
+
+  /**
+   * The member gives the pad's password after joining: right, it may write from now on and gets a
+   * {@code policy} with {@code canWrite}; wrong, {@link Rejection#WRONG_PASSWORD}. Checked on a worker,
+   * outside the pad's queue, within the budget of wrong passwords.
+   */
+  public void unlock(Member member, String password) {
+    checkContext();
+    Seat seat = members.get(member);
+    if (seat == null || closed) return;
+    String hash = policy.passwordHash();
+    if (hash == null || seat.unlocked) {
+      PolicyView view = view(seat);
+      seat.tell(m -> m.policy(view));
+      return;
+    }
+    checkPassword(seat, password, hash).onSuccess(ok -> {
+      Seat now = members.get(member);
+      if (!ok || now == null || !hash.equals(policy.passwordHash())) return;
+      now.unlocked = true;
+      PolicyView view = view(now);
+      now.tell(m -> m.policy(view));
+    });
+  }
+
+  /**
+   * The owner changed the pad's policy or lifetime: every member gets what it means for it now. A new
+   * password (set or changed) must be given again; when it guards reading too, members who have not
+   * given it are closed ({@link Rejection#PASSWORD_REQUIRED}: they join again with it).
+   */
+  void applyPolicy(PadPolicy changed, PadLifetime newLifetime) {
+    checkContext();
+    boolean newPassword = changed.hasPassword() && !changed.passwordHash().equals(policy.passwordHash());
+    policy = changed;
+    lifetime = newLifetime;
+    for (Seat seat : new ArrayList<>(members.values())) {
+      if (newPassword) seat.unlocked = false;
+      if (changed.hasPassword() && changed.protectReadOnly() && !seat.unlocked) {
+        members.remove(seat.member);
+        seat.tell(m -> m.evicted(Rejection.PASSWORD_REQUIRED, "the owner protected this pad with a password: join again with it"));
+        continue;
+      }
+      PolicyView view = view(seat);
+      seat.tell(m -> m.policy(view));
+    }
+    presence.sendNow();
+  }
+
+  /** The owner gave the pad a new read-only id: connections opened with another one are closed. */
+  void readOnlyLinkChanged(String newId) {
+    checkContext();
+    for (Seat seat : new ArrayList<>(members.values())) {
+      if (seat.readOnlyId != null && !seat.readOnlyId.equals(newId)) {
+        members.remove(seat.member);
+        seat.tell(m -> m.evicted(Rejection.READ_ONLY_LINK_CHANGED, "the owner replaced this read-only link; ask for the new one"));
+      }
+    }
+    presence.sendNow();
+    if (members.isEmpty()) onEmpty.run();
+  }
+
+  /** What the policy means for {@code seat} now. */
+  private PolicyView view(Seat seat) {
+    boolean canWrite = !seat.viewer && !policy.locked() && (!policy.hasPassword() || seat.unlocked);
+    return new PolicyView(PolicyView.days(lifetime.lifetimeMs()), deletesAt(), policy.locked(), policy.hasPassword(),
+        policy.protectReadOnly(), canWrite);
+  }
+
+  /**
+   * When the pad is deleted without an edit: a lifetime after its latest revision (every edit starts
+   * it again), never before what the store reported; null when it lives forever.
+   */
+  private Long deletesAt() {
+    long ms = lifetime.lifetimeMs();
+    if (ms <= 0) return null;
+    if (window.head() == 0) return System.currentTimeMillis() + ms;
+    long at = lifetime.deletesAt();
+    if (window.size() > 0) at = Math.max(at, window.recordAfter(window.head() - 1).time() + ms);
+    return at > 0 ? at : null;
   }
 
   /** True while ops wait for the store or are being stored: a flush will follow. */
