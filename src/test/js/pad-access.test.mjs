@@ -207,3 +207,28 @@ describe('the deletion date', () => {
     assert.equal(readPolicy({ canWrite: false }).canWrite, false);
   });
 });
+
+describe('a read-only view protected by the password', () => {
+  test('asks for it, joins with it, keeps it for the tab, and forgets a wrong one', async () => {
+    const { ViewerSession } = await import('../../../webroot/js/viewer/viewer-session.js');
+    const { sockets, FakeSocket } = fakeSockets();
+    const tab = new MemoryStorage();
+    const asked = [];
+    const view = { reset: () => {}, apply: () => {} };
+    const ui = { status: () => {}, presence: () => {}, error: (code) => asked.push(`error ${code}`), password: (m) => asked.push(m && m.code) };
+    const viewer = new ViewerSession({ url: 'ws://h/ws/r/abc', view, ui, WebSocketImpl: FakeSocket, random: () => 0, tabStorage: tab });
+    viewer.start();
+    const socket = sockets.at(-1);
+    socket.open();
+    assert.equal(socket.sent[0].password, undefined);
+    socket.receive({ type: 'error', code: 'password-required' });
+    viewer.unlock('faux');
+    assert.equal(socket.sent.at(-1).password, 'faux');
+    socket.receive({ type: 'error', code: 'wrong-password' });
+    viewer.unlock('sésame');
+    socket.receive({ type: 'joined', rev: 1, clientId: CLIENT, authorId: ME, lastSeq: 0, text: 'abc', authors: [[3, 'a']] });
+    assert.deepEqual(asked, ['password-required', 'wrong-password', null]);
+    assert.equal(tab.getItem('ardoise.password.ws://h/ws/r/abc'), 'sésame');
+    viewer.close();
+  });
+});

@@ -4,28 +4,12 @@
 // into the address or a log.
 
 import { deletionLine } from './lifetimes.js';
+import { createPasswordForm, refusalText } from './password-form.js';
 
 function element(doc, tag, props = {}, i18nKey = null) {
   const node = Object.assign(doc.createElement(tag), props);
   if (i18nKey) node.dataset.i18n = i18nKey;
   return node;
-}
-
-function passwordForm(doc) {
-  const form = element(doc, 'form', { id: 'password-form', className: 'password-form', noValidate: true });
-  const intro = element(doc, 'p', { className: 'policy-text' }, 'policy.passwordIntro');
-  const label = element(doc, 'label', { htmlFor: 'pad-password' }, 'policy.passwordLabel');
-  const row = element(doc, 'div', { className: 'field-row' });
-  const input = element(doc, 'input', {
-    id: 'pad-password', type: 'password', autocomplete: 'current-password', maxLength: 128, required: true,
-  });
-  input.setAttribute('aria-describedby', 'password-message');
-  const submit = element(doc, 'button', { type: 'submit', className: 'button-primary' }, 'policy.passwordSubmit');
-  row.append(input, submit);
-  const message = element(doc, 'p', { id: 'password-message', className: 'form-message' });
-  message.setAttribute('aria-live', 'polite');
-  form.append(intro, label, row, message);
-  return { form, input, message };
 }
 
 /**
@@ -37,14 +21,18 @@ export function mountPolicyView({ doc, i18n, anchor, statusBar, unlock }) {
   statusBar.append(deletes);
   const banner = element(doc, 'div', { id: 'policy-banner', className: 'policy-banner', hidden: true });
   const locked = element(doc, 'p', { id: 'policy-locked', className: 'policy-text policy-locked', hidden: true }, 'policy.locked');
-  const prompt = passwordForm(doc);
+  let refusal = null;
+  const prompt = createPasswordForm(doc, { intro: 'policy.passwordIntro', label: 'policy.passwordLabel', submit: 'policy.passwordSubmit' },
+    (password) => {
+      refusal = null;
+      unlock(password);
+    });
   prompt.form.hidden = true;
   banner.append(locked, prompt.form);
   // Said when it appears: a person typing must learn why the text stopped taking their keys.
   banner.setAttribute('role', 'status');
   anchor.before(banner);
   let last = null;
-  let refusal = null;
 
   const render = () => {
     for (const node of banner.querySelectorAll('[data-i18n]')) node.textContent = i18n.t(node.dataset.i18n);
@@ -60,14 +48,6 @@ export function mountPolicyView({ doc, i18n, anchor, statusBar, unlock }) {
     banner.dataset.reason = last.locked ? 'locked' : asking ? 'password' : '';
   };
 
-  prompt.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const password = prompt.input.value;
-    if (password.length === 0) return prompt.input.focus();
-    refusal = null;
-    render();
-    return unlock(password);
-  });
   i18n.onChange(render);
   return {
     show(view) {
@@ -80,9 +60,7 @@ export function mountPolicyView({ doc, i18n, anchor, statusBar, unlock }) {
       render();
     },
     passwordRefused(m) {
-      refusal = m.code === 'password-rate-limited'
-        ? { key: 'policy.passwordRateLimited', params: { seconds: Number.isInteger(m.retryAfter) ? m.retryAfter : 60 } }
-        : { key: 'policy.passwordWrong', params: {} };
+      refusal = refusalText(m);
       render();
       prompt.input.select();
     },
