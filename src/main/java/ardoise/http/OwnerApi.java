@@ -64,8 +64,8 @@ final class OwnerApi {
   static void mount(Router router, Vertx vertx, HttpParts parts, Owners owners) {
     OwnerApi api = new OwnerApi(vertx, parts, owners);
     router.getWithRegex("/api/pads/[^/]+/settings").handler(api::settings);
-    router.patchWithRegex("/api/pads/[^/]+/settings").handler(CrossSiteGuard.accepting("application/json"))
-        .handler(BodyHandler.create(false).setBodyLimit(4096)).handler(api::change);
+    router.patchWithRegex("/api/pads/[^/]+/settings").handler(CrossSiteGuard.accepting("application/json"));
+    router.patchWithRegex("/api/pads/[^/]+/settings").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(api::change);
     router.deleteWithRegex("/api/pads/[^/]+").handler(api::delete);
     router.postWithRegex("/api/pads/[^/]+/read-only-link").handler(api::rotate);
   }
