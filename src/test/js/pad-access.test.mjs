@@ -83,6 +83,7 @@ describe('a lock', () => {
     assert.equal(p.editor.doc.text, 'abcde', 'nothing typed is lost');
     assert.equal(p.session.client.hasPending(), true);
     assert.deepEqual(p.ui.errors, [], 'the reason is the lock banner, not an error line');
+    assert.equal(p.ui.policies.at(-1).held, true, 'the page says the edits are kept');
     mock.timers.tick(60_000);
     assert.equal(p.ops().length, 1, 'not resent while locked');
 

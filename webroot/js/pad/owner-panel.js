@@ -50,8 +50,15 @@ class OwnerPanel {
     if (!answer.ok) return;
     this.mode = answer.body.owner === true ? 'owner' : answer.body.owned === false ? 'claim' : null;
     this.button.hidden = this.mode === null;
-    this.button.querySelector('.tool-text').textContent = this.i18n.t(this.mode === 'claim' ? 'owner.openClaim' : 'owner.open');
     this.button.dataset.mode = this.mode ?? 'none';
+    this.label();
+  }
+
+  /** The button's words, also its title: on narrower screens only its icon shows. */
+  label() {
+    const text = this.i18n.t(this.mode === 'claim' ? 'owner.openClaim' : 'owner.open');
+    this.button.querySelector('.tool-text').textContent = text;
+    this.button.title = text;
   }
 
   async open() {
@@ -61,12 +68,15 @@ class OwnerPanel {
   }
 
   async load() {
+    this.dialog.dataset.state = 'loading';
     this.say('owner.loading');
     const answer = await this.api.settings();
     if (!answer.ok) return this.say('owner.failed');
     this.settings = answer.body;
+    this.message = null;
     this.render();
-    return this.say(null);
+    this.dialog.dataset.state = 'ready';
+    return undefined;
   }
 
   say(key, params = {}) {
@@ -77,7 +87,7 @@ class OwnerPanel {
 
   render() {
     const t = (key, params) => this.i18n.t(key, params);
-    this.button.querySelector('.tool-text').textContent = t(this.mode === 'claim' ? 'owner.openClaim' : 'owner.open');
+    this.label();
     const body = this.mode === 'claim' ? buildClaimBody(this.doc, t) : buildOwnerBody(this.doc, t, this.settings ?? {});
     this.dialog.replaceChildren(body);
     if (this.mode === 'owner' && this.settings) this.fillSettings();
@@ -121,6 +131,8 @@ class OwnerPanel {
     if (!answer.ok) return this.refused(answer);
     this.settings = answer.body;
     this.message = { key: 'owner.saved', params: {} };
+    this.saves = (this.saves ?? 0) + 1;
+    this.dialog.dataset.saves = String(this.saves); // tests wait for a change to be answered
     // The owner's own tab gives the new password at once, so setting it does not stop their writing.
     if (typeof changes.password === 'string') this.onPasswordSet?.(changes.password);
     return this.render();

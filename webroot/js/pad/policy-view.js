@@ -28,7 +28,8 @@ export function mountPolicyView({ doc, i18n, anchor, statusBar, unlock }) {
       unlock(password);
     });
   prompt.form.hidden = true;
-  banner.append(locked, prompt.form);
+  const held = element(doc, 'p', { id: 'policy-held', className: 'hint', hidden: true }, 'policy.heldEdits');
+  banner.append(locked, prompt.form, held);
   // Said when it appears: a person typing must learn why the text stopped taking their keys.
   banner.setAttribute('role', 'status');
   anchor.before(banner);
@@ -45,6 +46,7 @@ export function mountPolicyView({ doc, i18n, anchor, statusBar, unlock }) {
     const asking = last.passwordRequired && !last.canWrite && !last.locked;
     prompt.form.hidden = !asking;
     banner.hidden = locked.hidden && prompt.form.hidden;
+    held.hidden = banner.hidden || !last.held;
     banner.dataset.reason = last.locked ? 'locked' : asking ? 'password' : '';
   };
 

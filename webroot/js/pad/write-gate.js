@@ -89,7 +89,7 @@ export class WriteGate {
   /** What the page shows of the policy. */
   view() {
     const { locked, passwordRequired, deletesAt, lifetimeDays } = this.policy;
-    return { known: this.known, locked, passwordRequired, canWrite: this.canWrite, deletesAt, lifetimeDays };
+    return { known: this.known, locked, passwordRequired, canWrite: this.canWrite, held: this.held, deletesAt, lifetimeDays };
   }
 
   changed() {

@@ -53,12 +53,22 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     return owner;
   }
 
-  private static WebElement openPanel(PadPage owner) {
+  /** Opens the owner's dialog and waits until it shows the pad's settings. */
+  private static void openPanel(PadPage owner) {
     owner.browser().driver().findElement(By.id("open-owner")).click();
-    return owner.browser().await().until(d -> {
-      WebElement lock = d.findElement(By.id("owner-lock"));
-      return lock.isDisplayed() ? d.findElement(By.id("owner-dialog")) : null;
-    });
+    owner.awaitUntil("the owner's settings shown", () -> "ready".equals(owner.js(
+        "const d = document.getElementById('owner-dialog'); return d && d.open ? d.dataset.state : null;")));
+  }
+
+  private static WebElement find(PadPage page, String id) {
+    return page.browser().driver().findElement(By.id(id));
+  }
+
+  /** Clicks {@code id} in the owner's dialog and waits until the server answered the change. */
+  private static void change(PadPage owner, String id) {
+    Object before = owner.js("return document.getElementById('owner-dialog').dataset.saves || '0';");
+    find(owner, id).click();
+    owner.awaitUntil("the change saved", () -> !before.equals(owner.js("return document.getElementById('owner-dialog').dataset.saves || '0';")));
   }
 
   private static void closePanel(PadPage owner) {
@@ -133,9 +143,9 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     server.proxy().cut().await();
     member.awaitUntil("offline", () -> !member.online());
     member.focus().toEnd().insertText("Écrit pendant la coupure.");
-    WebElement panel = openPanel(owner);
-    panel.findElement(By.id("owner-lock")).click();
-    owner.awaitUntil("locked", () -> "Enregistré.".equals(text(owner, "#owner-message")));
+    openPanel(owner);
+    change(owner, "owner-lock");
+    assertEquals("Enregistré.", text(owner, "#owner-message"));
     closePanel(owner);
     owner.awaitUntil("read-only too", () -> !editable(owner));
 
@@ -148,9 +158,9 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     member.screenshot("owner-lock-banner-phone");
     owner.screenshot("owner-locked-desktop");
 
-    panel = openPanel(owner);
-    panel.findElement(By.id("owner-lock")).click();
-    owner.awaitUntil("unlocked", () -> "Enregistré.".equals(text(owner, "#owner-message")));
+    openPanel(owner);
+    assertTrue(find(owner, "owner-lock").isSelected(), "the panel shows the lock");
+    change(owner, "owner-lock");
     closePanel(owner);
     member.awaitUntil("writable again, the kept text sent", () -> editable(member) && !member.pending());
     assertEquals("Présents : Amélie. Écrit pendant la coupure.", server.text(pad));
@@ -166,9 +176,11 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     String token = createOwned(pad);
     Links.importText(server, pad, longMinutes(), "Camille");
     PadPage owner = openAsOwner(pad, token, 1100, 800);
-    WebElement panel = openPanel(owner);
-    panel.findElement(By.id("owner-password")).sendKeys("tournesol");
-    panel.findElement(By.cssSelector("#owner-password-form button[type=submit]")).click();
+    openPanel(owner);
+    find(owner, "owner-password").sendKeys("tournesol");
+    Object before = owner.js("return document.getElementById('owner-dialog').dataset.saves || '0';");
+    owner.browser().driver().findElement(By.cssSelector("#owner-password-form button[type=submit]")).click();
+    owner.awaitUntil("the password saved", () -> !before.equals(owner.js("return document.getElementById('owner-dialog').dataset.saves || '0';")));
     owner.awaitUntil("password set", () -> text(owner, "#owner-password-state").equals("Un mot de passe est demandé pour écrire."));
     closePanel(owner);
     owner.awaitUntil("still writing: the panel gave the owner's tab the new password", () -> editable(owner));
@@ -212,9 +224,9 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     JsonObject links = Links.of(server, pad);
     assertEquals(200, Links.get(links.getString("readOnly")).statusCode());
 
-    WebElement panel = openPanel(owner);
+    openPanel(owner);
     owner.screenshot("owner-panel-open-phone");
-    panel.findElement(By.id("owner-delete")).click();
+    find(owner, "owner-delete").click();
     WebElement confirm = owner.browser().await().until(d -> {
       WebElement c = d.findElement(By.id("owner-delete-confirm"));
       return c.isDisplayed() ? c : null;
@@ -223,7 +235,7 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     confirm.findElement(By.id("owner-delete-no")).click();
     assertFalse(confirm.isDisplayed(), "cancelled");
     assertEquals(200, Links.get(links.getString("readOnly")).statusCode(), "nothing deleted on cancel");
-    panel.findElement(By.id("owner-delete")).click();
+    find(owner, "owner-delete").click();
     owner.browser().await().until(d -> d.findElement(By.id("owner-delete-yes")).isDisplayed());
     owner.browser().driver().findElement(By.id("owner-delete-yes")).click();
 
@@ -243,8 +255,8 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     String pad = "transmettre-" + System.nanoTime();
     String token = createOwned(pad);
     PadPage owner = openAsOwner(pad, token, 1100, 800);
-    WebElement panel = openPanel(owner);
-    panel.findElement(By.id("owner-copy-link")).click();
+    openPanel(owner);
+    find(owner, "owner-copy-link").click();
     String link = owner.browser().await().until(d -> {
       String value = d.findElement(By.id("owner-link")).getAttribute("value");
       return value == null || value.isEmpty() ? null : value;
@@ -274,7 +286,8 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     first.browser().await().until(d -> d.findElement(By.id("owner-claim")).isDisplayed());
     first.screenshot("owner-claim-phone");
     first.browser().driver().findElement(By.id("owner-claim")).click();
-    first.browser().await().until(d -> d.findElement(By.id("owner-lock")).isDisplayed());
+    first.awaitUntil("the owner's settings shown", () -> "ready".equals(first.js("return document.getElementById('owner-dialog').dataset.state;")));
+    assertTrue(find(first, "owner-lock").isDisplayed());
     String token = (String) first.js("return localStorage.getItem('ardoise.owner.' + arguments[0]);", pad);
     assertNotNull(token);
     assertTrue(Links.owner(server, pad, token).getBoolean("owner"));
