@@ -81,6 +81,15 @@ public final class ServerFixture implements AutoCloseable {
     return c;
   }
 
+  /** A connection with these request headers (e.g. X-Forwarded-For behind a trusted proxy). */
+  public WsClient connectWith(String uri, Map<String, String> headers) {
+    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port()).setURI(uri);
+    headers.forEach(o::addHeader);
+    WsClient c = new WsClient(wsClient.webSocket(), o);
+    clients.add(c);
+    return c;
+  }
+
   /** A connection as a program makes it: no Origin header at all. */
   public WsClient connectWithoutOrigin(String uri) {
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port()).setURI(uri)
