@@ -233,3 +233,14 @@ describe('a read-only view protected by the password', () => {
     viewer.close();
   });
 });
+
+describe('reading protected while joined', () => {
+  test('the server closes a tab without the password (no seq): the prompt, not an error line', () => {
+    const p = open();
+    p.join('abc', WRITABLE);
+    p.receive({ type: 'error', code: 'password-required', message: 'closed' });
+    assert.deepEqual(p.ui.errors, []);
+    assert.equal(p.ui.policies.at(-1).passwordRequired, true);
+    assert.equal(p.editor.editable, false);
+  });
+});

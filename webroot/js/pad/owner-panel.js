@@ -162,6 +162,7 @@ class OwnerPanel {
 
   async rotate() {
     const answer = await this.api.rotateReadOnlyLink(this.token);
+    if (answer.status === 409) return this.say('owner.rotateLater'); // a pad never written has none yet
     if (!answer.ok) return this.refused(answer);
     return this.say('owner.rotated', { url: answer.body.readOnlyUrl ?? '' });
   }

@@ -54,12 +54,13 @@ export class PadAccess {
 
   /**
    * Refusals by the pad's policy (docs/protocol.md): our op is kept and held (pad-locked,
-   * password-required), a join refused for want of a password asks for one, a wrong password is
+   * password-required), a join refused for want of a password asks for one (as does a socket the
+   * server closes because the owner now protects reading too: no seq), a wrong password is
    * forgotten and said (a refused join goes again without it). True when `m` was one of them.
    */
   serverError(m, ours) {
     const session = this.session;
-    if (POLICY_REFUSALS.includes(m.code) && (ours || !session.joined)) {
+    if (POLICY_REFUSALS.includes(m.code) && (ours || m.seq === undefined || !session.joined)) {
       this.gate.refused(m.code);
       session.report();
       return true;
