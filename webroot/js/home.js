@@ -119,8 +119,8 @@ function chosenLifetime() {
 }
 
 /**
- * The lifetimes the server offers (GET /api/lifetimes; a server without it answers them in any pad's
- * settings, here the suggested name's), shown in the create form; the row stays hidden without them.
+ * The lifetimes the server offers (in any pad's settings, here the suggested name's), shown in the
+ * create form; the row stays hidden without them (the pad then gets the server's default).
  */
 async function offerLifetimes(i18n, name) {
   const ask = async (url) => {
@@ -129,8 +129,7 @@ async function offerLifetimes(i18n, name) {
   };
   let offered = null;
   try {
-    offered = await ask("/api/lifetimes");
-    if (!offered && name) offered = await ask(`/api/pads/${encodeURIComponent(name)}/settings`);
+    if (name) offered = await ask(`/api/pads/${encodeURIComponent(name)}/settings`);
   } catch {
     offered = null;
   }

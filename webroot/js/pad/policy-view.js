@@ -18,7 +18,10 @@ function element(doc, tag, props = {}, i18nKey = null) {
  */
 export function mountPolicyView({ doc, i18n, anchor, statusBar, unlock }) {
   const deletes = element(doc, 'span', { id: 'pad-deletes-at', className: 'status-deletes', hidden: true });
-  statusBar.append(deletes);
+  // Before the chat's button (pushed to the far end): on a wide or sideways screen one row holds all.
+  const toggle = statusBar.querySelector('.chat-toggle');
+  if (toggle) toggle.before(deletes);
+  else statusBar.append(deletes);
   const banner = element(doc, 'div', { id: 'policy-banner', className: 'policy-banner', hidden: true });
   const locked = element(doc, 'p', { id: 'policy-locked', className: 'policy-text policy-locked', hidden: true }, 'policy.locked');
   let refusal = null;
