@@ -63,6 +63,7 @@ final class OwnerApi {
   /** Mounts the routes behind the pad door. */
   static void mount(Router router, Vertx vertx, HttpParts parts, Owners owners) {
     OwnerApi api = new OwnerApi(vertx, parts, owners);
+    router.get("/api/lifetimes").handler(api::lifetimes);
     router.getWithRegex("/api/pads/[^/]+/settings").handler(api::settings);
     router.patchWithRegex("/api/pads/[^/]+/settings").handler(CrossSiteGuard.accepting("application/json"));
     router.patchWithRegex("/api/pads/[^/]+/settings").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(api::change);
@@ -76,6 +77,12 @@ final class OwnerApi {
     for (int days : LIFETIME_CHOICES) if (retention.maxMs() == 0 || Duration.ofDays(days).toMillis() <= retention.maxMs()) out.add(days);
     if (retention.maxMs() == 0) out.add(0);
     return out;
+  }
+
+  /** GET /api/lifetimes: the choices a creation offers, without naming a pad (the home page's form). */
+  private void lifetimes(RoutingContext ctx) {
+    send(ctx, 200, new JsonObject().put("lifetimeChoices", choices(retention))
+        .put("defaultLifetimeDays", PolicyView.days(retention.defaultMs())));
   }
 
   /** GET /api/pads/{pad}/settings. */

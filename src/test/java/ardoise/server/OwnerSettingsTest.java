@@ -109,6 +109,9 @@ class OwnerSettingsTest {
     long now = System.currentTimeMillis();
     assertTrue(Math.abs(fresh.getLong("deletesAt") - (now + 30 * DAY)) < 60_000, "never written: now + lifetime " + fresh);
 
+    assertEquals(new JsonObject().put("lifetimeChoices", new JsonArray(List.of(1, 7, 30, 90, 365))).put("defaultLifetimeDays", 30),
+        http.get("/api/lifetimes").json(), "the home page's choices");
+
     HttpCalls.Answer anonymous = patch(pad, null, "{\"locked\":true}");
     assertEquals(401, anonymous.status());
     assertEquals("owner-token-required", anonymous.json().getString("error"));
@@ -180,7 +183,16 @@ class OwnerSettingsTest {
     JsonObject read = settings(pad);
     assertTrue(Math.abs(read.getLong("deletesAt") - (System.currentTimeMillis() + 7 * DAY)) < 60_000, read.encode());
 
+    WsClient member = server.connect(pad);
+    JsonObject joined = member.join(ServerFixture.newClientId());
+    assertEquals(7, joined.getJsonObject("policy").getInteger("lifetimeDays"), joined.encode());
+    long joinedDeletesAt = joined.getJsonObject("policy").getLong("deletesAt");
+    assertTrue(Math.abs(joinedDeletesAt - (System.currentTimeMillis() + 7 * DAY)) < 60_000, joined.encode());
+
     assertEquals(200, patch(pad, token, "{\"lifetimeDays\":90}").status());
+    JsonObject policy = member.next("policy");
+    assertEquals(90, policy.getInteger("lifetimeDays"), "every member is told: " + policy.encode());
+    assertTrue(Math.abs(policy.getLong("deletesAt") - (System.currentTimeMillis() + 90 * DAY)) < 60_000, policy.encode());
     long ttl = pttl(key(pad, "log"));
     assertTrue(ttl > 89 * DAY && ttl <= 90 * DAY, "the owner's change applies to the written pad at once: " + ttl);
     assertEquals(90, settings(pad).getInteger("lifetimeDays"));
