@@ -119,17 +119,17 @@ function chosenLifetime() {
 }
 
 /**
- * The lifetimes the server offers (in any pad's settings, here the suggested name's), shown in the
- * create form; the row stays hidden without them (the pad then gets the server's default).
+ * The lifetimes the server offers (GET /api/lifetimes), shown in the create form; the row stays
+ * hidden without them (the pad then gets the server's default).
  */
-async function offerLifetimes(i18n, name) {
+async function offerLifetimes(i18n) {
   const ask = async (url) => {
     const response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
     return response.ok ? readChoices(await response.json()) : null;
   };
   let offered = null;
   try {
-    if (name) offered = await ask(`/api/pads/${encodeURIComponent(name)}/settings`);
+    offered = await ask("/api/lifetimes");
   } catch {
     offered = null;
   }
@@ -193,7 +193,7 @@ async function main() {
   renderRecent(list, empty, i18n);
   i18n.onChange(() => renderRecent(list, empty, i18n));
   await fillSuggestion(createInput, another, i18n);
-  await offerLifetimes(i18n, createInput.value);
+  await offerLifetimes(i18n);
 }
 
 main();
