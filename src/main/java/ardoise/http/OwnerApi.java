@@ -113,7 +113,7 @@ final class OwnerApi {
     Change change = parse(ctx);
     if (change == null) return;
     asOwner(ctx, padId -> {
-      // Why on a worker: PBKDF2 takes tens of milliseconds, an event loop serves everyone's typing.
+      // Why on a worker: PBKDF2 takes 100,000 HMAC rounds, an event loop serves everyone's typing.
       Future<String> hashed = change.password() == null ? Future.succeededFuture(null)
           : vertx.executeBlocking(() -> PasswordHash.of(change.password()), false);
       hashed.compose(hash -> store.policy(padId).compose(old -> {

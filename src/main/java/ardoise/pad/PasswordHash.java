@@ -10,13 +10,17 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * A pad's edit password, kept as a slow salted hash: {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}
  * (salt and hash in base64url), PBKDF2-HMAC-SHA256 from the JDK. Why slow: a copy of the store must
- * not give away the short passwords people choose for a workshop; each guess costs tens of
- * milliseconds of CPU. Why on a worker thread: for the same reason, {@link #of} and {@link #matches}
+ * not give away the short passwords people choose for a workshop; each guess costs 100,000 HMAC
+ * rounds of CPU. Why on a worker thread: for the same reason, {@link #of} and {@link #matches}
  * block; callers run them with {@code executeBlocking}, never on an event loop.
  * The password itself is never stored, logged nor kept after the check.
  */
 public final class PasswordHash {
-  /** OWASP's floor for PBKDF2-HMAC-SHA256 is higher; 100,000 keeps a check near 50 ms on a small server. */
+  /**
+   * Why 100,000: OWASP asks more for PBKDF2-HMAC-SHA256, but a check runs for every join with a
+   * password, on the server's small worker pool; 268 ms a check was measured on a loaded 2-core
+   * machine (docs/security.md). The count is stored with each hash, so it can be raised later.
+   */
   public static final int ITERATIONS = 100_000;
   /** Shortest and longest password accepted (UTF-16 code units). */
   public static final int MIN_LENGTH = 4;

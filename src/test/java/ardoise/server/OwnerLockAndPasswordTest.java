@@ -105,6 +105,11 @@ class OwnerLockAndPasswordTest {
     assertEquals("chat", alice.next().getString("type"), "the chat stays open");
     assertEquals("chat", bob.next().getString("type"));
     assertEquals("Bonjour", text(pad), "the refused op was not committed");
+    HttpCalls.Answer imported = http.importFile("/api/pads/" + pad + "/import?name=Imp", Buffer.buffer("remplacé"),
+        "text/plain", "secret-d-import-" + System.nanoTime());
+    assertEquals(409, imported.status(), imported.text());
+    assertEquals("edit-refused", imported.json().getString("error"));
+    assertEquals("Bonjour", text(pad), "nor an import");
 
     patch(pad, token, new JsonObject().put("locked", false));
     assertTrue(alice.next("policy").getBoolean("canWrite"));
