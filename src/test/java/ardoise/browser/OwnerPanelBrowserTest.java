@@ -156,6 +156,7 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     member.awaitUntil("holding the text typed offline", () -> member.pending() && member.text().endsWith("Écrit pendant la coupure."));
     assertFalse(server.text(pad).contains("coupure"), "not committed while locked");
     member.screenshot("owner-lock-banner-phone");
+    assertEquals(List.of(), Axe.violations(member.browser(), "lock banner, phone"));
     owner.screenshot("owner-locked-desktop");
 
     openPanel(owner);
@@ -197,6 +198,7 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     third.awaitUntil("told it is wrong", () -> "Mot de passe incorrect.".equals(text(third, "#password-message")));
     assertFalse(editable(third));
     third.screenshot("owner-password-wrong-phone");
+    assertEquals(List.of(), Axe.violations(third.browser(), "password prompt, phone"));
     input.clear();
     input.sendKeys("tournesol");
     third.browser().driver().findElement(By.cssSelector("#password-form button[type=submit]")).click();
@@ -226,6 +228,7 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
 
     openPanel(owner);
     owner.screenshot("owner-panel-open-phone");
+    assertEquals(List.of(), Axe.violations(owner.browser(), "owner panel, phone"));
     find(owner, "owner-delete").click();
     WebElement confirm = owner.browser().await().until(d -> {
       WebElement c = d.findElement(By.id("owner-delete-confirm"));
@@ -285,6 +288,7 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     button.click();
     first.browser().await().until(d -> d.findElement(By.id("owner-claim")).isDisplayed());
     first.screenshot("owner-claim-phone");
+    assertEquals(List.of(), Axe.violations(first.browser(), "claim dialog, phone"));
     first.browser().driver().findElement(By.id("owner-claim")).click();
     first.awaitUntil("the owner's settings shown", () -> "ready".equals(first.js("return document.getElementById('owner-dialog').dataset.state;")));
     assertTrue(find(first, "owner-lock").isDisplayed());
