@@ -2,21 +2,36 @@ package ardoise;
 
 import ardoise.config.Config;
 import ardoise.config.ConfigException;
+import ardoise.config.Version;
 import ardoise.server.Server;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** The command: reads the configuration, starts the {@link Server}, stops it gracefully on SIGTERM. */
+/** The command: reads the command line and the configuration, starts the {@link Server}, stops it gracefully on SIGTERM. */
 public final class App {
   private static final System.Logger LOG = System.getLogger(App.class.getName());
 
   private App() {}
 
   public static void main(String[] args) throws Exception {
+    CommandLine command;
     Config config;
     try {
-      config = Config.load(Path.of("conf", "config.json"), System.getenv());
+      command = CommandLine.parse(args, System.getenv());
+      if (command.action() == CommandLine.Action.HELP) {
+        System.out.println(CommandLine.HELP);
+        return;
+      }
+      if (command.action() == CommandLine.Action.VERSION) {
+        System.out.println("Ardoise " + Version.current());
+        return;
+      }
+      config = command.configFile() == null ? Config.loadBundled(System.getenv())
+          : Config.load(command.configFile(), System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("ardoise: " + e.getMessage() + " (--help tells the usage)");
+      System.exit(2);
+      return;
     } catch (ConfigException e) {
       System.err.println("Configuration error: " + e.getMessage());
       System.exit(2);
@@ -30,7 +45,8 @@ public final class App {
       System.exit(1);
       return;
     }
-    LOG.log(System.Logger.Level.INFO, "Ardoise listening on http://{0}:{1,number,#}", config.host(), server.port());
+    LOG.log(System.Logger.Level.INFO, "Ardoise {0} listening on http://{1}:{2,number,#}", Version.current(), config.host(),
+        server.port());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopAndWait(Server.shutdownSeconds()), "ardoise-shutdown"));
   }
 }

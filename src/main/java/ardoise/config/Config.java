@@ -1,6 +1,7 @@
 package ardoise.config;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,7 +22,16 @@ public final class Config {
 
   /** Defaults overridden by {@code file} (if it exists) then by the ARDOISE_* entries of {@code env}. */
   public static Config load(Path file, Map<String, String> env) {
-    Map<String, String> values = new HashMap<>(ConfigSource.readFile(file));
+    return withEnvironment(ConfigSource.readFile(file), env);
+  }
+
+  /** The settings in the jar ({@code conf/config.json} on the class path) overridden by the ARDOISE_* entries of {@code env}. */
+  public static Config loadBundled(Map<String, String> env) {
+    return withEnvironment(ConfigSource.readBundled(), env);
+  }
+
+  private static Config withEnvironment(Map<String, String> fromFile, Map<String, String> env) {
+    Map<String, String> values = new HashMap<>(fromFile);
     for (Setting s : Setting.values()) {
       String v = env.get(s.env);
       if (v != null) values.put(s.env, v);
@@ -123,6 +133,9 @@ public final class Config {
   /** Chat messages kept per pad (the newest), all sent to each member when it joins. */
   public int chatKept() { return integer(Setting.CHAT_KEPT); }
 
+  /** Templates added to (or replacing) the bundled ones; null: the bundled ones only. */
+  public Path templatesDir() { return (Path) values.get(Setting.TEMPLATES_DIR); }
+
   /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
   public int eventLoopCount() {
     int loops = eventLoops();
@@ -159,6 +172,10 @@ public final class Config {
           throw new ConfigException(s.env + " must start with redis:// or rediss://");
         }
         return raw;
+      case DIRECTORY:
+        if (raw.isBlank()) return null;
+        if (!Files.isDirectory(Path.of(raw))) throw new ConfigException(s.env + " must name a directory, got '" + raw + "'");
+        return Path.of(raw);
       default:
         throw new IllegalStateException("unknown kind " + s.kind);
     }

@@ -54,6 +54,7 @@ public enum Setting {
   DELETED_PAD_TOMBSTONE_DAYS("ARDOISE_DELETED_PAD_TOMBSTONE_DAYS", "deletedPadTombstoneDays", Kind.INTEGER, "30", 1, 3650),
   UNKNOWN_PAD_MISSES_PER_MINUTE("ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "unknownPadMissesPerMinute", Kind.INTEGER, "60", 0, 1_000_000),
   TRUSTED_PROXY_HOPS("ARDOISE_TRUSTED_PROXY_HOPS", "trustedProxyHops", Kind.INTEGER, "0", 0, 10),
+  TEMPLATES_DIR("ARDOISE_TEMPLATES_DIR", "templatesDir", Kind.DIRECTORY, ""),
   PASSWORD_TRIES_PER_MINUTE("ARDOISE_PASSWORD_TRIES_PER_MINUTE", "passwordTriesPerMinute", Kind.INTEGER, "10", 1, 10_000);
 
   /** How a value is read and checked. */
@@ -69,7 +70,9 @@ public enum Setting {
     /** Optional; a redis:// or rediss:// URL. */
     REDIS_URL,
     /** Optional; a shared secret of at least 16 characters. Never logged. */
-    SECRET
+    SECRET,
+    /** Optional; a directory that exists when the server starts. */
+    DIRECTORY
   }
 
   public final String env;

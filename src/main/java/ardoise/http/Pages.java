@@ -1,13 +1,18 @@
 package ardoise.http;
 
+import ardoise.config.Version;
 import ardoise.store.PadStore;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 
 /** The HTTP pages and small JSON endpoints: home, pad page, health, name suggestion, security headers. */
 final class Pages {
   // The import map's hash comes from ImportMap (checked against pad.html by ImportMapTest).
   static final String CSP = ImportMap.CONTENT_SECURITY_POLICY + "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+  /** Where index.html shows the version. */
+  static final String VERSION_MARK = "{{version}}";
 
   private final String webRoot;
   private final PadStore store;
@@ -27,8 +32,16 @@ final class Pages {
     ctx.next();
   }
 
+  /** index.html with this build's version in its footer (read on each request: small, and edits show in development). */
   void home(RoutingContext ctx) {
-    sendPage(ctx, "index.html");
+    ctx.vertx().fileSystem().readFile(webRoot + "/index.html").onComplete(read -> {
+      if (read.failed()) {
+        if (!ctx.response().ended()) ctx.fail(404);
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
+          .end(read.result().toString(StandardCharsets.UTF_8).replace(VERSION_MARK, escape(Version.current())));
+    });
   }
 
   /** The editor; behind the {@link PadDoor}. */
@@ -42,7 +55,7 @@ final class Pages {
     ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")
         .end(new JsonObject().put("status", up ? "ok" : "unavailable").put("store", up ? "up" : "down")
-            .put("heldOps", heldOps).encode());
+            .put("heldOps", heldOps).put("version", Version.current()).encode());
   }
 
   void suggestName(RoutingContext ctx) {

@@ -44,7 +44,7 @@ public final class Routes {
       router.get("/metrics").handler(MetricsEndpoint.create(parts.metrics(), parts.config().metricsToken()));
     }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
-    Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(java.nio.file.Path.of("conf", "templates")), false);
+    Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(parts.config().templatesDir()), false);
     Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl(), parts.shards(), templates,
         OwnerApi.retention(parts.config()));
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
@@ -61,7 +61,7 @@ public final class Routes {
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
 
     HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT,
-        parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports());
+        parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports(), parts.config().templatesDir());
     page(router.routeWithRegex("/p/[^/]+/projector")).handler(share::projector);
     router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
     router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);

@@ -9,16 +9,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Pad templates: files {@code conf/templates/NAME.LANG.md} (e.g. {@code minutes.fr.md}); an operator
- * adds one by dropping a file there. The first line "# ..." is the template's title; {@code {{date}}}
- * becomes today's date in the template's language. Read once at start (blocking, before serving).
+ * Pad templates: files {@code NAME.LANG.md} (e.g. {@code minutes.fr.md}), those of the repository's
+ * {@code conf/templates} bundled in the jar, then those of the operator's directory
+ * ({@code ARDOISE_TEMPLATES_DIR}), where a file of the same name replaces the bundled one. The first
+ * line "# ..." is the template's title; {@code {{date}}} becomes today's date in the template's
+ * language. Read once at start (blocking, before serving).
  */
 final class Templates {
   record Template(String id, String language, String title, String text) {}
+
+  private static final String BUNDLED = "conf/templates";
 
   private final List<Template> all;
 
@@ -26,26 +32,32 @@ final class Templates {
     this.all = all;
   }
 
-  static Templates load(Path dir) {
-    List<Template> found = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path file : files.sorted().toList()) {
-          String[] parts = file.getFileName().toString().split("\\.");
-          if (parts.length != 3 || !parts[2].equals("md") || !parts[0].matches("[a-z0-9-]{1,40}")
-              || !parts[1].matches("[a-z]{2}")) {
-            continue;
-          }
-          String text = Files.readString(file, StandardCharsets.UTF_8);
-          String first = text.lines().findFirst().orElse(parts[0]);
-          String title = first.replaceFirst("^#+\\s*", "").replace("{{date}}", "").replaceAll("[\\s—–-]+$", "");
-          found.add(new Template(parts[0], parts[1], title, text));
+  /** The bundled templates, then those of {@code operatorDir} (null: none) over them. */
+  static Templates load(Path operatorDir) {
+    Map<String, Template> byFile = new TreeMap<>();
+    BundledFiles.read(BUNDLED, dir -> readDir(dir, byFile));
+    if (operatorDir != null) readDir(operatorDir, byFile);
+    return new Templates(List.copyOf(byFile.values()));
+  }
+
+  private static void readDir(Path dir, Map<String, Template> byFile) {
+    if (!Files.isDirectory(dir)) return;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        String[] parts = name.split("\\.");
+        if (parts.length != 3 || !parts[2].equals("md") || !parts[0].matches("[a-z0-9-]{1,40}")
+            || !parts[1].matches("[a-z]{2}")) {
+          continue;
         }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot read templates in " + dir, e);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String first = text.lines().findFirst().orElse(parts[0]);
+        String title = first.replaceFirst("^#+\\s*", "").replace("{{date}}", "").replaceAll("[\\s—–-]+$", "");
+        byFile.put(name, new Template(parts[0], parts[1], title, text));
       }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read templates in " + dir, e);
     }
-    return new Templates(List.copyOf(found));
   }
 
   /** Templates in {@code language}, or in French when none is in that language. */

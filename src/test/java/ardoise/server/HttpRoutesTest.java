@@ -64,7 +64,8 @@ class HttpRoutesTest {
   void healthAndSuggestedNames() {
     ServerFixture.Response health = server.get("/health");
     assertEquals(200, health.status());
-    assertEquals(new JsonObject().put("status", "ok").put("store", "up").put("heldOps", 0), new JsonObject(health.text()));
+    assertEquals(new JsonObject().put("status", "ok").put("store", "up").put("heldOps", 0)
+        .put("version", ardoise.config.Version.current()), new JsonObject(health.text()));
     String name = new JsonObject(server.get("/api/pads/suggest-name").text()).getString("name");
     assertTrue(name.matches("[a-z]+-[a-z]+-[a-km-np-z2-9]{12}"), name);
   }
