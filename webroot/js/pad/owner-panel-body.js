@@ -7,8 +7,8 @@ function make(doc, tag, props = {}, children = []) {
   return node;
 }
 
-function checkbox(doc, id, text, checked) {
-  const input = make(doc, 'input', { type: 'checkbox', id, checked: Boolean(checked) });
+function checkbox(doc, id, text, checked, disabled = false) {
+  const input = make(doc, 'input', { type: 'checkbox', id, checked: Boolean(checked), disabled });
   return make(doc, 'label', { className: 'owner-check', htmlFor: id }, [input, make(doc, 'span', { textContent: text })]);
 }
 
@@ -48,7 +48,8 @@ function passwordSection(doc, t, s) {
     make(doc, 'legend', { textContent: t('owner.passwordLegend') }),
     make(doc, 'p', { id: 'owner-password-state', className: 'hint', textContent: t(s.passwordRequired ? 'owner.passwordSet' : 'owner.passwordNone') }),
     form, remove,
-    checkbox(doc, 'owner-protect', t('owner.protectReadOnly'), s.protectReadOnly),
+    // Reading can only be protected by a password that exists.
+    checkbox(doc, 'owner-protect', t('owner.protectReadOnly'), s.protectReadOnly, !s.passwordRequired && !s.protectReadOnly),
   ]);
 }
 

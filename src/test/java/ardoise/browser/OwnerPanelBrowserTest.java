@@ -300,4 +300,34 @@ class OwnerPanelBrowserTest extends PadServerBrowserTest {
     second.awaitUntil("the owner panel checked", () -> "none".equals(second.js("const b = document.getElementById('open-owner'); return b && b.dataset.mode;")));
     assertFalse(second.browser().driver().findElement(By.id("open-owner")).isDisplayed(), "owned by another: no button");
   }
+
+  @Test
+  void readOnlyViewsProtectedTooAskForThePasswordToRead() throws Exception {
+    String pad = "lecture-protegee-" + System.nanoTime();
+    String token = createOwned(pad);
+    Links.importText(server, pad, longMinutes(), "Camille");
+    JsonObject links = Links.of(server, pad);
+    PadPage owner = openAsOwner(pad, token, 1100, 800);
+    openPanel(owner);
+    find(owner, "owner-password").sendKeys("tournesol");
+    Object before = owner.js("return document.getElementById('owner-dialog').dataset.saves || '0';");
+    owner.browser().driver().findElement(By.cssSelector("#owner-password-form button[type=submit]")).click();
+    owner.awaitUntil("the password saved", () -> !before.equals(owner.js("return document.getElementById('owner-dialog').dataset.saves || '0';")));
+    change(owner, "owner-protect");
+    assertTrue(find(owner, "owner-protect").isSelected());
+    owner.screenshot("owner-panel-password-desktop");
+
+    BrowserSession reader = browser(360, 740, "fr-FR");
+    reader.open(links.getString("readOnly"));
+    reader.await().until(d -> d.findElement(By.id("password-form")).isDisplayed());
+    assertEquals("Mot de passe pour lire", reader.driver().findElement(By.cssSelector("#password-form label")).getText());
+    reader.screenshot("owner-read-password-phone");
+    reader.driver().findElement(By.id("pad-password")).sendKeys("tournesol");
+    reader.driver().findElement(By.cssSelector("#password-form button[type=submit]")).click();
+    reader.await().until(d -> {
+      Object text = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.ardoiseViewer && window.ardoiseViewer.text();");
+      return text instanceof String t && t.contains("Point 120");
+    });
+    assertFalse(reader.driver().findElement(By.id("policy-banner")).isDisplayed());
+  }
 }
