@@ -65,6 +65,8 @@ describe('lifetimes', () => {
     assert.equal(readerLocale('en', ['de-DE']), 'en');
     assert.equal(deletionLine(i18n('fr'), { ...view, lifetimeDays: 0, deletesAt: null }), 'Ce pad est conservé sans limite de temps');
     assert.equal(deletionLine(i18n('fr'), { known: false }), null, 'nothing said before the server said it');
+    assert.equal(deletionLine(i18n('fr'), { ...view, deletesAt: null }, ['fr-FR'], Date.UTC(2027, 10, 28, 12)),
+      'Ce pad sera supprimé le 5 décembre 2027', 'no date given: a lifetime from now');
   });
 
   test('choices from the server: only whole days, the default kept when offered', () => {

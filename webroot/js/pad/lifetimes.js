@@ -17,11 +17,16 @@ export function readerLocale(lang, preferred = globalThis.navigator?.languages ?
   return preferred.find((tag) => typeof tag === 'string' && tag.toLowerCase().split('-')[0] === lang) ?? lang;
 }
 
-/** The line for a policy view (write-gate.js), or null while the server said nothing about it. */
-export function deletionLine(i18n, view, preferred) {
+/**
+ * The line for a policy view (write-gate.js), or null while the server said nothing about it. A
+ * lifetime without a date (a store that reports none for a pad not written yet) ends a lifetime
+ * from now: the pad cannot live longer than that without an edit.
+ */
+export function deletionLine(i18n, view, preferred, now = Date.now()) {
   if (!view?.known || view.lifetimeDays === null) return null;
-  if (view.lifetimeDays === 0 || view.deletesAt === null) return i18n.t('policy.keptForever');
-  const date = new Intl.DateTimeFormat(readerLocale(i18n.lang, preferred), { dateStyle: 'long' }).format(new Date(view.deletesAt));
+  if (view.lifetimeDays === 0) return i18n.t('policy.keptForever');
+  const at = view.deletesAt ?? now + view.lifetimeDays * 86_400_000;
+  const date = new Intl.DateTimeFormat(readerLocale(i18n.lang, preferred), { dateStyle: 'long' }).format(new Date(at));
   return i18n.t('policy.deletesOn', { date });
 }
 
