@@ -425,6 +425,7 @@ public final class Pad {
       seat.tell(m -> m.policy(view));
     }
     presence.sendNow();
+    if (members.isEmpty()) onEmpty.run(); // all closed: the pad may unload
   }
 
   /** The owner gave the pad a new read-only id: connections opened with another one are closed. */
