@@ -24,14 +24,14 @@ final class HistoryRoutes {
 
   /** {@code notes}, {@code shards} and {@code exports} are the server's (shared by its event loops); the rest is this loop's. */
   static void mount(Router router, Vertx vertx, PadStore store, PadNotes notes, PadShards shards, String webRoot,
-      int maxHistoryResponseBytes, RenderPool exports) {
+      int maxHistoryResponseBytes, RenderPool exports, WriteQuotas quotas, int maxSavedVersions) {
     Contributors contributors = new Contributors(shards, notes);
     HistoryCache cache = new HistoryCache(vertx, store, HISTORY_PADS_CACHED);
     ExportRoute export = new ExportRoute(vertx, new RevisionReader(vertx, store), contributors, exports);
     HistoryApi history = new HistoryApi(vertx, cache, contributors, maxHistoryResponseBytes);
     // Template files are read on a worker (file IO), once.
     Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(Path.of("conf", "templates")), false);
-    EditApi edits = new EditApi(vertx, shards, cache, notes, templates, store::isAvailable);
+    EditApi edits = new EditApi(vertx, shards, cache, notes, templates, store::isAvailable, quotas, maxSavedVersions);
 
     router.getWithRegex("/p/[^/]+/export/[^/]*").handler(export::handle);
     router.getWithRegex("/p/[^/]+/history").handler(ctx -> historyPage(ctx, webRoot));

@@ -33,7 +33,8 @@ public enum HttpError {
   ALREADY_OWNED(409, "already-owned", "Ce pad a déjà un propriétaire", "This pad has an owner already"),
   PAD_DELETED(410, "pad-deleted", "Pad supprimé", "Pad deleted"),
   UNAUTHORIZED(401, "unauthorized", "Accès refusé", "Unauthorized"),
-  TOO_MANY_MISSES(429, "too-many-misses", "Trop de pads introuvables", "Too many unknown pads");
+  TOO_MANY_MISSES(429, "too-many-misses", "Trop de pads introuvables", "Too many unknown pads"),
+  QUOTA_EXCEEDED(429, "quota-exceeded", "Trop d’écritures, réessayez dans un moment", "Too many writes, retry in a moment");
 
   private final int status;
   private final String code;

@@ -30,8 +30,10 @@ final class Owners {
   private final NameSuggestions names;
   private final PadSpelling spelling;
   private final String publicUrl;
+  private final WriteQuotas quotas;
 
-  Owners(PadStore store, NameSuggestions names, String publicUrl) {
+  Owners(PadStore store, NameSuggestions names, String publicUrl, WriteQuotas quotas) {
+    this.quotas = quotas;
     this.store = store;
     this.notes = store.notes();
     this.names = names;
@@ -55,6 +57,11 @@ final class Owners {
       return;
     } catch (PadName.InvalidException e) {
       ErrorPage.json(ctx, HttpError.BAD_PAD_NAME, e.getMessage());
+      return;
+    }
+    WriteQuotas.Refused refused = quotas.newPad(ctx);
+    if (refused != null) {
+      WriteQuotas.answer(ctx, refused);
       return;
     }
     String token = newToken();

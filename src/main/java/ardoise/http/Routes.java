@@ -43,7 +43,9 @@ public final class Routes {
       router.get("/metrics").handler(MetricsEndpoint.create(parts.metrics(), parts.config().metricsToken()));
     }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
-    Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl());
+    WriteQuotas quotas = new WriteQuotas(parts.quotas(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS),
+        parts.store()::exists);
+    Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl(), quotas);
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
     router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);
     AdminApi.mount(router, vertx, parts);
@@ -58,7 +60,8 @@ public final class Routes {
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
 
     HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT,
-        parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports());
+        parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports(), quotas,
+        parts.config().integer(ardoise.config.Setting.MAX_SAVED_VERSIONS));
     page(router.routeWithRegex("/p/[^/]+/projector")).handler(share::projector);
     router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
     router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);

@@ -43,11 +43,13 @@ final class SocketRoute {
     }
     PadDoor.Entry entry = PadDoor.entry(ctx);
     FlushBatching.install(ctx.request().connection());
-    ctx.request().toWebSocket().onSuccess(ws -> start(ws, entry));
+    String address = ClientAddress.of(ctx.request(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS));
+    ctx.request().toWebSocket().onSuccess(ws -> start(ws, entry, address));
   }
 
-  private void start(ServerWebSocket ws, PadDoor.Entry entry) {
+  private void start(ServerWebSocket ws, PadDoor.Entry entry, String address) {
     Session session = new Session(ws, entry.padId(), parts.shards(), frames, limits, entry.readOnly(), parts.metrics());
+    session.limitWrites(parts.quotas().of(address));
     sessions.add(session);
     parts.clients().incrementAndGet();
     session.start(() -> {

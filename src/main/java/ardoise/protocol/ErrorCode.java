@@ -44,7 +44,12 @@ public enum ErrorCode {
   /** An op based on a revision too far behind the head (count or bytes); the client rejoins with its rev. */
   REV_TOO_OLD(false),
   /** The pad is gone from the store (its lifetime passed, or it was deleted): the client keeps its text and stops, without reconnecting. */
-  PAD_DELETED(true);
+  PAD_DELETED(true),
+  /**
+   * A write beyond a quota of the client's address or of the server (pads created, bytes written, a
+   * minute): not applied; the frame's {@code retryAfter} says when to send it again. The socket stays open.
+   */
+  QUOTA_EXCEEDED(false);
 
   private final boolean closes;
   private final String code;

@@ -132,8 +132,14 @@ public final class FrameEncoder {
 
   /** An error frame; {@code seq} (the refused op) is included when positive. */
   public String error(ErrorCode code, String message, long seq) {
+    return error(code, message, seq, 0);
+  }
+
+  /** An error frame with {@code retryAfter} (whole seconds) when positive: when the refused message may be sent again. */
+  public String error(ErrorCode code, String message, long seq, long retryAfter) {
     ObjectNode o = message("error").put("code", code.code()).put("message", message);
     if (seq > 0) o.put("seq", seq);
+    if (retryAfter > 0) o.put("retryAfter", retryAfter);
     return write(o);
   }
 

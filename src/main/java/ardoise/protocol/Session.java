@@ -7,6 +7,7 @@ import ardoise.pad.MemberInfo;
 import ardoise.pad.Pad;
 import ardoise.pad.PadShards;
 import ardoise.pad.Rejection;
+import ardoise.quota.Quotas;
 import ardoise.store.ChatMessage;
 import ardoise.store.OpRecord;
 import io.vertx.core.Context;
@@ -54,6 +55,12 @@ public final class Session implements Member {
   private long unwrittenChars;
   /** Chars of the joined frame (the document) still unwritten: not counted as slowness. */
   private long unwrittenDocument;
+  /** The write quotas of this socket's client address (see {@link #limitWrites}); NONE's by default. */
+  private Quotas.OfAddress quota = Quotas.NONE.of("");
+  /** The pad had no revision when this connection joined and none arrived since: a first op creates it. */
+  private boolean padEmpty;
+  /** This connection already paid the pad-creation quota for its pad. */
+  private boolean padCharged;
   private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
   private long inFlightSince;
 
@@ -74,6 +81,14 @@ public final class Session implements Member {
     this.bucket = new TokenBucket(limits.opsPerSecond(), limits.opsBurst(), System.nanoTime());
     this.chatBucket = new TokenBucket(limits.chatPerMinute() / 60.0, limits.chatBurst(), System.nanoTime());
     this.profileBucket = new TokenBucket(limits.profilePerSecond(), limits.profileBurst(), System.nanoTime());
+  }
+
+  /**
+   * Counts this connection's ops and chat messages against its client address's write quotas
+   * (bytes a minute; a first op in an empty pad is also a pad created). Call before {@link #start}.
+   */
+  public void limitWrites(Quotas.OfAddress quota) {
+    this.quota = quota;
   }
 
   /** Wires the socket's handlers; call once, right after the upgrade. */
@@ -114,6 +129,7 @@ public final class Session implements Member {
       }
       if (frame == null) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted");
       ClientMessage m = FrameDecoder.decode(frame, limits.chatMaxChars());
+      if (!readOnly && (m instanceof ClientMessage.Op || m instanceof ClientMessage.Chat)) takeBytes(m, frame.length());
       if (m instanceof ClientMessage.Ping) send(frames.pong()); // answered even while joining: it only proves liveness
       else if (state == State.JOINING) waiting.add(m);
       else dispatch(m);
@@ -123,6 +139,27 @@ public final class Session implements Member {
       LOG.log(System.Logger.Level.ERROR, "pad=" + padId + " client=" + clientId() + " frame handling failed", e);
       fail(new ProtocolException(ErrorCode.SERVER_ERROR, "internal error; reconnect"));
     }
+  }
+
+  /** The bytes quota (a message's length): O(1) per message, see {@link ardoise.quota.AddressBudget}. */
+  private void takeBytes(ClientMessage m, int length) throws ProtocolException {
+    long wait = quota.bytes(length);
+    if (wait == 0) return;
+    String what = m instanceof ClientMessage.Op ? "this edit was not applied: keep it and send it again"
+        : "this chat message was not sent: send it again";
+    throw new ProtocolException(ErrorCode.QUOTA_EXCEEDED, "too much written from your network this minute; " + what
+        + " in " + wait + " s", m instanceof ClientMessage.Op op ? op.seq() : 0, wait);
+  }
+
+  /** The pads-created quota, paid once by the connection whose op is the first of an empty pad. */
+  private void takePad(ClientMessage.Op op) throws ProtocolException {
+    if (!padEmpty || padCharged) return;
+    long wait = quota.pad();
+    if (wait > 0) {
+      throw new ProtocolException(ErrorCode.QUOTA_EXCEEDED, "too many new pads from your network this minute; "
+          + "this edit was not applied: keep it and send it again in " + wait + " s", op.seq(), wait);
+    }
+    padCharged = true;
   }
 
   private void dispatch(ClientMessage m) throws ProtocolException {
@@ -136,6 +173,7 @@ public final class Session implements Member {
     }
     if (readOnly) refuseWrite(m);
     if (m instanceof ClientMessage.Op op) {
+      takePad(op);
       // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
       inFlightSeq = op.seq();
       inFlightSince = System.nanoTime();
@@ -224,7 +262,7 @@ public final class Session implements Member {
 
   private void fail(ProtocolException e) {
     metrics.rejected(e.code());
-    send(frames.error(e.code(), e.getMessage(), e.seq()));
+    send(frames.error(e.code(), e.getMessage(), e.seq(), e.retryAfter()));
     if (e.code().closes()) close(e.code());
   }
 
@@ -280,6 +318,7 @@ public final class Session implements Member {
   @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
     String frame = frames.joined(rev, clientId, authorId, lastSeq, s == null ? null : s.text(), s == null ? null : s.runs());
     if (state == State.CLOSED) return;
+    padEmpty = rev == 0;
     // Why apart: the document this client asked for may alone exceed the send-queue limit (a hot
     // pad's authorship runs: 1.5 M chars at 300 typists); the frames right behind it must not read
     // it as a client that stopped reading. What queues up behind it still counts.
@@ -288,6 +327,7 @@ public final class Session implements Member {
   }
 
   @Override public void ack(long seq, long rev) {
+    padEmpty = false;
     acknowledged(seq);
     send(frames.ack(seq, rev));
   }
@@ -300,6 +340,7 @@ public final class Session implements Member {
   }
 
   @Override public void broadcast(Broadcast flush) {
+    if (!flush.records().isEmpty()) padEmpty = false;
     String self = clientId;
     if (batches) {
       for (OpRecord r : flush.records()) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Futures complete on the caller's context.
  */
 public interface PadNotes {
-  /** Most saved versions kept per pad, longest label (code points). */
+  /** Most saved versions kept per pad by default (ARDOISE_MAX_SAVED_VERSIONS), longest label (code points). */
   int MAX_VERSIONS = 200;
   int MAX_LABEL = 100;
 
@@ -27,8 +27,13 @@ public interface PadNotes {
   /** authorId → last known profile. */
   Future<Map<String, AuthorProfile>> authors(String padId);
 
-  /** Saves (or renames) a version; fails with {@link IllegalStateException} when the pad has MAX_VERSIONS. */
-  Future<Void> saveVersion(String padId, SavedVersion version);
+  /** Saves (or renames) a version; fails with {@link TooManyVersions} when the pad has MAX_VERSIONS. */
+  default Future<Void> saveVersion(String padId, SavedVersion version) {
+    return saveVersion(padId, version, MAX_VERSIONS);
+  }
+
+  /** Saves (or renames) a version; fails with {@link TooManyVersions} when the pad has {@code max} (a new one). */
+  Future<Void> saveVersion(String padId, SavedVersion version, int max);
 
   /** Saved versions in revision order. */
   Future<List<SavedVersion>> versions(String padId);
@@ -44,8 +49,8 @@ public interface PadNotes {
 
   /** A pad already keeps {@link #MAX_VERSIONS} saved versions; the message is safe to show. */
   final class TooManyVersions extends IllegalStateException {
-    public TooManyVersions() {
-      super("this pad already has " + MAX_VERSIONS + " saved versions");
+    public TooManyVersions(int max) {
+      super("this pad already has " + max + " saved versions");
     }
   }
 }

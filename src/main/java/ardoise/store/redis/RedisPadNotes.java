@@ -75,16 +75,16 @@ public final class RedisPadNotes implements PadNotes {
   }
 
   @Override
-  public Future<Void> saveVersion(String padId, SavedVersion version) {
+  public Future<Void> saveVersion(String padId, SavedVersion version, int max) {
     String key = key(padId, "versions");
     String json = new JsonObject().put("label", version.label()).put("author", version.author())
         .put("time", version.time()).encode();
     return RedisPadStore.onCaller(availability.track(api.hexists(key, Long.toString(version.rev()))).compose(exists -> exists.toBoolean()
         ? Future.succeededFuture(true)
-        : availability.track(api.hlen(key)).map(count -> count.toLong() < MAX_VERSIONS))
+        : availability.track(api.hlen(key)).map(count -> count.toLong() < max))
         .compose(room -> room
             ? set(padId, "versions", Long.toString(version.rev()), json)
-            : Future.failedFuture(new TooManyVersions())));
+            : Future.failedFuture(new TooManyVersions(max))));
   }
 
   @Override
