@@ -44,7 +44,7 @@ public final class Routes {
     }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     WriteQuotas quotas = new WriteQuotas(parts.quotas(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS),
-        parts.store()::exists);
+        parts.store());
     Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl(), quotas);
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
     router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);

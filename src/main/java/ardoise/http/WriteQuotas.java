@@ -1,6 +1,7 @@
 package ardoise.http;
 
 import ardoise.quota.Quotas;
+import ardoise.store.PadStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -16,12 +17,21 @@ import java.util.function.Function;
 final class WriteQuotas {
   private final Quotas quotas;
   private final int trustedProxyHops;
-  private final Function<String, Future<Boolean>> exists;
+  private final Function<String, Future<Boolean>> created;
 
-  WriteQuotas(Quotas quotas, int trustedProxyHops, Function<String, Future<Boolean>> exists) {
+  WriteQuotas(Quotas quotas, int trustedProxyHops, PadStore store) {
     this.quotas = quotas;
     this.trustedProxyHops = trustedProxyHops;
-    this.exists = exists;
+    this.created = padId -> created(store, padId);
+  }
+
+  /**
+   * Whether the pad's creation was paid already: it has text, or an owner (POST /api/pads paid for
+   * it before anything was written). A pad is paid for once.
+   */
+  static Future<Boolean> created(PadStore store, String padId) {
+    return store.exists(padId).compose(written -> written ? Future.succeededFuture(true)
+        : store.notes().ownerTokenHash(padId).map(hash -> hash != null));
   }
 
   /** A refused write: the seconds to wait, and the message to show. */
@@ -56,7 +66,7 @@ final class WriteQuotas {
       return Future.failedFuture(new Refused(wait, "too much written from your network this minute; "
           + "nothing was changed, try again in " + wait + " s"));
     }
-    return exists.apply(padId).recover(e -> Future.succeededFuture(true)).compose(written -> {
+    return created.apply(padId).recover(e -> Future.succeededFuture(true)).compose(written -> {
       long padWait = written ? 0 : quotas.pads().take(address, 1);
       if (padWait == 0) return Future.<Void>succeededFuture();
       quotas.bytes().refund(address, chars);

@@ -16,6 +16,8 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import io.vertx.core.Future;
 
 /**
  * One WebSocket connection: the join state machine (awaiting-join → joining → joined → closed),
@@ -57,6 +59,8 @@ public final class Session implements Member {
   private long unwrittenDocument;
   /** The write quotas of this socket's client address (see {@link #limitWrites}); NONE's by default. */
   private Quotas.OfAddress quota = Quotas.NONE.of("");
+  /** Whether a pad's creation was paid already (it has an owner: POST /api/pads paid); asked when joining an empty pad. */
+  private Function<String, Future<Boolean>> created = padId -> Future.succeededFuture(false);
   /** The pad had no revision when this connection joined and none arrived since: a first op creates it. */
   private boolean padEmpty;
   /** This connection already paid the pad-creation quota for its pad. */
@@ -87,8 +91,9 @@ public final class Session implements Member {
    * Counts this connection's ops and chat messages against its client address's write quotas
    * (bytes a minute; a first op in an empty pad is also a pad created). Call before {@link #start}.
    */
-  public void limitWrites(Quotas.OfAddress quota) {
+  public void limitWrites(Quotas.OfAddress quota, Function<String, Future<Boolean>> created) {
     this.quota = quota;
+    this.created = created;
   }
 
   /** Wires the socket's handlers; call once, right after the upgrade. */
@@ -250,6 +255,21 @@ public final class Session implements Member {
       LOG.log(System.Logger.Level.WARNING, "pad={0} client={1} join failed: {2}", padId, clientId(), failure.toString());
       send(frames.error(ErrorCode.STORE_UNAVAILABLE, "the pad cannot be loaded right now; retry", 0));
     }
+    if (joined && padEmpty && !padCharged && state == State.JOINING) {
+      // Why ask before taking messages: a pad made by POST /api/pads paid its creation there. Its
+      // messages wait meanwhile (state JOINING), as they do during the join.
+      created.apply(padId).onComplete(r -> {
+        padCharged = r.succeeded() && r.result();
+        if (state == State.CLOSED) onPad(p -> p.leave(this)); // closed while asking: the pad still counts it
+        else admit(true);
+      });
+      return;
+    }
+    admit(joined);
+  }
+
+  /** The join is done: messages are taken from now on, those that waited first. */
+  private void admit(boolean joined) {
     if (state == State.JOINING) state = joined ? State.JOINED : State.AWAITING_JOIN;
     while (!waiting.isEmpty() && state != State.JOINING && state != State.CLOSED) {
       try {
