@@ -61,7 +61,8 @@ public enum Setting {
   IMPORTS_PER_MINUTE_PER_ADDRESS("ARDOISE_IMPORTS_PER_MINUTE_PER_ADDRESS", "importsPerMinutePerAddress", Kind.INTEGER, "30", 0, 1_000_000),
   IMPORTS_PER_MINUTE_PER_SERVER("ARDOISE_IMPORTS_PER_MINUTE_PER_SERVER", "importsPerMinutePerServer", Kind.INTEGER, "120", 0, 10_000_000),
   MAX_SAVED_VERSIONS("ARDOISE_MAX_SAVED_VERSIONS", "maxSavedVersions", Kind.INTEGER, "200", 1, 100_000),
-  REDIS_MAXMEMORY_MB("ARDOISE_REDIS_MAXMEMORY_MB", "redisMaxmemoryMb", Kind.INTEGER, "1024", 0, 1 << 20);
+  REDIS_MAXMEMORY_MB("ARDOISE_REDIS_MAXMEMORY_MB", "redisMaxmemoryMb", Kind.INTEGER, "1024", 0, 1 << 20),
+  MAX_AUTHORS_PER_PAD("ARDOISE_MAX_AUTHORS_PER_PAD", "maxAuthorsPerPad", Kind.INTEGER, "500", 1, 1_000_000);
 
   /** How a value is read and checked. */
   public enum Kind {

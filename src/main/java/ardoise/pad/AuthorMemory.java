@@ -36,6 +36,7 @@ final class AuthorMemory {
 
   private static final class Author {
     MemberInfo pending;
+    boolean editTold; // the store was told this author has an edit (once per pad load)
     boolean written;
     long lastWrite;
     long timer = -1;
@@ -44,6 +45,32 @@ final class AuthorMemory {
   AuthorMemory(Vertx vertx, long intervalMillis) {
     this.vertx = vertx;
     this.intervalNanos = intervalMillis * 1_000_000;
+  }
+
+  /** Tells the store that an author has an edit in the pad (it is kept last under the cap of authors). */
+  private Function<String, Future<Void>> editWriter = authorId -> Future.succeededFuture();
+
+  /** Where the news that an author has an edit goes from now on (see {@link #edited}). */
+  void editsWith(Function<String, Future<Void>> writer) {
+    this.editWriter = writer;
+  }
+
+  /**
+   * A revision by {@code authorId} was committed. Why tell the store: a pad keeps a bounded number of
+   * authors, and visitors without edits are dropped first. Told once per author while the pad is loaded.
+   */
+  void edited(String authorId) {
+    Author a = authors.get(authorId);
+    if (a == null || a.editTold || holding) return;
+    a.editTold = true;
+    Future<Void> told;
+    try {
+      told = editWriter.apply(authorId);
+    } catch (RuntimeException e) {
+      return;
+    }
+    inFlight.add(told);
+    told.onComplete(r -> inFlight.remove(told));
   }
 
   /** Where profiles go from now on. */
@@ -113,6 +140,7 @@ final class AuthorMemory {
     authors.values().forEach(this::cancelTimer);
     authors.clear();
     writer = info -> Future.succeededFuture();
+    editWriter = authorId -> Future.succeededFuture();
     return Future.join(new ArrayList<>(inFlight)).<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 

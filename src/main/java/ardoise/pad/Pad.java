@@ -80,6 +80,7 @@ public final class Pad {
     authorMemory.holdUntilWritten();
     sequencer.whenWritten(authorMemory::written);
     sequencer.onStoreFull(this::storeFull);
+    sequencer.onCommit(rec -> authorMemory.edited(rec.author()));
   }
 
   /** The store is full: the authors of the refused ops hear it (store-unavailable); the ops stay queued and go once it has room. */
@@ -420,6 +421,12 @@ public final class Pad {
   public void onMemberSeen(Function<MemberInfo, Future<Void>> remember) {
     checkContext();
     authorMemory.writeWith(remember);
+  }
+
+  /** Calls {@code edited} with each author who commits a revision, once per author while the pad is loaded ({@link AuthorMemory#edited}). */
+  public void onAuthorEdited(Function<String, Future<Void>> edited) {
+    checkContext();
+    authorMemory.editsWith(edited);
   }
 
   /** The writing members connected now, in arrival order (read-only viewers are not listed). */

@@ -30,6 +30,7 @@ public final class PadRegistry {
   private final Map<String, Long> idleTimers = new HashMap<>();
   private int loads;
   private BiFunction<String, MemberInfo, Future<Void>> memberSeen = (padId, info) -> Future.succeededFuture();
+  private BiFunction<String, String, Future<Void>> authorEdited = (padId, authorId) -> Future.succeededFuture();
   private int requests;
   /** Pads being deleted: a request for one waits for the deletion, then gets a fresh, empty pad. */
   private final Map<String, Future<Boolean>> erasing = new HashMap<>();
@@ -72,6 +73,7 @@ public final class PadRegistry {
     });
     loading.onSuccess(p -> scheduleUnload(padId)); // unloaded later if nobody joins
     loading.onSuccess(p -> p.onMemberSeen(info -> memberSeen.apply(padId, info)));
+    loading.onSuccess(p -> p.onAuthorEdited(authorId -> authorEdited.apply(padId, authorId)));
     return loading;
   }
 
@@ -160,6 +162,11 @@ public final class PadRegistry {
   /** Calls {@code seen} with (padId, profile) to remember for any pad's members, paced (see {@link Pad#onMemberSeen}). */
   public void onMemberSeen(BiFunction<String, MemberInfo, Future<Void>> seen) {
     memberSeen = seen;
+  }
+
+  /** Calls {@code edited} with (padId, authorId) when an author commits in a pad (see {@link Pad#onAuthorEdited}). */
+  public void onAuthorEdited(BiFunction<String, String, Future<Void>> edited) {
+    authorEdited = edited;
   }
 
   /** The pad if it is loaded now (never starts a load), else null. */

@@ -48,6 +48,7 @@ final class Sequencer {
   private final StoreRetry retry;
   private Runnable onGone = () -> { };
   private Consumer<List<OpRecord>> onStoreFull = batch -> { };
+  private Consumer<OpRecord> onCommit = rec -> { };
   private boolean gone;
   /** What waits for the pad's first revision (see {@link #whenWritten}); null once run. */
   private Runnable whenWritten;
@@ -79,6 +80,11 @@ final class Sequencer {
    */
   void onStoreFull(Consumer<List<OpRecord>> c) {
     onStoreFull = c;
+  }
+
+  /** Called with each revision committed, after the head moved to it (here or read back from the store). */
+  void onCommit(Consumer<OpRecord> c) {
+    onCommit = c;
   }
 
   /** Runs the pipeline; refusals go to the member. Completes once the op is queued or refused. */
@@ -356,6 +362,7 @@ final class Sequencer {
       whenWritten = null;
       action.run();
     }
+    onCommit.accept(rec);
     if (window.head() - lastSnapshotRev >= settings.snapshots().everyRevisions()) saveSnapshot();
   }
 

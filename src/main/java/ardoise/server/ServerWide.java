@@ -51,8 +51,10 @@ final class ServerWide {
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,
         lanAddresses, exports, new MissBudget(config.integer(Setting.UNKNOWN_PAD_MISSES_PER_MINUTE)), quotas(config));
     PadNotes notes = store.notes();
+    int maxAuthors = config.integer(Setting.MAX_AUTHORS_PER_PAD);
     shards.onMemberSeen((padId, info) ->
-        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));
+        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color()), maxAuthors));
+    shards.onAuthorEdited((padId, authorId) -> notes.authorEdited(padId, authorId, maxAuthors));
   }
 
   /**

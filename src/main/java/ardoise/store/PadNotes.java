@@ -24,6 +24,24 @@ public interface PadNotes {
 
   Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile);
 
+  /** Most authors kept per pad by default (ARDOISE_MAX_AUTHORS_PER_PAD). */
+  int MAX_AUTHORS = 500;
+
+  /**
+   * As {@link #rememberAuthor(String, String, AuthorProfile)}, keeping at most {@code maxAuthors}: a new
+   * author beyond it takes the place of the author seen longest ago among those without an edit in the
+   * pad (visitors), or, when all have edits, of the author seen longest ago. The in-memory store
+   * (tests) keeps every author.
+   */
+  default Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile, int maxAuthors) {
+    return rememberAuthor(padId, authorId, profile);
+  }
+
+  /** The author has an edit in the pad (it is dropped last when the pad has too many authors). */
+  default Future<Void> authorEdited(String padId, String authorId, int maxAuthors) {
+    return Future.succeededFuture();
+  }
+
   /** authorId → last known profile. */
   Future<Map<String, AuthorProfile>> authors(String padId);
 
