@@ -63,8 +63,11 @@ public final class Session implements Member {
   private Function<String, Future<Boolean>> created = padId -> Future.succeededFuture(false);
   /** The pad had no revision when this connection joined and none arrived since: a first op creates it. */
   private boolean padEmpty;
-  /** This connection already paid the pad-creation quota for its pad. */
+  /** This connection already paid the pad-creation quota for its pad (or it was paid by POST /api/pads). */
   private boolean padCharged;
+  /** Whether the store was asked if the pad's creation was paid ({@link #askCreated}), and the answer is awaited. */
+  private boolean askedCreated;
+  private boolean askingCreated;
   private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
   private long inFlightSince;
 
@@ -136,7 +139,7 @@ public final class Session implements Member {
       ClientMessage m = FrameDecoder.decode(frame, limits.chatMaxChars());
       if (!readOnly && (m instanceof ClientMessage.Op || m instanceof ClientMessage.Chat)) takeBytes(m, frame.length());
       if (m instanceof ClientMessage.Ping) send(frames.pong()); // answered even while joining: it only proves liveness
-      else if (state == State.JOINING) waiting.add(m);
+      else if (state == State.JOINING || askingCreated) waiting.add(m);
       else dispatch(m);
     } catch (ProtocolException e) {
       fail(e);
@@ -154,6 +157,24 @@ public final class Session implements Member {
         : "this chat message was not sent: send it again";
     throw new ProtocolException(ErrorCode.QUOTA_EXCEEDED, "too much written from your network this minute; " + what
         + " in " + wait + " s", m instanceof ClientMessage.Op op ? op.seq() : 0, wait);
+  }
+
+  /**
+   * Before the first op in an empty pad: asks whether its creation was paid already (a pad made by
+   * POST /api/pads paid there). Why hold the messages meanwhile: they must keep their order. Returns
+   * true when the op waits for the answer. One store read, once per connection, only for empty pads.
+   */
+  private boolean askCreated(ClientMessage.Op op) {
+    if (!padEmpty || padCharged || askedCreated) return false;
+    askedCreated = true;
+    askingCreated = true;
+    waiting.addFirst(op);
+    created.apply(padId).onComplete(r -> {
+      padCharged = r.succeeded() && r.result();
+      askingCreated = false;
+      takeWaiting();
+    });
+    return true;
   }
 
   /** The pads-created quota, paid once by the connection whose op is the first of an empty pad. */
@@ -178,6 +199,7 @@ public final class Session implements Member {
     }
     if (readOnly) refuseWrite(m);
     if (m instanceof ClientMessage.Op op) {
+      if (askCreated(op)) return;
       takePad(op);
       // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
       inFlightSeq = op.seq();
@@ -255,23 +277,13 @@ public final class Session implements Member {
       LOG.log(System.Logger.Level.WARNING, "pad={0} client={1} join failed: {2}", padId, clientId(), failure.toString());
       send(frames.error(ErrorCode.STORE_UNAVAILABLE, "the pad cannot be loaded right now; retry", 0));
     }
-    if (joined && padEmpty && !padCharged && state == State.JOINING) {
-      // Why ask before taking messages: a pad made by POST /api/pads paid its creation there. Its
-      // messages wait meanwhile (state JOINING), as they do during the join.
-      created.apply(padId).onComplete(r -> {
-        padCharged = r.succeeded() && r.result();
-        if (state == State.CLOSED) onPad(p -> p.leave(this)); // closed while asking: the pad still counts it
-        else admit(true);
-      });
-      return;
-    }
-    admit(joined);
+    if (state == State.JOINING) state = joined ? State.JOINED : State.AWAITING_JOIN;
+    takeWaiting();
   }
 
-  /** The join is done: messages are taken from now on, those that waited first. */
-  private void admit(boolean joined) {
-    if (state == State.JOINING) state = joined ? State.JOINED : State.AWAITING_JOIN;
-    while (!waiting.isEmpty() && state != State.JOINING && state != State.CLOSED) {
+  /** Handles the messages that waited (for the join, or for {@link #askCreated}), in order. */
+  private void takeWaiting() {
+    while (!waiting.isEmpty() && state != State.JOINING && state != State.CLOSED && !askingCreated) {
       try {
         dispatch(waiting.poll());
       } catch (ProtocolException e) {
