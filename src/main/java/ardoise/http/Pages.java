@@ -37,10 +37,10 @@ final class Pages {
     sendPage(ctx, "pad.html");
   }
 
-  /** 503 while the store is down (the server still serves open pads); {@code heldOps} are accepted, not yet stored. */
   /**
-   * GET /health: whether the store answers, the ops held until it does and, when the store tells,
-   * its memory ({@code redis.usedMemory}, {@code redis.maxMemory} in bytes, 0: no limit).
+   * GET /health: 503 while the store is down (the server still serves open pads); {@code heldOps} are
+   * accepted, not yet stored; and, when the store tells, its memory ({@code redis.usedMemory},
+   * {@code redis.maxMemory} in bytes, 0: no limit).
    */
   void health(RoutingContext ctx, long heldOps) {
     boolean up = store.isAvailable();

@@ -30,6 +30,8 @@ final class AuthorMemory {
   private final long intervalNanos;
   private final Map<String, Author> authors = new HashMap<>();
   private Function<MemberInfo, Future<Void>> writer = info -> Future.succeededFuture();
+  /** Tells the store that an author has an edit in the pad (it is kept last under the cap of authors). */
+  private Function<String, Future<Void>> editWriter = authorId -> Future.succeededFuture();
   /** Profile writes sent to the store and not answered yet. */
   private final List<Future<Void>> inFlight = new ArrayList<>();
   private boolean holding;
@@ -46,9 +48,6 @@ final class AuthorMemory {
     this.vertx = vertx;
     this.intervalNanos = intervalMillis * 1_000_000;
   }
-
-  /** Tells the store that an author has an edit in the pad (it is kept last under the cap of authors). */
-  private Function<String, Future<Void>> editWriter = authorId -> Future.succeededFuture();
 
   /** Where the news that an author has an edit goes from now on (see {@link #edited}). */
   void editsWith(Function<String, Future<Void>> writer) {

@@ -11,13 +11,13 @@ import ardoise.quota.Quotas;
 import ardoise.store.ChatMessage;
 import ardoise.store.OpRecord;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import io.vertx.core.Future;
 
 /**
  * One WebSocket connection: the join state machine (awaiting-join → joining → joined → closed),
@@ -59,7 +59,7 @@ public final class Session implements Member {
   private long unwrittenDocument;
   /** The write quotas of this socket's client address (see {@link #limitWrites}); NONE's by default. */
   private Quotas.OfAddress quota = Quotas.NONE.of("");
-  /** Whether a pad's creation was paid already (it has an owner: POST /api/pads paid); asked when joining an empty pad. */
+  /** Whether a pad's creation was paid already (it has an owner: POST /api/pads paid); asked at the first op in an empty pad. */
   private Function<String, Future<Boolean>> created = padId -> Future.succeededFuture(false);
   /** The pad had no revision when this connection joined and none arrived since: a first op creates it. */
   private boolean padEmpty;
