@@ -57,17 +57,8 @@ public final class Session implements Member {
   private long unwrittenChars;
   /** Chars of the joined frame (the document) still unwritten: not counted as slowness. */
   private long unwrittenDocument;
-  /** The write quotas of this socket's client address (see {@link #limitWrites}); NONE's by default. */
-  private Quotas.OfAddress quota = Quotas.NONE.of("");
-  /** Whether a pad's creation was paid already (it has an owner: POST /api/pads paid); asked at the first op in an empty pad. */
-  private Function<String, Future<Boolean>> created = padId -> Future.succeededFuture(false);
-  /** The pad had no revision when this connection joined and none arrived since: a first op creates it. */
-  private boolean padEmpty;
-  /** This connection already paid the pad-creation quota for its pad (or it was paid by POST /api/pads). */
-  private boolean padCharged;
-  /** Whether the store was asked if the pad's creation was paid ({@link #askCreated}), and the answer is awaited. */
-  private boolean askedCreated;
-  private boolean askingCreated;
+  /** The write quotas of this socket's client address (see {@link #limitWrites}). */
+  private final SessionQuota writes = new SessionQuota();
   private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
   private long inFlightSince;
 
@@ -95,8 +86,7 @@ public final class Session implements Member {
    * (bytes a minute; a first op in an empty pad is also a pad created). Call before {@link #start}.
    */
   public void limitWrites(Quotas.OfAddress quota, Function<String, Future<Boolean>> created) {
-    this.quota = quota;
-    this.created = created;
+    writes.limit(quota, created);
   }
 
   /** Wires the socket's handlers; call once, right after the upgrade. */
@@ -137,9 +127,9 @@ public final class Session implements Member {
       }
       if (frame == null) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted");
       ClientMessage m = FrameDecoder.decode(frame, limits.chatMaxChars());
-      if (!readOnly && (m instanceof ClientMessage.Op || m instanceof ClientMessage.Chat)) takeBytes(m, frame.length());
+      if (!readOnly && (m instanceof ClientMessage.Op || m instanceof ClientMessage.Chat)) writes.takeBytes(m, frame.length());
       if (m instanceof ClientMessage.Ping) send(frames.pong()); // answered even while joining: it only proves liveness
-      else if (state == State.JOINING || askingCreated) waiting.add(m);
+      else if (state == State.JOINING || writes.asking()) waiting.add(m);
       else dispatch(m);
     } catch (ProtocolException e) {
       fail(e);
@@ -147,45 +137,6 @@ public final class Session implements Member {
       LOG.log(System.Logger.Level.ERROR, "pad=" + padId + " client=" + clientId() + " frame handling failed", e);
       fail(new ProtocolException(ErrorCode.SERVER_ERROR, "internal error; reconnect"));
     }
-  }
-
-  /** The bytes quota (a message's length): O(1) per message, see {@link ardoise.quota.AddressBudget}. */
-  private void takeBytes(ClientMessage m, int length) throws ProtocolException {
-    long wait = quota.bytes(length);
-    if (wait == 0) return;
-    String what = m instanceof ClientMessage.Op ? "this edit was not applied: keep it and send it again"
-        : "this chat message was not sent: send it again";
-    throw new ProtocolException(ErrorCode.QUOTA_EXCEEDED, "too much written from your network this minute; " + what
-        + " in " + wait + " s", m instanceof ClientMessage.Op op ? op.seq() : 0, wait);
-  }
-
-  /**
-   * Before the first op in an empty pad: asks whether its creation was paid already (a pad made by
-   * POST /api/pads paid there). Why hold the messages meanwhile: they must keep their order. Returns
-   * true when the op waits for the answer. One store read, once per connection, only for empty pads.
-   */
-  private boolean askCreated(ClientMessage.Op op) {
-    if (!padEmpty || padCharged || askedCreated) return false;
-    askedCreated = true;
-    askingCreated = true;
-    waiting.addFirst(op);
-    created.apply(padId).onComplete(r -> {
-      padCharged = r.succeeded() && r.result();
-      askingCreated = false;
-      takeWaiting();
-    });
-    return true;
-  }
-
-  /** The pads-created quota, paid once by the connection whose op is the first of an empty pad. */
-  private void takePad(ClientMessage.Op op) throws ProtocolException {
-    if (!padEmpty || padCharged) return;
-    long wait = quota.pad();
-    if (wait > 0) {
-      throw new ProtocolException(ErrorCode.QUOTA_EXCEEDED, "too many new pads from your network this minute; "
-          + "this edit was not applied: keep it and send it again in " + wait + " s", op.seq(), wait);
-    }
-    padCharged = true;
   }
 
   private void dispatch(ClientMessage m) throws ProtocolException {
@@ -199,8 +150,12 @@ public final class Session implements Member {
     }
     if (readOnly) refuseWrite(m);
     if (m instanceof ClientMessage.Op op) {
-      if (askCreated(op)) return;
-      takePad(op);
+      if (writes.mustAsk()) {
+        waiting.addFirst(op); // why wait: a pad made by POST /api/pads paid its creation there
+        writes.ask(padId, this::takeWaiting);
+        return;
+      }
+      writes.takePad(op);
       // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
       inFlightSeq = op.seq();
       inFlightSince = System.nanoTime();
@@ -281,9 +236,9 @@ public final class Session implements Member {
     takeWaiting();
   }
 
-  /** Handles the messages that waited (for the join, or for {@link #askCreated}), in order. */
+  /** Handles the messages that waited (for the join, or for {@link SessionQuota#mustAsk}), in order. */
   private void takeWaiting() {
-    while (!waiting.isEmpty() && state != State.JOINING && state != State.CLOSED && !askingCreated) {
+    while (!waiting.isEmpty() && state != State.JOINING && state != State.CLOSED && !writes.asking()) {
       try {
         dispatch(waiting.poll());
       } catch (ProtocolException e) {
@@ -350,7 +305,7 @@ public final class Session implements Member {
   @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
     String frame = frames.joined(rev, clientId, authorId, lastSeq, s == null ? null : s.text(), s == null ? null : s.runs());
     if (state == State.CLOSED) return;
-    padEmpty = rev == 0;
+    writes.joined(rev);
     // Why apart: the document this client asked for may alone exceed the send-queue limit (a hot
     // pad's authorship runs: 1.5 M chars at 300 typists); the frames right behind it must not read
     // it as a client that stopped reading. What queues up behind it still counts.
@@ -359,7 +314,7 @@ public final class Session implements Member {
   }
 
   @Override public void ack(long seq, long rev) {
-    padEmpty = false;
+    writes.padWritten();
     acknowledged(seq);
     send(frames.ack(seq, rev));
   }
@@ -372,7 +327,7 @@ public final class Session implements Member {
   }
 
   @Override public void broadcast(Broadcast flush) {
-    if (!flush.records().isEmpty()) padEmpty = false;
+    if (!flush.records().isEmpty()) writes.padWritten();
     String self = clientId;
     if (batches) {
       for (OpRecord r : flush.records()) {
