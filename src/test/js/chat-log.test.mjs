@@ -45,6 +45,9 @@ test('a text on its way ends with its echo or a refusal, and only one leaves at 
   log.send('pendant une panne');
   assert.equal(log.refused('store-unavailable', 7), null, 'a refused op, not our message');
   assert.equal(log.refused('store-unavailable'), 'store-unavailable');
+  log.send('trop écrit');
+  assert.equal(log.refused('quota-exceeded', 3), null, 'an op beyond the quota, not our message');
+  assert.equal(log.refused('quota-exceeded'), 'quota-exceeded', 'our message beyond the quota: the text stays in the input');
 });
 
 test('malformed messages are ignored and memory is bounded', () => {

@@ -282,6 +282,25 @@ describe('PadSession errors', () => {
     assert.deepEqual(p.ui.errors, ['store-unavailable', null], 'the ack clears it');
   });
 
+  test('quota-exceeded: the refused op is kept, sent again unchanged after retryAfter, and what was typed meanwhile follows', () => {
+    const p = open();
+    p.join(0, { text: '' });
+    p.type(insertAt(0, 0, 'a'));
+    const ops = () => p.sent().filter((m) => m.type === 'op');
+    p.receive({ type: 'error', code: 'quota-exceeded', message: 'too much', seq: 1, retryAfter: 7 });
+    assert.deepEqual(p.ui.errors, ['quota-exceeded'], 'the person is told');
+    p.type(insertAt(1, 1, 'b'));
+    mock.timers.tick(6999);
+    assert.equal(ops().length, 1, 'not before the time the server gave');
+    mock.timers.tick(501);
+    assert.equal(ops().length, 2);
+    assert.deepEqual(ops()[1], ops()[0], 'the same op, same seq: nothing lost, nothing doubled');
+    p.receive({ type: 'ack', seq: 1, rev: 1 });
+    assert.deepEqual(ops()[2], { type: 'op', rev: 1, seq: 2, op: [1, 'b'] }, 'the edit typed meanwhile goes next');
+    assert.deepEqual(p.ui.errors, ['quota-exceeded', null], 'the ack clears the message');
+    assert.equal(p.editor.doc.text, 'ab');
+  });
+
   test('profile-rate-limited: the current profile is sent again a second later, without an error shown', () => {
     const p = open();
     p.join(0, { text: '' });

@@ -5,7 +5,7 @@
 /** Codes of `error` frames that refuse a chat message (the text stays in the input). */
 const CHAT_CODES = ['chat-too-long', 'chat-rate-limited'];
 /** Codes that refuse whatever was sent last: ours when a chat message is on its way. */
-const SHARED_CODES = ['store-unavailable', 'rate-limited', 'read-only'];
+const SHARED_CODES = ['store-unavailable', 'rate-limited', 'read-only', 'quota-exceeded'];
 
 export class ChatLog {
   /** `keep`: most messages held (the server keeps its own newest; this only bounds memory). */

@@ -13,6 +13,7 @@ const ERROR_KEYS = {
   'rate-limited': 'chat.error.rateLimited',
   'store-unavailable': 'chat.error.unavailable',
   offline: 'chat.error.offline',
+  'quota-exceeded': 'chat.error.quotaExceeded',
 };
 
 function element(doc, tag, className, attributes = {}) {

@@ -28,6 +28,7 @@ const ERROR_KEYS = {
   'server-full': 'error.serverFull',
   'paste-too-large': 'error.pasteTooLarge',
   'message-too-large': 'error.messageTooLarge',
+  'quota-exceeded': 'error.quotaExceeded',
 };
 
 const readOnly = [EditorState.readOnly.of(true), EditorView.editable.of(false)];

@@ -24,6 +24,7 @@ import { StateWriter, sweepAbandoned } from './saved-state.js';
 import { browserAuthorSecret } from './identity.js';
 import { fetchAuthorColors } from './author-colors.js';
 import { PadAccess } from './pad-access.js';
+import { quotaRetryDelay } from './quota-retry.js';
 
 const CURSOR_INTERVAL_MS = 100;
 
@@ -319,6 +320,9 @@ export class PadSession {
     if ((m.code === 'rate-limited' && this.client.hasPending()) || (ours && m.code === 'store-unavailable')) {
       clearTimeout(this.resendTimer);
       this.resendTimer = setTimeout(() => this.send(this.client.resend()), m.code === 'rate-limited' ? 1000 : 3000);
+    } else if (ours && m.code === 'quota-exceeded') {
+      clearTimeout(this.resendTimer);
+      this.resendTimer = setTimeout(() => this.send(this.client.resend()), quotaRetryDelay(m));
     } else if (ours && m.code === 'pad-too-large') {
       this.editor.applyRemote(dropOutstanding(this.client), this.client.authorId);
         this.writer.changed();

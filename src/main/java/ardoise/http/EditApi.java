@@ -41,9 +41,14 @@ final class EditApi {
   private final PadNotes notes;
   private final Future<Templates> templates;
   private final BooleanSupplier storeUp;
+  private final WriteQuotas quotas;
+  private final int maxSavedVersions;
 
+  /** {@code quotas}: what restores, imports and templates take (see {@link WriteQuotas}); {@code maxSavedVersions} per pad. */
   EditApi(Vertx vertx, PadShards shards, HistoryCache cache, PadNotes notes, Future<Templates> templates,
-      BooleanSupplier storeUp) {
+      BooleanSupplier storeUp, WriteQuotas quotas, int maxSavedVersions) {
+    this.quotas = quotas;
+    this.maxSavedVersions = maxSavedVersions;
     this.vertx = vertx;
     this.shards = shards;
     this.cache = cache;
@@ -65,6 +70,7 @@ final class EditApi {
     }
     cache.revision(padId, rev)
         .map(revision -> revision.doc().text())
+        .compose(text -> quotas.edit(ctx, padId, text.length(), false).map(v -> text))
         .compose(text -> edit(padId, person, head -> text))
         .onSuccess(newRev -> HistoryApi.send(ctx, new JsonObject().put("rev", newRev).put("restored", rev)))
         .onFailure(e -> refuse(ctx, padId, e));
@@ -85,7 +91,8 @@ final class EditApi {
       ErrorPage.json(ctx, e.error, e.getMessage());
       return;
     }
-    edit(padId, person, head -> text)
+    quotas.edit(ctx, padId, text.length(), true)
+        .compose(v -> edit(padId, person, head -> text))
         .onSuccess(rev -> HistoryApi.send(ctx, new JsonObject().put("rev", rev).put("length", text.length())))
         .onFailure(e -> refuse(ctx, padId, e));
   }
@@ -116,8 +123,8 @@ final class EditApi {
       }
       String text = Templates.fill(template.get(), LocalDate.now());
       // The template's text is nobody's: the person chose it but wrote none of it.
-      shards.call(padId, registry -> registry.pad(padId)
-          .compose(pad -> ServerEdit.run(pad, NOBODY, person.name(), person.color(), head -> head.isEmpty() ? text : null)))
+      quotas.edit(ctx, padId, text.length(), false).compose(v -> shards.call(padId, registry -> registry.pad(padId)
+          .compose(pad -> ServerEdit.run(pad, NOBODY, person.name(), person.color(), head -> head.isEmpty() ? text : null))))
           .onSuccess(rev -> HistoryApi.send(ctx, new JsonObject().put("rev", rev)))
           .onFailure(e -> refuse(ctx, padId, e));
     });
@@ -149,7 +156,7 @@ final class EditApi {
     }
     cache.index(padId).compose(index -> {
       if (rev < 0 || rev > index.head()) return Future.failedFuture(new ardoise.history.RevisionOutOfRange(rev, index.head()));
-      return notes.saveVersion(padId, new SavedVersion(rev, label, person.authorId(), System.currentTimeMillis()));
+      return notes.saveVersion(padId, new SavedVersion(rev, label, person.authorId(), System.currentTimeMillis()), maxSavedVersions);
     }).onSuccess(v -> HistoryApi.send(ctx, new JsonObject().put("rev", rev).put("label", label)))
         .onFailure(e -> refuse(ctx, padId, e));
   }
@@ -199,6 +206,7 @@ final class EditApi {
     if (e instanceof ServerEdit.Refused) ErrorPage.json(ctx, HttpError.EDIT_REFUSED, e.getMessage());
     else if (e instanceof PadNotes.TooManyVersions) ErrorPage.json(ctx, HttpError.TOO_MANY_VERSIONS, e.getMessage());
     else if (e instanceof StoreDown) ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, e.getMessage());
+    else if (e instanceof WriteQuotas.Refused q) WriteQuotas.answer(ctx, q);
     else HistoryApi.fail(ctx, padId, e);
   }
 }

@@ -24,17 +24,15 @@ final class HistoryRoutes {
 
   /**
    * {@code notes}, {@code shards} and {@code exports} are the server's (shared by its event loops); the rest is this loop's.
-   * {@code templatesDir}: the operator's templates, over the bundled ones (null: none).
+   * {@code templates}: the bundled templates and the operator's, read once.
    */
   static void mount(Router router, Vertx vertx, PadStore store, PadNotes notes, PadShards shards, String webRoot,
-      int maxHistoryResponseBytes, RenderPool exports, Path templatesDir) {
+      int maxHistoryResponseBytes, RenderPool exports, Future<Templates> templates, WriteQuotas quotas, int maxSavedVersions) {
     Contributors contributors = new Contributors(shards, notes);
     HistoryCache cache = new HistoryCache(vertx, store, HISTORY_PADS_CACHED);
     ExportRoute export = new ExportRoute(vertx, new RevisionReader(vertx, store), contributors, exports);
     HistoryApi history = new HistoryApi(vertx, cache, contributors, maxHistoryResponseBytes);
-    // Template files are read on a worker (file IO), once.
-    Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(templatesDir), false);
-    EditApi edits = new EditApi(vertx, shards, cache, notes, templates, store::isAvailable);
+    EditApi edits = new EditApi(vertx, shards, cache, notes, templates, store::isAvailable, quotas, maxSavedVersions);
 
     router.getWithRegex("/p/[^/]+/export/[^/]*").handler(export::handle);
     router.getWithRegex("/p/[^/]+/history").handler(ctx -> historyPage(ctx, webRoot));

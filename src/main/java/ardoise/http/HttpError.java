@@ -38,7 +38,8 @@ public enum HttpError {
   NOT_OWNER(403, "not-owner", "Vous n’êtes pas le propriétaire", "Not the owner"),
   BAD_LIFETIME(400, "bad-lifetime", "Durée de conservation invalide", "Invalid lifetime"),
   BAD_PASSWORD(400, "bad-password", "Mot de passe invalide", "Invalid password"),
-  NO_READ_ONLY_LINK(409, "no-read-only-link", "Pas encore de lien de lecture", "No read-only link yet");
+  NO_READ_ONLY_LINK(409, "no-read-only-link", "Pas encore de lien de lecture", "No read-only link yet"),
+  QUOTA_EXCEEDED(429, "quota-exceeded", "Trop d’écritures, réessayez dans un moment", "Too many writes, retry in a moment");
 
   private final int status;
   private final String code;

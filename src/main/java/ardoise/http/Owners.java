@@ -35,13 +35,15 @@ final class Owners {
   private final PadShards shards;
   private final Future<Templates> templates;
   private final Retention retention;
+  private final WriteQuotas quotas;
 
   /**
    * {@code templates}: the pads a creation may start from; {@code retention}: the lifetimes a
-   * creation may choose ({@link OwnerApi#choices}).
+   * creation may choose ({@link OwnerApi#choices}); {@code quotas}: the pads an address may create.
    */
   Owners(PadStore store, NameSuggestions names, String publicUrl, PadShards shards, Future<Templates> templates,
-      Retention retention) {
+      Retention retention, WriteQuotas quotas) {
+    this.quotas = quotas;
     this.store = store;
     this.notes = store.notes();
     this.names = names;
@@ -82,6 +84,11 @@ final class Owners {
       return;
     } catch (PadName.InvalidException e) {
       ErrorPage.json(ctx, HttpError.BAD_PAD_NAME, e.getMessage());
+      return;
+    }
+    WriteQuotas.Refused refused = quotas.newPad(ctx);
+    if (refused != null) {
+      WriteQuotas.answer(ctx, refused);
       return;
     }
     String token = newToken();

@@ -2,6 +2,7 @@ package ardoise.http;
 
 import ardoise.config.Version;
 import ardoise.store.PadStore;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -49,13 +50,23 @@ final class Pages {
     sendPage(ctx, "pad.html");
   }
 
-  /** 503 while the store is down (the server still serves open pads); {@code heldOps} are accepted, not yet stored. */
+  /**
+   * GET /health: 503 while the store is down (the server still serves open pads); {@code heldOps} are
+   * accepted, not yet stored; and, when the store tells, its memory ({@code redis.usedMemory},
+   * {@code redis.maxMemory} in bytes, 0: no limit).
+   */
   void health(RoutingContext ctx, long heldOps) {
     boolean up = store.isAvailable();
-    ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store")
-        .end(new JsonObject().put("status", up ? "ok" : "unavailable").put("store", up ? "up" : "down")
-            .put("heldOps", heldOps).put("version", Version.current()).encode());
+    JsonObject body = new JsonObject().put("status", up ? "ok" : "unavailable").put("store", up ? "up" : "down")
+        .put("heldOps", heldOps).put("version", Version.current());
+    Future<ardoise.store.StoreMemory> memory = up ? store.memory() : Future.succeededFuture(null);
+    memory.recover(e -> Future.succeededFuture(null)).onComplete(r -> {
+      if (r.result() != null) {
+        body.put("redis", new JsonObject().put("usedMemory", r.result().usedBytes()).put("maxMemory", r.result().maxBytes()));
+      }
+      ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
+          .putHeader("Cache-Control", "no-store").end(body.encode());
+    });
   }
 
   void suggestName(RoutingContext ctx) {

@@ -44,9 +44,12 @@ public final class Routes {
       router.get("/metrics").handler(MetricsEndpoint.create(parts.metrics(), parts.config().metricsToken()));
     }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
+    // Template files are read on a worker (file IO), once.
     Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(parts.config().templatesDir()), false);
+    WriteQuotas quotas = new WriteQuotas(parts.quotas(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS),
+        parts.store());
     Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl(), parts.shards(), templates,
-        OwnerApi.retention(parts.config()));
+        OwnerApi.retention(parts.config()), quotas);
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
     router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);
     AdminApi.mount(router, vertx, parts);
@@ -61,7 +64,8 @@ public final class Routes {
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
 
     HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT,
-        parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports(), parts.config().templatesDir());
+        parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports(), templates, quotas,
+        parts.config().integer(ardoise.config.Setting.MAX_SAVED_VERSIONS));
     page(router.routeWithRegex("/p/[^/]+/projector")).handler(share::projector);
     router.getWithRegex("/p/[^/]+/qr\\.svg").handler(share::padQr);
     router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);

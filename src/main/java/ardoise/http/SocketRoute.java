@@ -50,6 +50,7 @@ final class SocketRoute {
   private void start(ServerWebSocket ws, PadDoor.Entry entry, String address) {
     Session session = new Session(ws, entry.padId(), parts.shards(), frames, limits, entry.readOnly(), parts.metrics())
         .from(address, entry.readOnlyId());
+    session.limitWrites(parts.quotas().of(address), padId -> WriteQuotas.created(parts.store(), padId));
     sessions.add(session);
     parts.clients().incrementAndGet();
     session.start(() -> {

@@ -30,12 +30,15 @@ final class AuthorMemory {
   private final long intervalNanos;
   private final Map<String, Author> authors = new HashMap<>();
   private Function<MemberInfo, Future<Void>> writer = info -> Future.succeededFuture();
+  /** Tells the store that an author has an edit in the pad (it is kept last under the cap of authors). */
+  private Function<String, Future<Void>> editWriter = authorId -> Future.succeededFuture();
   /** Profile writes sent to the store and not answered yet. */
   private final List<Future<Void>> inFlight = new ArrayList<>();
   private boolean holding;
 
   private static final class Author {
     MemberInfo pending;
+    boolean editTold; // the store was told this author has an edit (once per pad load)
     boolean written;
     long lastWrite;
     long timer = -1;
@@ -44,6 +47,29 @@ final class AuthorMemory {
   AuthorMemory(Vertx vertx, long intervalMillis) {
     this.vertx = vertx;
     this.intervalNanos = intervalMillis * 1_000_000;
+  }
+
+  /** Where the news that an author has an edit goes from now on (see {@link #edited}). */
+  void editsWith(Function<String, Future<Void>> writer) {
+    this.editWriter = writer;
+  }
+
+  /**
+   * A revision by {@code authorId} was committed. Why tell the store: a pad keeps a bounded number of
+   * authors, and visitors without edits are dropped first. Told once per author while the pad is loaded.
+   */
+  void edited(String authorId) {
+    Author a = authors.get(authorId);
+    if (a == null || a.editTold || holding) return;
+    a.editTold = true;
+    Future<Void> told;
+    try {
+      told = editWriter.apply(authorId);
+    } catch (RuntimeException e) {
+      return;
+    }
+    inFlight.add(told);
+    told.onComplete(r -> inFlight.remove(told));
   }
 
   /** Where profiles go from now on. */
@@ -113,6 +139,7 @@ final class AuthorMemory {
     authors.values().forEach(this::cancelTimer);
     authors.clear();
     writer = info -> Future.succeededFuture();
+    editWriter = authorId -> Future.succeededFuture();
     return Future.join(new ArrayList<>(inFlight)).<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 

@@ -93,6 +93,21 @@ public final class Pad {
     // Nothing is stored for a pad before its first edit, the profiles of its visitors included.
     authorMemory.holdUntilWritten();
     sequencer.whenWritten(authorMemory::written);
+    sequencer.onStoreFull(this::storeFull);
+    sequencer.onCommit(rec -> authorMemory.edited(rec.author()));
+  }
+
+  /** The store is full: the authors of the refused ops hear it (store-unavailable); the ops stay queued and go once it has room. */
+  private void storeFull(List<OpRecord> refused) {
+    Map<String, Seat> byClient = new HashMap<>();
+    for (Seat seat : members.values()) byClient.put(seat.clientId(), seat);
+    for (OpRecord rec : refused) {
+      Seat seat = byClient.get(rec.clientId());
+      if (seat != null) {
+        seat.tell(m -> m.rejected(Rejection.STORE_UNAVAILABLE,
+            "the store is full and refuses writes; your edit is kept here and saved once it has room", rec.seq()));
+      }
+    }
   }
 
   /**
@@ -482,6 +497,12 @@ public final class Pad {
   public void onMemberSeen(Function<MemberInfo, Future<Void>> remember) {
     checkContext();
     authorMemory.writeWith(remember);
+  }
+
+  /** Calls {@code edited} with each author who commits a revision, once per author while the pad is loaded ({@link AuthorMemory#edited}). */
+  public void onAuthorEdited(Function<String, Future<Void>> edited) {
+    checkContext();
+    authorMemory.editsWith(edited);
   }
 
   /** The writing members connected now, in arrival order (read-only viewers are not listed). */

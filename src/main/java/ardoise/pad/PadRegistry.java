@@ -33,6 +33,7 @@ public final class PadRegistry {
   private final Map<String, Long> idleTimers = new HashMap<>();
   private int loads;
   private BiFunction<String, MemberInfo, Future<Void>> memberSeen = (padId, info) -> Future.succeededFuture();
+  private BiFunction<String, String, Future<Void>> authorEdited = (padId, authorId) -> Future.succeededFuture();
   private int requests;
   /** Wrong passwords a minute per client address, per pad, by default (ARDOISE_PASSWORD_TRIES_PER_MINUTE). */
   public static final int PASSWORD_TRIES_PER_MINUTE = 10;
@@ -83,6 +84,7 @@ public final class PadRegistry {
     });
     loading.onSuccess(p -> scheduleUnload(padId)); // unloaded later if nobody joins
     loading.onSuccess(p -> p.onMemberSeen(info -> memberSeen.apply(padId, info)));
+    loading.onSuccess(p -> p.onAuthorEdited(authorId -> authorEdited.apply(padId, authorId)));
     return loading;
   }
 
@@ -202,6 +204,11 @@ public final class PadRegistry {
   /** Calls {@code seen} with (padId, profile) to remember for any pad's members, paced (see {@link Pad#onMemberSeen}). */
   public void onMemberSeen(BiFunction<String, MemberInfo, Future<Void>> seen) {
     memberSeen = seen;
+  }
+
+  /** Calls {@code edited} with (padId, authorId) when an author commits in a pad (see {@link Pad#onAuthorEdited}). */
+  public void onAuthorEdited(BiFunction<String, String, Future<Void>> edited) {
+    authorEdited = edited;
   }
 
   /** The pad if it is loaded now (never starts a load), else null. */

@@ -27,6 +27,7 @@ public final class PadShards {
   private final AtomicInteger installed = new AtomicInteger();
   private final Promise<Void> allInstalled = Promise.promise();
   private volatile BiFunction<String, MemberInfo, Future<Void>> memberSeen = (padId, info) -> Future.succeededFuture();
+  private volatile BiFunction<String, String, Future<Void>> authorEdited = (padId, authorId) -> Future.succeededFuture();
 
   private record Shard(Context context, Thread thread, PadRegistry registry) {}
 
@@ -48,6 +49,7 @@ public final class PadShards {
     int index = claimed.getAndIncrement();
     if (index >= shards.length()) throw new IllegalStateException("all " + shards.length() + " shards are installed");
     registry.onMemberSeen((padId, info) -> memberSeen.apply(padId, info));
+    registry.onAuthorEdited((padId, authorId) -> authorEdited.apply(padId, authorId));
     shards.set(index, new Shard(context, Thread.currentThread(), registry));
     if (installed.incrementAndGet() == shards.length()) allInstalled.complete();
   }
@@ -60,6 +62,11 @@ public final class PadShards {
   /** Calls {@code seen} (on the pad's context) with the profiles to remember of any pad's members (see {@link Pad#onMemberSeen}). */
   public void onMemberSeen(BiFunction<String, MemberInfo, Future<Void>> seen) {
     memberSeen = seen;
+  }
+
+  /** Calls {@code edited} (on the pad's context) with (padId, authorId) when an author commits (see {@link Pad#onAuthorEdited}). */
+  public void onAuthorEdited(BiFunction<String, String, Future<Void>> edited) {
+    authorEdited = edited;
   }
 
   /** The context where {@code padId}'s pad lives. */

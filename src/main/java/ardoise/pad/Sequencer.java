@@ -47,6 +47,8 @@ final class Sequencer {
   private long pacingTimer = -1;
   private final StoreRetry retry;
   private Runnable onGone = () -> { };
+  private Consumer<List<OpRecord>> onStoreFull = batch -> { };
+  private Consumer<OpRecord> onCommit = rec -> { };
   private boolean gone;
   /** What waits for the pad's first revision (see {@link #whenWritten}); null once run. */
   private Runnable whenWritten;
@@ -70,6 +72,19 @@ final class Sequencer {
   /** Called once if the store says the pad is gone (see {@link AppendResult#gone()}). */
   void onGone(Runnable r) {
     onGone = r;
+  }
+
+  /**
+   * Called with each batch the store refused because it is full ({@link ardoise.store.StoreFull}):
+   * the ops stay queued and are retried, so their authors are told to wait, not to drop them.
+   */
+  void onStoreFull(Consumer<List<OpRecord>> c) {
+    onStoreFull = c;
+  }
+
+  /** Called with each revision committed, after the head moved to it (here or read back from the store). */
+  void onCommit(Consumer<OpRecord> c) {
+    onCommit = c;
   }
 
   /** Runs the pipeline; refusals go to the member. Completes once the op is queued or refused. */
@@ -231,6 +246,7 @@ final class Sequencer {
       return;
     }
     if (r.failed()) {
+      if (r.cause() instanceof ardoise.store.StoreFull) onStoreFull.accept(batch);
       storeFailed("append", r.cause());
       return;
     }
@@ -346,6 +362,7 @@ final class Sequencer {
       whenWritten = null;
       action.run();
     }
+    onCommit.accept(rec);
     if (window.head() - lastSnapshotRev >= settings.snapshots().everyRevisions()) saveSnapshot();
   }
 

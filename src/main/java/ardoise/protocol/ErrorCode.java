@@ -54,7 +54,12 @@ public enum ErrorCode {
   /** Too many wrong passwords (this address, or this pad); {@code retryAfter} says when to try again. */
   PASSWORD_RATE_LIMITED(false),
   /** The owner replaced the read-only link this connection was opened with. */
-  READ_ONLY_LINK_CHANGED(true);
+  READ_ONLY_LINK_CHANGED(true),
+  /**
+   * A write beyond a quota of the client's address or of the server (pads created, bytes written, a
+   * minute): not applied; the frame's {@code retryAfter} says when to send it again. The socket stays open.
+   */
+  QUOTA_EXCEEDED(false);
 
   private final boolean closes;
   private final String code;

@@ -151,7 +151,7 @@ public final class FrameEncoder {
         .put("protectReadOnly", p.protectReadOnly()).put("canWrite", p.canWrite());
   }
 
-  /** An error frame with {@code retryAfter} (seconds) when positive. */
+  /** An error frame with {@code retryAfter} (whole seconds) when positive: when the refused message may be sent again. */
   public String error(ErrorCode code, String message, long seq, long retryAfterSeconds) {
     ObjectNode o = message("error").put("code", code.code()).put("message", message);
     if (seq > 0) o.put("seq", seq);
@@ -161,9 +161,7 @@ public final class FrameEncoder {
 
   /** An error frame; {@code seq} (the refused op) is included when positive. */
   public String error(ErrorCode code, String message, long seq) {
-    ObjectNode o = message("error").put("code", code.code()).put("message", message);
-    if (seq > 0) o.put("seq", seq);
-    return write(o);
+    return error(code, message, seq, 0);
   }
 
   /** The answer to {@code ping}. */

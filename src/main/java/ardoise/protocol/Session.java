@@ -7,14 +7,17 @@ import ardoise.pad.MemberInfo;
 import ardoise.pad.Pad;
 import ardoise.pad.PadShards;
 import ardoise.pad.Rejection;
+import ardoise.quota.Quotas;
 import ardoise.store.ChatMessage;
 import ardoise.store.OpRecord;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One WebSocket connection: the join state machine (awaiting-join → joining → joined → closed),
@@ -57,6 +60,8 @@ public final class Session implements Member {
   /** The client address (budget of wrong passwords) and the read-only id the socket came through (nullable). */
   private String address = "-";
   private String readOnlyId;
+  /** The write quotas of this socket's client address (see {@link #limitWrites}). */
+  private final SessionQuota writes = new SessionQuota();
   private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
   private long inFlightSince;
 
@@ -84,6 +89,14 @@ public final class Session implements Member {
     this.address = clientAddress;
     this.readOnlyId = viaReadOnlyId;
     return this;
+  }
+
+  /**
+   * Counts this connection's ops and chat messages against its client address's write quotas
+   * (bytes a minute; a first op in an empty pad is also a pad created). Call before {@link #start}.
+   */
+  public void limitWrites(Quotas.OfAddress quota, Function<String, Future<Boolean>> created) {
+    writes.limit(quota, created);
   }
 
   /** Wires the socket's handlers; call once, right after the upgrade. */
@@ -124,8 +137,9 @@ public final class Session implements Member {
       }
       if (frame == null) throw new ProtocolException(ErrorCode.BAD_MESSAGE, "binary frames are not accepted");
       ClientMessage m = FrameDecoder.decode(frame, limits.chatMaxChars());
+      if (!readOnly && (m instanceof ClientMessage.Op || m instanceof ClientMessage.Chat)) writes.takeBytes(m, frame.length());
       if (m instanceof ClientMessage.Ping) send(frames.pong()); // answered even while joining: it only proves liveness
-      else if (state == State.JOINING) waiting.add(m);
+      else if (state == State.JOINING || writes.asking()) waiting.add(m);
       else dispatch(m);
     } catch (ProtocolException e) {
       fail(e);
@@ -150,6 +164,12 @@ public final class Session implements Member {
     }
     if (readOnly) refuseWrite(m);
     if (m instanceof ClientMessage.Op op) {
+      if (writes.mustAsk()) {
+        waiting.addFirst(op); // why wait: a pad made by POST /api/pads paid its creation there
+        writes.ask(padId, this::takeWaiting);
+        return;
+      }
+      writes.takePad(op);
       // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
       inFlightSeq = op.seq();
       inFlightSince = System.nanoTime();
@@ -231,7 +251,12 @@ public final class Session implements Member {
       send(frames.error(ErrorCode.STORE_UNAVAILABLE, "the pad cannot be loaded right now; retry", 0));
     }
     if (state == State.JOINING) state = joined ? State.JOINED : State.AWAITING_JOIN;
-    while (!waiting.isEmpty() && state != State.JOINING && state != State.CLOSED) {
+    takeWaiting();
+  }
+
+  /** Handles the messages that waited (for the join, or for {@link SessionQuota#mustAsk}), in order. */
+  private void takeWaiting() {
+    while (!waiting.isEmpty() && state != State.JOINING && state != State.CLOSED && !writes.asking()) {
       try {
         dispatch(waiting.poll());
       } catch (ProtocolException e) {
@@ -242,7 +267,7 @@ public final class Session implements Member {
 
   private void fail(ProtocolException e) {
     metrics.rejected(e.code());
-    send(frames.error(e.code(), e.getMessage(), e.seq()));
+    send(frames.error(e.code(), e.getMessage(), e.seq(), e.retryAfter()));
     if (e.code().closes()) close(e.code());
   }
 
@@ -302,6 +327,7 @@ public final class Session implements Member {
   @Override public void joined(long rev, JoinSnapshot s, long lastSeq, ardoise.pad.PolicyView policy) {
     String frame = frames.joined(rev, clientId, authorId, lastSeq, s == null ? null : s.text(), s == null ? null : s.runs(), policy);
     if (state == State.CLOSED) return;
+    writes.joined(rev);
     // Why apart: the document this client asked for may alone exceed the send-queue limit (a hot
     // pad's authorship runs: 1.5 M chars at 300 typists); the frames right behind it must not read
     // it as a client that stopped reading. What queues up behind it still counts.
@@ -310,6 +336,7 @@ public final class Session implements Member {
   }
 
   @Override public void ack(long seq, long rev) {
+    writes.padWritten();
     acknowledged(seq);
     send(frames.ack(seq, rev));
   }
@@ -322,6 +349,7 @@ public final class Session implements Member {
   }
 
   @Override public void broadcast(Broadcast flush) {
+    if (!flush.records().isEmpty()) writes.padWritten();
     String self = clientId;
     if (batches) {
       for (OpRecord r : flush.records()) {

@@ -49,10 +49,12 @@ final class ServerWide {
     RenderPool exports = new RenderPool(exportLimits(config));
     metrics.watchExports(exports);
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,
-        lanAddresses, exports, new MissBudget(config.integer(Setting.UNKNOWN_PAD_MISSES_PER_MINUTE)));
+        lanAddresses, exports, new MissBudget(config.integer(Setting.UNKNOWN_PAD_MISSES_PER_MINUTE)), quotas(config));
     PadNotes notes = store.notes();
+    int maxAuthors = config.integer(Setting.MAX_AUTHORS_PER_PAD);
     shards.onMemberSeen((padId, info) ->
-        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color())));
+        notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color()), maxAuthors));
+    shards.onAuthorEdited((padId, authorId) -> notes.authorEdited(padId, authorId, maxAuthors));
   }
 
   /**
@@ -65,6 +67,15 @@ final class ServerWide {
     return new RenderPool.Limits(concurrency, config.integer(Setting.EXPORT_QUEUE_LENGTH),
         config.integer(Setting.EXPORT_QUEUE_SECONDS), config.integer(Setting.EXPORT_CACHE_BYTES),
         config.integer(Setting.EXPORT_PDF_MAX_PIECES));
+  }
+
+  /** The write quotas of ARDOISE_PADS_*, ARDOISE_WRITE_BYTES_*, ARDOISE_IMPORTS_* (docs/security.md, "Quotas"). */
+  static ardoise.quota.Quotas quotas(Config config) {
+    return new ardoise.quota.Quotas(new ardoise.quota.Quotas.Limits(
+        config.integer(Setting.PADS_PER_MINUTE_PER_ADDRESS), config.integer(Setting.PADS_PER_MINUTE_PER_SERVER),
+        config.integer(Setting.WRITE_BYTES_PER_MINUTE_PER_ADDRESS), config.integer(Setting.WRITE_BYTES_PER_MINUTE_PER_SERVER),
+        config.integer(Setting.IMPORTS_PER_MINUTE_PER_ADDRESS), config.integer(Setting.IMPORTS_PER_MINUTE_PER_SERVER)),
+        System::nanoTime);
   }
 
   /** The port every loop listens on (known once the first one listens). */

@@ -39,7 +39,8 @@ final class Storage {
       LOG.info("pads are stored in redis at " + RedisUrl.redact(config.redisUrl()));
       return new Storage(vertx, RedisPadStore.create(vertx, config.redisUrl(), tuning(config, snapshots)), null);
     }
-    EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir(), RedisLauncher.Fsync.ALWAYS);
+    EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir(), RedisLauncher.Fsync.ALWAYS,
+        config.integer(ardoise.config.Setting.REDIS_MAXMEMORY_MB));
     LOG.info("pads are stored by an embedded redis-server in " + config.dataDir().toAbsolutePath().normalize()
         + " (set ARDOISE_REDIS_URL to use another redis)");
     return new Storage(vertx, RedisPadStore.create(vertx, embedded.url(), tuning(config, snapshots)), embedded);

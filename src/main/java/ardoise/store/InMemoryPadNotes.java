@@ -31,11 +31,11 @@ public final class InMemoryPadNotes implements PadNotes {
   }
 
   @Override
-  public Future<Void> saveVersion(String padId, SavedVersion version) {
+  public Future<Void> saveVersion(String padId, SavedVersion version, int max) {
     TreeMap<Long, SavedVersion> saved = versions.computeIfAbsent(padId, id -> new TreeMap<>());
     synchronized (saved) {
-      if (!saved.containsKey(version.rev()) && saved.size() >= MAX_VERSIONS) {
-        return Future.failedFuture(new TooManyVersions());
+      if (!saved.containsKey(version.rev()) && saved.size() >= max) {
+        return Future.failedFuture(new TooManyVersions(max));
       }
       saved.put(version.rev(), version);
     }

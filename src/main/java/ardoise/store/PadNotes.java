@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Futures complete on the caller's context.
  */
 public interface PadNotes {
-  /** Most saved versions kept per pad, longest label (code points). */
+  /** Most saved versions kept per pad by default (ARDOISE_MAX_SAVED_VERSIONS), longest label (code points). */
   int MAX_VERSIONS = 200;
   int MAX_LABEL = 100;
 
@@ -24,11 +24,34 @@ public interface PadNotes {
 
   Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile);
 
+  /** Most authors kept per pad by default (ARDOISE_MAX_AUTHORS_PER_PAD). */
+  int MAX_AUTHORS = 500;
+
+  /**
+   * As {@link #rememberAuthor(String, String, AuthorProfile)}, keeping at most {@code maxAuthors}: a new
+   * author beyond it takes the place of the author seen longest ago among those without an edit in the
+   * pad (visitors), or, when all have edits, of the author seen longest ago. The in-memory store
+   * (tests) keeps every author.
+   */
+  default Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile, int maxAuthors) {
+    return rememberAuthor(padId, authorId, profile);
+  }
+
+  /** The author has an edit in the pad (it is dropped last when the pad has too many authors). */
+  default Future<Void> authorEdited(String padId, String authorId, int maxAuthors) {
+    return Future.succeededFuture();
+  }
+
   /** authorId → last known profile. */
   Future<Map<String, AuthorProfile>> authors(String padId);
 
-  /** Saves (or renames) a version; fails with {@link IllegalStateException} when the pad has MAX_VERSIONS. */
-  Future<Void> saveVersion(String padId, SavedVersion version);
+  /** Saves (or renames) a version; fails with {@link TooManyVersions} when the pad has MAX_VERSIONS. */
+  default Future<Void> saveVersion(String padId, SavedVersion version) {
+    return saveVersion(padId, version, MAX_VERSIONS);
+  }
+
+  /** Saves (or renames) a version; fails with {@link TooManyVersions} when the pad has {@code max} (a new one). */
+  Future<Void> saveVersion(String padId, SavedVersion version, int max);
 
   /** Saved versions in revision order. */
   Future<List<SavedVersion>> versions(String padId);
@@ -44,8 +67,8 @@ public interface PadNotes {
 
   /** A pad already keeps {@link #MAX_VERSIONS} saved versions; the message is safe to show. */
   final class TooManyVersions extends IllegalStateException {
-    public TooManyVersions() {
-      super("this pad already has " + MAX_VERSIONS + " saved versions");
+    public TooManyVersions(int max) {
+      super("this pad already has " + max + " saved versions");
     }
   }
 }

@@ -131,6 +131,11 @@ public interface PadStore {
     return List.of();
   }
 
+  /** The store's memory use and limit (for /health), or null when it has no such figures. */
+  default Future<StoreMemory> memory() {
+    return Future.succeededFuture(null);
+  }
+
   /** Whether the store answers right now (for /health and the editors' "saving…" state). */
   boolean isAvailable();
 

@@ -132,6 +132,11 @@ final class MeteredPadStore implements PadStore {
   }
 
   @Override
+  public Future<ardoise.store.StoreMemory> memory() {
+    return store.memory();
+  }
+
+  @Override
   public Future<Void> close() {
     return store.close();
   }

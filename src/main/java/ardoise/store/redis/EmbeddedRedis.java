@@ -23,11 +23,13 @@ public final class EmbeddedRedis {
   private final PrivateRedisFiles lock;
   private final File executable;
   private final int port;
+  private final int maxMemoryMb;
   private volatile RedisLauncher launcher;
   private volatile boolean stopping;
 
   private EmbeddedRedis(Path dataDir, RedisLauncher.Fsync fsync, PrivateRedisFiles lock, File executable,
-      RedisLauncher launcher) {
+      RedisLauncher launcher, int maxMemoryMb) {
+    this.maxMemoryMb = maxMemoryMb;
     this.dataDir = dataDir;
     this.executable = executable;
     this.lock = lock;
@@ -42,16 +44,25 @@ public final class EmbeddedRedis {
    * {@link PrivateRedisFiles}) on a free port.
    */
   public static EmbeddedRedis start(Path dataDir, RedisLauncher.Fsync fsync) throws IOException {
-    return start(dataDir, fsync, RedisLauncher.executable());
+    return start(dataDir, fsync, 0);
+  }
+
+  /** As {@link #start(Path, RedisLauncher.Fsync)}, with {@code maxMemoryMb} MiB at most and noeviction (0: no limit). */
+  public static EmbeddedRedis start(Path dataDir, RedisLauncher.Fsync fsync, int maxMemoryMb) throws IOException {
+    return start(dataDir, fsync, RedisLauncher.executable(), maxMemoryMb);
+  }
+
+  static EmbeddedRedis start(Path dataDir, RedisLauncher.Fsync fsync, File executable) throws IOException {
+    return start(dataDir, fsync, executable, 0);
   }
 
   /** As {@link #start(Path, RedisLauncher.Fsync)}, with that redis-server binary. */
-  static EmbeddedRedis start(Path dataDir, RedisLauncher.Fsync fsync, File executable) throws IOException {
+  static EmbeddedRedis start(Path dataDir, RedisLauncher.Fsync fsync, File executable, int maxMemoryMb) throws IOException {
     Files.createDirectories(dataDir);
     RedisPidFile.stopLeftover(dataDir.resolve(RedisPidFile.NAME));
     PrivateRedisFiles lock = PrivateRedisFiles.prepare(dataDir);
     EmbeddedRedis redis = new EmbeddedRedis(dataDir, fsync, lock, executable,
-        RedisLauncher.start(dataDir, RedisLauncher.freePort(), fsync, lock, executable));
+        RedisLauncher.start(dataDir, RedisLauncher.freePort(), fsync, lock, executable, maxMemoryMb), maxMemoryMb);
     redis.recordAndWatch();
     return redis;
   }
@@ -94,7 +105,7 @@ public final class EmbeddedRedis {
       try {
         synchronized (this) {
           if (stopping) return;
-          launcher = RedisLauncher.start(dataDir, port, fsync, lock, executable);
+          launcher = RedisLauncher.start(dataDir, port, fsync, lock, executable, maxMemoryMb);
           recordAndWatch();
         }
         return;

@@ -69,6 +69,16 @@ public final class RedisLauncher {
 
   static RedisLauncher start(Path dataDir, int port, Fsync fsync, PrivateRedisFiles lock, File executable)
       throws IOException {
+    return start(dataDir, port, fsync, lock, executable, 0);
+  }
+
+  /**
+   * As above, with {@code maxMemoryMb} MiB of memory at most (0: no limit) and {@code noeviction}:
+   * beyond it Redis refuses writes (an OOM error reply) and evicts nothing, so no pad is ever lost to
+   * make room; reads go on, and writes work again once memory frees.
+   */
+  static RedisLauncher start(Path dataDir, int port, Fsync fsync, PrivateRedisFiles lock, File executable, int maxMemoryMb)
+      throws IOException {
     Files.createDirectories(dataDir);
     List<String> command = new ArrayList<>();
     if (lock != null && SHELL.canExecute()) {
@@ -80,10 +90,12 @@ public final class RedisLauncher {
     command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
         "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes",
         "--appendfsync", fsync.name().toLowerCase(), "--save", "", "--daemonize", "no"));
+    if (maxMemoryMb > 0) command.addAll(List.of("--maxmemory", maxMemoryMb + "mb", "--maxmemory-policy", "noeviction"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     awaitReady(process, port, lock == null ? null : lock.password());
     LOG.info("embedded redis-server (" + executable + ") started on 127.0.0.1:" + port + " with data in " + dataDir
-        + " (appendfsync " + fsync.name().toLowerCase() + (lock == null ? ", open" : ", password-protected") + ")");
+        + " (appendfsync " + fsync.name().toLowerCase() + (lock == null ? ", open" : ", password-protected")
+        + (maxMemoryMb > 0 ? ", maxmemory " + maxMemoryMb + " MiB noeviction" : "") + ")");
     return new RedisLauncher(process, port, dataDir, lock == null ? null : lock.password());
   }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class RedisPadNotes implements PadNotes {
   private static final LuaScript SET = LuaScript.load("note-set.lua");
   private static final LuaScript CLAIM = LuaScript.load("owner-claim.lua");
+  private static final LuaScript AUTHOR_SET = LuaScript.load("author-set.lua");
 
   private final RedisAPI api;
   private final RedisAvailability availability;
@@ -49,8 +50,25 @@ public final class RedisPadNotes implements PadNotes {
 
   @Override
   public Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile) {
-    String json = new JsonObject().put("name", profile.name()).put("color", profile.color()).encode();
-    return RedisPadStore.onCaller(set(padId, "authors", authorId, json));
+    return rememberAuthor(padId, authorId, profile, MAX_AUTHORS);
+  }
+
+  @Override
+  public Future<Void> rememberAuthor(String padId, String authorId, AuthorProfile profile, int maxAuthors) {
+    return setAuthor(padId, authorId, profile.name(), profile.color(), false, maxAuthors);
+  }
+
+  @Override
+  public Future<Void> authorEdited(String padId, String authorId, int maxAuthors) {
+    return setAuthor(padId, authorId, "", "", true, maxAuthors);
+  }
+
+  /** One author, capped (author-set.lua); {@code edited}: only mark it as having edits. */
+  private Future<Void> setAuthor(String padId, String authorId, String name, String color, boolean edited, int maxAuthors) {
+    List<String> keys = List.of(key(padId, "authors"), PadKeys.of(padId).meta());
+    List<String> args = List.of(authorId, name, color, Long.toString(System.currentTimeMillis()), edited ? "1" : "0",
+        Integer.toString(maxAuthors), Long.toString(retention.defaultMs()), edited ? "1" : "0");
+    return RedisPadStore.onCaller(availability.track(AUTHOR_SET.run(api, keys, args)).mapEmpty());
   }
 
   @Override
@@ -75,16 +93,16 @@ public final class RedisPadNotes implements PadNotes {
   }
 
   @Override
-  public Future<Void> saveVersion(String padId, SavedVersion version) {
+  public Future<Void> saveVersion(String padId, SavedVersion version, int max) {
     String key = key(padId, "versions");
     String json = new JsonObject().put("label", version.label()).put("author", version.author())
         .put("time", version.time()).encode();
     return RedisPadStore.onCaller(availability.track(api.hexists(key, Long.toString(version.rev()))).compose(exists -> exists.toBoolean()
         ? Future.succeededFuture(true)
-        : availability.track(api.hlen(key)).map(count -> count.toLong() < MAX_VERSIONS))
+        : availability.track(api.hlen(key)).map(count -> count.toLong() < max))
         .compose(room -> room
             ? set(padId, "versions", Long.toString(version.rev()), json)
-            : Future.failedFuture(new TooManyVersions())));
+            : Future.failedFuture(new TooManyVersions(max))));
   }
 
   @Override

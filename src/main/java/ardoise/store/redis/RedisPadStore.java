@@ -143,6 +143,9 @@ public final class RedisPadStore implements PadStore {
         })
         .recover(failure -> {
           String message = failure.getMessage();
+          if (RedisMemory.isOutOfMemory(failure)) {
+            return Future.failedFuture(new ardoise.store.StoreFull("pad " + padId + ": redis refuses writes beyond its maxmemory"));
+          }
           if (message == null || !message.startsWith("SEQ_NOT_NEW ")) return Future.failedFuture(failure);
           return Future.failedFuture(new SeqNotNewException("pad " + padId + ": " + message.substring(12)));
         });
@@ -336,6 +339,11 @@ public final class RedisPadStore implements PadStore {
   @Override
   public boolean isAvailable() {
     return availability.isAvailable();
+  }
+
+  @Override
+  public Future<ardoise.store.StoreMemory> memory() {
+    return onCaller(availability.track(api.info(List.of("memory"))).map(r -> RedisMemory.parse(r.toString())));
   }
 
   @Override
