@@ -136,6 +136,9 @@ public final class Config {
   /** Templates added to (or replacing) the bundled ones; null: the bundled ones only. */
   public Path templatesDir() { return (Path) values.get(Setting.TEMPLATES_DIR); }
 
+  /** The reverse proxies whose X-Forwarded-* headers count; empty: none. */
+  public AddressBlocks trustedProxies() { return (AddressBlocks) values.get(Setting.TRUSTED_PROXIES); }
+
   /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
   public int eventLoopCount() {
     int loops = eventLoops();
@@ -176,6 +179,12 @@ public final class Config {
         if (raw.isBlank()) return null;
         if (!Files.isDirectory(Path.of(raw))) throw new ConfigException(s.env + " must name a directory, got '" + raw + "'");
         return Path.of(raw);
+      case ADDRESS_BLOCKS:
+        try {
+          return AddressBlocks.parse(raw);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(s.env + " must list IP addresses or blocks (10.0.0.0/8), comma-separated: " + e.getMessage());
+        }
       default:
         throw new IllegalStateException("unknown kind " + s.kind);
     }

@@ -54,7 +54,8 @@ public enum Setting {
   DELETED_PAD_TOMBSTONE_DAYS("ARDOISE_DELETED_PAD_TOMBSTONE_DAYS", "deletedPadTombstoneDays", Kind.INTEGER, "30", 1, 3650),
   UNKNOWN_PAD_MISSES_PER_MINUTE("ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "unknownPadMissesPerMinute", Kind.INTEGER, "60", 0, 1_000_000),
   TRUSTED_PROXY_HOPS("ARDOISE_TRUSTED_PROXY_HOPS", "trustedProxyHops", Kind.INTEGER, "0", 0, 10),
-  TEMPLATES_DIR("ARDOISE_TEMPLATES_DIR", "templatesDir", Kind.DIRECTORY, "");
+  TEMPLATES_DIR("ARDOISE_TEMPLATES_DIR", "templatesDir", Kind.DIRECTORY, ""),
+  TRUSTED_PROXIES("ARDOISE_TRUSTED_PROXIES", "trustedProxies", Kind.ADDRESS_BLOCKS, "");
 
   /** How a value is read and checked. */
   public enum Kind {
@@ -71,7 +72,9 @@ public enum Setting {
     /** Optional; a shared secret of at least 16 characters. Never logged. */
     SECRET,
     /** Optional; a directory that exists when the server starts. */
-    DIRECTORY
+    DIRECTORY,
+    /** Optional; comma-separated IP addresses or CIDR blocks ({@link AddressBlocks}). */
+    ADDRESS_BLOCKS
   }
 
   public final String env;

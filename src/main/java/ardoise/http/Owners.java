@@ -30,13 +30,15 @@ final class Owners {
   private final NameSuggestions names;
   private final PadSpelling spelling;
   private final String publicUrl;
+  private final ProxyTrust proxies;
 
-  Owners(PadStore store, NameSuggestions names, String publicUrl) {
+  Owners(PadStore store, NameSuggestions names, String publicUrl, ProxyTrust proxies) {
     this.store = store;
     this.notes = store.notes();
     this.names = names;
     this.spelling = new PadSpelling(store);
     this.publicUrl = publicUrl;
+    this.proxies = proxies;
   }
 
   /**
@@ -69,7 +71,7 @@ final class Owners {
             ErrorPage.json(ctx, HttpError.PAD_EXISTS, "a pad of this name exists already: open it, or choose another name");
           } else {
             String padId = r.result();
-            String base = ShareLinks.base(publicUrl, ctx.request().scheme(), ctx.request().getHeader("Host"));
+            String base = ShareLinks.base(publicUrl, proxies.scheme(ctx.request()), proxies.host(ctx.request()));
             String path = "/p/" + ShareLinks.encodeSegment(padId);
             send(ctx, 201, new JsonObject().put("padId", padId).put("ownerToken", token)
                 .put("editUrl", base == null ? path : base + path));

@@ -28,14 +28,15 @@ public final class Routes {
   public static Routes create(Vertx vertx, HttpParts parts) {
     Router router = Router.router(vertx);
     Pages pages = new Pages(WEB_ROOT, parts.store());
-    PadDoor door = new PadDoor(parts.store(), parts.misses(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS));
+    ProxyTrust proxies = ProxyTrust.of(parts.config());
+    PadDoor door = new PadDoor(parts.store(), parts.misses(), proxies);
     SocketRoute sockets = new SocketRoute(parts.config(), parts);
-    ShareRoutes share = new ShareRoutes(vertx, pages, parts.store(), parts.config().publicUrl(), parts.lanAddresses());
+    ShareRoutes share = new ShareRoutes(vertx, pages, parts.store(), parts.config().publicUrl(), parts.lanAddresses(), proxies);
 
     RouterErrors.install(router);
     router.route().handler(pages::securityHeaders);
     router.route().handler(ConnectionGate::refuseIfFull);
-    router.route().handler(new CrossSiteGuard(parts.config().publicUrl())::check);
+    router.route().handler(new CrossSiteGuard(parts.config().publicUrl(), proxies)::check);
     router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
     router.get("/health/live").handler(parts.health()::live);
     router.get("/health/ready").handler(parts.health()::ready);
@@ -43,7 +44,7 @@ public final class Routes {
       router.get("/metrics").handler(MetricsEndpoint.create(parts.metrics(), parts.config().metricsToken()));
     }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
-    Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl());
+    Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl(), proxies);
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
     router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);
     AdminApi.mount(router, vertx, parts);

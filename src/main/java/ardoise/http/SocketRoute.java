@@ -24,7 +24,7 @@ final class SocketRoute {
   private final Set<Session> sessions = new HashSet<>();
 
   SocketRoute(Config config, HttpParts parts) {
-    this.crossSite = new CrossSiteGuard(config.publicUrl());
+    this.crossSite = new CrossSiteGuard(config.publicUrl(), ProxyTrust.of(config));
     this.parts = parts;
     this.limits = new SessionLimits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(),
         config.sendQueueLimit(), config.chatMaxChars(), config.chatPerMinute(), config.chatBurst(),
