@@ -22,6 +22,10 @@ public final class App {
         System.out.println(CommandLine.HELP);
         return;
       }
+      if (command.action() == CommandLine.Action.HEALTH_CHECK) {
+        System.exit(HealthProbe.check(command.probeUrl(), System.out));
+        return;
+      }
       if (command.action() == CommandLine.Action.VERSION) {
         System.out.println("Ardoise " + Version.current());
         return;
