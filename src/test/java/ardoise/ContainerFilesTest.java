@@ -109,6 +109,40 @@ class ContainerFilesTest {
     assertNotEquals("", redis.path("healthcheck").path("test").toString());
   }
 
+  @Test
+  void theSystemdUnitIsSandboxedAndStopsWithinTenSeconds() throws Exception {
+    Map<String, String> unit = new HashMap<>();
+    Map<String, String> env = new HashMap<>();
+    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("deploy", "ardoise.service"))) {
+      if (line.isBlank() || line.startsWith("#") || line.startsWith("[")) continue;
+      String[] kv = line.split("=", 2);
+      if (kv[0].equals("Environment")) env.put(kv[1].split("=", 2)[0], kv[1].split("=", 2)[1]);
+      else unit.put(kv[0], kv[1]);
+    }
+    assertEquals("yes", unit.get("DynamicUser"));
+    assertEquals("strict", unit.get("ProtectSystem"));
+    assertEquals("ardoise", unit.get("StateDirectory"));
+    assertEquals("%S/ardoise", env.get("ARDOISE_DATA_DIR"), "the pads go to the state directory, the only writable one");
+    assertEquals("mixed", unit.get("KillMode"), "SIGTERM to Ardoise alone: it stops its redis-server after the last commits");
+    assertTrue(Integer.parseInt(unit.get("TimeoutStopSec")) <= 10);
+    assertTrue(knownSettings().containsAll(env.keySet()), env.keySet() + " are settings");
+    Config.fromValues(Map.of("ARDOISE_TRUSTED_PROXIES", env.get("ARDOISE_TRUSTED_PROXIES")));
+    List<String> image = ContainerFiles.entrypoint();
+    List<String> exec = List.of(unit.get("ExecStart").split(" "));
+    assertEquals(image.subList(1, image.size()), exec.subList(1, exec.size()), "the same JVM options as the image");
+  }
+
+  @Test
+  void theProxyExamplesPassWebSocketsAndSetTheForwardedHeaders() throws Exception {
+    String nginx = java.nio.file.Files.readString(java.nio.file.Path.of("deploy", "nginx.conf"));
+    for (String directive : List.of("proxy_set_header Upgrade $http_upgrade;", "proxy_set_header Connection $connection_upgrade;",
+        "proxy_set_header X-Forwarded-Proto $scheme;", "proxy_set_header X-Forwarded-Host $http_host;",
+        "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", "proxy_http_version 1.1;", "proxy_pass http://127.0.0.1:9000;")) {
+      assertTrue(nginx.contains(directive), directive);
+    }
+    assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of("deploy", "Caddyfile")).contains("reverse_proxy 127.0.0.1:9000"));
+  }
+
   /** The Redis configuration compose.yaml hands the redis service, one directive a line. */
   static List<String> redisConf(JsonNode compose) {
     return Arrays.stream(compose.path("configs").path("redis_conf").path("content").asText().split("\n"))
