@@ -3,6 +3,7 @@ package ardoise;
 import ardoise.config.Config;
 import ardoise.config.ConfigException;
 import ardoise.config.Version;
+import ardoise.server.LogOutput;
 import ardoise.server.Server;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ public final class App {
       System.exit(2);
       return;
     }
+    LogOutput.install(config);
     Server server;
     try {
       server = Server.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

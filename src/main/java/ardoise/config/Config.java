@@ -47,6 +47,8 @@ public final class Config {
       parsed.put(s, parse(s, given != null ? given.trim() : s.defaultValue));
     }
     checkRetention((Integer) parsed.get(Setting.RETENTION_DAYS), (Integer) parsed.get(Setting.MAX_RETENTION_DAYS));
+    checkChoice(Setting.LOG_FORMAT, (String) parsed.get(Setting.LOG_FORMAT), "text", "json");
+    checkChoice(Setting.ACCESS_LOG, (String) parsed.get(Setting.ACCESS_LOG), "off", "on");
     return new Config(parsed);
   }
 
@@ -55,6 +57,12 @@ public final class Config {
     if (maxDays > 0 && (days == 0 || days > maxDays)) {
       throw new ConfigException(Setting.RETENTION_DAYS.env + " must be between 1 and " + Setting.MAX_RETENTION_DAYS.env
           + " (" + maxDays + "), got " + days);
+    }
+  }
+
+  private static void checkChoice(Setting s, String value, String... choices) {
+    if (!java.util.List.of(choices).contains(value)) {
+      throw new ConfigException(s.env + " must be one of " + String.join(", ", choices) + ", got '" + value + "'");
     }
   }
 

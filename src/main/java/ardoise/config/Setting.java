@@ -55,7 +55,9 @@ public enum Setting {
   UNKNOWN_PAD_MISSES_PER_MINUTE("ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "unknownPadMissesPerMinute", Kind.INTEGER, "60", 0, 1_000_000),
   TRUSTED_PROXY_HOPS("ARDOISE_TRUSTED_PROXY_HOPS", "trustedProxyHops", Kind.INTEGER, "0", 0, 10),
   TEMPLATES_DIR("ARDOISE_TEMPLATES_DIR", "templatesDir", Kind.DIRECTORY, ""),
-  TRUSTED_PROXIES("ARDOISE_TRUSTED_PROXIES", "trustedProxies", Kind.ADDRESS_BLOCKS, "");
+  TRUSTED_PROXIES("ARDOISE_TRUSTED_PROXIES", "trustedProxies", Kind.ADDRESS_BLOCKS, ""),
+  LOG_FORMAT("ARDOISE_LOG_FORMAT", "logFormat", Kind.TEXT, "text"),
+  ACCESS_LOG("ARDOISE_ACCESS_LOG", "accessLog", Kind.TEXT, "off");
 
   /** How a value is read and checked. */
   public enum Kind {

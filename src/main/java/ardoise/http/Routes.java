@@ -34,6 +34,7 @@ public final class Routes {
     ShareRoutes share = new ShareRoutes(vertx, pages, parts.store(), parts.config().publicUrl(), parts.lanAddresses(), proxies);
 
     RouterErrors.install(router);
+    if ("on".equals(parts.config().text(ardoise.config.Setting.ACCESS_LOG))) router.route().handler(new AccessLog(proxies)::handle);
     router.route().handler(pages::securityHeaders);
     router.route().handler(ConnectionGate::refuseIfFull);
     router.route().handler(new CrossSiteGuard(parts.config().publicUrl(), proxies)::check);
