@@ -3,6 +3,7 @@ package ardoise.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ardoise.http.share.QrDecoder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -55,6 +56,8 @@ class TrustedProxiesTest {
     assertEquals("https://pad.example.org/p/atelier", links.getString("edit"));
     assertEquals("https://pad.example.org/p/atelier/qr.svg", links.getString("qr"));
     assertEquals("https://pad.example.org/p/atelier/projector", links.getString("projector"));
+    assertEquals("https://pad.example.org/p/atelier",
+        QrDecoder.decode(http.callWith(HttpMethod.GET, "/p/atelier/qr.svg", null, FORWARDED).text()), "what a phone scans");
     JsonObject created = http.callWith(HttpMethod.POST, "/api/pads", Buffer.buffer("{\"name\":\"neuf\"}"),
         with(FORWARDED, "Content-Type", "application/json")).json();
     assertEquals("https://pad.example.org/p/neuf", created.getString("editUrl"));
@@ -78,6 +81,7 @@ class TrustedProxiesTest {
     assertEquals(200, importAs("atelier", self).status(), "the Host is our origin"); // written: no miss below
     JsonObject links = http.callWith(HttpMethod.GET, "/api/pads/atelier/links", null, FORWARDED).json();
     assertEquals(self + "/p/atelier", links.getString("edit"));
+    assertEquals(self + "/p/atelier", QrDecoder.decode(http.callWith(HttpMethod.GET, "/p/atelier/qr.svg", null, FORWARDED).text()));
     JsonObject created = http.callWith(HttpMethod.POST, "/api/pads", Buffer.buffer("{\"name\":\"neuf\"}"),
         with(FORWARDED, "Content-Type", "application/json")).json();
     assertEquals(self + "/p/neuf", created.getString("editUrl"));
