@@ -3,6 +3,7 @@
 import { loadI18n, bindLanguageSelect } from "./i18n.js";
 import { closestPad, forgetPad, normalizePadName, padNameProblem, padUrl, recentPads } from "./pads.js";
 import { createOwnedPad } from "./pad/owner-tokens.js";
+import { fillLifetimeSelect, readChoices } from "./pad/lifetimes.js";
 
 async function suggestName() {
   const response = await fetch("/api/pads/suggest-name", { headers: { Accept: "application/json" } });
@@ -68,7 +69,8 @@ async function createAndOpen(name, message, offer, i18n) {
   // Asked first, so that a taken name is said without a refused request (the server still refuses
   // a name taken meanwhile).
   const status = await padStatus(name);
-  const created = status?.exists ? { exists: true } : await createOwnedPad(globalThis.localStorage, name);
+  const created = status?.exists ? { exists: true }
+    : await createOwnedPad(globalThis.localStorage, name, globalThis.fetch, chosenLifetime());
   if (created?.exists) {
     message.textContent = i18n.t("home.create.exists", { name });
     offer.replaceChildren(offerButton(i18n.t("home.create.openExisting", { name }), () => window.location.assign(padUrl(name)), false));
@@ -107,6 +109,35 @@ function wireForm(form, input, message, i18n, offer = null, creates = false) {
     if (status && !status.exists) showMissing(offer, status.name, i18n);
     else window.location.assign(padUrl(status?.name ?? name));
   });
+}
+
+/** The lifetime picked in the create form, or null when the form offers none (the server's default). */
+function chosenLifetime() {
+  const row = document.getElementById("create-lifetime-row");
+  const value = Number.parseInt(document.getElementById("create-lifetime").value, 10);
+  return row.hidden || !Number.isInteger(value) ? null : value;
+}
+
+/**
+ * The lifetimes the server offers (GET /api/lifetimes), shown in the create form; the row stays
+ * hidden without them (the pad then gets the server's default).
+ */
+async function offerLifetimes(i18n) {
+  const ask = async (url) => {
+    const response = await fetch(url, { cache: "no-store", headers: { Accept: "application/json" } });
+    return response.ok ? readChoices(await response.json()) : null;
+  };
+  let offered = null;
+  try {
+    offered = await ask("/api/lifetimes");
+  } catch {
+    offered = null;
+  }
+  if (!offered) return;
+  const select = document.getElementById("create-lifetime");
+  fillLifetimeSelect(select, i18n, offered.choices, offered.defaultDays);
+  i18n.onChange(() => fillLifetimeSelect(select, i18n, offered.choices, Number(select.value)));
+  document.getElementById("create-lifetime-row").hidden = false;
 }
 
 async function fillSuggestion(input, button, i18n) {
@@ -162,6 +193,7 @@ async function main() {
   renderRecent(list, empty, i18n);
   i18n.onChange(() => renderRecent(list, empty, i18n));
   await fillSuggestion(createInput, another, i18n);
+  await offerLifetimes(i18n);
 }
 
 main();

@@ -10,6 +10,7 @@ import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-vie
 import { Follower } from './viewer/follow.js';
 import { lastChangeEnd } from './viewer/last-change.js';
 import { ViewerSession, projectorSocketUrl } from './viewer/viewer-session.js';
+import { mountViewerPassword } from './viewer/viewer-password.js';
 import { projectorSettings } from './viewer/projector-settings.js';
 import { writersPanel } from './viewer/writers-panel.js';
 import { MarkdownView } from './markdown/markdown-view.js';
@@ -147,6 +148,7 @@ async function start(doc = document) {
   const links = await fetchLinks(padName);
   showJoinCorner(doc, i18n, padName, links);
   const showText = () => markdown.changed();
+  const password = mountViewerPassword(doc, i18n, doc.querySelector('.projector-main'), (typed) => session.unlock(typed));
   const session = new ViewerSession({
     url: projectorSocketUrl(padName),
     view: viewAdapter(view, (op, authorId) => {
@@ -156,7 +158,7 @@ async function start(doc = document) {
       follower.edited(lastEdit);
     }, showText),
     // The chat shows on the wall only when the facilitator switches it on (off by default).
-    ui: withChatOverlay(doc, i18n, presenceUi(doc, i18n, panel)),
+    ui: { ...withChatOverlay(doc, i18n, presenceUi(doc, i18n, panel)), password },
   });
   session.start();
   doc.defaultView.ardoiseViewer = Object.freeze({

@@ -5,6 +5,7 @@ import { EditorView } from '@codemirror/view';
 import { loadI18n, bindLanguageSelect } from './i18n.js';
 import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-view.js';
 import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
+import { mountViewerPassword } from './viewer/viewer-password.js';
 
 const readTheme = EditorView.theme({
   '&': { fontSize: 'var(--editor-font-size)', backgroundColor: 'var(--paper)', color: 'var(--ink)' },
@@ -48,7 +49,8 @@ async function start(doc = document) {
     doc.title = i18n.t('read.pageTitle');
     relabel(view, i18n.t('read.textLabel'));
   });
-  const session = new ViewerSession({ url: readOnlySocketUrl(match[1]), view: viewAdapter(view), ui: statusUi(doc, i18n) });
+  const password = mountViewerPassword(doc, i18n, doc.getElementById('pad-main'), (typed) => session.unlock(typed));
+  const session = new ViewerSession({ url: readOnlySocketUrl(match[1]), view: viewAdapter(view), ui: { ...statusUi(doc, i18n), password } });
   session.start();
   doc.defaultView.ardoiseViewer = Object.freeze({
     text: () => view.state.doc.toString(),

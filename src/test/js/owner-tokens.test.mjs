@@ -13,6 +13,17 @@ describe('createOwnedPad', () => {
     assert.equal(ownerToken(storage, 'atelier'), 't'.repeat(22));
   });
 
+  test('sends the lifetime chosen, and none when the form offered none', async () => {
+    const bodies = [];
+    const recording = async (url, init) => {
+      bodies.push(JSON.parse(init.body));
+      return { status: 201, json: async () => ({ padId: 'a', ownerToken: 't'.repeat(22) }) };
+    };
+    await createOwnedPad(new MemoryStorage(), 'a', recording, 7);
+    await createOwnedPad(new MemoryStorage(), 'a', recording);
+    assert.deepEqual(bodies, [{ name: 'a', lifetimeDays: 7 }, { name: 'a' }]);
+  });
+
   test('a taken name is said, and nothing is kept', async () => {
     const storage = new MemoryStorage();
     assert.deepEqual(await createOwnedPad(storage, 'pris', answer(409, { error: 'pad-exists' })), { exists: true });

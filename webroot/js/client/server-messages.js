@@ -11,6 +11,8 @@
 //   onRemoteOp(forEditor, message)    another client's revision, as this editor must apply it
 //   onRemoteCursor(clientId, range)   a member's selection on our rev, moved past our pending edits
 //   onPresence(message), onServerError(message)
+//   onPolicy(message)                 the pad's policy changed (lock, password, lifetime), or this
+//                                     connection may write now (after `unlock`); the core has no part
 //   onChat(message)                   chat messages (history after a join, or one just stored); the
 //                                     core has no part in them
 // A message that contradicts the core (a missing revision, an ack never asked for) throws before
@@ -53,6 +55,8 @@ export function receiveServerMessage(client, message, listener) {
       return listener.onServerError?.(message);
     case 'chat':
       return listener.onChat?.(message);
+    case 'policy':
+      return listener.onPolicy?.(message);
     case 'pong':
       return undefined; // only proves the socket alive, which any message does
     default:

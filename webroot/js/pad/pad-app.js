@@ -15,6 +15,10 @@ import { PadSession, hasPending } from './pad-session.js';
 import { chooseClient } from './choose-client.js';
 import { WritingAnnouncer } from './writing-announcer.js';
 import { mountChat } from '../chat/chat-panel.js';
+import { padNameFromLocation } from '../pads.js';
+import { adoptOwnerLink } from './owner-tokens.js';
+import { mountOwnerPanel } from './owner-panel.js';
+import { mountPolicyView } from './policy-view.js';
 
 const ERROR_KEYS = {
   'store-unavailable': 'error.storeUnavailable',
@@ -133,7 +137,7 @@ function deletedNotice(page, doc) {
   return notice;
 }
 
-function uiAdapter(page, doc, announcer, chat) {
+function uiAdapter(page, doc, announcer, chat, policyView) {
   const showPending = pendingDisplay(page.statusBar);
   const problem = doc.createElement('span');
   problem.className = 'status-error';
@@ -154,6 +158,8 @@ function uiAdapter(page, doc, announcer, chat) {
     ownColor(color) {
       page.showColor(color);
     },
+    policy: (view) => policyView.show(view),
+    passwordRefused: (message) => policyView.passwordRefused(message),
     padDeleted() {
       problem.textContent = '';
       if (doc.getElementById('pad-deleted')) return;
@@ -179,6 +185,8 @@ export async function startPadApp(doc = document) {
     onSelection: (range) => { if (!guard?.holding) session?.localSelection(range); },
     onTooLarge: () => session?.ui.error('paste-too-large', ''),
   });
+  // An owner link (#owner=…) is taken before anything else runs, and leaves the address bar at once.
+  adoptOwnerLink(doc.defaultView, localStorage, padNameFromLocation(doc.defaultView.location));
   const page = await mountPadPage({ doc, extensions: [binding, editable.of(readOnly)] });
   if (!page) return null;
   const { view } = page;
@@ -198,12 +206,16 @@ export async function startPadApp(doc = document) {
     send: (text) => session.sendChat(text),
     selfClientId: () => session.client.clientId,
   });
+  const policyView = mountPolicyView({
+    doc, i18n: page.i18n, anchor: doc.getElementById('pad-main'), statusBar: doc.getElementById('status-bar'),
+    unlock: (password) => session.unlock(password),
+  });
   session = new PadSession({
     padId: page.padName,
     chosen,
     profile: page.profile,
     editor: editorAdapter(view, editable, guard),
-    ui: uiAdapter(page, doc, announcer, chat),
+    ui: uiAdapter(page, doc, announcer, chat, policyView),
   });
   // Known from a saved state, else from the first `joined` (the server derives it from our author secret).
   setLocalAuthorId(view, session.client.authorId);
@@ -218,6 +230,8 @@ export async function startPadApp(doc = document) {
   keepCaretAboveKeyboard(view, doc.defaultView);
   view.focus();
   prepareOfflineShell(doc.defaultView);
+  mountOwnerPanel({ doc, i18n: page.i18n, padId: page.padName, onPasswordSet: (password) => session.unlock(password) })
+    .catch((e) => console.warn(`pad=${page.padName} owner panel unavailable`, e.message));
   return session;
 }
 

@@ -13,6 +13,7 @@
 //         chat(message) (a `chat` frame), chatRefused(errorMessage) → true when the error refused
 //         our chat message (then shown by the chat, not the status bar); both optional,
 //         ownColor(color) (the pad gave this tab another colour than its profile's: not picked, and taken)
+//         policy(view) (WriteGate.view(): lock, password, deletion date), passwordRefused(errorMessage)
 
 import { Client, ResyncError } from '../client/client.js';
 import { receiveServerMessage } from '../client/server-messages.js';
@@ -22,6 +23,7 @@ import { dropOutstanding } from './refused-op.js';
 import { StateWriter, sweepAbandoned } from './saved-state.js';
 import { browserAuthorSecret } from './identity.js';
 import { fetchAuthorColors } from './author-colors.js';
+import { PadAccess } from './pad-access.js';
 
 const CURSOR_INTERVAL_MS = 100;
 
@@ -50,7 +52,7 @@ export class PadSession {
    * `chosen` comes from chooseClient (choose-client.js). `transport` is for tests: {url,
    * WebSocketImpl, random} replace the page's socket address, WebSocket and reconnect jitter.
    */
-  constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage, transport = {} }) {
+  constructor({ padId, profile, editor, ui, chosen, storage = globalThis.localStorage, tabStorage = globalThis.sessionStorage, transport = {} }) {
     // Who wrote in this pad, with their colours, for the text of people who are not here (null: not asked).
     this.fetchAuthors = transport.fetchAuthors ?? (globalThis.location ? fetchAuthorColors : null);
     Object.assign(this, { padId, profile, editor, ui, connectionState: 'connecting', joinFresh: false });
@@ -61,6 +63,7 @@ export class PadSession {
     this.client = this.createClient(storage, chosen);
     this.presence = new PadPresence({ storage, padId, editor, ui, self: () => this.self() });
     this.writer = new StateWriter(storage, padId, this.client);
+    this.access = new PadAccess(this, tabStorage);
     sweepAbandoned(storage, padId, this.client.secret, hasPending);
     this.connection = new Connection({
       url: transport.url ?? padSocketUrl(padId),
@@ -148,6 +151,7 @@ export class PadSession {
     // A colour the person did not pick is a preference: the pad keeps it only if nobody there has it.
     const message = this.client.joinMessage(colorChosen ? { name, color } : { name, preferredColor: color });
     if (fresh) delete message.rev;
+    this.access.addToJoin(message);
     this.connection.send(message);
   }
 
@@ -237,7 +241,7 @@ export class PadSession {
     } else {
       this.writer.changed();
     }
-    this.editor.setEditable(true);
+    this.editor.setEditable(this.access.joined(m.policy));
     this.connection.markHealthy();
     this.learnAuthors();
     this.sendCursor();
@@ -246,12 +250,14 @@ export class PadSession {
 
   onAck(acknowledged) {
     this.ui.error(null);
+    this.access.revised();
     this.writer.recordServerOp(acknowledged, this.client.authorId);
     if (!this.client.hasPending()) this.sendCursor();
     this.report();
   }
 
   onRemoteOp(forEditor, m) {
+    this.access.revised();
     this.editor.applyRemote(forEditor, m.authorId ?? '');
     if (m.authorId && !this.presence.knowsColor(m.authorId)) this.learnAuthors(); // e.g. a restore by someone not here
     this.writer.recordServerOp(m.op, m.authorId ?? '');
@@ -308,6 +314,7 @@ export class PadSession {
     }
     const forChat = this.ui.chatRefused?.(m) === true;
     const ours = m.seq !== undefined && m.seq === this.client.state.seq;
+    if (this.access.serverError(m, ours)) return;
     // rate-limited names no seq (the server drops the frame unread): resending is harmless (dedupe).
     if ((m.code === 'rate-limited' && this.client.hasPending()) || (ours && m.code === 'store-unavailable')) {
       clearTimeout(this.resendTimer);
@@ -333,6 +340,16 @@ export class PadSession {
     }
     console.warn(`pad=${this.padId} client=${this.client.clientId} server error ${m.code}: ${m.message}`);
     if (!['rate-limited', 'profile-rate-limited'].includes(m.code) && !forChat) this.ui.error(m.code, m.message);
+  }
+
+  /** A policy frame: the owner changed something, or our `unlock` succeeded. */
+  onPolicy(m) {
+    this.access.policy(m);
+  }
+
+  /** The person typed the edit password (the page's prompt). */
+  unlock(password) {
+    this.access.unlock(password);
   }
 
   onConnectionState(state) {

@@ -5,12 +5,17 @@
 // page; this file never touches the DOM.
 //
 // view:  reset(text), apply(op) -> throws when the op does not fit the text shown
-// ui:    status(connection), presence(writers, viewers), error(code, message), chat(frame) (optional)
+// ui:    status(connection), presence(writers, viewers), error(code, message), chat(frame) (optional),
+//        password(errorMessage | null) (optional: the owner protects read-only views with the edit
+//        password; an error frame asks for it, null once a join with it was accepted)
 
 import { Client } from '../client/client.js';
 import { receiveServerMessage } from '../client/server-messages.js';
 import { Connection } from '../pad/connection.js';
 import { randomId } from '../pad/identity.js';
+import { PadPassword } from '../pad/pad-password.js';
+
+const PASSWORD_ERRORS = ['password-required', 'wrong-password', 'password-rate-limited'];
 
 /** ws:// or wss:// URL of a read-only link's socket on the page's own host. */
 export function readOnlySocketUrl(readOnlyId, location = globalThis.location) {
@@ -30,9 +35,10 @@ export function projectorSocketUrl(padName, location = globalThis.location) {
 
 export class ViewerSession {
   /** `WebSocketImpl` and `random` (the reconnect jitter's source) are for tests. */
-  constructor({ url, view, ui, WebSocketImpl, random }) {
+  constructor({ url, view, ui, WebSocketImpl, random, tabStorage = globalThis.sessionStorage }) {
     this.view = view;
     this.ui = ui;
+    this.password = new PadPassword(tabStorage, url);
     this.client = freshClient(randomId());
     this.connection = new Connection({
       url,
@@ -64,7 +70,16 @@ export class ViewerSession {
 
   sendJoin() {
     // With a rev the server replays what we missed; the name is never shown (viewers are not listed).
-    this.connection.send(this.client.joinMessage({ name: 'viewer' }));
+    const message = this.client.joinMessage({ name: 'viewer' });
+    const password = this.password.forJoin();
+    if (password !== null) message.password = password;
+    this.connection.send(message);
+  }
+
+  /** The password typed in the prompt: a join that carries it (the refused join left the socket open). */
+  unlock(password) {
+    this.password.offer(password);
+    this.sendJoin();
   }
 
   receive(m) {
@@ -79,6 +94,8 @@ export class ViewerSession {
   }
 
   onJoined(m) {
+    this.password.accepted();
+    this.ui.password?.(null);
     if (typeof m.text === 'string') this.view.reset(this.client.document().text);
     this.connection.markHealthy();
     this.ui.status('online');
@@ -93,6 +110,11 @@ export class ViewerSession {
   }
 
   onServerError(m) {
+    if (PASSWORD_ERRORS.includes(m.code)) {
+      if (m.code !== 'password-required') this.password.refused();
+      this.ui.password?.(m);
+      return;
+    }
     this.ui.error(m.code, m.message);
     if (m.code === 'pad-deleted') {
       // The pad is gone for good: keep the text shown, say so, and never reconnect.

@@ -54,6 +54,21 @@ final class ErrorTexts {
     put(HttpError.TOO_MANY_MISSES,
         "Cette adresse a demandé beaucoup de pads vides ou de liens inconnus en peu de temps. Attendez une minute, puis vérifiez le lien.",
         "This address asked for many empty pads or unknown links in a short time. Wait a minute, then check the link.");
+    put(HttpError.OWNER_TOKEN_REQUIRED,
+        "Seul le propriétaire du pad peut faire cela : ouvrez-le depuis le navigateur qui l’a créé, ou avec son lien de propriétaire.",
+        "Only the pad's owner can do this: open it from the browser that created it, or with its owner link.");
+    put(HttpError.NOT_OWNER,
+        "Ce navigateur n’est pas celui du propriétaire du pad.",
+        "This browser is not the pad owner's.");
+    put(HttpError.BAD_LIFETIME,
+        "Cette durée de conservation n’est pas proposée par ce serveur.",
+        "This server does not offer this lifetime.");
+    put(HttpError.BAD_PASSWORD,
+        "Un mot de passe a de 4 à 128 caractères.",
+        "A password has 4 to 128 characters.");
+    put(HttpError.NO_READ_ONLY_LINK,
+        "Ce pad n’a pas encore de lien de lecture : il en aura un dès qu’on y écrira.",
+        "This pad has no read-only link yet: it gets one once someone writes in it.");
     put(HttpError.SERVER_ERROR,
         "Le serveur n’a pas pu répondre. Réessayez dans un instant.",
         "The server could not answer. Try again in a moment.");

@@ -33,7 +33,12 @@ public enum HttpError {
   ALREADY_OWNED(409, "already-owned", "Ce pad a déjà un propriétaire", "This pad has an owner already"),
   PAD_DELETED(410, "pad-deleted", "Pad supprimé", "Pad deleted"),
   UNAUTHORIZED(401, "unauthorized", "Accès refusé", "Unauthorized"),
-  TOO_MANY_MISSES(429, "too-many-misses", "Trop de pads introuvables", "Too many unknown pads");
+  TOO_MANY_MISSES(429, "too-many-misses", "Trop de pads introuvables", "Too many unknown pads"),
+  OWNER_TOKEN_REQUIRED(401, "owner-token-required", "Jeton de propriétaire requis", "Owner token required"),
+  NOT_OWNER(403, "not-owner", "Vous n’êtes pas le propriétaire", "Not the owner"),
+  BAD_LIFETIME(400, "bad-lifetime", "Durée de conservation invalide", "Invalid lifetime"),
+  BAD_PASSWORD(400, "bad-password", "Mot de passe invalide", "Invalid password"),
+  NO_READ_ONLY_LINK(409, "no-read-only-link", "Pas encore de lien de lecture", "No read-only link yet");
 
   private final int status;
   private final String code;

@@ -2,7 +2,9 @@ package ardoise.http;
 
 import ardoise.http.share.ShareLinks;
 import ardoise.store.PadNotes;
+import ardoise.pad.PadShards;
 import ardoise.store.PadStore;
+import ardoise.store.Retention;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
@@ -30,27 +32,52 @@ final class Owners {
   private final NameSuggestions names;
   private final PadSpelling spelling;
   private final String publicUrl;
+  private final PadShards shards;
+  private final Future<Templates> templates;
+  private final Retention retention;
   private final ProxyTrust proxies;
 
-  Owners(PadStore store, NameSuggestions names, String publicUrl, ProxyTrust proxies) {
+  /**
+   * {@code templates}: the pads a creation may start from; {@code retention}: the lifetimes a
+   * creation may choose ({@link OwnerApi#choices}).
+   */
+  Owners(PadStore store, NameSuggestions names, String publicUrl, PadShards shards, Future<Templates> templates,
+      Retention retention, ProxyTrust proxies) {
     this.store = store;
     this.notes = store.notes();
     this.names = names;
     this.spelling = new PadSpelling(store);
     this.publicUrl = publicUrl;
+    this.shards = shards;
+    this.templates = templates;
+    this.retention = retention;
     this.proxies = proxies;
   }
 
+  /** What a creation asks for besides the name: a template's text (nullable) and a lifetime in days (nullable). */
+  private record Start(String text, Integer lifetimeDays) {}
+
   /**
-   * POST /api/pads, JSON body {@code {"name"?}}: 201 {@code {padId, ownerToken, editUrl}}. Without a
-   * name the pad gets a suggested one. A name already written or owned gets 409 {@code pad-exists}.
+   * POST /api/pads, JSON body {@code {"name"?, "template"?, "language"?, "lifetimeDays"?}}: 201
+   * {@code {padId, ownerToken, editUrl}}. Without a name the pad gets a suggested one. A name already
+   * written or owned gets 409 {@code pad-exists}. A template (an id of GET /api/templates, in the
+   * body's language or Accept-Language's) is the pad's revision 1, written by nobody; a lifetime
+   * (one of the server's choices, else 400 {@code bad-lifetime}) is kept in the pad's policy until
+   * that first revision takes it.
    */
   void create(RoutingContext ctx) {
+    templates.onComplete(t -> create(ctx, t.succeeded() ? t.result() : null));
+  }
+
+  private void create(RoutingContext ctx, Templates all) {
     String typed;
+    Start start;
     try {
       JsonObject body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
       Object name = body == null ? null : body.getValue("name");
       if (name != null && !(name instanceof String)) throw new PadName.InvalidException("name must be a string");
+      start = start(ctx, body == null ? new JsonObject() : body, all);
+      if (start == null) return;
       typed = name == null ? names.next() : PadName.validate((String) name);
     } catch (DecodeException | ClassCastException e) {
       ErrorPage.json(ctx, HttpError.BAD_REQUEST, "the body must be a JSON object");
@@ -63,7 +90,7 @@ final class Owners {
     // The pad the name opens, as /p/{name} would: its canonical form, or an older stored spelling.
     spelling.resolve(typed).compose(padId -> store.exists(padId)
         .compose(written -> written ? Future.succeededFuture(false) : notes.claimOwner(padId, hash(token)))
-        .map(created -> created ? padId : null))
+        .compose(created -> created ? begin(padId, start).map(padId) : Future.succeededFuture((String) null)))
         .onComplete(r -> {
           if (r.failed()) {
             ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, "the pad cannot be created right now; retry");
@@ -77,6 +104,37 @@ final class Owners {
                 .put("editUrl", base == null ? path : base + path));
           }
         });
+  }
+
+  /** The template and lifetime the body asks for, or null after a 400/404 saying what is wrong. */
+  private Start start(RoutingContext ctx, JsonObject body, Templates all) {
+    Object days = body.getValue("lifetimeDays");
+    if (days != null && !(days instanceof Integer d && OwnerApi.choices(retention).contains(d))) {
+      ErrorPage.json(ctx, HttpError.BAD_LIFETIME, "lifetimeDays must be one of " + OwnerApi.choices(retention).encode());
+      return null;
+    }
+    Object template = body.getValue("template");
+    if (template == null) return new Start(null, (Integer) days);
+    String language = body.getValue("language") instanceof String l ? (l.startsWith("en") ? "en" : "fr") : RequestValues.language(ctx);
+    var found = all == null || !(template instanceof String id) ? java.util.Optional.<Templates.Template>empty() : all.find(id, language);
+    if (found.isEmpty()) {
+      ErrorPage.json(ctx, HttpError.NO_SUCH_TEMPLATE, "there is no template with that name (see GET /api/templates)");
+      return null;
+    }
+    return new Start(Templates.fill(found.get(), java.time.LocalDate.now()), (Integer) days);
+  }
+
+  /**
+   * The new pad's lifetime goes to its policy first, so that its first revision (the template's, or
+   * the first edit) takes it; then the template's text becomes revision 1, written by nobody.
+   */
+  private Future<Void> begin(String padId, Start start) {
+    Future<Void> lifetime = start.lifetimeDays() == null ? Future.succeededFuture()
+        : store.setPolicy(padId, ardoise.store.PadPolicy.OPEN.withLifetimeMs(java.time.Duration.ofDays(start.lifetimeDays()).toMillis()));
+    if (start.text() == null) return lifetime;
+    return lifetime.compose(v -> shards.call(padId, registry -> registry.pad(padId)
+        .compose(pad -> ardoise.pad.ServerEdit.run(pad, EditApi.NOBODY, "Ardoise", null, head -> head.isEmpty() ? start.text() : head))))
+        .mapEmpty();
   }
 
   /** POST /api/pads/{pad}/claim: 201 {@code {ownerToken}} for the first who asks; 409 {@code already-owned} after. */
@@ -117,7 +175,8 @@ final class Owners {
         && MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII), hash(token).getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static String bearer(HttpServerRequest request) {
+  /** The bearer token of the request, or null when it has none. */
+  static String bearer(HttpServerRequest request) {
     String header = request.getHeader("Authorization");
     return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
   }

@@ -31,8 +31,15 @@ import io.vertx.ext.web.RoutingContext;
 final class PadDoor {
   private static final String KEY = "ardoise.pad";
 
-  /** The pad a request is for; {@code readOnly} when it came through a read-only link. */
-  record Entry(String padId, boolean readOnly) {}
+  /**
+   * The pad a request is for; {@code readOnly} when it came through a read-only link (then
+   * {@code readOnlyId} is that link's id) or the projector's socket.
+   */
+  record Entry(String padId, boolean readOnly, String readOnlyId) {
+    Entry(String padId, boolean readOnly) {
+      this(padId, readOnly, null);
+    }
+  }
 
   private static final System.Logger LOG = System.getLogger(PadDoor.class.getName());
 
@@ -156,7 +163,7 @@ final class PadDoor {
         } else if (r.result() == null) {
           if (!overBudget(ctx)) refuseUnknown(ctx, id);
         } else {
-          admit(ctx, new Entry(r.result(), true));
+          admit(ctx, new Entry(r.result(), true, id));
         }
       });
     };

@@ -1,6 +1,7 @@
 package ardoise.http;
 
 import ardoise.http.metrics.MetricsEndpoint;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -45,7 +46,9 @@ public final class Routes {
       router.get("/metrics").handler(MetricsEndpoint.create(parts.metrics(), parts.config().metricsToken()));
     }
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
-    Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl(), proxies);
+    Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(parts.config().templatesDir()), false);
+    Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl(), parts.shards(), templates,
+        OwnerApi.retention(parts.config()), proxies);
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
     router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);
     AdminApi.mount(router, vertx, parts);
@@ -66,6 +69,7 @@ public final class Routes {
     router.getWithRegex("/api/pads/[^/]+/links").handler(share::links);
     router.postWithRegex("/api/pads/[^/]+/claim").handler(owners::claim);
     router.getWithRegex("/api/pads/[^/]+/owner").handler(owners::status);
+    OwnerApi.mount(router, vertx, parts, owners);
     router.getWithRegex("/r/[^/]+/qr\\.svg").handler(share::readOnlyQr);
     page(router.routeWithRegex("/r/[^/]+")).handler(share::readOnlyPage);
     page(router.routeWithRegex("/p/[^/]+")).handler(pages::pad);

@@ -12,8 +12,23 @@ import io.vertx.core.Context;
  *     remembered as an author
  * @param home the context the member lives on when that is not the pad's event loop; null when it is
  * @param preferredColor with a null colour in {@code info}: the colour to keep if it is free (nullable)
+ * @param password the pad's edit password as the person typed it (nullable); checked once, never kept
+ * @param address the client address, for the budget of wrong passwords ({@link PasswordTries}); never null
+ * @param readOnlyId the read-only id the connection came through (nullable): it is closed when the
+ *     owner gives the pad a new one
  */
-public record Arrival(Member member, MemberInfo info, boolean viewer, Context home, String preferredColor) {
+public record Arrival(Member member, MemberInfo info, boolean viewer, Context home, String preferredColor,
+    String password, String address, String readOnlyId) {
+
+  /** An arrival without a password, from no particular address. */
+  public Arrival(Member member, MemberInfo info, boolean viewer, Context home, String preferredColor) {
+    this(member, info, viewer, home, preferredColor, null, "-", null);
+  }
+
+  /** This arrival without its password (once checked: it is not kept). */
+  Arrival withoutPassword() {
+    return new Arrival(member, info, viewer, home, preferredColor, null, address, readOnlyId);
+  }
 
   /** An arrival without a preferred colour. */
   public Arrival(Member member, MemberInfo info, boolean viewer, Context home) {

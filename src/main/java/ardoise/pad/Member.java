@@ -16,6 +16,19 @@ public interface Member {
   /** Join done: the client is at {@code rev}; {@code snapshot} is null when a replay follows instead. */
   void joined(long rev, JoinSnapshot snapshot, long lastSeq);
 
+  /** Join done, with what the pad's policy means for this connection (see {@link PolicyView}). */
+  default void joined(long rev, JoinSnapshot snapshot, long lastSeq, PolicyView policy) {
+    joined(rev, snapshot, lastSeq);
+  }
+
+  /** The pad's policy changed, or this connection gave the password: what it means for this connection now. */
+  default void policy(PolicyView policy) { }
+
+  /** As {@link #rejected(Rejection, String, long)}, with the seconds to wait before trying again. */
+  default void rejected(Rejection reason, String message, long seq, long retryAfterSeconds) {
+    rejected(reason, message, seq);
+  }
+
   /**
    * One flush of the pad's fan-out: committed revisions (this member's own ones are its acks), then
    * moved cursors. The same value for every member.

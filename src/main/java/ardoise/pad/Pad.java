@@ -4,6 +4,8 @@ import ardoise.ot.TextOperation;
 import ardoise.store.ChatMessage;
 import ardoise.store.ClientSeq;
 import ardoise.store.OpRecord;
+import ardoise.store.PadLifetime;
+import ardoise.store.PadPolicy;
 import ardoise.store.PadStore;
 import ardoise.store.StoredPad;
 import io.vertx.core.Context;
@@ -36,6 +38,7 @@ public final class Pad {
   private final PadStore store;
   private final PadSettings settings;
   private final Thread thread;
+  private final Context context;
   private final CommitWindow window;
   private final Sequencer sequencer;
   private final Fanout fanout;
@@ -52,6 +55,8 @@ public final class Pad {
   private final AuthorMemory authorMemory;
   /** authorId → colour of every author this pad knows (remembered with the pad, and seen since): see {@link Palette}. */
   private final Map<String, String> authorColors = new HashMap<>();
+  /** The owner's lock, password and lifetime; changed by {@link #applyPolicy}. */
+  private final OwnerRules owner;
 
   /** Thrown (as a failed future) by {@link #join} on a pad that is unloading: get a fresh one from the registry. */
   public static final class ClosedException extends IllegalStateException {
@@ -63,9 +68,17 @@ public final class Pad {
   /** {@code held} is the server-wide budget of ops accepted but not yet stored, shared by its pads. */
   Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
       HeldOps held) {
+    this(padId, store, settings, context, stored, onEmpty, held, PadPolicy.OPEN, PadLifetime.FOREVER,
+        PadRegistry.PASSWORD_TRIES_PER_MINUTE);
+  }
+
+  /** With the owner's {@code policy} and the pad's {@code lifetime} as stored, and the budget of wrong passwords. */
+  Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
+      HeldOps held, PadPolicy policy, PadLifetime lifetime, int passwordTriesPerMinute) {
     this.padId = padId;
     this.store = store;
     this.settings = settings;
+    this.context = context;
     this.thread = Thread.currentThread(); // created on the context's event loop (see PadRegistry)
     this.onEmpty = onEmpty;
     this.requests = new RequestQueue(padId);
@@ -75,6 +88,7 @@ public final class Pad {
     this.presence = new Presence(members, context.owner(), settings.presenceMillis());
     this.authorMemory = new AuthorMemory(context.owner(), settings.profileStoreMillis());
     this.fanout = new Fanout(members, window, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
+    this.owner = new OwnerRules(context.owner(), window, policy, lifetime, passwordTriesPerMinute);
     this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
     // Nothing is stored for a pad before its first edit, the profiles of its visitors included.
     authorMemory.holdUntilWritten();
@@ -135,22 +149,29 @@ public final class Pad {
   public Future<Boolean> join(Arrival arrival, Long rev) {
     checkContext();
     if (closed) return Future.failedFuture(new ClosedException(padId));
+    // Why before the queue: a password check takes 100,000 HMAC rounds on a worker, and the pad's
+    // other requests (everyone's typing) must not wait for it.
+    return owner.atJoin(new Seat(arrival), arrival.password()).compose(unlocked -> unlocked == null ? Future.succeededFuture(false) : queueJoin(arrival.withoutPassword(), rev, unlocked));
+  }
+
+  private Future<Boolean> queueJoin(Arrival arrival, Long rev, boolean unlocked) {
     return requests.run(() -> {
       if (closed) return Future.failedFuture(new ClosedException(padId));
-      if (window.head() == 0) return admit(arrival, rev);
+      if (window.head() == 0) return admit(arrival, rev, unlocked);
       // Why ask the store: a pad whose lifetime passed while it stayed loaded (nobody wrote, a tab
       // stayed open) must not be served from memory to a newcomer. One EXISTS per join; if the store
       // cannot answer, the pad in memory is the best there is.
       return store.exists(padId).recover(e -> Future.succeededFuture(true)).compose(exists -> {
-        if (exists || closed) return closed ? Future.failedFuture(new ClosedException(padId)) : admit(arrival, rev);
+        if (exists || closed) return closed ? Future.failedFuture(new ClosedException(padId)) : admit(arrival, rev, unlocked);
         sequencer.storeLostPad();
         return Future.failedFuture(new ClosedException(padId)); // the session joins the pad loaded afresh
       });
     });
   }
 
-  private Future<Boolean> admit(Arrival arrival, Long rev) {
+  private Future<Boolean> admit(Arrival arrival, Long rev, boolean unlocked) {
     Seat seat = new Seat(arrival);
+    seat.unlocked = unlocked;
     replaceSameClient(seat);
     int sameKind = 0; // writers and viewers have limits of their own
     for (Seat other : members.values()) if (other.viewer == seat.viewer) sameKind++;
@@ -197,12 +218,13 @@ public final class Pad {
     }
     ClientSeq last = window.lastSeq(seat.clientId());
     long lastSeq = last == null ? 0 : last.seq();
+    PolicyView view = owner.view(seat);
     if (rev == null) {
       long head = window.head();
       Member.JoinSnapshot snapshot = new Member.JoinSnapshot(window.doc().text(), window.doc().runs());
-      seat.tell(m -> m.joined(head, snapshot, lastSeq));
+      seat.tell(m -> m.joined(head, snapshot, lastSeq, view));
     } else {
-      seat.tell(m -> m.joined(rev, null, lastSeq));
+      seat.tell(m -> m.joined(rev, null, lastSeq, view));
       // Why in chunks: a connection taking batches gets each as one frame; a replay may be 10,000 ops.
       for (int i = 0; i < missed.size(); i += REPLAY_CHUNK) {
         List<OpRecord> chunk = missed.subList(i, Math.min(missed.size(), i + REPLAY_CHUNK));
@@ -234,6 +256,7 @@ public final class Pad {
         seat.tell(m -> m.rejected(Rejection.STORE_UNAVAILABLE, "the pad is shutting down; keep the op and resend it", seq));
         return Future.succeededFuture();
       }
+      if (owner.refusesOp(seat, seq)) return Future.succeededFuture();
       return sequencer.submit(new Submission(seat, rev, seq, op));
     });
   }
@@ -308,6 +331,59 @@ public final class Pad {
       }
       return Future.succeededFuture();
     });
+  }
+
+  /**
+   * The member gives the pad's password after joining: right, it may write from now on and gets a
+   * {@code policy} with {@code canWrite}; wrong, {@link Rejection#WRONG_PASSWORD}. Checked on a worker,
+   * outside the pad's queue, within the budget of wrong passwords.
+   */
+  public void unlock(Member member, String password) {
+    checkContext();
+    Seat seat = members.get(member);
+    if (seat == null || closed) return;
+    owner.unlock(seat, password).onSuccess(ok -> {
+      Seat now = members.get(member);
+      if (!ok || now == null) return;
+      now.unlocked = true;
+      PolicyView view = owner.view(now);
+      now.tell(m -> m.policy(view));
+    });
+  }
+
+  /**
+   * The owner changed the pad's policy or lifetime: every member gets what it means for it now. A new
+   * password (set or changed) must be given again; when it guards reading too, members who have not
+   * given it are closed ({@link Rejection#PASSWORD_REQUIRED}: they join again with it).
+   */
+  void applyPolicy(PadPolicy changed, PadLifetime newLifetime) {
+    checkContext();
+    boolean newPassword = owner.change(changed, newLifetime);
+    for (Seat seat : new ArrayList<>(members.values())) {
+      if (newPassword) seat.unlocked = false;
+      if (owner.closesReader(seat)) {
+        members.remove(seat.member);
+        seat.tell(m -> m.evicted(Rejection.PASSWORD_REQUIRED, "the owner protected this pad with a password: join again with it"));
+        continue;
+      }
+      PolicyView view = owner.view(seat);
+      seat.tell(m -> m.policy(view));
+    }
+    presence.sendNow();
+    if (members.isEmpty()) onEmpty.run(); // all closed: the pad may unload
+  }
+
+  /** The owner gave the pad a new read-only id: connections opened with another one are closed. */
+  void readOnlyLinkChanged(String newId) {
+    checkContext();
+    for (Seat seat : new ArrayList<>(members.values())) {
+      if (seat.readOnlyId != null && !seat.readOnlyId.equals(newId)) {
+        members.remove(seat.member);
+        seat.tell(m -> m.evicted(Rejection.READ_ONLY_LINK_CHANGED, "the owner replaced this read-only link; ask for the new one"));
+      }
+    }
+    presence.sendNow();
+    if (members.isEmpty()) onEmpty.run();
   }
 
   /** True while ops wait for the store or are being stored: a flush will follow. */

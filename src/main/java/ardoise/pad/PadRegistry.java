@@ -1,6 +1,9 @@
 package ardoise.pad;
 
+import ardoise.store.PadLifetime;
+import ardoise.store.PadPolicy;
 import ardoise.store.PadStore;
+import ardoise.store.StoredPad;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -31,6 +34,9 @@ public final class PadRegistry {
   private int loads;
   private BiFunction<String, MemberInfo, Future<Void>> memberSeen = (padId, info) -> Future.succeededFuture();
   private int requests;
+  /** Wrong passwords a minute per client address, per pad, by default (ARDOISE_PASSWORD_TRIES_PER_MINUTE). */
+  public static final int PASSWORD_TRIES_PER_MINUTE = 10;
+  private int passwordTriesPerMinute = PASSWORD_TRIES_PER_MINUTE;
   /** Pads being deleted: a request for one waits for the deletion, then gets a fresh, empty pad. */
   private final Map<String, Future<Boolean>> erasing = new HashMap<>();
 
@@ -59,8 +65,13 @@ public final class PadRegistry {
     Future<Pad> existing = pads.get(padId);
     if (existing != null) return existing;
     loads++;
-    Future<Pad> loading = store.load(padId)
-        .map(stored -> new Pad(padId, store, settings, context, stored, () -> scheduleUnload(padId), held)
+    // The owner's policy and the lifetime come with the pad: a locked pad must refuse its first op.
+    Future<StoredPad> stored = store.load(padId);
+    Future<PadPolicy> policy = store.policy(padId);
+    Future<PadLifetime> lifetime = store.lifetime(padId);
+    Future<Pad> loading = Future.all(stored, policy, lifetime)
+        .map(all -> new Pad(padId, store, settings, context, stored.result(), () -> scheduleUnload(padId), held,
+            policy.result(), lifetime.result(), passwordTriesPerMinute)
             .onGone(() -> forget(padId)))
         .compose(Pad::start);
     pads.put(padId, loading);
@@ -155,6 +166,37 @@ public final class PadRegistry {
     erasing.put(padId, deleted);
     deleted.onComplete(r -> erasing.remove(padId, deleted));
     return deleted;
+  }
+
+  /** Wrong passwords allowed a minute per client address on each pad (six times as many per pad in all). */
+  public void passwordTriesPerMinute(int perMinute) {
+    if (perMinute < 1) throw new IllegalArgumentException("at least one try a minute");
+    passwordTriesPerMinute = perMinute;
+  }
+
+  /**
+   * The owner changed the pad's {@code policy} (already stored) or its {@code lifetime}: the pad, if
+   * loaded or loading, applies it and tells every member ({@link Pad#applyPolicy}). A pad not loaded
+   * reads it from the store when it loads. Why after a load in flight too: that load may have read
+   * the policy before the change was stored.
+   */
+  public Future<Void> applyPolicy(String padId, PadPolicy policy, PadLifetime lifetime) {
+    Future<Pad> open = pads.get(padId);
+    if (open == null) return Future.succeededFuture();
+    return open.<Void>map(p -> {
+      p.applyPolicy(policy, lifetime);
+      return null;
+    }).recover(e -> Future.succeededFuture());
+  }
+
+  /** The pad got a new read-only id: its connections opened with an older one are closed. */
+  public Future<Void> readOnlyLinkChanged(String padId, String newId) {
+    Future<Pad> open = pads.get(padId);
+    if (open == null) return Future.succeededFuture();
+    return open.<Void>map(p -> {
+      p.readOnlyLinkChanged(newId);
+      return null;
+    }).recover(e -> Future.succeededFuture());
   }
 
   /** Calls {@code seen} with (padId, profile) to remember for any pad's members, paced (see {@link Pad#onMemberSeen}). */

@@ -24,5 +24,15 @@ public enum Rejection {
   /** The op is based on a revision too far behind the head to rebase; rejoin (and rebase on the client). */
   REV_TOO_OLD,
   /** The pad is gone from the store (its lifetime passed, or it was deleted): the member keeps what it shows and stops. */
-  PAD_DELETED
+  PAD_DELETED,
+  /** The owner locked the pad: the op is not committed; the client keeps it and resends once unlocked. */
+  PAD_LOCKED,
+  /** The pad has an edit password this connection has not given (an op refused, or a join when it guards reading too). */
+  PASSWORD_REQUIRED,
+  /** The password given in a join or an unlock is not the pad's. */
+  WRONG_PASSWORD,
+  /** Too many wrong passwords from this address or for this pad: wait before trying again. */
+  PASSWORD_RATE_LIMITED,
+  /** The owner gave the pad a new read-only link: connections opened with the old one are closed. */
+  READ_ONLY_LINK_CHANGED
 }

@@ -24,8 +24,13 @@ final class Seat {
   final boolean viewer;
   /** The colour the browser proposes when the person chose none (see {@link Palette}); may be null. */
   final String preferredColor;
+  /** The client address (the budget of wrong passwords) and the read-only id it came through (nullable). */
+  final String address;
+  final String readOnlyId;
   private final Context home;
   private MemberInfo info;
+  /** This connection gave the pad's edit password (it is not kept, only the fact). */
+  boolean unlocked;
 
   Seat(Arrival arrival) {
     this.member = arrival.member();
@@ -33,6 +38,8 @@ final class Seat {
     this.viewer = arrival.viewer();
     this.preferredColor = arrival.preferredColor();
     this.home = arrival.home();
+    this.address = arrival.address();
+    this.readOnlyId = arrival.readOnlyId();
   }
 
   MemberInfo info() {

@@ -9,10 +9,21 @@ public sealed interface ClientMessage {
    * First message: who this tab is; {@code rev} (nullable) is the revision it already has;
    * {@code batch}: it reads {@code batch} frames (one per flush of the pad, see docs/protocol.md).
    * {@code color}: the colour the person picked (nullable); without it the pad gives a free one,
-   * {@code preferredColor} (nullable) if nobody uses it.
+   * {@code preferredColor} (nullable) if nobody uses it. {@code password} (nullable): the pad's edit
+   * password, when the person knows it.
    */
   record Join(String clientId, String name, String color, String authorId, Long rev, boolean batch,
-      String preferredColor) implements ClientMessage {
+      String preferredColor, String password) implements ClientMessage {
+    public Join(String clientId, String name, String color, String authorId, Long rev, boolean batch,
+        String preferredColor) {
+      this(clientId, name, color, authorId, rev, batch, preferredColor, null);
+    }
+
+    /** Never prints the password. */
+    @Override public String toString() {
+      return "Join[clientId=" + clientId + ", rev=" + rev + ", password=" + (password == null ? "none" : "given") + "]";
+    }
+
     public Join(String clientId, String name, String color, String authorId, Long rev, boolean batch) {
       this(clientId, name, color, authorId, rev, batch, null);
     }
@@ -33,6 +44,13 @@ public sealed interface ClientMessage {
 
   /** New display name and colour. */
   record Profile(String name, String color) implements ClientMessage {}
+
+  /** The pad's edit password, given after joining (never logged). */
+  record Unlock(String password) implements ClientMessage {
+    @Override public String toString() {
+      return "Unlock[password=given]";
+    }
+  }
 
   /** A chat message beside the pad (never part of its text). */
   record Chat(String text) implements ClientMessage {}

@@ -44,7 +44,17 @@ public enum ErrorCode {
   /** An op based on a revision too far behind the head (count or bytes); the client rejoins with its rev. */
   REV_TOO_OLD(false),
   /** The pad is gone from the store (its lifetime passed, or it was deleted): the client keeps its text and stops, without reconnecting. */
-  PAD_DELETED(true);
+  PAD_DELETED(true),
+  /** An op while the owner has locked the pad: not committed; the client keeps it and resends once a {@code policy} frame allows. */
+  PAD_LOCKED(false),
+  /** An op from a connection that has not given the pad's password, or a join without it when it guards reading too. */
+  PASSWORD_REQUIRED(false),
+  /** A join or unlock with a password that is not the pad's. */
+  WRONG_PASSWORD(false),
+  /** Too many wrong passwords (this address, or this pad); {@code retryAfter} says when to try again. */
+  PASSWORD_RATE_LIMITED(false),
+  /** The owner replaced the read-only link this connection was opened with. */
+  READ_ONLY_LINK_CHANGED(true);
 
   private final boolean closes;
   private final String code;
@@ -75,6 +85,11 @@ public enum ErrorCode {
       case REPLACED -> REPLACED;
       case REV_TOO_OLD -> REV_TOO_OLD;
       case PAD_DELETED -> PAD_DELETED;
+      case PAD_LOCKED -> PAD_LOCKED;
+      case PASSWORD_REQUIRED -> PASSWORD_REQUIRED;
+      case WRONG_PASSWORD -> WRONG_PASSWORD;
+      case PASSWORD_RATE_LIMITED -> PASSWORD_RATE_LIMITED;
+      case READ_ONLY_LINK_CHANGED -> READ_ONLY_LINK_CHANGED;
     };
   }
 }

@@ -58,6 +58,7 @@ public final class FrameDecoder {
       case "ping" -> new ClientMessage.Ping();
       case "profile" -> new ClientMessage.Profile(name(root), color(root.get("color"), true));
       case "chat" -> new ClientMessage.Chat(chatText(root.get("text"), chatMaxChars));
+      case "unlock" -> new ClientMessage.Unlock(password(root.get("password"), true));
       default -> throw new ProtocolException(ErrorCode.BAD_MESSAGE, "unknown message type \"" + shorten(type.asText()) + "\"");
     };
   }
@@ -73,7 +74,16 @@ public final class FrameDecoder {
     }
     return new ClientMessage.Join(clientId, name(root), color(root.get("color"), false),
         authorId, rev, batch != null && batch.booleanValue(),
-        color(root.get("preferredColor"), "preferredColor"));
+        color(root.get("preferredColor"), "preferredColor"), password(root.get("password"), false));
+  }
+
+  /** A password field: a string of at most 128 UTF-16 code units (never quoted in an error). */
+  private static String password(JsonNode n, boolean required) throws ProtocolException {
+    if ((n == null || n.isNull()) && !required) return null;
+    if (n == null || !n.isTextual() || n.textValue().isEmpty() || n.textValue().length() > 128) {
+      throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"password\" must be a string of 1 to 128 characters");
+    }
+    return n.textValue();
   }
 
   /**

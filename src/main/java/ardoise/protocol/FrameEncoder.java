@@ -4,6 +4,7 @@ import ardoise.ot.AuthorRun;
 import ardoise.ot.OpJson;
 import ardoise.pad.Broadcast;
 import ardoise.pad.MemberInfo;
+import ardoise.pad.PolicyView;
 import ardoise.store.ChatMessage;
 import ardoise.store.OpRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,7 +30,14 @@ public final class FrameEncoder {
   private String lastChatFrame;
 
   public String joined(long rev, String clientId, String authorId, long lastSeq, String text, List<AuthorRun> runs) {
+    return joined(rev, clientId, authorId, lastSeq, text, runs, null);
+  }
+
+  /** The {@code joined} frame; {@code policy} (nullable) is what the pad's policy means for this connection. */
+  public String joined(long rev, String clientId, String authorId, long lastSeq, String text, List<AuthorRun> runs,
+      PolicyView policy) {
     ObjectNode o = message("joined").put("rev", rev).put("clientId", clientId).put("authorId", authorId).put("lastSeq", lastSeq);
+    if (policy != null) policyFields(o.putObject("policy"), policy);
     if (text != null) {
       o.put("text", text);
       ArrayNode authors = o.putArray("authors");
@@ -128,6 +136,27 @@ public final class FrameEncoder {
       lastChatFrame = frame;
     }
     return frame;
+  }
+
+  /** The {@code policy} frame: the pad's policy changed, or this connection gave the password. */
+  public String policy(PolicyView policy) {
+    return write(policyFields(message("policy"), policy));
+  }
+
+  private static ObjectNode policyFields(ObjectNode o, PolicyView p) {
+    o.put("lifetimeDays", p.lifetimeDays());
+    if (p.deletesAt() == null) o.putNull("deletesAt");
+    else o.put("deletesAt", p.deletesAt());
+    return o.put("locked", p.locked()).put("passwordRequired", p.passwordRequired())
+        .put("protectReadOnly", p.protectReadOnly()).put("canWrite", p.canWrite());
+  }
+
+  /** An error frame with {@code retryAfter} (seconds) when positive. */
+  public String error(ErrorCode code, String message, long seq, long retryAfterSeconds) {
+    ObjectNode o = message("error").put("code", code.code()).put("message", message);
+    if (seq > 0) o.put("seq", seq);
+    if (retryAfterSeconds > 0) o.put("retryAfter", retryAfterSeconds);
+    return write(o);
   }
 
   /** An error frame; {@code seq} (the refused op) is included when positive. */

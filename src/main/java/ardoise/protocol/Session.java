@@ -54,6 +54,9 @@ public final class Session implements Member {
   private long unwrittenChars;
   /** Chars of the joined frame (the document) still unwritten: not counted as slowness. */
   private long unwrittenDocument;
+  /** The client address (budget of wrong passwords) and the read-only id the socket came through (nullable). */
+  private String address = "-";
+  private String readOnlyId;
   private long inFlightSeq; // the op in flight and when its frame arrived (0: none), for the commit latency metric
   private long inFlightSince;
 
@@ -74,6 +77,13 @@ public final class Session implements Member {
     this.bucket = new TokenBucket(limits.opsPerSecond(), limits.opsBurst(), System.nanoTime());
     this.chatBucket = new TokenBucket(limits.chatPerMinute() / 60.0, limits.chatBurst(), System.nanoTime());
     this.profileBucket = new TokenBucket(limits.profilePerSecond(), limits.profileBurst(), System.nanoTime());
+  }
+
+  /** Where the connection comes from: its client address and the read-only id it was opened with (nullable). Before {@link #start}. */
+  public Session from(String clientAddress, String viaReadOnlyId) {
+    this.address = clientAddress;
+    this.readOnlyId = viaReadOnlyId;
+    return this;
   }
 
   /** Wires the socket's handlers; call once, right after the upgrade. */
@@ -134,6 +144,10 @@ public final class Session implements Member {
     if (state != State.JOINED) {
       throw new ProtocolException(ErrorCode.NOT_JOINED, "send join first", m instanceof ClientMessage.Op op ? op.seq() : 0);
     }
+    if (m instanceof ClientMessage.Unlock u) {
+      onPad(p -> p.unlock(this, u.password()));
+      return;
+    }
     if (readOnly) refuseWrite(m);
     if (m instanceof ClientMessage.Op op) {
       // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
@@ -176,6 +190,9 @@ public final class Session implements Member {
 
   private void join(ClientMessage.Join j, boolean retryIfClosed) {
     state = State.JOINING;
+    // It speaks the protocol: a join refused for its password leaves the socket open for the next one
+    // (a person may take a while to type the password).
+    context.owner().cancelTimer(joinTimer);
     clientId = j.clientId();
     authorId = j.authorId();
     batches = j.batch();
@@ -185,7 +202,8 @@ public final class Session implements Member {
     shards.call(padId, registry -> {
       // On the pad's context now: a pad on this socket's own loop is called directly, both ways.
       boolean home = Thread.currentThread() == socketThread;
-      Arrival arrival = new Arrival(this, info, readOnly, home ? null : context, j.preferredColor());
+      Arrival arrival = new Arrival(this, info, readOnly, home ? null : context, j.preferredColor(), j.password(),
+          address, readOnlyId);
       return registry.pad(padId).compose(p -> p.join(arrival, j.rev()).map(ok -> new Joined(p, ok, home)));
     })
         .onComplete(r -> {
@@ -278,7 +296,11 @@ public final class Session implements Member {
   // Member: the pad talks to this connection through these, on this context.
 
   @Override public void joined(long rev, JoinSnapshot s, long lastSeq) {
-    String frame = frames.joined(rev, clientId, authorId, lastSeq, s == null ? null : s.text(), s == null ? null : s.runs());
+    joined(rev, s, lastSeq, null);
+  }
+
+  @Override public void joined(long rev, JoinSnapshot s, long lastSeq, ardoise.pad.PolicyView policy) {
+    String frame = frames.joined(rev, clientId, authorId, lastSeq, s == null ? null : s.text(), s == null ? null : s.runs(), policy);
     if (state == State.CLOSED) return;
     // Why apart: the document this client asked for may alone exceed the send-queue limit (a hot
     // pad's authorship runs: 1.5 M chars at 300 typists); the frames right behind it must not read
@@ -335,6 +357,14 @@ public final class Session implements Member {
     metrics.rejected(code);
     send(frames.error(code, message, seq));
   }
+
+  @Override public void rejected(Rejection reason, String message, long seq, long retryAfterSeconds) {
+    ErrorCode code = ErrorCode.of(reason);
+    metrics.rejected(code);
+    send(frames.error(code, message, seq, retryAfterSeconds));
+  }
+
+  @Override public void policy(ardoise.pad.PolicyView policy) { send(frames.policy(policy)); }
 
   @Override public void evicted(Rejection reason, String message) {
     ErrorCode code = ErrorCode.of(reason);

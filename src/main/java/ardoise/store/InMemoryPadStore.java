@@ -26,6 +26,8 @@ public final class InMemoryPadStore implements PadStore {
   /** Tombstones: deleted padId / read-only id → when the tombstone ends (epoch ms). */
   private final Map<String, Long> deletedPads = new HashMap<>();
   private final Map<String, Long> deletedReadOnlyIds = new HashMap<>();
+  /** padId → its owner's decisions (absent: {@link PadPolicy#OPEN}). Kept forever, like the pads. */
+  private final Map<String, PadPolicy> policies = new HashMap<>();
   private volatile boolean available = true;
   private volatile boolean closed;
 
@@ -195,6 +197,7 @@ public final class InMemoryPadStore implements PadStore {
         deletedReadOnlyIds.put(readOnlyId, until);
       }
       stored |= notes.forget(padId);
+      stored |= policies.remove(padId) != null;
       stored |= chat.forget(padId);
       if (stored) deletedPads.put(padId, until);
       return stored;
@@ -217,6 +220,44 @@ public final class InMemoryPadStore implements PadStore {
   @Override
   public Future<String> storedReadOnlyId(String padId) {
     return call(() -> readOnlyIds.get(padId));
+  }
+
+  @Override
+  public Future<PadPolicy> policy(String padId) {
+    return call(() -> policies.getOrDefault(padId, PadPolicy.OPEN));
+  }
+
+  @Override
+  public Future<Void> setPolicy(String padId, PadPolicy policy) {
+    return call(() -> {
+      if (policy.equals(PadPolicy.OPEN)) policies.remove(padId);
+      else policies.put(padId, policy);
+      return null;
+    });
+  }
+
+  /** Pads here live forever; a lifetime chosen before the first edit is reported, never applied. */
+  @Override
+  public Future<PadLifetime> lifetime(String padId) {
+    return call(() -> {
+      PadData p = pads.get(padId);
+      PadPolicy policy = policies.getOrDefault(padId, PadPolicy.OPEN);
+      long chosen = Math.max(0, policy.lifetimeMs());
+      boolean written = p != null && p.written;
+      return new PadLifetime(written, written ? 0 : chosen, 0);
+    });
+  }
+
+  @Override
+  public Future<String> rotateReadOnlyId(String padId, String candidate) {
+    return call(() -> {
+      PadData p = pads.get(padId);
+      if (p == null || !p.written) return null;
+      String old = readOnlyIds.put(padId, candidate);
+      if (old != null) padsByReadOnlyId.remove(old);
+      padsByReadOnlyId.put(candidate, padId);
+      return candidate;
+    });
   }
 
   private static boolean lasts(Map<String, Long> tombstones, String key) {

@@ -91,6 +91,35 @@ public interface PadStore {
     return Future.succeededFuture(null);
   }
 
+  /** What the pad's owner decided ({@link PadPolicy#OPEN} when nothing); any pad, written or not. */
+  default Future<PadPolicy> policy(String padId) {
+    return Future.succeededFuture(PadPolicy.OPEN);
+  }
+
+  /**
+   * Replaces the pad's policy. It lives as long as the pad (the pad's TTL; for a pad not yet written,
+   * the lifetime chosen in it, else the default) and is deleted with it. A chosen lifetime
+   * ({@link PadPolicy#lifetimeMs}) is what the pad's first commit gives it; for a written pad use
+   * {@link #setLifetime}.
+   */
+  default Future<Void> setPolicy(String padId, PadPolicy policy) {
+    return Future.failedFuture(new UnsupportedOperationException("this store keeps no pad policy"));
+  }
+
+  /** The pad's lifetime and when it will be deleted without an edit ({@link PadLifetime}). */
+  default Future<PadLifetime> lifetime(String padId) {
+    return Future.succeededFuture(PadLifetime.FOREVER);
+  }
+
+  /**
+   * Gives a written pad a new read-only id, {@code candidate}: the old id stops opening the pad at
+   * once (it answers like an id no pad ever had) and gets no tombstone. Completes with the new id, or
+   * null for a pad never written (it has no read-only link, and nothing is stored).
+   */
+  default Future<String> rotateReadOnlyId(String padId, String candidate) {
+    return Future.failedFuture(new UnsupportedOperationException("this store cannot change read-only ids"));
+  }
+
   /** The authors' profiles and saved versions kept beside the pads, in the same storage. */
   PadNotes notes();
 

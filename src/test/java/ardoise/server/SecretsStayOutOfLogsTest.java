@@ -48,6 +48,7 @@ class SecretsStayOutOfLogsTest {
   private static final String OPERATOR = "jeton-operateur-5e8c21f7";
   private static final String TAB_SECRET = "secret-d-onglet-5e2a7c";
   private static final String AUTHOR_SECRET = "secret-d-autrice-9b31f0";
+  private static final String EDIT_PASSWORD = "mot-de-passe-du-pad-6c0d";
 
   @RegisterExtension
   final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
@@ -98,6 +99,7 @@ class SecretsStayOutOfLogsTest {
 
     typeAndSendBadFrames();
     callTheHttpApi();
+    String ownerToken = useAnEditPassword();
     String readOnlyId = new JsonObject(server.get("/api/pads/journal/links").text()).getString("readOnly")
         .replaceAll(".*/r/", "");
     assertEquals(400, server.get("/r/" + readOnlyId + "%ZZ").status());
@@ -108,7 +110,7 @@ class SecretsStayOutOfLogsTest {
     server = null;
 
     List<String> lines = records.stream().filter(SecretsStayOutOfLogsTest::shown).map(SecretsStayOutOfLogsTest::line).toList();
-    for (String secret : List.of(TEXT, PASSWORD, TOKEN, OPERATOR, readOnlyId, TAB_SECRET, AUTHOR_SECRET)) {
+    for (String secret : List.of(TEXT, PASSWORD, TOKEN, OPERATOR, readOnlyId, TAB_SECRET, AUTHOR_SECRET, EDIT_PASSWORD, ownerToken)) {
       List<String> leaks = lines.stream().filter(l -> l.contains(secret)).toList();
       assertEquals(List.of(), leaks, "log lines holding " + secret);
     }
@@ -165,6 +167,33 @@ class SecretsStayOutOfLogsTest {
           Map.of("Authorization", "Bearer " + OPERATOR + "x")).status());
       assertEquals(200, http.callWith(HttpMethod.GET, "/api/admin/pads/importe/export", null, operator).status());
       assertEquals(204, http.callWith(HttpMethod.DELETE, "/api/admin/pads/importe", null, operator).status());
+    } finally {
+      http.close();
+    }
+  }
+
+  /** An owner sets an edit password; members give it wrong, right, and too often. Returns the owner token. */
+  private String useAnEditPassword() {
+    HttpCalls http = new HttpCalls(server.app.port());
+    try {
+      String token = http.post("/api/pads", new JsonObject().put("name", "verrouille")).json().getString("ownerToken");
+      assertEquals(200, http.callWith(HttpMethod.PATCH, "/api/pads/verrouille/settings",
+          new JsonObject().put("password", EDIT_PASSWORD).put("locked", true).toBuffer(),
+          Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token)).status());
+      assertEquals(403, http.callWith(HttpMethod.DELETE, "/api/pads/verrouille", null, Map.of("Authorization", "Bearer " + token + "x")).status());
+      WsClient bob = server.connect("verrouille");
+      bob.send(new JsonObject().put("type", "join").put("secret", TAB_SECRET + "-bob").put("name", "Bob").put("password", EDIT_PASSWORD + "?"))
+          .nextError("wrong-password");
+      bob.send(new JsonObject().put("type", "join").put("secret", TAB_SECRET + "-bob").put("name", "Bob").put("password", EDIT_PASSWORD))
+          .next("joined");
+      WsClient carol = server.connect("verrouille");
+      carol.send(new JsonObject().put("type", "join").put("secret", TAB_SECRET + "-carol").put("name", "Carol")).next("joined");
+      carol.send(new JsonObject().put("type", "unlock").put("password", EDIT_PASSWORD + "!")).nextError("wrong-password");
+      bob.op(0, 1, TEXT).nextError("pad-locked");
+      assertEquals(204, http.callWith(HttpMethod.DELETE, "/api/pads/verrouille", null, Map.of("Authorization", "Bearer " + token)).status());
+      bob.nextError("pad-deleted");
+      carol.nextError("pad-deleted");
+      return token;
     } finally {
       http.close();
     }

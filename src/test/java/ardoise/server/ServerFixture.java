@@ -81,10 +81,9 @@ public final class ServerFixture implements AutoCloseable {
     return c;
   }
 
-  /** A connection with {@code headers} on its upgrade request (a reverse proxy's X-Forwarded-*). */
-  public WsClient connect(String uri, String origin, Map<String, String> headers) {
+  /** A connection with these request headers (e.g. X-Forwarded-For behind a trusted proxy). */
+  public WsClient connectWith(String uri, Map<String, String> headers) {
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port()).setURI(uri);
-    if (origin != null) o.addHeader("Origin", origin);
     headers.forEach(o::addHeader);
     WsClient c = new WsClient(wsClient.webSocket(), o);
     clients.add(c);

@@ -50,7 +50,7 @@ class TrustedProxiesTest {
   }
 
   @Test
-  void behindATrustedProxyLinksOriginAndClientAreTheBrowsers() {
+  void behindATrustedProxyLinksOriginAndClientAreTheBrowsers() throws Exception {
     start("10.0.0.0/8, 127.0.0.1, ::1");
     JsonObject links = http.callWith(HttpMethod.GET, "/api/pads/atelier/links", null, FORWARDED).json();
     assertEquals("https://pad.example.org/p/atelier", links.getString("edit"));
@@ -64,9 +64,9 @@ class TrustedProxiesTest {
 
     assertEquals(200, importAs("atelier", "https://pad.example.org").status(), "the forwarded origin is ours");
     assertEquals(403, importAs("atelier", "https://evil.example.com").status());
-    assertEquals("ordre du jour", server.connect("/ws/atelier", "https://pad.example.org", FORWARDED)
+    assertEquals("ordre du jour", server.connectWith("/ws/atelier", with(FORWARDED, "Origin", "https://pad.example.org"))
         .join(ServerFixture.newClientId()).getString("text"));
-    server.connect("/ws/atelier", "https://evil.example.com", FORWARDED).nextError("origin-not-allowed");
+    server.connectWith("/ws/atelier", with(FORWARDED, "Origin", "https://evil.example.com")).nextError("origin-not-allowed");
 
     // The client is the right-most address no trusted proxy holds; what it wrote itself (left) is not read.
     for (int k = 0; k < 3; k++) assertEquals(200, miss(k, "203.0.113." + k + ", 198.51.100.7, 10.1.2.3").status());
@@ -75,7 +75,7 @@ class TrustedProxiesTest {
   }
 
   @Test
-  void fromAnUntrustedPeerForwardedHeadersChangeNothing() {
+  void fromAnUntrustedPeerForwardedHeadersChangeNothing() throws Exception {
     start("10.0.0.0/8"); // the proxies' network; the test's 127.0.0.1 is not in it
     String self = "http://127.0.0.1:" + server.app.port();
     assertEquals(200, importAs("atelier", self).status(), "the Host is our origin"); // written: no miss below
@@ -87,8 +87,8 @@ class TrustedProxiesTest {
     assertEquals(self + "/p/neuf", created.getString("editUrl"));
 
     assertEquals(403, importAs("atelier", "https://pad.example.org").status(), "a forged X-Forwarded-Host names no origin of ours");
-    server.connect("/ws/atelier", "https://pad.example.org", FORWARDED).nextError("origin-not-allowed");
-    assertEquals("ordre du jour", server.connect("/ws/atelier", self, FORWARDED).join(ServerFixture.newClientId()).getString("text"));
+    server.connectWith("/ws/atelier", with(FORWARDED, "Origin", "https://pad.example.org")).nextError("origin-not-allowed");
+    assertEquals("ordre du jour", server.connectWith("/ws/atelier", with(FORWARDED, "Origin", self)).join(ServerFixture.newClientId()).getString("text"));
 
     int k = 0;
     while (miss(k, "203.0.113." + k).status() == 200) assertTrue(++k < 10, "forged addresses bought a fresh budget");

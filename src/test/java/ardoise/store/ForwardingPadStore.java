@@ -35,4 +35,9 @@ public class ForwardingPadStore implements PadStore {
   @Override public List<StoreCounter> counters() { return delegate.counters(); }
   @Override public boolean isAvailable() { return delegate.isAvailable(); }
   @Override public Future<Void> close() { return delegate.close(); }
+
+  @Override public Future<ardoise.store.PadPolicy> policy(String padId) { return delegate.policy(padId); }
+  @Override public Future<Void> setPolicy(String padId, ardoise.store.PadPolicy policy) { return delegate.setPolicy(padId, policy); }
+  @Override public Future<ardoise.store.PadLifetime> lifetime(String padId) { return delegate.lifetime(padId); }
+  @Override public Future<String> rotateReadOnlyId(String padId, String candidate) { return delegate.rotateReadOnlyId(padId, candidate); }
 }

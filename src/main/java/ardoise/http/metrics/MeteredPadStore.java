@@ -141,4 +141,9 @@ final class MeteredPadStore implements PadStore {
       if (r.failed()) failures.increment();
     });
   }
+
+  @Override public Future<ardoise.store.PadPolicy> policy(String padId) { return store.policy(padId); }
+  @Override public Future<Void> setPolicy(String padId, ardoise.store.PadPolicy policy) { return store.setPolicy(padId, policy); }
+  @Override public Future<ardoise.store.PadLifetime> lifetime(String padId) { return store.lifetime(padId); }
+  @Override public Future<String> rotateReadOnlyId(String padId, String candidate) { return store.rotateReadOnlyId(padId, candidate); }
 }

@@ -22,6 +22,16 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
     return PREFIX + "{" + escape(padId) + "}:read-only";
   }
 
+  /** What the pad's owner decided (a hash: locked, password, protectReadOnly, lifetime). */
+  static String policy(String padId) {
+    return PREFIX + "{" + escape(padId) + "}:policy";
+  }
+
+  /** The hash of the pad's owner token (a string key). */
+  static String owner(String padId) {
+    return PREFIX + "{" + escape(padId) + "}:owner";
+  }
+
   /** The pad's chat: a stream capped to the newest messages. */
   static String chat(String padId) {
     return PREFIX + "{" + escape(padId) + "}:chat";
@@ -61,14 +71,14 @@ record PadKeys(String meta, String log, String seqs, String snapshots, String sn
   }
 
   /**
-   * Every key of the pad, meta first, log and seqs next, the read-only id sixth (the order commit.lua
-   * and lifetime-set.lua read). Why one list: each key here gets the pad's TTL with each edit, so a
+   * Every key of the pad, meta first, log and seqs next, the read-only id sixth, the owner tenth and
+   * the policy eleventh (the order commit.lua and lifetime-set.lua read). Why one list: each key here gets the pad's TTL with each edit, so a
    * new per-pad key must be added here or it would outlive the pad.
    */
   List<String> all() {
     String base = meta.substring(0, meta.length() - "meta".length());
     return List.of(meta, log, seqs, snapshots, snapshotIndex, base + "read-only", base + "authors", base + "chat",
-        base + "versions", base + "owner");
+        base + "versions", base + "owner", base + "policy");
   }
 
   List<String> forCommit() {

@@ -23,7 +23,11 @@ import java.util.logging.Logger;
  * to lose an answer for go through here (a pad's commit script checks the head and the client's seq
  * inside Redis, see {@code Sequencer}). Logs one line when Redis goes away and one when it
  * returns, naming the endpoint without its password.
- * Thread rule: state is an atomic flag, so any thread may read or report.
+ * Only a command sent after the last change of state may change it again: a command sent during an
+ * outage that times out after Redis is back, or an answer to a command sent before the outage that
+ * arrives after it was noticed, is stale and would otherwise flip the state back, so one outage
+ * gives one line each way.
+ * Thread rule: the state is an atomic flag any thread may read; changes are made under {@code this}.
  */
 final class RedisAvailability {
   private static final Logger LOG = Logger.getLogger(RedisAvailability.class.getName());
@@ -35,6 +39,8 @@ final class RedisAvailability {
   private final AtomicBoolean pinging = new AtomicBoolean();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong recoveries = new AtomicLong();
+  /** Counts the changes of state; guarded by {@code this}. */
+  private long epoch;
   private final long commandTimeoutMs;
   private final long timerId;
 
@@ -61,10 +67,11 @@ final class RedisAvailability {
    * the command deadline fails the returned future (the command itself cannot be called back).
    */
   <T> Future<T> track(Future<T> result) {
+    long sentIn = epoch();
     return result.timeout(commandTimeoutMs, TimeUnit.MILLISECONDS)
         .recover(e -> Future.failedFuture(e instanceof TimeoutException
             ? new TimeoutException("no answer from redis within " + commandTimeoutMs + " ms") : e))
-        .onComplete(r -> reportSuccess(), this::reportFailure);
+        .onComplete(r -> reportSuccess(sentIn), e -> reportFailure(e, sentIn));
   }
 
   /** Commands (and PINGs) that got no answer: connection refused or lost, timeout. */
@@ -77,20 +84,32 @@ final class RedisAvailability {
     return recoveries.get();
   }
 
-  void reportSuccess() {
-    if (available.compareAndSet(false, true)) {
+  private synchronized long epoch() {
+    return epoch;
+  }
+
+  /** Flips the state to {@code now} if a command sent in the current epoch says so; true when it flipped. */
+  private synchronized boolean change(boolean now, long sentIn) {
+    if (available.get() == now || sentIn != epoch) return false;
+    available.set(now);
+    epoch++;
+    return true;
+  }
+
+  private void reportSuccess(long sentIn) {
+    if (change(true, sentIn)) {
       recoveries.incrementAndGet();
       LOG.info("pad=- client=- redis is back: " + endpoint);
     }
   }
 
-  void reportFailure(Throwable failure) {
+  private void reportFailure(Throwable failure, long sentIn) {
     if (failure instanceof Response r && r.type() == ResponseType.ERROR) {
-      reportSuccess(); // Redis answered with an error reply: it is reachable.
+      reportSuccess(sentIn); // Redis answered with an error reply: it is reachable.
       return;
     }
     errors.incrementAndGet();
-    if (available.compareAndSet(true, false)) {
+    if (change(false, sentIn)) {
       LOG.warning("pad=- client=- redis is unreachable: " + endpoint + " (" + failure.getMessage() + ")");
     }
   }

@@ -4,7 +4,9 @@ import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
 import ardoise.store.ClientSeq;
 import ardoise.store.OpRecord;
+import ardoise.store.PadLifetime;
 import ardoise.store.PadNotes;
+import ardoise.store.PadPolicy;
 import ardoise.store.PadStore;
 import ardoise.store.StoreCounter;
 import ardoise.store.SeqNotNewException;
@@ -42,6 +44,8 @@ public final class RedisPadStore implements PadStore {
   private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
   private static final LuaScript SET_LIFETIME = LuaScript.load("lifetime-set.lua");
   private static final LuaScript DELETE = LuaScript.load("delete.lua");
+  private static final LuaScript SET_POLICY = LuaScript.load("policy-set.lua");
+  private static final LuaScript GET_LIFETIME = LuaScript.load("lifetime-get.lua");
 
   /**
    * Which snapshots to keep per pad, how often to PING, the longest wait between reconnects, the pool
@@ -229,6 +233,42 @@ public final class RedisPadStore implements PadStore {
       if (r.get(0) != null) readOnlyIds.extendReverse(padId, r.get(0).toString(), r.get(1).toLong());
       return true;
     }));
+  }
+
+  @Override
+  public Future<PadPolicy> policy(String padId) {
+    return onCaller(availability.track(api.hgetall(PadKeys.policy(padId))).map(reply -> {
+      if (reply == null || reply.size() == 0) return PadPolicy.OPEN;
+      Response password = reply.get("password");
+      Response lifetime = reply.get("lifetime");
+      return new PadPolicy(reply.containsKey("locked"), password == null ? null : password.toString(),
+          reply.containsKey("protectReadOnly"), lifetime == null ? PadPolicy.NO_LIFETIME : lifetime.toLong());
+    }));
+  }
+
+  /** One script replaces the hash and gives it the pad's TTL (policy-set.lua). */
+  @Override
+  public Future<Void> setPolicy(String padId, PadPolicy policy) {
+    Retention retention = tuning.retention();
+    List<String> args = List.of(policy.locked() ? "1" : "", policy.hasPassword() ? policy.passwordHash() : "",
+        policy.protectReadOnly() ? "1" : "", policy.lifetimeMs() < 0 ? "" : Long.toString(policy.lifetimeMs()),
+        Long.toString(retention.defaultMs()), Long.toString(retention.maxMs()));
+    List<String> keys = List.of(PadKeys.policy(padId), PadKeys.of(padId).meta(), PadKeys.owner(padId));
+    return onCaller(run(SET_POLICY, keys, args).mapEmpty());
+  }
+
+  @Override
+  public Future<PadLifetime> lifetime(String padId) {
+    Retention retention = tuning.retention();
+    List<String> args = List.of(Long.toString(retention.defaultMs()), Long.toString(retention.maxMs()),
+        Long.toString(System.currentTimeMillis()));
+    return onCaller(run(GET_LIFETIME, List.of(PadKeys.of(padId).meta(), PadKeys.policy(padId)), args)
+        .map(r -> new PadLifetime(r.get(0).toLong() == 1, r.get(1).toLong(), r.get(2).toLong())));
+  }
+
+  @Override
+  public Future<String> rotateReadOnlyId(String padId, String candidate) {
+    return onCaller(readOnlyIds.rotate(padId, candidate));
   }
 
   /** The retention this store applies (the server's settings). */

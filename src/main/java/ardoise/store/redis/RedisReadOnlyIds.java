@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 final class RedisReadOnlyIds {
   private static final Logger LOG = Logger.getLogger(RedisReadOnlyIds.class.getName());
   private static final LuaScript READ_ONLY_ID = LuaScript.load("read-only-id.lua");
+  private static final LuaScript ROTATE = LuaScript.load("read-only-rotate.lua");
   /**
    * Why a slack on the reverse key's TTL: the commit script asks for a longer one only when the pad's
    * expiry passes it, so with the slack it is renewed at most once per slack (a tenth of the
@@ -69,6 +70,28 @@ final class RedisReadOnlyIds {
       return availability.track(api.get(PadKeys.readOnlyId(padId)))
           .map(own -> own != null && own.toString().equals(readOnlyId) ? padId : null);
     });
+  }
+
+  /**
+   * The pad's own key takes the new id first (the old one leads nowhere from then on, {@link #padOf}
+   * checks it), then the new reverse entry is written and the old one removed. Null for a pad never
+   * written.
+   */
+  Future<String> rotate(String padId, String candidate) {
+    List<String> args = List.of(candidate, Long.toString(System.currentTimeMillis()),
+        Long.toString(reverseSlack(retention.defaultMs())));
+    return availability.track(ROTATE.run(api, List.of(PadKeys.of(padId).meta(), PadKeys.readOnlyId(padId)), args))
+        .compose(r -> {
+          if (r == null) return Future.succeededFuture(null);
+          long until = r.get(1).toLong();
+          List<String> set = until > 0
+              ? List.of(PadKeys.padOfReadOnlyId(candidate), padId, "PXAT", Long.toString(until))
+              : List.of(PadKeys.padOfReadOnlyId(candidate), padId);
+          Future<?> written = availability.track(api.set(set));
+          if (r.get(0) == null) return written.map(x -> candidate);
+          String old = r.get(0).toString();
+          return written.compose(x -> availability.track(api.del(List.of(PadKeys.padOfReadOnlyId(old))))).map(x -> candidate);
+        });
   }
 
   /** The pad's read-only id if it has one; never makes one. */

@@ -1,7 +1,9 @@
 -- Appends a batch of op records to one pad, atomically, and starts the pad's lifetime again
 -- (see docs/storage.md, "Lifetimes").
 -- KEYS: 1 meta hash, 2 op log stream, 3 last-seq hash, then every other key of the pad
---       (4 snapshots, 5 snapshot-revs, 6 read-only, 7 authors, 8 chat, 9 versions): all get the pad's TTL.
+--       (4 snapshots, 5 snapshot-revs, 6 read-only, 7 authors, 8 chat, 9 versions, 10 owner, 11 policy):
+--       all get the pad's TTL. The first commit gives the pad the lifetime its policy holds (an owner
+--       chose it before anyone wrote), else the default.
 -- ARGV: 1 channel, 2 expected head, 3 size after the batch, 4 record count,
 --       5 default lifetime ms, 6 max lifetime ms (0: none), 7 now ms, 8 longest reverse-key slack ms,
 --       then 5 values per record from 9: clientId, seq, op JSON, author, time
@@ -51,7 +53,7 @@ for i = 0, n - 1 do
 end
 local newHead = expected + n
 redis.call('HSETNX', meta, 'created', ARGV[first + 4])
-redis.call('HSETNX', meta, 'lifetime', ARGV[5])
+redis.call('HSETNX', meta, 'lifetime', redis.call('HGET', KEYS[11], 'lifetime') or ARGV[5])
 redis.call('HSET', meta, 'head', newHead, 'lastEdited', time, 'size', ARGV[3])
 
 -- The lifetime: the pad's own, capped by the server's maximum. O(number of keys), not of the pad.
