@@ -63,6 +63,10 @@ class TrustedProxiesTest {
     assertEquals("https://pad.example.org/p/neuf", created.getString("editUrl"));
 
     assertEquals(200, importAs("atelier", "https://pad.example.org").status(), "the forwarded origin is ours");
+    assertEquals(200, importAs("neuf", "https://pad.example.org").status());
+    JsonObject rotated = http.callWith(HttpMethod.POST, "/api/pads/neuf/read-only-link", null,
+        with(FORWARDED, "Authorization", "Bearer " + created.getString("ownerToken"))).json();
+    assertTrue(rotated.getString("readOnlyUrl").startsWith("https://pad.example.org/r/"), rotated.encode());
     assertEquals(403, importAs("atelier", "https://evil.example.com").status());
     assertEquals("ordre du jour", server.connectWith("/ws/atelier", with(FORWARDED, "Origin", "https://pad.example.org"))
         .join(ServerFixture.newClientId()).getString("text"));
