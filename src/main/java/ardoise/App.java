@@ -3,6 +3,7 @@ package ardoise;
 import ardoise.config.Config;
 import ardoise.config.ConfigException;
 import ardoise.config.Version;
+import ardoise.server.LogOutput;
 import ardoise.server.Server;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,10 @@ public final class App {
         System.out.println(CommandLine.HELP);
         return;
       }
+      if (command.action() == CommandLine.Action.HEALTH_CHECK) {
+        System.exit(HealthProbe.check(command.probeUrl(), System.out));
+        return;
+      }
       if (command.action() == CommandLine.Action.VERSION) {
         System.out.println("Ardoise " + Version.current());
         return;
@@ -37,6 +42,7 @@ public final class App {
       System.exit(2);
       return;
     }
+    LogOutput.install(config);
     Server server;
     try {
       server = Server.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -58,4 +58,16 @@ class CommandLineTest {
         () -> CommandLine.parse(new String[] {"--port", "80"}, Map.of()));
     assertEquals("unknown argument '--port'", e.getMessage());
   }
+
+  @Test
+  void theHealthCheckAsksReadinessOnTheConfiguredPortOrTheGivenUrl() {
+    Map<String, String> broken = Map.of("ARDOISE_CONFIG", dir.resolve("missing.json").toString(), "ARDOISE_PORT", "9123");
+    CommandLine probe = CommandLine.parse(new String[] {"--health-check"}, broken);
+    assertEquals(CommandLine.Action.HEALTH_CHECK, probe.action());
+    assertEquals("http://127.0.0.1:9123/health/ready", probe.probeUrl());
+    assertEquals("http://127.0.0.1:9000/health/ready", CommandLine.parse(new String[] {"--health-check"}, Map.of()).probeUrl());
+    assertEquals("https://pad.example.org/health/ready",
+        CommandLine.parse(new String[] {"--health-check", "https://pad.example.org/health/ready"}, Map.of()).probeUrl());
+    assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--health-check", "pad.example.org"}, Map.of()));
+  }
 }

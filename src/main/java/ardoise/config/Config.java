@@ -47,6 +47,8 @@ public final class Config {
       parsed.put(s, parse(s, given != null ? given.trim() : s.defaultValue));
     }
     checkRetention((Integer) parsed.get(Setting.RETENTION_DAYS), (Integer) parsed.get(Setting.MAX_RETENTION_DAYS));
+    checkChoice(Setting.LOG_FORMAT, (String) parsed.get(Setting.LOG_FORMAT), "text", "json");
+    checkChoice(Setting.ACCESS_LOG, (String) parsed.get(Setting.ACCESS_LOG), "off", "on");
     return new Config(parsed);
   }
 
@@ -55,6 +57,12 @@ public final class Config {
     if (maxDays > 0 && (days == 0 || days > maxDays)) {
       throw new ConfigException(Setting.RETENTION_DAYS.env + " must be between 1 and " + Setting.MAX_RETENTION_DAYS.env
           + " (" + maxDays + "), got " + days);
+    }
+  }
+
+  private static void checkChoice(Setting s, String value, String... choices) {
+    if (!java.util.List.of(choices).contains(value)) {
+      throw new ConfigException(s.env + " must be one of " + String.join(", ", choices) + ", got '" + value + "'");
     }
   }
 
@@ -136,6 +144,9 @@ public final class Config {
   /** Templates added to (or replacing) the bundled ones; null: the bundled ones only. */
   public Path templatesDir() { return (Path) values.get(Setting.TEMPLATES_DIR); }
 
+  /** The reverse proxies whose X-Forwarded-* headers count; empty: none. */
+  public AddressBlocks trustedProxies() { return (AddressBlocks) values.get(Setting.TRUSTED_PROXIES); }
+
   /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
   public int eventLoopCount() {
     int loops = eventLoops();
@@ -176,6 +187,12 @@ public final class Config {
         if (raw.isBlank()) return null;
         if (!Files.isDirectory(Path.of(raw))) throw new ConfigException(s.env + " must name a directory, got '" + raw + "'");
         return Path.of(raw);
+      case ADDRESS_BLOCKS:
+        try {
+          return AddressBlocks.parse(raw);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(s.env + " must list IP addresses or blocks (10.0.0.0/8), comma-separated: " + e.getMessage());
+        }
       default:
         throw new IllegalStateException("unknown kind " + s.kind);
     }

@@ -64,7 +64,10 @@ public enum Setting {
   IMPORTS_PER_MINUTE_PER_SERVER("ARDOISE_IMPORTS_PER_MINUTE_PER_SERVER", "importsPerMinutePerServer", Kind.INTEGER, "120", 0, 10_000_000),
   MAX_SAVED_VERSIONS("ARDOISE_MAX_SAVED_VERSIONS", "maxSavedVersions", Kind.INTEGER, "200", 1, 100_000),
   REDIS_MAXMEMORY_MB("ARDOISE_REDIS_MAXMEMORY_MB", "redisMaxmemoryMb", Kind.INTEGER, "1024", 0, 1 << 20),
-  MAX_AUTHORS_PER_PAD("ARDOISE_MAX_AUTHORS_PER_PAD", "maxAuthorsPerPad", Kind.INTEGER, "500", 1, 1_000_000);
+  MAX_AUTHORS_PER_PAD("ARDOISE_MAX_AUTHORS_PER_PAD", "maxAuthorsPerPad", Kind.INTEGER, "500", 1, 1_000_000),
+  TRUSTED_PROXIES("ARDOISE_TRUSTED_PROXIES", "trustedProxies", Kind.ADDRESS_BLOCKS, ""),
+  LOG_FORMAT("ARDOISE_LOG_FORMAT", "logFormat", Kind.TEXT, "text"),
+  ACCESS_LOG("ARDOISE_ACCESS_LOG", "accessLog", Kind.TEXT, "off");
 
   /** How a value is read and checked. */
   public enum Kind {
@@ -81,7 +84,9 @@ public enum Setting {
     /** Optional; a shared secret of at least 16 characters. Never logged. */
     SECRET,
     /** Optional; a directory that exists when the server starts. */
-    DIRECTORY
+    DIRECTORY,
+    /** Optional; comma-separated IP addresses or CIDR blocks ({@link AddressBlocks}). */
+    ADDRESS_BLOCKS
   }
 
   public final String env;

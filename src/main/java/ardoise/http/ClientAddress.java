@@ -1,7 +1,6 @@
 package ardoise.http;
 
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
+import ardoise.config.AddressBlocks;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -10,24 +9,13 @@ import java.util.List;
 /**
  * The address a request is counted under, for per-client limits ({@link MissBudget}).
  *
- * <p>The connection's address, unless {@code trustedProxyHops} (ARDOISE_TRUSTED_PROXY_HOPS) says
- * how many reverse proxies append to {@code X-Forwarded-For}: then the address the outermost of them
- * wrote, the N-th from the end (what a client writes itself sits further left and is never read).
+ * <p>{@link ProxyTrust} picks the address: the connection's, or one of {@code X-Forwarded-For}
+ * behind trusted proxies (what a client writes itself sits further left and is never read).
  * IPv6 addresses count by their /64 prefix: one machine usually holds a whole /64, and could
  * otherwise take a fresh address for every request.
  */
 final class ClientAddress {
   private ClientAddress() {}
-
-  static String of(HttpServerRequest request, int trustedProxyHops) {
-    String address = null;
-    if (trustedProxyHops > 0) address = forwarded(request.headers().getAll("X-Forwarded-For"), trustedProxyHops);
-    if (address == null) {
-      SocketAddress remote = request.remoteAddress();
-      address = remote == null ? "" : remote.hostAddress();
-    }
-    return prefix(address);
-  }
 
   /** The N-th address from the end of the X-Forwarded-For lists, or null if they are shorter. */
   static String forwarded(List<String> headers, int hops) {
@@ -36,6 +24,16 @@ final class ClientAddress {
       for (String part : header.split(",")) if (!part.isBlank()) all.add(part.strip());
     }
     return all.size() >= hops ? all.get(all.size() - hops) : null;
+  }
+
+  /** The right-most address of the X-Forwarded-For lists that is not one of {@code proxies}, or null. */
+  static String firstUntrusted(List<String> headers, AddressBlocks proxies) {
+    List<String> all = new ArrayList<>();
+    for (String header : headers) {
+      for (String part : header.split(",")) if (!part.isBlank()) all.add(part.strip());
+    }
+    for (int i = all.size() - 1; i >= 0; i--) if (!proxies.contains(all.get(i))) return all.get(i);
+    return null;
   }
 
   /** An IPv4 address as it is, an IPv6 one as its /64 prefix; anything else as written. */

@@ -12,7 +12,8 @@ import java.util.Set;
  * Only our own pages may change a pad. A browser names the page that sent a request (Origin, and
  * Sec-Fetch-Site in current browsers); a page on another site that posts to us, or opens a
  * WebSocket to us, is refused. "Our own" is ARDOISE_PUBLIC_URL when set, else the address the
- * browser used (the Host header: behind a proxy that rewrites Host, set ARDOISE_PUBLIC_URL).
+ * browser used: the Host header, or X-Forwarded-Host when a trusted proxy sent it ({@link ProxyTrust};
+ * from any other peer that header is ignored, else a foreign page's request could name its own site).
  * Requests without either header come from programs (curl, the API clients), not from a page a
  * person was lured to, and pass. Content types are checked per endpoint, before any body is read, so
  * that an HTML form (which a foreign page can submit without CORS) never reaches a handler.
@@ -21,10 +22,12 @@ final class CrossSiteGuard {
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
   private final String publicOrigin;
+  private final ProxyTrust proxies;
 
   /** {@code publicOrigin}: scheme://host[:port] of ARDOISE_PUBLIC_URL, or null. */
-  CrossSiteGuard(String publicOrigin) {
+  CrossSiteGuard(String publicOrigin, ProxyTrust proxies) {
     this.publicOrigin = publicOrigin;
+    this.proxies = proxies;
   }
 
   /** Route handler for every request: state-changing ones from another site end here with 403. */
@@ -43,7 +46,7 @@ final class CrossSiteGuard {
     String origin = request.getHeader("Origin");
     if (origin == null) return true;
     if (publicOrigin != null) return publicOrigin.equalsIgnoreCase(origin);
-    String host = request.getHeader("Host");
+    String host = proxies.host(request);
     return host != null && host.equalsIgnoreCase(authority(origin));
   }
 

@@ -43,6 +43,7 @@ final class OwnerApi {
   private final Retention retention;
   private final long tombstoneSeconds;
   private final String publicUrl;
+  private final ProxyTrust proxies;
   private final ReadOnlyIds ids = new ReadOnlyIds();
 
   private OwnerApi(Vertx vertx, HttpParts parts, Owners owners) {
@@ -53,6 +54,7 @@ final class OwnerApi {
     this.retention = retention(parts.config());
     this.tombstoneSeconds = parts.config().deletedPadTombstoneSeconds();
     this.publicUrl = parts.config().publicUrl();
+    this.proxies = ProxyTrust.of(parts.config());
   }
 
   /** The server's lifetimes (ARDOISE_RETENTION_DAYS, ARDOISE_MAX_RETENTION_DAYS). */
@@ -195,7 +197,7 @@ final class OwnerApi {
           } else if (r.result() == null) {
             ErrorPage.json(ctx, HttpError.NO_READ_ONLY_LINK, "the pad has no read-only link before its first edit");
           } else {
-            String base = ShareLinks.base(publicUrl, ctx.request().scheme(), ctx.request().getHeader("Host"));
+            String base = ShareLinks.base(publicUrl, proxies.scheme(ctx.request()), proxies.host(ctx.request()));
             String path = "/r/" + r.result();
             send(ctx, 200, new JsonObject().put("readOnlyId", r.result()).put("readOnlyUrl", base == null ? path : base + path));
           }

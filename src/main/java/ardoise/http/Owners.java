@@ -36,13 +36,14 @@ final class Owners {
   private final Future<Templates> templates;
   private final Retention retention;
   private final WriteQuotas quotas;
+  private final ProxyTrust proxies;
 
   /**
    * {@code templates}: the pads a creation may start from; {@code retention}: the lifetimes a
    * creation may choose ({@link OwnerApi#choices}); {@code quotas}: the pads an address may create.
    */
   Owners(PadStore store, NameSuggestions names, String publicUrl, PadShards shards, Future<Templates> templates,
-      Retention retention, WriteQuotas quotas) {
+      Retention retention, WriteQuotas quotas, ProxyTrust proxies) {
     this.quotas = quotas;
     this.store = store;
     this.notes = store.notes();
@@ -52,6 +53,7 @@ final class Owners {
     this.shards = shards;
     this.templates = templates;
     this.retention = retention;
+    this.proxies = proxies;
   }
 
   /** What a creation asks for besides the name: a template's text (nullable) and a lifetime in days (nullable). */
@@ -103,7 +105,7 @@ final class Owners {
             ErrorPage.json(ctx, HttpError.PAD_EXISTS, "a pad of this name exists already: open it, or choose another name");
           } else {
             String padId = r.result();
-            String base = ShareLinks.base(publicUrl, ctx.request().scheme(), ctx.request().getHeader("Host"));
+            String base = ShareLinks.base(publicUrl, proxies.scheme(ctx.request()), proxies.host(ctx.request()));
             String path = "/p/" + ShareLinks.encodeSegment(padId);
             send(ctx, 201, new JsonObject().put("padId", padId).put("ownerToken", token)
                 .put("editUrl", base == null ? path : base + path));

@@ -46,13 +46,13 @@ final class PadDoor {
   private final PadStore store;
   private final PadSpelling spelling;
   private final MissBudget misses;
-  private final int trustedProxyHops;
+  private final ProxyTrust proxies;
 
-  PadDoor(PadStore store, MissBudget misses, int trustedProxyHops) {
+  PadDoor(PadStore store, MissBudget misses, ProxyTrust proxies) {
     this.store = store;
     this.spelling = new PadSpelling(store);
     this.misses = misses;
-    this.trustedProxyHops = trustedProxyHops;
+    this.proxies = proxies;
   }
 
   /** The entry the door let through (routes mounted behind it only). */
@@ -204,7 +204,7 @@ final class PadDoor {
 
   /** Counts a miss of the request's client address; beyond its budget answers 429 and returns true. */
   private boolean overBudget(RoutingContext ctx) {
-    long retryAfter = misses.take(ClientAddress.of(ctx.request(), trustedProxyHops));
+    long retryAfter = misses.take(proxies.clientAddress(ctx.request()));
     if (retryAfter == 0) return false;
     String message = "too many requests for pads that do not exist; try again in " + retryAfter + " s";
     if (ctx.request().path().startsWith("/ws/")) {

@@ -29,14 +29,16 @@ public final class Routes {
   public static Routes create(Vertx vertx, HttpParts parts) {
     Router router = Router.router(vertx);
     Pages pages = new Pages(WEB_ROOT, parts.store());
-    PadDoor door = new PadDoor(parts.store(), parts.misses(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS));
+    ProxyTrust proxies = ProxyTrust.of(parts.config());
+    PadDoor door = new PadDoor(parts.store(), parts.misses(), proxies);
     SocketRoute sockets = new SocketRoute(parts.config(), parts);
-    ShareRoutes share = new ShareRoutes(vertx, pages, parts.store(), parts.config().publicUrl(), parts.lanAddresses());
+    ShareRoutes share = new ShareRoutes(vertx, pages, parts.store(), parts.config().publicUrl(), parts.lanAddresses(), proxies);
 
     RouterErrors.install(router);
+    if ("on".equals(parts.config().text(ardoise.config.Setting.ACCESS_LOG))) router.route().handler(new AccessLog(proxies)::handle);
     router.route().handler(pages::securityHeaders);
     router.route().handler(ConnectionGate::refuseIfFull);
-    router.route().handler(new CrossSiteGuard(parts.config().publicUrl())::check);
+    router.route().handler(new CrossSiteGuard(parts.config().publicUrl(), proxies)::check);
     router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
     router.get("/health/live").handler(parts.health()::live);
     router.get("/health/ready").handler(parts.health()::ready);
@@ -46,10 +48,10 @@ public final class Routes {
     router.get("/api/pads/suggest-name").handler(pages::suggestName);
     // Template files are read on a worker (file IO), once.
     Future<Templates> templates = vertx.executeBlocking(() -> Templates.load(parts.config().templatesDir()), false);
-    WriteQuotas quotas = new WriteQuotas(parts.quotas(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS),
+    WriteQuotas quotas = new WriteQuotas(parts.quotas(), proxies,
         parts.store());
     Owners owners = new Owners(parts.store(), new NameSuggestions(), parts.config().publicUrl(), parts.shards(), templates,
-        OwnerApi.retention(parts.config()), quotas);
+        OwnerApi.retention(parts.config()), quotas, proxies);
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
     router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);
     AdminApi.mount(router, vertx, parts);

@@ -27,14 +27,16 @@ final class ShareRoutes {
   private final PadStore store;
   private final String publicUrl;
   private final LanAddresses lan;
+  private final ProxyTrust proxies;
   private final ReadOnlyIds ids = new ReadOnlyIds();
 
-  ShareRoutes(Vertx vertx, Pages pages, PadStore store, String publicUrl, LanAddresses lan) {
+  ShareRoutes(Vertx vertx, Pages pages, PadStore store, String publicUrl, LanAddresses lan, ProxyTrust proxies) {
     this.vertx = vertx;
     this.pages = pages;
     this.store = store;
     this.publicUrl = publicUrl;
     this.lan = lan;
+    this.proxies = proxies;
   }
 
   /** GET /p/{padId}/projector */
@@ -92,9 +94,9 @@ final class ShareRoutes {
    * addresses are read only for a loopback request, on a worker (the system call may block).
    */
   private Future<ShareBase> base(RoutingContext ctx) {
-    String authority = authority(ctx);
+    String authority = proxies.host(ctx.request());
     String asked = ctx.queryParams().get("host");
-    String scheme = ctx.request().scheme();
+    String scheme = proxies.scheme(ctx.request());
     Future<List<String>> hosts = publicUrl == null && ShareBase.isLoopback(authority)
         ? vertx.executeBlocking(lan::ranked, false) : Future.succeededFuture(List.of());
     // A failed look-up (a worker refused at shutdown) leaves the address the browser used.
@@ -105,18 +107,10 @@ final class ShareRoutes {
     });
   }
 
-  /** host[:port] the client asked for (Host header, or :authority over HTTP/2); null if none. */
-  private static String authority(RoutingContext ctx) {
-    var a = ctx.request().authority();
-    if (a == null) return null;
-    String host = a.host().indexOf(':') >= 0 && !a.host().startsWith("[") ? "[" + a.host() + "]" : a.host();
-    return a.port() > 0 ? host + ":" + a.port() : host;
-  }
-
   /** A LAN base may change with the network (and the default with it): not cached then. */
   private void sendQr(RoutingContext ctx, ShareBase base, String url) {
     ctx.response().putHeader("Content-Type", "image/svg+xml; charset=utf-8").putHeader("Cache-Control", base.lan() ? "no-cache" : QR_CACHE)
-        .putHeader("Vary", "Host").end(QrSvg.of(url));
+        .putHeader("Vary", "Host, X-Forwarded-Host, X-Forwarded-Proto").end(QrSvg.of(url));
   }
 
   private static void json(io.vertx.core.http.HttpServerResponse response, JsonObject body) {

@@ -18,13 +18,15 @@ import java.util.Set;
  */
 final class SocketRoute {
   private final CrossSiteGuard crossSite;
+  private final ProxyTrust proxies;
   private final HttpParts parts;
   private final SessionLimits limits;
   private final FrameEncoder frames = new FrameEncoder();
   private final Set<Session> sessions = new HashSet<>();
 
   SocketRoute(Config config, HttpParts parts) {
-    this.crossSite = new CrossSiteGuard(config.publicUrl());
+    this.proxies = ProxyTrust.of(config);
+    this.crossSite = new CrossSiteGuard(config.publicUrl(), proxies);
     this.parts = parts;
     this.limits = new SessionLimits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(),
         config.sendQueueLimit(), config.chatMaxChars(), config.chatPerMinute(), config.chatBurst(),
@@ -42,7 +44,7 @@ final class SocketRoute {
       return;
     }
     PadDoor.Entry entry = PadDoor.entry(ctx);
-    String address = ClientAddress.of(ctx.request(), parts.config().integer(ardoise.config.Setting.TRUSTED_PROXY_HOPS));
+    String address = proxies.clientAddress(ctx.request());
     FlushBatching.install(ctx.request().connection());
     ctx.request().toWebSocket().onSuccess(ws -> start(ws, entry, address));
   }

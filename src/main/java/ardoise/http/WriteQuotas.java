@@ -16,12 +16,12 @@ import java.util.function.Function;
  */
 final class WriteQuotas {
   private final Quotas quotas;
-  private final int trustedProxyHops;
+  private final ProxyTrust proxies;
   private final Function<String, Future<Boolean>> created;
 
-  WriteQuotas(Quotas quotas, int trustedProxyHops, PadStore store) {
+  WriteQuotas(Quotas quotas, ProxyTrust proxies, PadStore store) {
     this.quotas = quotas;
-    this.trustedProxyHops = trustedProxyHops;
+    this.proxies = proxies;
     this.created = padId -> created(store, padId);
   }
 
@@ -80,7 +80,7 @@ final class WriteQuotas {
   }
 
   private String address(RoutingContext ctx) {
-    return ClientAddress.of(ctx.request(), trustedProxyHops);
+    return proxies.clientAddress(ctx.request());
   }
 
   /** 429 quota-exceeded, Retry-After and {@code retryAfter} in the JSON. */

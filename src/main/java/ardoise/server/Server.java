@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  */
 public final class Server {
   private static final System.Logger LOG = System.getLogger(Server.class.getName());
-  private static final long SHUTDOWN_SECONDS = 15;
+  // Why 8: Docker and systemd (TimeoutStopSec in conf/ardoise.service) kill after 10 s; the hook must end first.
+  private static final long SHUTDOWN_SECONDS = 8;
 
   private final Vertx vertx;
   private final Supplier<Future<Void>> closeStore;

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * imported, exported and stored corrupt; the Redis password in ARDOISE_REDIS_URL; the metrics token,
  * right and wrong; a read-only id in a malformed address; Redis stopping and coming back. Every line
  * logged through java.util.logging (where the server's and Vert.x's loggers write) is read, ours at
- * every level: none holds one of them, while the log still says where the pads are stored, that Redis
- * went away, and which pad could not be read.
+ * every level, the access log's too (ARDOISE_ACCESS_LOG=on): none holds one of them, while the log
+ * still says where the pads are stored, that Redis went away, and which pad could not be read.
  */
 @Tag("redis")
 class SecretsStayOutOfLogsTest {
@@ -95,7 +95,7 @@ class SecretsStayOutOfLogsTest {
     // The password as a query parameter, one of the URL forms the Redis client reads.
     String url = "redis://127.0.0.1:" + redis.port() + "/0?password=" + PASSWORD;
     server = ServerFixture.startWithItsOwnStore(Map.of("ARDOISE_REDIS_URL", url, "ARDOISE_METRICS_TOKEN", TOKEN,
-        "ARDOISE_MAX_MESSAGE_BYTES", "1024", "ARDOISE_OPERATOR_TOKEN", OPERATOR));
+        "ARDOISE_MAX_MESSAGE_BYTES", "1024", "ARDOISE_OPERATOR_TOKEN", OPERATOR, "ARDOISE_ACCESS_LOG", "on"));
 
     typeAndSendBadFrames();
     callTheHttpApi();
