@@ -120,9 +120,11 @@ final class PadPage {
   }
 
   /** What the status bar says of the connection and the saving (the chat's button left out). */
+  /** The connection and save state the status bar shows (not the chat button nor the pad's deletion date). */
   String statusText() {
     return (String) js("return [...document.getElementById('status-bar').children]"
-        + ".filter(c => !c.classList.contains('chat-toggle')).map(c => c.innerText.trim()).filter(t => t).join('\\n');");
+        + ".filter(c => !c.classList.contains('chat-toggle') && !c.classList.contains('status-deletes'))"
+        + ".map(c => c.innerText.trim()).filter(t => t).join('\\n');");
   }
 
   List<String> participantNames() {
