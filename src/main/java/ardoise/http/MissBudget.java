@@ -1,6 +1,6 @@
 package ardoise.http;
 
-import java.util.concurrent.ConcurrentHashMap;
+import ardoise.quota.AddressBudget;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,17 +12,12 @@ import java.util.function.LongSupplier;
  * room behind one NAT working on its pads is never slowed, and the budget is loose enough for that
  * room's typos and new pads.
  *
- * <p>Memory stays bounded: when the table reaches {@link #MAX_ADDRESSES}, the addresses whose bucket
- * is full again are forgotten; if more than half are still in use then, the table is cleared (those
- * addresses start again with a full budget). Thread rule: any thread.
+ * <p>The buckets are an {@link AddressBudget} without a server bound (misses are refused per address
+ * only: a server-wide bound would let one prober lock every room out of new pads); its table of
+ * addresses is bounded. Thread rule: any thread.
  */
 public final class MissBudget {
-  static final int MAX_ADDRESSES = 100_000;
-  private static final double NANOS_PER_MINUTE = 60e9;
-
-  private final int perMinute;
-  private final LongSupplier nanoClock;
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final AddressBudget buckets;
 
   /** {@code perMinute} 0: no limit. */
   public MissBudget(int perMinute) {
@@ -30,8 +25,7 @@ public final class MissBudget {
   }
 
   MissBudget(int perMinute, LongSupplier nanoClock) {
-    this.perMinute = perMinute;
-    this.nanoClock = nanoClock;
+    this.buckets = new AddressBudget(perMinute, 0, nanoClock);
   }
 
   /**
@@ -39,45 +33,6 @@ public final class MissBudget {
    * budget, else the whole seconds (at least 1) until the next miss would be, for Retry-After.
    */
   public long take(String address) {
-    if (perMinute == 0) return 0;
-    long now = nanoClock.getAsLong();
-    if (buckets.size() >= MAX_ADDRESSES) forgetIdle(now);
-    return buckets.computeIfAbsent(address, a -> new Bucket(perMinute, now)).take(now, perMinute);
-  }
-
-  private void forgetIdle(long now) {
-    buckets.values().removeIf(b -> b.fullAt(now, perMinute));
-    if (buckets.size() > MAX_ADDRESSES / 2) buckets.clear();
-  }
-
-  /** One address's misses; its own lock (two loops may count the same address at once). */
-  private static final class Bucket {
-    private double tokens;
-    private long last;
-
-    Bucket(int capacity, long now) {
-      this.tokens = capacity;
-      this.last = now;
-    }
-
-    synchronized long take(long now, int perMinute) {
-      refill(now, perMinute);
-      if (tokens >= 1) {
-        tokens -= 1;
-        return 0;
-      }
-      double nanos = (1 - tokens) * NANOS_PER_MINUTE / perMinute;
-      return Math.max(1, (long) Math.ceil(nanos / 1e9));
-    }
-
-    synchronized boolean fullAt(long now, int perMinute) {
-      refill(now, perMinute);
-      return tokens >= perMinute;
-    }
-
-    private void refill(long now, int perMinute) {
-      tokens = Math.min(perMinute, tokens + (now - last) * perMinute / NANOS_PER_MINUTE);
-      last = now;
-    }
+    return buckets.take(address, 1);
   }
 }
