@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ardoise.testing.Eventually;
+import ardoise.testing.TestTools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -106,7 +107,7 @@ class ContainerEntrypointIT {
     }
     conf.addAll(List.of("port " + port, "bind 127.0.0.1", "save \"\""));
     Path file = Files.write(root.resolve("redis.conf"), conf);
-    Process redis = new ProcessBuilder("redis-server", file.toString()).redirectErrorStream(true)
+    Process redis = new ProcessBuilder(TestTools.redisServer().toString(), file.toString()).redirectErrorStream(true)
         .redirectOutput(root.resolve("redis.log").toFile()).start();
     String password = ContainerFilesTest.PASSWORD.get("ARDOISE_REDIS_PASSWORD");
     Eventually.until("redis-server answers", () -> unchecked(() -> redisCli(port, password, "PING")).contains("PONG"));
@@ -122,7 +123,7 @@ class ContainerEntrypointIT {
   }
 
   private static String redisCli(int port, String password, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
+    List<String> cmd = new ArrayList<>(List.of(TestTools.redisCli().toString(), "-p", Integer.toString(port)));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     if (password != null) pb.environment().put("REDISCLI_AUTH", password);

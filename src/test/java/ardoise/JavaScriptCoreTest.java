@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
+import ardoise.testing.TestTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,20 +22,23 @@ import org.junit.jupiter.api.Test;
  * Runs the browser core's tests (src/test/js/*.test.mjs: algebra, shared vectors, pad names, client
  * state machine, pad session, network simulation) with Node's built-in runner, so {@code mvn verify}
  * covers the JavaScript too.
- * Without Node.js this test fails: a skipped JavaScript suite would let the two cores drift apart.
+ * Node is the one {@link TestTools} finds (on PATH, or ARDOISE_NODE). Without Node.js this test fails:
+ * a skipped JavaScript suite would let the two cores drift apart.
  * {@code -Dot.seed=N} and {@code -Dot.cases=N} reach the JavaScript tests as ARDOISE_SEED / ARDOISE_CASES.
  */
 class JavaScriptCoreTest {
   private static final String NEED_NODE =
-      "Node.js 18+ is required to run the JavaScript core tests: apt-get install nodejs";
+      "Node.js 18+ is required to run the JavaScript core tests (on PATH, or ARDOISE_NODE=/path/to/node): "
+          + TestTools.INSTALL;
   private static final Pattern PASS = Pattern.compile("^# pass (\\d+)$", Pattern.MULTILINE);
   private static final Pattern FAIL = Pattern.compile("^# fail (\\d+)$", Pattern.MULTILINE);
   private static final Pattern SKIPPED = Pattern.compile("^# (?:skipped|todo) ([1-9]\\d*)$", Pattern.MULTILINE);
 
   @Test
   void javaScriptCoreTestsPass() throws IOException, InterruptedException {
-    Path node = findNode();
-    requireVersion(node);
+    Path node = TestTools.node();
+    int major = TestTools.nodeMajor(node);
+    if (major < TestTools.NODE_MAJOR) fail(NEED_NODE + " (found " + node + ", version " + major + ")");
     Path base = Path.of("").toAbsolutePath();
     List<String> command = new ArrayList<>(List.of(node.toString(), "--test", "--test-reporter=tap"));
     command.addAll(testFiles(base.resolve("src/test/js")));
@@ -50,25 +53,6 @@ class JavaScriptCoreTest {
     assertEquals(0, exit, "node --test exited with " + exit + ":\n" + output);
     assertTrue(count(PASS, output) > 0, "no JavaScript test ran:\n" + output);
     assertFalse(SKIPPED.matcher(output).find(), "skipped or todo JavaScript tests are not allowed:\n" + output);
-  }
-
-  private static Path findNode() {
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String dir : path.split(File.pathSeparator)) {
-        Path candidate = Path.of(dir.isEmpty() ? "." : dir, "node");
-        if (Files.isExecutable(candidate)) return candidate;
-      }
-    }
-    return fail(NEED_NODE + " (no `node` on PATH)");
-  }
-
-  private static void requireVersion(Path node) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true).start();
-    String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    process.waitFor();
-    Matcher m = Pattern.compile("^v(\\d+)\\.").matcher(version);
-    if (!m.find() || Integer.parseInt(m.group(1)) < 18) fail(NEED_NODE + " (found " + node + " " + version + ")");
   }
 
   /** Explicit file names: Node 18, 20 and 22 disagree on how a directory argument is searched. */

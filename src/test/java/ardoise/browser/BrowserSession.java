@@ -1,5 +1,6 @@
 package ardoise.browser;
 
+import ardoise.testing.TestTools;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,13 +24,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium driven by Selenium, with a fresh profile, a window size and a
- * preferred language. Uses the system's /usr/bin/chromium and /usr/bin/chromedriver and
- * fails loudly when they are missing: browser tests never skip.
+ * preferred language. Runs the Chromium and chromedriver {@link TestTools} finds (on PATH, or named
+ * by ARDOISE_CHROMIUM / ARDOISE_CHROMEDRIVER) and fails loudly when they are missing: browser tests never skip.
  */
 public final class BrowserSession implements AutoCloseable {
 
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   private static final int PHONE_WIDTH = 600;
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration AWAIT_LIMIT = Duration.ofSeconds(60);
@@ -48,11 +47,11 @@ public final class BrowserSession implements AutoCloseable {
    * 600 px) preferring `language` (e.g. "fr-FR").
    */
   public static BrowserSession start(int width, int height, String language) {
-    requireExecutable(CHROMIUM);
-    requireExecutable(CHROMEDRIVER);
+    File chromium = TestTools.chromium().toFile();
+    File chromedriver = TestTools.chromedriver().toFile();
     Path profile = createProfileDirectory();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
+    options.setBinary(chromium);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height,
@@ -66,15 +65,8 @@ public final class BrowserSession implements AutoCloseable {
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logging);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
     return new BrowserSession(new ChromeDriver(service, options), profile);
-  }
-
-  private static void requireExecutable(File file) {
-    if (!file.canExecute()) {
-      throw new IllegalStateException(file + " is missing: browser tests need it "
-          + "(Debian: apt-get install -y chromium chromium-driver)");
-    }
   }
 
   private static Path createProfileDirectory() {
