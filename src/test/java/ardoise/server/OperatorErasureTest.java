@@ -16,8 +16,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +92,7 @@ class OperatorErasureTest {
 
     assertEquals(204, admin(HttpMethod.DELETE, "/api/admin/pads/" + pad, TOKEN).status());
     for (WsClient tab : List.of(alice, bob)) {
-      assertEquals("pad-deleted", nextErrorCode(tab));
+      assertEquals("pad-deleted", tab.nextErrorCode());
       tab.awaitClosed();
     }
     assertEquals(List.of("ardoise:read-only-deleted:" + readOnlyId, "ardoise:{" + pad + "}:deleted"),
@@ -105,7 +103,7 @@ class OperatorErasureTest {
     assertEquals(410, http.get("/p/" + pad + "/export/md").status());
     assertEquals(410, http.get("/p/" + pad + "/export/pdf").status());
     WsClient viewer = server.connect("/ws/r/" + readOnlyId, null);
-    assertEquals("pad-deleted", nextErrorCode(viewer));
+    assertEquals("pad-deleted", viewer.nextErrorCode());
     assertEquals(404, admin(HttpMethod.DELETE, "/api/admin/pads/" + pad, TOKEN).status(), "nothing left to delete");
     assertEquals(404, admin(HttpMethod.GET, "/api/admin/pads/" + pad + "/export", TOKEN).status());
 
@@ -177,30 +175,12 @@ class OperatorErasureTest {
     }
   }
 
-  /** The code of the next error frame, skipping ops, chat and the rest. */
-  private static String nextErrorCode(WsClient tab) {
-    while (true) {
-      JsonObject frame = tab.next();
-      if (frame.getString("type").equals("error")) return frame.getString("code");
-    }
-  }
 
-  /** Every key whose name holds the pad or the read-only id, by a full SCAN, sorted. */
-  private List<String> keysAbout(String pad, String readOnlyId) throws Exception {
+  /** Every key whose name holds the pad or the read-only id. */
+  private List<String> keysAbout(String pad, String readOnlyId) {
     Redis admin = Redis.createClient(storeVertx, redis.url());
     try {
-      RedisAPI api = RedisAPI.api(admin);
-      List<String> found = new ArrayList<>();
-      String cursor = "0";
-      do {
-        Response page = api.scan(List.of(cursor, "COUNT", "1000")).await();
-        cursor = page.get(0).toString();
-        for (Response key : page.get(1)) {
-          if (key.toString().contains(pad) || key.toString().contains(readOnlyId)) found.add(key.toString());
-        }
-      } while (!cursor.equals("0"));
-      found.sort(null);
-      return found;
+      return ardoise.testing.RedisKeys.about(RedisAPI.api(admin), pad, readOnlyId);
     } finally {
       admin.close().await();
     }

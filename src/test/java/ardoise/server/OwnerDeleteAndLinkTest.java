@@ -12,8 +12,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -71,12 +69,6 @@ class OwnerDeleteAndLinkTest {
     return http.callWith(method, uri, null, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
   }
 
-  private static String nextErrorCode(WsClient tab) {
-    while (true) {
-      JsonObject frame = tab.next();
-      if (frame.getString("type").equals("error")) return frame.getString("code");
-    }
-  }
 
   @Test
   void theOwnerDeletesThePadAndEveryTabIsToldWhileLinksProjectorAndExportsAnswer410() throws Exception {
@@ -100,7 +92,7 @@ class OwnerDeleteAndLinkTest {
 
     assertEquals(204, as(token, HttpMethod.DELETE, "/api/pads/" + pad).status());
     for (WsClient tab : List.of(alice, bob, reader, projector)) {
-      assertEquals("pad-deleted", nextErrorCode(tab));
+      assertEquals("pad-deleted", tab.nextErrorCode());
       tab.awaitClosed();
     }
     assertEquals(410, http.get("/r/" + id).status());
@@ -108,7 +100,7 @@ class OwnerDeleteAndLinkTest {
     assertEquals(410, http.get("/p/" + pad + "/export/md").status());
     assertEquals(410, http.get("/p/" + pad + "/export/txt").status());
     WsClient late = server.connect("/ws/r/" + id, null);
-    assertEquals("pad-deleted", nextErrorCode(late));
+    assertEquals("pad-deleted", late.nextErrorCode());
     assertEquals(List.of("ardoise:read-only-deleted:" + id, "ardoise:{" + pad + "}:deleted"), keysAbout(pad, id),
         "nothing is left but the tombstones: owner and policy included");
     assertEquals(403, as(token, HttpMethod.DELETE, "/api/pads/" + pad).status(), "the owner token went with the pad");
@@ -134,7 +126,7 @@ class OwnerDeleteAndLinkTest {
     assertNotEquals(old, fresh);
     assertTrue(rotated.json().getString("readOnlyUrl").endsWith("/r/" + fresh), rotated.text());
 
-    assertEquals("read-only-link-changed", nextErrorCode(reader));
+    assertEquals("read-only-link-changed", reader.nextErrorCode());
     reader.awaitClosed();
     assertEquals(404, http.get("/r/" + old).status());
     assertEquals(200, http.get("/r/" + fresh).status());
@@ -142,7 +134,7 @@ class OwnerDeleteAndLinkTest {
     WsClient newReader = server.connect("/ws/r/" + fresh, null);
     assertEquals("Compte rendu de l’atelier", newReader.join(ServerFixture.newClientId()).getString("text"));
     WsClient oldAgain = server.connect("/ws/r/" + old, null);
-    assertEquals("bad-pad-name", nextErrorCode(oldAgain), "an unknown link");
+    assertEquals("bad-pad-name", oldAgain.nextErrorCode(), "an unknown link");
 
     writer.op(1, 1, 25, ".").next("ack");
     assertEquals("op", projector.next().getString("type"), "the projector (reached by name) keeps working");
@@ -155,22 +147,11 @@ class OwnerDeleteAndLinkTest {
     assertEquals("no-read-only-link", none.json().getString("error"));
   }
 
-  /** Every key whose name holds the pad or the read-only id, by a full SCAN, sorted. */
-  private List<String> keysAbout(String pad, String readOnlyId) throws Exception {
+  /** Every key whose name holds the pad or the read-only id. */
+  private List<String> keysAbout(String pad, String readOnlyId) {
     Redis admin = Redis.createClient(storeVertx, redis.url());
     try {
-      RedisAPI api = RedisAPI.api(admin);
-      List<String> found = new ArrayList<>();
-      String cursor = "0";
-      do {
-        Response page = api.scan(List.of(cursor, "COUNT", "1000")).await();
-        cursor = page.get(0).toString();
-        for (Response key : page.get(1)) {
-          if (key.toString().contains(pad) || key.toString().contains(readOnlyId)) found.add(key.toString());
-        }
-      } while (!cursor.equals("0"));
-      found.sort(null);
-      return found;
+      return ardoise.testing.RedisKeys.about(RedisAPI.api(admin), pad, readOnlyId);
     } finally {
       admin.close().await();
     }

@@ -84,6 +84,14 @@ public final class WsClient {
     return o;
   }
 
+  /** The code of the next error frame, skipping ops, chat and the rest. */
+  public String nextErrorCode() {
+    while (true) {
+      JsonObject frame = next();
+      if (frame.getString("type").equals("error")) return frame.getString("code");
+    }
+  }
+
   public JsonObject nextPresence() {
     try {
       JsonObject o = presence.poll(WAIT_SECONDS, TimeUnit.SECONDS);

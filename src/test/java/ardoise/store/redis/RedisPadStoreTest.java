@@ -67,20 +67,9 @@ class RedisPadStoreTest extends PadStoreContract {
     }
   }
 
-  /** Every key whose name holds the pad id or the read-only id, by a full SCAN, sorted. */
-  private static List<String> keysAbout(RedisAPI api, String pad, String readOnlyId) throws Exception {
-    List<String> found = new java.util.ArrayList<>();
-    String cursor = "0";
-    do {
-      io.vertx.redis.client.Response page = api.scan(List.of(cursor, "COUNT", "1000")).await();
-      cursor = page.get(0).toString();
-      for (io.vertx.redis.client.Response key : page.get(1)) {
-        String name = key.toString();
-        if (name.contains(pad) || name.contains(readOnlyId)) found.add(name);
-      }
-    } while (!cursor.equals("0"));
-    found.sort(null);
-    return found;
+  /** Every key whose name holds the pad id or the read-only id. */
+  private static List<String> keysAbout(RedisAPI api, String pad, String readOnlyId) {
+    return ardoise.testing.RedisKeys.about(api, pad, readOnlyId);
   }
 
   @AfterEach
