@@ -146,6 +146,7 @@ public final class Config {
 
   /** The reverse proxies whose X-Forwarded-* headers count; empty: none. */
   public AddressBlocks trustedProxies() { return (AddressBlocks) values.get(Setting.TRUSTED_PROXIES); }
+  public ApiKeys apiKeys() { return (ApiKeys) values.get(Setting.API_KEYS); }
 
   /** The event loops to run: {@link #eventLoops}, or one per processor when it is 0. */
   public int eventLoopCount() {
@@ -192,6 +193,12 @@ public final class Config {
           return AddressBlocks.parse(raw);
         } catch (IllegalArgumentException e) {
           throw new ConfigException(s.env + " must list IP addresses or blocks (10.0.0.0/8), comma-separated: " + e.getMessage());
+        }
+      case API_KEYS:
+        try {
+          return ApiKeys.parse(raw);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(s.env + " must list name:scope:secret keys, comma-separated: " + e.getMessage());
         }
       default:
         throw new IllegalStateException("unknown kind " + s.kind);

@@ -67,7 +67,8 @@ public enum Setting {
   MAX_AUTHORS_PER_PAD("ARDOISE_MAX_AUTHORS_PER_PAD", "maxAuthorsPerPad", Kind.INTEGER, "500", 1, 1_000_000),
   TRUSTED_PROXIES("ARDOISE_TRUSTED_PROXIES", "trustedProxies", Kind.ADDRESS_BLOCKS, ""),
   LOG_FORMAT("ARDOISE_LOG_FORMAT", "logFormat", Kind.TEXT, "text"),
-  ACCESS_LOG("ARDOISE_ACCESS_LOG", "accessLog", Kind.TEXT, "off");
+  ACCESS_LOG("ARDOISE_ACCESS_LOG", "accessLog", Kind.TEXT, "off"),
+  API_KEYS("ARDOISE_API_KEYS", "apiKeys", Kind.API_KEYS, "");
 
   /** How a value is read and checked. */
   public enum Kind {
@@ -86,7 +87,9 @@ public enum Setting {
     /** Optional; a directory that exists when the server starts. */
     DIRECTORY,
     /** Optional; comma-separated IP addresses or CIDR blocks ({@link AddressBlocks}). */
-    ADDRESS_BLOCKS
+    ADDRESS_BLOCKS,
+    /** Optional; comma-separated {@code name:scope:secret} keys for programs ({@link ApiKeys}). Secrets never logged. */
+    API_KEYS
   }
 
   public final String env;
