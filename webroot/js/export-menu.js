@@ -12,7 +12,7 @@ const padName = padNameFromLocation(window.location);
 const language = () => (document.documentElement.lang === 'en' ? 'en' : 'fr');
 
 async function strings() {
-  const response = await fetch(`/i18n/${language()}.json`, { credentials: 'same-origin' });
+  const response = await fetch(new URL(`../i18n/${language()}.json`, import.meta.url), { credentials: 'same-origin' });
   return response.ok ? response.json() : {};
 }
 

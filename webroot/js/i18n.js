@@ -26,8 +26,9 @@ function readStored(storage) {
 }
 
 async function fetchStrings(lang) {
-  const response = await fetch(`/i18n/${lang}.json`, { credentials: "same-origin" });
-  if (!response.ok) throw new Error(`i18n: /i18n/${lang}.json answered ${response.status}`);
+  // Beside this module's own address, so a release's texts come with its code (/v/{tag}/…).
+  const response = await fetch(new URL(`../i18n/${lang}.json`, import.meta.url), { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`i18n: ${lang}.json answered ${response.status}`);
   return response.json();
 }
 

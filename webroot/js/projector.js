@@ -17,6 +17,8 @@ import { MarkdownView } from './markdown/markdown-view.js';
 import { readableLink } from './pads.js';
 import { withChatOverlay } from './viewer/chat-overlay.js';
 
+document.documentElement.dataset.modules = 'ran'; // js/browser-check.js looks for it
+
 const LINKS_RETRY_MS = 3000;
 
 const projectorTheme = EditorView.theme({

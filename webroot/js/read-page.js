@@ -7,6 +7,8 @@ import { createReadOnlyView, relabel, viewAdapter } from './viewer/read-only-vie
 import { ViewerSession, readOnlySocketUrl } from './viewer/viewer-session.js';
 import { mountViewerPassword } from './viewer/viewer-password.js';
 
+document.documentElement.dataset.modules = 'ran'; // js/browser-check.js looks for it
+
 const readTheme = EditorView.theme({
   '&': { fontSize: 'var(--editor-font-size)', backgroundColor: 'var(--paper)', color: 'var(--ink)' },
   '.cm-scroller': { fontFamily: 'var(--editor-font)', lineHeight: '1.6', overflow: 'auto' },

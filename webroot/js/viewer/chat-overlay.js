@@ -45,7 +45,7 @@ function messageLine(doc, m) {
 export function withChatOverlay(doc, i18n, ui, storage = globalThis.localStorage) {
   const link = doc.createElement('link');
   link.rel = 'stylesheet';
-  link.href = '/css/chat-overlay.css';
+  link.href = new URL('../../css/chat-overlay.css', import.meta.url).href;
   doc.head.append(link);
 
   const log = new ChatLog({ keep: SHOWN });

@@ -16,11 +16,11 @@ import java.util.function.Consumer;
  * with {@code java -jar}, from {@code target/classes} in development. Blocking: call at start or on a worker. One reader at a time
  * (synchronized): each event loop reads the templates at start, and a jar opens as one zip file system at a time.
  */
-final class BundledFiles {
+public final class BundledFiles {
   private BundledFiles() {}
 
   /** Gives {@code reader} the directory {@code name} of the class path as a Path, for as long as it reads; nothing when absent. */
-  static synchronized void read(String name, Consumer<Path> reader) {
+  public static synchronized void read(String name, Consumer<Path> reader) {
     URL url = BundledFiles.class.getClassLoader().getResource(name);
     if (url == null) return;
     try {

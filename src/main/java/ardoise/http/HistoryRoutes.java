@@ -26,7 +26,7 @@ final class HistoryRoutes {
    * {@code notes}, {@code shards} and {@code exports} are the server's (shared by its event loops); the rest is this loop's.
    * {@code templates}: the bundled templates and the operator's, read once.
    */
-  static void mount(Router router, Vertx vertx, PadStore store, PadNotes notes, PadShards shards, String webRoot,
+  static void mount(Router router, Vertx vertx, PadStore store, PadNotes notes, PadShards shards, Pages pages,
       int maxHistoryResponseBytes, RenderPool exports, Future<Templates> templates, WriteQuotas quotas, int maxSavedVersions) {
     Contributors contributors = new Contributors(shards, notes);
     HistoryCache cache = new HistoryCache(vertx, store, HISTORY_PADS_CACHED);
@@ -35,7 +35,7 @@ final class HistoryRoutes {
     EditApi edits = new EditApi(vertx, shards, cache, notes, templates, store::isAvailable, quotas, maxSavedVersions);
 
     router.getWithRegex("/p/[^/]+/export/[^/]*").handler(export::handle);
-    router.getWithRegex("/p/[^/]+/history").handler(ctx -> historyPage(ctx, webRoot));
+    router.getWithRegex("/p/[^/]+/history").handler(ctx -> pages.sendPage(ctx, "history.html"));
     router.getWithRegex("/api/pads/[^/]+/history").handler(history::summary);
     router.getWithRegex("/api/pads/[^/]+/history/[^/]*").handler(history::revision);
     router.getWithRegex("/api/pads/[^/]+/versions").handler(edits::versions);
@@ -52,12 +52,6 @@ final class HistoryRoutes {
     router.postWithRegex("/api/pads/[^/]+/import").handler(edits::importFile);
     router.postWithRegex("/api/pads/[^/]+/from-template").handler(edits::fromTemplate);
     router.routeWithRegex("/api/pads/[^/]+/.*").failureHandler(HistoryRoutes::apiFailure);
-  }
-
-  private static void historyPage(RoutingContext ctx, String webRoot) {
-    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
-        .sendFile(webRoot + "/history.html")
-        .onFailure(e -> ErrorPage.html(ctx, HttpError.NOT_FOUND, "history.html is missing"));
   }
 
   private static void apiFailure(RoutingContext ctx) {

@@ -1,13 +1,12 @@
 package ardoise.http;
 
 /**
- * The inline import map of {@code webroot/pad.html} and the Content-Security-Policy
- * that lets it run.
+ * The Content-Security-Policy of every response, which lets the pages' inline import maps run.
  *
  * <p>Browsers accept import maps only as inline JSON, so {@code script-src 'self'}
- * alone refuses them. The map is static, so its sha256 is allowed instead of a
- * per-response nonce: no page templating, and {@code ImportMapTest} recomputes the
- * hash from the HTML and fails the build when they drift apart.
+ * alone refuses them. The maps are the same on every response of a release, so their sha256
+ * (computed at start from the pages as sent, {@code WebAssets#importMapHashes}) is allowed instead
+ * of a per-response nonce.
  *
  * <p>{@code style-src 'self'} is enough: CodeMirror's styles go through
  * {@code webroot/js/editor/style-mod-csp.js} (constructed stylesheets), and inline
@@ -17,15 +16,17 @@ package ardoise.http;
  */
 public final class ImportMap {
 
-  /** The CSP source for the import map's text, sha256 of its exact UTF-8 bytes. */
-  public static final String SCRIPT_HASH = "'sha256-9px4x0fMVgMbrjfc4YWH2TAplDBf0msJrGdYoWl3nxQ='";
-
-  /** The header value for every HTML page (harmless on the other responses). */
-  public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
-      + "script-src 'self' " + SCRIPT_HASH + "; "
-      + "style-src 'self'; "
-      + "connect-src 'self' ws: wss:; "
-      + "img-src 'self' data:";
+  /**
+   * The header value for every response (only pages use it), allowing inline scripts whose sha256
+   * CSP sources are {@code importMapHashes} ({@code 'sha256-…'}) and nothing else inline.
+   */
+  public static String contentSecurityPolicy(java.util.Collection<String> importMapHashes) {
+    return "default-src 'self'; "
+        + "script-src 'self'" + importMapHashes.stream().sorted().map(h -> " " + h).reduce("", String::concat) + "; "
+        + "style-src 'self'; "
+        + "connect-src 'self' ws: wss:; "
+        + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  }
 
   private ImportMap() {}
 }

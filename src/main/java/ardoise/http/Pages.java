@@ -5,44 +5,34 @@ import ardoise.store.PadStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
+import ardoise.http.assets.AssetRoutes;
+import ardoise.http.assets.WebAssets;
 
 /** The HTTP pages and small JSON endpoints: home, pad page, health, name suggestion, security headers. */
 final class Pages {
-  // The import map's hash comes from ImportMap (checked against pad.html by ImportMapTest).
-  static final String CSP = ImportMap.CONTENT_SECURITY_POLICY + "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-  /** Where index.html shows the version. */
-  static final String VERSION_MARK = "{{version}}";
-
-  private final String webRoot;
+  private final String csp;
+  private final AssetRoutes files;
   private final PadStore store;
   private final NameSuggestions names = new NameSuggestions();
 
-  Pages(String webRoot, PadStore store) {
-    this.webRoot = webRoot;
+  Pages(WebAssets assets, PadStore store) {
+    this.csp = ImportMap.contentSecurityPolicy(assets.importMapHashes());
+    this.files = new AssetRoutes(assets);
     this.store = store;
   }
 
   /** Every response carries these, including static files and errors. */
   void securityHeaders(RoutingContext ctx) {
     ctx.response()
-        .putHeader("Content-Security-Policy", CSP)
+        .putHeader("Content-Security-Policy", csp)
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer");
     ctx.next();
   }
 
-  /** index.html with this build's version in its footer (read on each request: small, and edits show in development). */
+  /** index.html, with this build's version in its footer. */
   void home(RoutingContext ctx) {
-    ctx.vertx().fileSystem().readFile(webRoot + "/index.html").onComplete(read -> {
-      if (read.failed()) {
-        if (!ctx.response().ended()) ctx.fail(404);
-        return;
-      }
-      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
-          .end(read.result().toString(StandardCharsets.UTF_8).replace(VERSION_MARK, escape(Version.current())));
-    });
+    sendPage(ctx, "index.html");
   }
 
   /** The editor; behind the {@link PadDoor}. */
@@ -91,10 +81,9 @@ final class Pages {
     });
   }
 
+  /** A page of webroot as rewritten at start ({@link ardoise.http.assets.WebAssets}), revalidated on each use. */
   void sendPage(RoutingContext ctx, String file) {
-    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
-        .sendFile(webRoot + "/" + file)
-        .onFailure(e -> { if (!ctx.response().ended()) ctx.fail(404); });
+    files.page(ctx, file);
   }
 
   static String escape(String s) {

@@ -8,7 +8,9 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
+import ardoise.config.Version;
+import ardoise.http.assets.AssetRoutes;
+import ardoise.http.assets.WebAssets;
 
 /**
  * The routes of one event loop. Every request for a pad passes the {@link PadDoor} first, mounted
@@ -16,7 +18,6 @@ import io.vertx.ext.web.handler.StaticHandler;
  * Thread rule: build and use on its event loop.
  */
 public final class Routes {
-  private static final String WEB_ROOT = "webroot";
 
   private final Router router;
   private final SocketRoute sockets;
@@ -28,7 +29,9 @@ public final class Routes {
 
   public static Routes create(Vertx vertx, HttpParts parts) {
     Router router = Router.router(vertx);
-    Pages pages = new Pages(WEB_ROOT, parts.store());
+    WebAssets assets = assets();
+    AssetRoutes files = new AssetRoutes(assets);
+    Pages pages = new Pages(assets, parts.store());
     ProxyTrust proxies = ProxyTrust.of(parts.config());
     PadDoor door = new PadDoor(parts.store(), parts.misses(), proxies);
     SocketRoute sockets = new SocketRoute(parts.config(), parts);
@@ -65,7 +68,7 @@ public final class Routes {
     router.routeWithRegex("/ws/(?!r/)[^/]*/projector").handler(door.byName(1)).handler(sockets::accept);
     router.routeWithRegex("/ws/(?!r/)[^/]*").handler(door.byName(1)).handler(sockets::accept);
 
-    HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), WEB_ROOT,
+    HistoryRoutes.mount(router, vertx, parts.store(), parts.store().notes(), parts.shards(), pages,
         parts.config().integer(ardoise.config.Setting.HISTORY_MAX_RESPONSE_BYTES), parts.exports(), templates, quotas,
         parts.config().integer(ardoise.config.Setting.MAX_SAVED_VERSIONS));
     page(router.routeWithRegex("/p/[^/]+/projector")).handler(share::projector);
@@ -78,12 +81,20 @@ public final class Routes {
     page(router.routeWithRegex("/r/[^/]+")).handler(share::readOnlyPage);
     page(router.routeWithRegex("/p/[^/]+")).handler(pages::pad);
     router.getWithRegex("/api/pads/[^/]+").handler(pages::padStatus);
-    router.get("/js/export-formats.js").handler(ExportFormatsModule::send);
-    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.route().handler(StaticHandler.create(WEB_ROOT));
+    page(router.routeWithRegex("/v/[^/]+/.+")).handler(files::versioned);
+    page(router.route("/webjars/*")).handler(files::webJar);
+    router.route().handler(files::unversioned);
     router.route().handler(ctx -> ErrorPage.answer(ctx, HttpError.NOT_FOUND, "nothing is served at this address"));
     router.route().failureHandler(Routes::failure);
     return new Routes(router, sockets);
+  }
+
+  /**
+   * The files the pages load, with the modules the server writes; read on the first call, which
+   * blocks (the server makes it on a worker before its event loops start).
+   */
+  public static WebAssets assets() {
+    return WebAssets.shared(java.util.Map.of("/js/export-formats.js", ExportFormatsModule.source()), Version.current());
   }
 
   /** A page route: GET, and HEAD (link checkers and some chat apps probe a link first; no body is sent). */

@@ -81,7 +81,9 @@ public final class Server {
     ServerWide wide = new ServerWide(config, store, snapshots, new LanAddresses(interfaces));
     // A plain CompletableFuture for the same reason as in stop(): a failed start closes Vert.x.
     CompletableFuture<Server> started = new CompletableFuture<>();
-    vertx.deployVerticle(() -> new ServerLoop(wide), new DeploymentOptions().setInstances(config.eventLoopCount()))
+    // The pages' files are read before the loops start: reading them is blocking.
+    vertx.executeBlocking(ardoise.http.Routes::assets, false)
+        .compose(assets -> vertx.deployVerticle(() -> new ServerLoop(wide), new DeploymentOptions().setInstances(config.eventLoopCount())))
         .compose(id -> MetricsListener.start(vertx, config, wide.metrics).map(listener -> id))
         .onComplete(r -> {
           if (r.succeeded()) {

@@ -16,15 +16,23 @@ class HttpRoutesTest {
     server.close();
   }
 
-  private static void assertSecurityHeaders(ServerFixture.Response r) {
-    assertEquals("default-src 'self'; script-src 'self' " + ardoise.http.ImportMap.SCRIPT_HASH + "; style-src 'self'; connect-src 'self' ws: wss:; "
+  /** The CSP source of the pad page's import map as the server sends it. */
+  private String importMapHash() throws Exception {
+    String page = server.get("/p/atelier-mardi").text();
+    String map = page.replaceAll("(?s).*<script type=\"importmap\">(.*?)</script>.*", "$1");
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(map.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
+  }
+
+  private void assertSecurityHeaders(ServerFixture.Response r) throws Exception {
+    assertEquals("default-src 'self'; script-src 'self' " + importMapHash() + "; style-src 'self'; connect-src 'self' ws: wss:; "
         + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'", r.header("Content-Security-Policy"));
     assertEquals("nosniff", r.header("X-Content-Type-Options"));
     assertEquals("no-referrer", r.header("Referrer-Policy"));
   }
 
   @Test
-  void pagesCarryTheSecurityHeaders() {
+  void pagesCarryTheSecurityHeaders() throws Exception {
     for (String uri : new String[] {"/", "/p/atelier-mardi", "/p/%E4%BC%9A%E8%AD%B0", "/p/R%C3%A9union", "/p/a%2Fb", "/health", "/nothing-here"}) {
       assertSecurityHeaders(server.get(uri));
     }
@@ -37,7 +45,7 @@ class HttpRoutesTest {
   }
 
   @Test
-  void pagesAnswerHeadWithoutABody() {
+  void pagesAnswerHeadWithoutABody() throws Exception {
     for (String uri : new String[] {"/", "/p/atelier-mardi", "/p/%E4%BC%9A%E8%AD%B0/projector"}) {
       ServerFixture.Response head = server.request(io.vertx.core.http.HttpMethod.HEAD, uri);
       assertEquals(200, head.status(), uri);

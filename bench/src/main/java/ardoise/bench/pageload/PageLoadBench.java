@@ -1,0 +1,218 @@
+package ardoise.bench.pageload;
+
+import ardoise.browser.BrowserSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * How the editor page loads on poor Wi-Fi, in real Chromium: a phone (360×740, touch) behind
+ * DevTools' network throttling (by default 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip, as
+ * "Fast 3G"), through a relay that counts the bytes on the wire ({@link CountingProxy}).
+ * <ol>
+ *   <li>first load, empty cache: bytes, requests, and when typing becomes possible (editor
+ *       editable and joined) and when the first typed letter is acknowledged;</li>
+ *   <li>repeat load of the same link, cache and service worker warm;</li>
+ *   <li>{@code --pages} tabs loading the pad at once, each throttled on its own, caches off (as many
+ *       phones that never saw the page): time until each can type, and what the server spent.</li>
+ * </ol>
+ * Usage: {@code PageLoadBench --url=http://127.0.0.1:9000 [--pages=30] [--down-kbps=1600]
+ * [--up-kbps=750] [--rtt-ms=150] [--server-pid=PID] [--out=FILE]}. Prints one line per figure.
+ */
+public final class PageLoadBench {
+  /** Marks when the page can be typed in: the editor is editable and the pad joined. */
+  private static final String READY_PROBE = """
+      try { localStorage.setItem('ardoise.profile', JSON.stringify({name: 'Banc', color: '#1565c0', colorChosen: true})); } catch (e) {}
+      (function poll() {
+        const pad = window.ardoisePad;
+        if (pad && pad.online() && document.querySelector('.cm-content[contenteditable="true"]')) {
+          window.__readyAt = performance.now();
+          window.__readyEpoch = Date.now();
+          return;
+        }
+        setTimeout(poll, 20);
+      })();
+      """;
+
+  private final String url;
+  private final int pages;
+  private final Map<String, Object> throttle;
+  private final long serverPid;
+  private final List<String> lines = new ArrayList<>();
+
+  private PageLoadBench(String url, int pages, int downKbps, int upKbps, int rttMs, long serverPid) {
+    this.url = url;
+    this.pages = pages;
+    this.throttle = Map.of("offline", false, "latency", rttMs,
+        "downloadThroughput", downKbps * 1000 / 8, "uploadThroughput", upKbps * 1000 / 8);
+    this.serverPid = serverPid;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String url = "http://127.0.0.1:9000";
+    int pages = 30;
+    int down = 1600;
+    int up = 750;
+    int rtt = 150;
+    long pid = -1;
+    Path out = null;
+    for (String arg : args) {
+      String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+      switch (kv[0]) {
+        case "url" -> url = kv[1];
+        case "pages" -> pages = Integer.parseInt(kv[1]);
+        case "down-kbps" -> down = Integer.parseInt(kv[1]);
+        case "up-kbps" -> up = Integer.parseInt(kv[1]);
+        case "rtt-ms" -> rtt = Integer.parseInt(kv[1]);
+        case "server-pid" -> pid = Long.parseLong(kv[1]);
+        case "out" -> out = Path.of(kv[1]);
+        default -> throw new IllegalArgumentException("unknown option " + arg);
+      }
+    }
+    PageLoadBench bench = new PageLoadBench(url, pages, down, up, rtt, pid);
+    bench.say(String.format(Locale.ROOT, "throttling: %d kbit/s down, %d kbit/s up, %d ms round trip; phone 360x740", down, up, rtt));
+    bench.firstAndRepeat();
+    if (pages > 0) bench.many();
+    if (out != null) Files.write(out, bench.lines);
+    System.exit(0);
+  }
+
+  private void firstAndRepeat() {
+    java.net.URI target = java.net.URI.create(url);
+    try (CountingProxy proxy = new CountingProxy(target.getHost(), target.getPort());
+        BrowserSession browser = BrowserSession.start(360, 740, "fr-FR")) {
+      String page = "http://127.0.0.1:" + proxy.listen() + "/p/banc-" + System.nanoTime();
+      ChromeDriver driver = browser.driver();
+      prepare(driver, false);
+      for (String load : List.of("first", "repeat")) {
+        proxy.reset();
+        driver.get(page);
+        double ready = awaitReady(driver);
+        driver.findElement(org.openqa.selenium.By.cssSelector(".cm-content")).click();
+        driver.executeCdpCommand("Input.insertText", Map.of("text", "a"));
+        double typed = awaitAcknowledged(driver);
+        // The service worker keeps the page's files after the first load: count what it fetches too.
+        awaitOfflineReady(driver);
+        say(String.format(Locale.ROOT,
+            "%s load: %.1f KB on the wire (%.1f KB HTTP in %d requests, %.1f KB WebSocket), %.1f KB up; "
+                + "typing possible at %.0f ms, first letter acknowledged at %.0f ms",
+            load, kb(proxy.httpDown.get() + proxy.socketDown.get()), kb(proxy.httpDown.get()), proxy.requests.get(),
+            kb(proxy.socketDown.get()), kb(proxy.up.get()), ready, typed));
+      }
+    }
+  }
+
+  private void many() throws InterruptedException {
+    java.net.URI target = java.net.URI.create(url);
+    try (CountingProxy proxy = new CountingProxy(target.getHost(), target.getPort());
+        BrowserSession browser = BrowserSession.start(360, 740, "fr-FR")) {
+      String page = "http://127.0.0.1:" + proxy.listen() + "/p/banc-salle-" + System.nanoTime();
+      ChromeDriver driver = browser.driver();
+      List<String> tabs = new ArrayList<>();
+      for (int i = 0; i < pages; i++) {
+        if (i > 0) driver.switchTo().newWindow(WindowType.TAB);
+        prepare(driver, true);
+        tabs.add(driver.getWindowHandle());
+      }
+      proxy.reset();
+      long cpuBefore = serverCpuMillis();
+      List<Long> started = new ArrayList<>();
+      for (String tab : tabs) {
+        driver.switchTo().window(tab);
+        started.add(System.currentTimeMillis());
+        driver.executeScript("setTimeout(() => { location.href = arguments[0]; }, 0);", page);
+      }
+      List<Double> readyMs = new ArrayList<>();
+      long deadline = System.currentTimeMillis() + 180_000;
+      for (int i = 0; i < tabs.size(); i++) {
+        driver.switchTo().window(tabs.get(i));
+        Object epoch = null;
+        while (epoch == null && System.currentTimeMillis() < deadline) {
+          try {
+            epoch = driver.executeScript("return window.__readyEpoch || null;");
+          } catch (RuntimeException e) {
+            epoch = null; // the tab was between documents
+          }
+          if (epoch == null) Thread.sleep(100);
+        }
+        if (epoch != null) readyMs.add((double) (((Number) epoch).longValue() - started.get(i)));
+      }
+      long cpu = serverCpuMillis() - cpuBefore;
+      Collections.sort(readyMs);
+      say(String.format(Locale.ROOT,
+          "%d pages at once: %d ready; typing possible p50 %.0f ms, p95 %.0f ms, max %.0f ms; "
+              + "%.1f KB on the wire in all (%.1f KB per page); server CPU %s",
+          pages, readyMs.size(), pct(readyMs, 50), pct(readyMs, 95), readyMs.isEmpty() ? Double.NaN : readyMs.get(readyMs.size() - 1),
+          kb(proxy.httpDown.get() + proxy.socketDown.get()), kb(proxy.httpDown.get() + proxy.socketDown.get()) / pages,
+          cpu < 0 ? "not measured (no --server-pid)" : cpu + " ms"));
+    }
+  }
+
+  private void prepare(ChromeDriver driver, boolean cacheOff) {
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.emulateNetworkConditions", throttle);
+    if (cacheOff) driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", READY_PROBE));
+  }
+
+  private static double awaitReady(ChromeDriver driver) {
+    return ((Number) poll(driver, "return window.__readyAt || null;", 120_000)).doubleValue();
+  }
+
+  private static double awaitAcknowledged(ChromeDriver driver) {
+    return ((Number) poll(driver,
+        "const p = window.ardoisePad; return p && p.text().includes('a') && !p.pending() ? performance.now() : null;", 60_000))
+        .doubleValue();
+  }
+
+  private static void awaitOfflineReady(ChromeDriver driver) {
+    poll(driver, "return document.documentElement.dataset.offlineReady || null;", 60_000);
+  }
+
+  private static Object poll(ChromeDriver driver, String script, long timeoutMillis) {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (System.currentTimeMillis() < deadline) {
+      Object value = driver.executeScript(script);
+      if (value != null) return value;
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("timed out: " + script);
+  }
+
+  /** The server process's CPU time (user + system), from /proc; -1 without a pid. */
+  private long serverCpuMillis() {
+    if (serverPid < 0) return -1;
+    try {
+      String[] f = Files.readString(Path.of("/proc/" + serverPid + "/stat")).replaceAll(".*\\) ", "").split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 1000 / 100; // USER_HZ is 100 on Linux
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private static double pct(List<Double> sorted, int p) {
+    if (sorted.isEmpty()) return Double.NaN;
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private static double kb(long bytes) {
+    return bytes / 1000.0;
+  }
+
+  private void say(String line) {
+    System.out.println(line);
+    lines.add(line);
+  }
+}
