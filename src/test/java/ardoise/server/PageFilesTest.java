@@ -146,6 +146,19 @@ class PageFilesTest {
   }
 
   @Test
+  void thePolicyGoesWithDocumentsAndNotWithEachModule() {
+    String entry = release().group(1);
+    for (String uri : List.of(entry, "/css/ardoise.css", "/i18n/fr.json", "/webjars/crelt/1.0.7/index.js")) {
+      HttpCalls.Answer file = get(uri);
+      assertNull(file.headers().get("Content-Security-Policy"), uri);
+      assertEquals("nosniff", file.headers().get("X-Content-Type-Options"), uri);
+    }
+    for (String uri : List.of("/p/atelier", "/", "/sw.js", "/favicon.svg", "/p/atelier/projector")) {
+      assertNotNull(get(uri).headers().get("Content-Security-Policy"), uri);
+    }
+  }
+
+  @Test
   void unknownFilesAreNotFound() {
     assertEquals(404, get("/v/" + release().group(2) + "/js/nothing.js").status());
     assertEquals(404, get("/webjars/nothing/1.0/index.js").status());

@@ -21,9 +21,16 @@ public final class Asset {
   private final String contentType;
   private final String etag;
   private final boolean compressible;
+  private final boolean document;
   private final Map<Encoding, CompletableFuture<byte[]>> encoded = new EnumMap<>(Encoding.class);
 
   Asset(byte[] bytes, String contentType) {
+    this(bytes, contentType, !contentType.startsWith("text/javascript") && !contentType.startsWith("text/css")
+        && !contentType.startsWith("application/json"));
+  }
+
+  Asset(byte[] bytes, String contentType, boolean document) {
+    this.document = document;
     this.bytes = bytes;
     this.contentType = contentType;
     this.etag = "\"" + hash(bytes).substring(0, 22) + "\"";
@@ -76,6 +83,15 @@ public final class Asset {
         return packed.length < bytes.length ? packed : bytes;
       }, worker));
     }
+  }
+
+  /**
+   * Whether the file is read as a document, to which a Content-Security-Policy applies: a page, an
+   * SVG (it may hold scripts), a script that runs as a worker ({@code sw.js}). Modules, styles and
+   * JSON run under their page's policy.
+   */
+  public boolean isDocument() {
+    return document;
   }
 
   public String text() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,8 @@ import java.util.stream.Stream;
 public final class WebAssets {
   private static final String ROOT = "webroot";
   private static final String WEBJARS = "META-INF/resources";
+  /** A script that runs as a worker: its own response's policy applies to it. */
+  private static final String SERVICE_WORKER = "/sw.js";
   private static WebAssets shared;
 
   private final String tag;
@@ -37,10 +40,11 @@ public final class WebAssets {
   private final Set<String> importMapHashes;
   /** Only files that exist: their number is bounded by the WebJars on the class path. */
   private final Map<String, Optional<Asset>> webJars = new ConcurrentHashMap<>();
-  /** One thread: each file is compressed once per process, and never on an event loop. */
-  private final Executor compressor = Executors.newSingleThreadExecutor(r -> {
+  /** One thread for the process: each file is compressed once, never on an event loop. */
+  private static final Executor COMPRESSOR = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "ardoise-compress");
     t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
     return t;
   });
 
@@ -70,7 +74,7 @@ public final class WebAssets {
     raw.forEach((path, bytes) -> {
       String type = MediaTypes.of(path);
       if (type == null || path.endsWith(".html")) return;
-      files.put(path, new Asset(bytes, type));
+      files.put(path, path.equals(SERVICE_WORKER) ? new Asset(bytes, type, true) : new Asset(bytes, type));
     });
     raw.forEach((path, bytes) -> {
       if (!path.endsWith(".html") || path.indexOf('/', 1) > 0) return;
@@ -84,7 +88,24 @@ public final class WebAssets {
       PageRewrite.importMapTextOf(html).ifPresent(text -> hashes.add(PageRewrite.cspHash(text)));
       files.put(path, new Asset(html.getBytes(StandardCharsets.UTF_8), MediaTypes.of(path)));
     });
-    return new WebAssets(tag, Map.copyOf(files), Set.copyOf(hashes));
+    WebAssets assets = new WebAssets(tag, Map.copyOf(files), Set.copyOf(hashes));
+    assets.compressAhead(webJarSources.keySet());
+    return assets;
+  }
+
+  /**
+   * Compresses the pages' files in the background, once, so that the first room of phones after a
+   * start does not wait for it; the WebJar modules the pages preload ({@code webJars}) too.
+   */
+  private void compressAhead(Collection<String> webJarModules) {
+    List<Asset> all = new java.util.ArrayList<>(files.values());
+    for (String path : webJarModules) webJar(path).ifPresent(all::add);
+    for (Asset asset : all) {
+      for (Encoding encoding : List.of(Encoding.BROTLI, Encoding.GZIP)) {
+        if (encoding == Encoding.BROTLI && !Encoding.brotliAvailable()) continue;
+        asset.in(asset.encodingFor(encoding), COMPRESSOR);
+      }
+    }
   }
 
   /** The release's tag in the addresses {@code /v/{tag}/…}. */
@@ -123,7 +144,7 @@ public final class WebAssets {
   }
 
   public Executor compressor() {
-    return compressor;
+    return COMPRESSOR;
   }
 
   private static String tagOf(Map<String, byte[]> files, String version) {

@@ -40,6 +40,16 @@ public final class PageLoadBench {
       })();
       """;
 
+  /** When the page, its last script and its texts arrived (ms since navigation): where the time went. */
+  private static final String TIMELINE = """
+      const entries = performance.getEntriesByType('resource');
+      const end = (f) => Math.round(Math.max(0, ...entries.filter(f).map((e) => e.responseEnd)));
+      const nav = performance.getEntriesByType('navigation')[0];
+      return `page ${Math.round(nav.responseEnd)} ms, last script ${end((e) => e.name.endsWith('.js'))} ms, `
+        + `texts ${end((e) => e.name.includes('/i18n/'))} ms, DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms, `
+        + `${entries.length} resources`;
+      """;
+
   private final String url;
   private final int pages;
   private final Map<String, Object> throttle;
@@ -77,7 +87,7 @@ public final class PageLoadBench {
     }
     PageLoadBench bench = new PageLoadBench(url, pages, down, up, rtt, pid);
     bench.say(String.format(Locale.ROOT, "throttling: %d kbit/s down, %d kbit/s up, %d ms round trip; phone 360x740", down, up, rtt));
-    bench.firstAndRepeat();
+    if (!Boolean.getBoolean("bench.manyOnly")) bench.firstAndRepeat();
     if (pages > 0) bench.many();
     if (out != null) Files.write(out, bench.lines);
     System.exit(0);
@@ -94,6 +104,7 @@ public final class PageLoadBench {
         proxy.reset();
         driver.get(page);
         double ready = awaitReady(driver);
+        say(load + " load timeline: " + driver.executeScript(TIMELINE));
         driver.findElement(org.openqa.selenium.By.cssSelector(".cm-content")).click();
         driver.executeCdpCommand("Input.insertText", Map.of("text", "a"));
         double typed = awaitAcknowledged(driver);
