@@ -41,6 +41,19 @@ async function cacheAll(urls, page) {
     const response = await fetch(page, { credentials: 'same-origin' });
     if (response.ok) await cache.put(SHELL, response);
   }
+  await forgetOtherReleases(cache, wanted);
+}
+
+// A release's files live under /v/{tag}/: once a page of the current release is kept, the files of
+// earlier releases are never asked for again.
+async function forgetOtherReleases(cache, kept) {
+  const release = (url) => /^\/v\/([^/]+)\//.exec(url.pathname)?.[1];
+  const current = new Set(kept.map(release).filter(Boolean));
+  if (current.size === 0) return;
+  for (const request of await cache.keys()) {
+    const tag = release(new URL(request.url));
+    if (tag && !current.has(tag)) await cache.delete(request);
+  }
 }
 
 self.addEventListener('fetch', (event) => {
