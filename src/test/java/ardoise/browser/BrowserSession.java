@@ -47,6 +47,11 @@ public final class BrowserSession implements AutoCloseable {
    * 600 px) preferring `language` (e.g. "fr-FR").
    */
   public static BrowserSession start(int width, int height, String language) {
+    return start(width, height, language, List.of());
+  }
+
+  /** The same with more Chromium flags (the page-load benchmark trusts its proxy's self-signed certificate). */
+  public static BrowserSession start(int width, int height, String language, List<String> moreArguments) {
     File chromium = TestTools.chromium().toFile();
     File chromedriver = TestTools.chromedriver().toFile();
     Path profile = createProfileDirectory();
@@ -56,6 +61,7 @@ public final class BrowserSession implements AutoCloseable {
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height,
         "--lang=" + language, "--hide-scrollbars", "--force-device-scale-factor=1");
+    options.addArguments(moreArguments);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.split("-")[0]));
     if (width < PHONE_WIDTH) {
       // Headless windows do not shrink below ~500 px: emulate the phone's viewport instead.

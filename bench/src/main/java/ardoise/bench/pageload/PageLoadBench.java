@@ -22,6 +22,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  *   <li>{@code --pages} tabs loading the pad at once, each throttled on its own, caches off (as many
  *       phones that never saw the page): time until each can type, and what the server spent.</li>
  * </ol>
+ * The URL may be an https proxy in front of the server (HTTP/2), whose self-signed certificate's key
+ * is trusted with {@code --spki=BASE64-SHA256} (Chromium neither caches nor keeps service workers
+ * for a site whose certificate it merely ignores, which would falsify the figures).
  * Usage: {@code PageLoadBench --url=http://127.0.0.1:9000 [--pages=30] [--down-kbps=1600]
  * [--up-kbps=750] [--rtt-ms=150] [--server-pid=PID] [--out=FILE]}. Prints one line per figure.
  */
@@ -54,6 +57,7 @@ public final class PageLoadBench {
   private final int pages;
   private final Map<String, Object> throttle;
   private final long serverPid;
+  private final List<String> chromiumArguments = new ArrayList<>();
   private final List<String> lines = new ArrayList<>();
 
   private PageLoadBench(String url, int pages, int downKbps, int upKbps, int rttMs, long serverPid) {
@@ -72,6 +76,7 @@ public final class PageLoadBench {
     int rtt = 150;
     long pid = -1;
     Path out = null;
+    String spki = null;
     for (String arg : args) {
       String[] kv = arg.replaceFirst("^--", "").split("=", 2);
       switch (kv[0]) {
@@ -82,10 +87,12 @@ public final class PageLoadBench {
         case "rtt-ms" -> rtt = Integer.parseInt(kv[1]);
         case "server-pid" -> pid = Long.parseLong(kv[1]);
         case "out" -> out = Path.of(kv[1]);
+        case "spki" -> spki = kv[1];
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
     PageLoadBench bench = new PageLoadBench(url, pages, down, up, rtt, pid);
+    if (spki != null) bench.chromiumArguments.add("--ignore-certificate-errors-spki-list=" + spki);
     bench.say(String.format(Locale.ROOT, "throttling: %d kbit/s down, %d kbit/s up, %d ms round trip; phone 360x740", down, up, rtt));
     if (!Boolean.getBoolean("bench.manyOnly")) bench.firstAndRepeat();
     if (pages > 0) bench.many();
@@ -96,8 +103,8 @@ public final class PageLoadBench {
   private void firstAndRepeat() {
     java.net.URI target = java.net.URI.create(url);
     try (CountingProxy proxy = new CountingProxy(target.getHost(), target.getPort());
-        BrowserSession browser = BrowserSession.start(360, 740, "fr-FR")) {
-      String page = "http://127.0.0.1:" + proxy.listen() + "/p/banc-" + System.nanoTime();
+        BrowserSession browser = BrowserSession.start(360, 740, "fr-FR", chromiumArguments)) {
+      String page = target.getScheme() + "://127.0.0.1:" + proxy.listen() + "/p/banc-" + System.nanoTime();
       ChromeDriver driver = browser.driver();
       prepare(driver, false);
       for (String load : List.of("first", "repeat")) {
@@ -122,8 +129,8 @@ public final class PageLoadBench {
   private void many() throws InterruptedException {
     java.net.URI target = java.net.URI.create(url);
     try (CountingProxy proxy = new CountingProxy(target.getHost(), target.getPort());
-        BrowserSession browser = BrowserSession.start(360, 740, "fr-FR")) {
-      String page = "http://127.0.0.1:" + proxy.listen() + "/p/banc-salle-" + System.nanoTime();
+        BrowserSession browser = BrowserSession.start(360, 740, "fr-FR", chromiumArguments)) {
+      String page = target.getScheme() + "://127.0.0.1:" + proxy.listen() + "/p/banc-salle-" + System.nanoTime();
       ChromeDriver driver = browser.driver();
       List<String> tabs = new ArrayList<>();
       for (int i = 0; i < pages; i++) {
