@@ -64,7 +64,7 @@ class PageFilesTest {
     String plain = get("/p/atelier").text();
     HttpCalls.Answer br = get("/p/atelier", "Accept-Encoding", "gzip, deflate, br, zstd");
     assertEquals("br", br.headers().get("Content-Encoding"));
-    assertEquals("Accept-Encoding", br.headers().get("Vary"));
+    assertEquals("Accept-Encoding, Accept-Language", br.headers().get("Vary"));
     assertEquals(plain, unbrotli(br.body()));
     assertTrue(br.body().length() * 4 < plain.length(), br.body().length() + " of " + plain.length());
     HttpCalls.Answer gzip = get("/p/atelier", "Accept-Encoding", "gzip");
@@ -120,6 +120,18 @@ class PageFilesTest {
     for (String uri : List.of("/p/atelier/projector", "/p/atelier/history", "/")) {
       assertTrue(get(uri).text().contains("/v/" + tag + "/"), uri);
     }
+  }
+
+  @Test
+  void aPageHasItsTextsFetchedWithItsModulesInTheLanguageItsScriptsPick() {
+    String tag = release().group(2);
+    Map<String, String> expected = Map.of("fr-FR,fr;q=0.9,en;q=0.8", "fr", "en-GB,en;q=0.9", "en", "de-DE,fr;q=0.5", "en", "", "fr");
+    expected.forEach((accept, language) -> {
+      HttpCalls.Answer page = accept.isEmpty() ? get("/p/atelier") : get("/p/atelier", "Accept-Language", accept);
+      assertEquals("</v/" + tag + "/i18n/" + language + ".json>; rel=preload; as=fetch; crossorigin", page.headers().get("Link"), accept);
+      assertEquals(200, get("/v/" + tag + "/i18n/" + language + ".json").status());
+    });
+    assertEquals("Accept-Encoding, Accept-Language", get("/p/atelier", "Accept-Encoding", "br").headers().get("Vary"));
   }
 
   @Test

@@ -74,15 +74,37 @@ public final class AssetRoutes {
     else send(ctx, asset.get(), REVALIDATE);
   }
 
-  /** A page of webroot ({@code pad.html}), revalidated on each use; 404 when there is none. */
+  /**
+   * A page of webroot ({@code pad.html}), revalidated on each use; 404 when there is none. A page's
+   * scripts fetch its texts only once they run, a round trip after the last module arrives: a
+   * {@code Link} header has the browser fetch them with the modules, in the language its scripts
+   * will pick (the first of Accept-Language: French, else English; a language chosen on the page
+   * and remembered costs one unused small file).
+   */
   public void page(RoutingContext ctx, String file) {
     Optional<Asset> page = assets.file("/" + file);
-    if (page.isEmpty()) ctx.fail(404);
-    else send(ctx, page.get(), REVALIDATE);
+    if (page.isEmpty()) {
+      ctx.fail(404);
+      return;
+    }
+    String language = textsLanguage(ctx.request().getHeader("Accept-Language"));
+    ctx.response().putHeader("Link", "</v/" + assets.tag() + "/i18n/" + language + ".json>; rel=preload; as=fetch; crossorigin");
+    send(ctx, page.get(), REVALIDATE, "Accept-Encoding, Accept-Language");
+  }
+
+  /** The language js/i18n.js picks without a remembered choice: French for a first language fr*, else English. */
+  static String textsLanguage(String acceptLanguage) {
+    if (acceptLanguage == null || acceptLanguage.isBlank()) return "fr";
+    String first = acceptLanguage.split(",", 2)[0].split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    return first.startsWith("fr") ? "fr" : "en";
   }
 
   /** Sends {@code asset}: 304 when the browser holds it, else its bytes in the best accepted coding. */
   void send(RoutingContext ctx, Asset asset, String cacheControl) {
+    send(ctx, asset, cacheControl, "Accept-Encoding");
+  }
+
+  private void send(RoutingContext ctx, Asset asset, String cacheControl, String vary) {
     HttpServerRequest request = ctx.request();
     HttpServerResponse response = ctx.response();
     Encoding wanted = asset.encodingFor(Encoding.negotiate(request.getHeader("Accept-Encoding")));
@@ -91,7 +113,7 @@ public final class AssetRoutes {
       // A policy for documents only: sent with each of a page's sixty modules it would weigh 20 KB.
       response.headers().remove("Content-Security-Policy").remove("Referrer-Policy");
     }
-    if (asset.encodingFor(Encoding.GZIP) != Encoding.IDENTITY) response.putHeader("Vary", "Accept-Encoding");
+    if (asset.encodingFor(Encoding.GZIP) != Encoding.IDENTITY) response.putHeader("Vary", vary);
     if (asset.matches(request.getHeader("If-None-Match"))) {
       response.setStatusCode(304).putHeader("ETag", asset.etag(wanted)).end();
       return;

@@ -19,8 +19,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  *   <li>first load, empty cache: bytes, requests, and when typing becomes possible (editor
  *       editable and joined) and when the first typed letter is acknowledged;</li>
  *   <li>repeat load of the same link, cache and service worker warm;</li>
- *   <li>{@code --pages} tabs loading the pad at once, each throttled on its own, caches off (as many
- *       phones that never saw the page): time until each can type, and what the server spent.</li>
+ *   <li>{@code --pages} tabs loading the pad at once, each through its own relay that is its link
+ *       (the same bandwidth and round trip) and on its own origin (so no tab finds another's files
+ *       in the cache, as phones that never saw the page): time until each can type, and what the
+ *       server spent.</li>
  * </ol>
  * The URL may be an https proxy in front of the server (HTTP/2), whose self-signed certificate's key
  * is trusted with {@code --spki=BASE64-SHA256} (Chromium neither caches nor keeps service workers
@@ -106,7 +108,7 @@ public final class PageLoadBench {
         BrowserSession browser = BrowserSession.start(360, 740, "fr-FR", chromiumArguments)) {
       String page = target.getScheme() + "://127.0.0.1:" + proxy.listen() + "/p/banc-" + System.nanoTime();
       ChromeDriver driver = browser.driver();
-      prepare(driver, false);
+      prepare(driver);
       for (String load : List.of("first", "repeat")) {
         proxy.reset();
         driver.get(page);
@@ -128,23 +130,30 @@ public final class PageLoadBench {
 
   private void many() throws InterruptedException {
     java.net.URI target = java.net.URI.create(url);
-    try (CountingProxy proxy = new CountingProxy(target.getHost(), target.getPort());
-        BrowserSession browser = BrowserSession.start(360, 740, "fr-FR", chromiumArguments)) {
-      String page = target.getScheme() + "://127.0.0.1:" + proxy.listen() + "/p/banc-salle-" + System.nanoTime();
+    // DevTools' throttling does not follow tabs opened by WebDriver, so here each tab reaches the
+    // server through its own relay, which is that phone's link (same bandwidth and round trip).
+    CountingProxy.Link link = new CountingProxy.Link(((Number) throttle.get("downloadThroughput")).longValue(),
+        ((Number) throttle.get("uploadThroughput")).longValue(), ((Number) throttle.get("latency")).longValue());
+    List<CountingProxy> links = new ArrayList<>();
+    try (BrowserSession browser = BrowserSession.start(360, 740, "fr-FR", chromiumArguments)) {
+      String pad = "/p/banc-salle-" + System.nanoTime();
       ChromeDriver driver = browser.driver();
       List<String> tabs = new ArrayList<>();
+      List<String> addresses = new ArrayList<>();
       for (int i = 0; i < pages; i++) {
+        CountingProxy proxy = new CountingProxy(target.getHost(), target.getPort(), link);
+        links.add(proxy);
+        addresses.add(target.getScheme() + "://127.0.0.1:" + proxy.listen() + pad);
         if (i > 0) driver.switchTo().newWindow(WindowType.TAB);
-        prepare(driver, true);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", READY_PROBE));
         tabs.add(driver.getWindowHandle());
       }
-      proxy.reset();
       long cpuBefore = serverCpuMillis();
       List<Long> started = new ArrayList<>();
-      for (String tab : tabs) {
-        driver.switchTo().window(tab);
+      for (int i = 0; i < tabs.size(); i++) {
+        driver.switchTo().window(tabs.get(i));
         started.add(System.currentTimeMillis());
-        driver.executeScript("setTimeout(() => { location.href = arguments[0]; }, 0);", page);
+        driver.executeScript("setTimeout(() => { location.href = arguments[0]; }, 0);", addresses.get(i));
       }
       List<Double> readyMs = new ArrayList<>();
       long deadline = System.currentTimeMillis() + 180_000;
@@ -162,20 +171,21 @@ public final class PageLoadBench {
         if (epoch != null) readyMs.add((double) (((Number) epoch).longValue() - started.get(i)));
       }
       long cpu = serverCpuMillis() - cpuBefore;
+      long bytes = links.stream().mapToLong(p -> p.httpDown.get() + p.socketDown.get()).sum();
       Collections.sort(readyMs);
       say(String.format(Locale.ROOT,
-          "%d pages at once: %d ready; typing possible p50 %.0f ms, p95 %.0f ms, max %.0f ms; "
+          "%d pages at once, each on its own link: %d ready; typing possible p50 %.0f ms, p95 %.0f ms, max %.0f ms; "
               + "%.1f KB on the wire in all (%.1f KB per page); server CPU %s",
           pages, readyMs.size(), pct(readyMs, 50), pct(readyMs, 95), readyMs.isEmpty() ? Double.NaN : readyMs.get(readyMs.size() - 1),
-          kb(proxy.httpDown.get() + proxy.socketDown.get()), kb(proxy.httpDown.get() + proxy.socketDown.get()) / pages,
-          cpu < 0 ? "not measured (no --server-pid)" : cpu + " ms"));
+          kb(bytes), kb(bytes) / pages, cpu < 0 ? "not measured (no --server-pid)" : cpu + " ms"));
+    } finally {
+      links.forEach(CountingProxy::close);
     }
   }
 
-  private void prepare(ChromeDriver driver, boolean cacheOff) {
+  private void prepare(ChromeDriver driver) {
     driver.executeCdpCommand("Network.enable", Map.of());
     driver.executeCdpCommand("Network.emulateNetworkConditions", throttle);
-    if (cacheOff) driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", READY_PROBE));
   }
 
