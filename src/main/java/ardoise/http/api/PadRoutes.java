@@ -1,12 +1,20 @@
 package ardoise.http.api;
 
+import static ardoise.http.api.ApiRequest.author;
+import static ardoise.http.api.ApiRequest.body;
+import static ardoise.http.api.ApiRequest.integer;
+import static ardoise.http.api.ApiRequest.longValue;
+import static ardoise.http.api.ApiRequest.pad;
+import static ardoise.http.api.ApiRequest.query;
+import static ardoise.http.api.ApiRequest.revision;
+import static ardoise.http.api.ApiRequest.string;
+
 import ardoise.http.HttpParts;
 import ardoise.http.MissBudget;
 import ardoise.http.ProxyTrust;
 import ardoise.http.share.ShareLinks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -93,13 +101,13 @@ final class PadRoutes {
   void setText(RoutingContext ctx) {
     JsonObject body = body(ctx);
     if (body == null) return;
-    answer(ctx, 200, author(ctx, body).compose(a -> ops.setText(pad(ctx), string(body, "text"), a)).map(PadRoutes::revision));
+    answer(ctx, 200, author(ctx, body).compose(a -> ops.setText(pad(ctx), string(body, "text"), a)).map(PadRoutes::newRevision));
   }
 
   void appendText(RoutingContext ctx) {
     JsonObject body = body(ctx);
     if (body == null) return;
-    answer(ctx, 200, author(ctx, body).compose(a -> ops.appendText(pad(ctx), string(body, "text"), a)).map(PadRoutes::revision));
+    answer(ctx, 200, author(ctx, body).compose(a -> ops.appendText(pad(ctx), string(body, "text"), a)).map(PadRoutes::newRevision));
   }
 
   void links(RoutingContext ctx) {
@@ -146,7 +154,7 @@ final class PadRoutes {
       ApiAnswers.error(ctx, 400, ApiFailure.Kind.BAD_REVISION.code(), "revision must be a whole number from 0");
       return;
     }
-    answer(ctx, 200, author(ctx, body).compose(a -> ops.restore(pad(ctx), rev, a)).map(PadRoutes::revision));
+    answer(ctx, 200, author(ctx, body).compose(a -> ops.restore(pad(ctx), rev, a)).map(PadRoutes::newRevision));
   }
 
   void chat(RoutingContext ctx) {
@@ -175,31 +183,13 @@ final class PadRoutes {
     ctx.reroute("/p/" + segments[4] + "/export/" + segments[6] + query);
   }
 
-  private static JsonObject revision(long rev) {
+  private static JsonObject newRevision(long rev) {
     return new JsonObject().put("revision", rev);
   }
 
   private static JsonObject version(SavedVersion v) {
     return new JsonObject().put("revision", v.revision()).put("label", v.label()).put("authorId", v.authorId())
         .put("saved", v.savedMillis());
-  }
-
-  /** The pad named by the raw path, checked like a browser address's; BAD_REQUEST otherwise. */
-  private static String pad(RoutingContext ctx) {
-    String[] segments = ctx.request().path().split("/");
-    try {
-      return ardoise.http.PadName.fromPath(segments[4]);
-    } catch (ardoise.http.PadName.InvalidException e) {
-      throw new ApiFailure(ApiFailure.Kind.BAD_REQUEST, e.getMessage());
-    }
-  }
-
-  private static Future<Author> author(RoutingContext ctx, JsonObject body) {
-    try {
-      return Future.succeededFuture(Author.of(ApiAccess.key(ctx).map(k -> k.name()).orElse(null), string(body, "authorName")));
-    } catch (ApiFailure e) {
-      return Future.failedFuture(e);
-    }
   }
 
   private void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
@@ -224,52 +214,4 @@ final class PadRoutes {
     ApiAnswers.failure(ctx, failure);
   }
 
-  /** The JSON object body, or null after a 400. */
-  private static JsonObject body(RoutingContext ctx) {
-    try {
-      JsonObject body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
-      if (body != null) return body;
-    } catch (DecodeException | ClassCastException e) {
-      // answered below
-    }
-    ApiAnswers.error(ctx, 400, ApiFailure.Kind.BAD_REQUEST.code(), "the body must be a JSON object");
-    return null;
-  }
-
-  private static String string(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    if (value == null || value instanceof String) return (String) value;
-    throw new ApiFailure(ApiFailure.Kind.BAD_REQUEST, field + " must be a string");
-  }
-
-  private static Integer integer(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    if (value == null) return null;
-    if (value instanceof Integer i) return i;
-    throw new ApiFailure(ApiFailure.Kind.BAD_REQUEST, field + " must be a whole number");
-  }
-
-  private static Long longValue(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    if (value == null) return null;
-    if (value instanceof Integer || value instanceof Long) return ((Number) value).longValue();
-    throw new ApiFailure(ApiFailure.Kind.BAD_REQUEST, field + " must be a whole number");
-  }
-
-  /** The {@code rev} parameter; null when absent, or after a 400 when it is not a whole number from 0. */
-  private static Long revision(RoutingContext ctx) {
-    String raw = ctx.queryParams().get("rev");
-    if (raw == null) return null;
-    if (raw.matches("[0-9]{1,18}")) return Long.parseLong(raw);
-    ApiAnswers.error(ctx, 400, ApiFailure.Kind.BAD_REVISION.code(), "rev must be a whole number from 0");
-    return null;
-  }
-
-  private static Integer query(RoutingContext ctx, String name) {
-    String raw = ctx.queryParams().get(name);
-    if (raw == null) return null;
-    if (raw.matches("[0-9]{1,4}")) return Integer.parseInt(raw);
-    ApiAnswers.error(ctx, 400, ApiFailure.Kind.BAD_REQUEST.code(), name + " must be a whole number from 1 to 1000");
-    return null;
-  }
 }
