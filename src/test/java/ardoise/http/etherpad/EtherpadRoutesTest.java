@@ -1,0 +1,125 @@
+package ardoise.http.etherpad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ardoise.server.ServerFixture;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Etherpad routes' own rules against a running server, in raw HTTP: GET /api, the version
+ * table (code 3), the key (code 4) wherever Etherpad clients put it, and the same-origin rule.
+ */
+class EtherpadRoutesTest {
+  static final String READER = "reader-secret-0123456789";
+  static final String WRITER = "writer-secret-0123456789";
+  static final String ADMIN = "admin-secret-01234567890";
+  static ServerFixture server;
+  static EtherpadRawCalls calls;
+
+  @BeforeAll
+  static void start() {
+    server = ServerFixture.start(Map.of("ARDOISE_API_KEYS",
+        "bot:read:" + READER + ",moodle:write:" + WRITER + ",archive:admin:" + ADMIN));
+    calls = new EtherpadRawCalls(server.app.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void apiNamesTheCurrentVersionAsEtherpadDoes() {
+    EtherpadRawCalls.Answer a = calls.get("/api", Map.of());
+    assertEquals(200, a.status());
+    assertEquals("{\"currentVersion\":\"1.3.0\"}", a.body().encode());
+  }
+
+  @Test
+  void aFunctionExistsFromTheVersionThatIntroducedIt() {
+    for (String version : EtherpadVersions.ALL) {
+      EtherpadRawCalls.Answer a = calls.get("/api/" + version + "/checkToken", Map.of("apikey", READER));
+      boolean offered = !version.equals("1") && !version.equals("1.1");
+      assertEquals(offered ? 0 : 3, a.code(), version);
+      assertEquals(offered ? 200 : 404, a.status(), version);
+      assertEquals(offered ? "ok" : "no such function", a.message(), version);
+    }
+    // appendText arrived in 1.2.13: a 1.2.12 client does not see it, even with a good key.
+    assertEquals(3, calls.post("/api/1.2.12/appendText", Map.of("apikey", WRITER, "padID", "x", "text", "y")).code());
+    assertEquals(4, calls.post("/api/1.2.13/appendText", Map.of("padID", "x", "text", "y")).code());
+  }
+
+  @Test
+  void unknownVersionsAndFunctionsAreCodeThree() {
+    EtherpadRawCalls.Answer version = calls.get("/api/1.2.5/checkToken", Map.of("apikey", READER));
+    assertEquals(404, version.status());
+    assertEquals(3, version.code());
+    assertEquals("no such api version", version.message());
+    assertNull(version.body().getValue("data"));
+    assertEquals("no such function", calls.get("/api/1.3.0/makeCoffee", Map.of("apikey", READER)).message());
+    assertEquals("no such function", calls.get("/api/1.3.0/setPassword", Map.of("apikey", READER)).message());
+  }
+
+  @Test
+  void groupsSessionsAndAuthorsAnswerCodeThreeWithTheReason() {
+    for (String f : java.util.List.of("createGroup", "createSession", "createAuthor", "getPadID")) {
+      EtherpadRawCalls.Answer a = calls.get("/api/1.3.0/" + f, Map.of("apikey", ADMIN));
+      assertEquals(3, a.code(), f);
+      assertTrue(a.message().startsWith(f + " is not available: "), a.message());
+      assertEquals(NotMapped.reason(f), a.message().substring((f + " is not available: ").length()));
+    }
+    assertTrue(calls.get("/api/1/createGroup", Map.of("apikey", ADMIN)).message().contains("no groups"));
+  }
+
+  @Test
+  void withoutAValidKeyEveryFunctionIsCodeFour() {
+    for (Map<String, String> q : java.util.List.<Map<String, String>>of(Map.of(), Map.of("apikey", ""),
+        Map.of("apikey", "wrong-secret-0123456789"), Map.of("apikey", READER + "x"))) {
+      EtherpadRawCalls.Answer a = calls.get("/api/1.2/checkToken", q);
+      assertEquals(401, a.status());
+      assertEquals(4, a.code());
+      assertEquals("no or wrong API Key", a.message());
+      assertNull(a.body().getValue("data"));
+    }
+  }
+
+  @Test
+  void theKeyComesInTheQueryTheFormOrTheBearerHeader() {
+    assertEquals(0, calls.get("/api/1.2/checkToken", Map.of("apikey", READER)).code());
+    assertEquals(0, calls.get("/api/1.2/checkToken", Map.of("api_key", READER)).code());
+    assertEquals(0, calls.post("/api/1.2/checkToken", Map.of("apikey", WRITER)).code());
+    assertEquals(0, calls.post("/api/1.2/checkToken", Map.of(), "Authorization", "Bearer " + ADMIN).code());
+    // A body field wins over the query parameter of the same name (Etherpad's rule).
+    assertEquals(0, calls.post("/api/1.2/checkToken?apikey=wrong-secret-0123456789", Map.of("apikey", ADMIN)).code());
+    assertEquals(4, calls.post("/api/1.2/checkToken?apikey=" + ADMIN, Map.of("apikey", "wrong-secret-0123456789")).code());
+    EtherpadRawCalls.Answer json = calls.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app.port() + "/api/1.2/checkToken"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"apikey\":\"" + READER + "\"}")));
+    assertEquals(0, json.code());
+  }
+
+  @Test
+  void aPageOnAnotherSiteWithAValidKeyIsAProgramNotRefused() {
+    EtherpadRawCalls.Answer a = calls.post("/api/1.2/checkToken", Map.of("apikey", WRITER),
+        "Origin", "https://elsewhere.example", "Sec-Fetch-Site", "cross-site");
+    assertEquals(200, a.status());
+    assertEquals(0, a.code());
+    EtherpadRawCalls.Answer without = calls.post("/api/1.2/checkToken", Map.of(),
+        "Origin", "https://elsewhere.example", "Sec-Fetch-Site", "cross-site");
+    assertEquals(4, without.code());
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsCodeOne() {
+    EtherpadRawCalls.Answer a = calls.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app.port() + "/api/1.2/checkToken"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{nope")));
+    assertEquals(1, a.code());
+    assertEquals(200, a.status());
+  }
+}
