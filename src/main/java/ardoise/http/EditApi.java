@@ -12,8 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
@@ -29,18 +27,13 @@ final class EditApi {
   static final int MAX_IMPORT_BYTES = 1 << 20;
   /** The author of text nobody wrote (a template's): shown uncoloured, never listed as a person. */
   static final String NOBODY = "";
-  /**
-   * Longest wait for an edit's storage before answering. Why: a store that hangs right after the
-   * check below holds the edit (queued, stored once it answers); the request is answered meanwhile.
-   */
-  static final long EDIT_WAIT_MILLIS = 30_000;
 
   private final Vertx vertx;
   private final PadShards shards;
   private final HistoryCache cache;
   private final PadNotes notes;
   private final Future<Templates> templates;
-  private final BooleanSupplier storeUp;
+  private final PadEdits edits;
   private final WriteQuotas quotas;
   private final int maxSavedVersions;
 
@@ -54,7 +47,7 @@ final class EditApi {
     this.cache = cache;
     this.notes = notes;
     this.templates = templates;
-    this.storeUp = storeUp;
+    this.edits = new PadEdits(shards, storeUp);
   }
 
   void restore(RoutingContext ctx) {
@@ -161,25 +154,9 @@ final class EditApi {
         .onFailure(e -> refuse(ctx, padId, e));
   }
 
-  /**
-   * The pad remembers the person as it remembers any member who joins (their profile goes to the
-   * notes). Why refuse while the store is down: the edit could not be acknowledged before the store
-   * answers again, and the person would wait for the whole outage; refused now, nothing changes.
-   */
+  /** The pad remembers the person as it remembers any member who joins (their profile goes to the notes). */
   private Future<Long> edit(String padId, Person person, UnaryOperator<String> change) {
-    if (!storeUp.getAsBoolean()) return Future.failedFuture(new StoreDown("the store does not answer; nothing was changed"));
-    return shards.call(padId, registry -> registry.pad(padId)
-        .compose(pad -> ServerEdit.run(pad, person.authorId(), person.name(), person.color(), change)))
-        .timeout(EDIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)
-        .recover(e -> Future.failedFuture(e instanceof TimeoutException
-            ? new StoreDown("the edit is not stored yet; it will be once the store answers") : e));
-  }
-
-  /** The store cannot take the edit now (answered 503 store-unavailable). */
-  private static final class StoreDown extends RuntimeException {
-    StoreDown(String message) {
-      super(message, null, false, false);
-    }
+    return edits.run(padId, person.authorId(), person.name(), person.color(), change);
   }
 
   private static JsonObject body(RoutingContext ctx) {
@@ -205,7 +182,7 @@ final class EditApi {
   private static void refuse(RoutingContext ctx, String padId, Throwable e) {
     if (e instanceof ServerEdit.Refused) ErrorPage.json(ctx, HttpError.EDIT_REFUSED, e.getMessage());
     else if (e instanceof PadNotes.TooManyVersions) ErrorPage.json(ctx, HttpError.TOO_MANY_VERSIONS, e.getMessage());
-    else if (e instanceof StoreDown) ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, e.getMessage());
+    else if (e instanceof PadEdits.StoreDown) ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, e.getMessage());
     else if (e instanceof WriteQuotas.Refused q) WriteQuotas.answer(ctx, q);
     else HistoryApi.fail(ctx, padId, e);
   }

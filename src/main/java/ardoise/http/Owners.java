@@ -27,14 +27,11 @@ final class Owners {
   private static final int TOKEN_BYTES = 16;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final PadStore store;
   private final PadNotes notes;
   private final NameSuggestions names;
-  private final PadSpelling spelling;
   private final String publicUrl;
-  private final PadShards shards;
   private final Future<Templates> templates;
-  private final Retention retention;
+  private final PadCreation creation;
   private final WriteQuotas quotas;
   private final ProxyTrust proxies;
 
@@ -45,19 +42,14 @@ final class Owners {
   Owners(PadStore store, NameSuggestions names, String publicUrl, PadShards shards, Future<Templates> templates,
       Retention retention, WriteQuotas quotas, ProxyTrust proxies) {
     this.quotas = quotas;
-    this.store = store;
     this.notes = store.notes();
     this.names = names;
-    this.spelling = new PadSpelling(store);
     this.publicUrl = publicUrl;
-    this.shards = shards;
     this.templates = templates;
-    this.retention = retention;
+    this.creation = new PadCreation(store, shards, retention);
     this.proxies = proxies;
   }
 
-  /** What a creation asks for besides the name: a template's text (nullable) and a lifetime in days (nullable). */
-  private record Start(String text, Integer lifetimeDays) {}
 
   /**
    * POST /api/pads, JSON body {@code {"name"?, "template"?, "language"?, "lifetimeDays"?}}: 201
@@ -73,7 +65,7 @@ final class Owners {
 
   private void create(RoutingContext ctx, Templates all) {
     String typed;
-    Start start;
+    PadCreation.Start start;
     try {
       JsonObject body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
       Object name = body == null ? null : body.getValue("name");
@@ -93,55 +85,37 @@ final class Owners {
       WriteQuotas.answer(ctx, refused);
       return;
     }
-    String token = newToken();
-    // The pad the name opens, as /p/{name} would: its canonical form, or an older stored spelling.
-    spelling.resolve(typed).compose(padId -> store.exists(padId)
-        .compose(written -> written ? Future.succeededFuture(false) : notes.claimOwner(padId, hash(token)))
-        .compose(created -> created ? begin(padId, start).map(padId) : Future.succeededFuture((String) null)))
-        .onComplete(r -> {
-          if (r.failed()) {
-            ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, "the pad cannot be created right now; retry");
-          } else if (r.result() == null) {
-            ErrorPage.json(ctx, HttpError.PAD_EXISTS, "a pad of this name exists already: open it, or choose another name");
-          } else {
-            String padId = r.result();
-            String base = ShareLinks.base(publicUrl, proxies.scheme(ctx.request()), proxies.host(ctx.request()));
-            String path = "/p/" + ShareLinks.encodeSegment(padId);
-            send(ctx, 201, new JsonObject().put("padId", padId).put("ownerToken", token)
-                .put("editUrl", base == null ? path : base + path));
-          }
-        });
+    creation.create(typed, start).onComplete(r -> {
+      if (r.failed()) {
+        ErrorPage.json(ctx, HttpError.STORE_UNAVAILABLE, "the pad cannot be created right now; retry");
+      } else if (r.result() == null) {
+        ErrorPage.json(ctx, HttpError.PAD_EXISTS, "a pad of this name exists already: open it, or choose another name");
+      } else {
+        String padId = r.result().padId();
+        String base = ShareLinks.base(publicUrl, proxies.scheme(ctx.request()), proxies.host(ctx.request()));
+        String path = "/p/" + ShareLinks.encodeSegment(padId);
+        send(ctx, 201, new JsonObject().put("padId", padId).put("ownerToken", r.result().ownerToken())
+            .put("editUrl", base == null ? path : base + path));
+      }
+    });
   }
 
   /** The template and lifetime the body asks for, or null after a 400/404 saying what is wrong. */
-  private Start start(RoutingContext ctx, JsonObject body, Templates all) {
+  private PadCreation.Start start(RoutingContext ctx, JsonObject body, Templates all) {
     Object days = body.getValue("lifetimeDays");
-    if (days != null && !(days instanceof Integer d && OwnerApi.choices(retention).contains(d))) {
-      ErrorPage.json(ctx, HttpError.BAD_LIFETIME, "lifetimeDays must be one of " + OwnerApi.choices(retention).encode());
+    if (days != null && !(days instanceof Integer d && creation.allowsLifetime(d))) {
+      ErrorPage.json(ctx, HttpError.BAD_LIFETIME, "lifetimeDays must be one of " + creation.lifetimeChoices().encode());
       return null;
     }
     Object template = body.getValue("template");
-    if (template == null) return new Start(null, (Integer) days);
+    if (template == null) return PadCreation.Start.template(null, (Integer) days);
     String language = body.getValue("language") instanceof String l ? (l.startsWith("en") ? "en" : "fr") : RequestValues.language(ctx);
     var found = all == null || !(template instanceof String id) ? java.util.Optional.<Templates.Template>empty() : all.find(id, language);
     if (found.isEmpty()) {
       ErrorPage.json(ctx, HttpError.NO_SUCH_TEMPLATE, "there is no template with that name (see GET /api/templates)");
       return null;
     }
-    return new Start(Templates.fill(found.get(), java.time.LocalDate.now()), (Integer) days);
-  }
-
-  /**
-   * The new pad's lifetime goes to its policy first, so that its first revision (the template's, or
-   * the first edit) takes it; then the template's text becomes revision 1, written by nobody.
-   */
-  private Future<Void> begin(String padId, Start start) {
-    Future<Void> lifetime = start.lifetimeDays() == null ? Future.succeededFuture()
-        : store.setPolicy(padId, ardoise.store.PadPolicy.OPEN.withLifetimeMs(java.time.Duration.ofDays(start.lifetimeDays()).toMillis()));
-    if (start.text() == null) return lifetime;
-    return lifetime.compose(v -> shards.call(padId, registry -> registry.pad(padId)
-        .compose(pad -> ardoise.pad.ServerEdit.run(pad, EditApi.NOBODY, "Ardoise", null, head -> head.isEmpty() ? start.text() : head))))
-        .mapEmpty();
+    return PadCreation.Start.template(Templates.fill(found.get(), java.time.LocalDate.now()), (Integer) days);
   }
 
   /** POST /api/pads/{pad}/claim: 201 {@code {ownerToken}} for the first who asks; 409 {@code already-owned} after. */

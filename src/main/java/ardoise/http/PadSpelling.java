@@ -9,10 +9,10 @@ import io.vertx.core.Future;
  * stored under that exact spelling, and opening that exact spelling finds it as long as no pad
  * exists under the canonical form (docs/storage.md, "Pad names"). Thread rule: the caller's context.
  */
-final class PadSpelling {
+public final class PadSpelling {
   private final PadStore store;
 
-  PadSpelling(PadStore store) {
+  public PadSpelling(PadStore store) {
     this.store = store;
   }
 
@@ -20,7 +20,7 @@ final class PadSpelling {
    * The padId for {@code typed} (a valid NFC name): its canonical form, or {@code typed} itself
    * when only a pad of that exact spelling exists. A canonical name costs no store call.
    */
-  Future<String> resolve(String typed) {
+  public Future<String> resolve(String typed) {
     String canonical = PadName.canonical(typed);
     if (canonical.equals(typed)) return Future.succeededFuture(canonical);
     return store.exists(canonical).compose(found -> found

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * line "# ..." is the template's title; {@code {{date}}} becomes today's date in the template's
  * language. Read once at start (blocking, before serving).
  */
-final class Templates {
-  record Template(String id, String language, String title, String text) {}
+public final class Templates {
+  public record Template(String id, String language, String title, String text) {}
 
   private static final String BUNDLED = "conf/templates";
 
@@ -33,7 +33,7 @@ final class Templates {
   }
 
   /** The bundled templates, then those of {@code operatorDir} (null: none) over them. */
-  static Templates load(Path operatorDir) {
+  public static Templates load(Path operatorDir) {
     Map<String, Template> byFile = new TreeMap<>();
     BundledFiles.read(BUNDLED, dir -> readDir(dir, byFile));
     if (operatorDir != null) readDir(operatorDir, byFile);
@@ -66,12 +66,12 @@ final class Templates {
     return mine.isEmpty() ? all.stream().filter(t -> t.language().equals("fr")).toList() : mine;
   }
 
-  Optional<Template> find(String id, String language) {
+  public Optional<Template> find(String id, String language) {
     return list(language).stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   /** The template's text for today. */
-  static String fill(Template template, LocalDate today) {
+  public static String fill(Template template, LocalDate today) {
     Locale locale = template.language().equals("fr") ? Locale.FRENCH : Locale.forLanguageTag(template.language());
     String date = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(today);
     return template.text().replace("{{date}}", date);

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * {@code quota-exceeded} with {@code Retry-After} (and {@code retryAfter} in the JSON).
  * Thread rule: any event loop.
  */
-final class WriteQuotas {
+public final class WriteQuotas {
   private final Quotas quotas;
   private final ProxyTrust proxies;
   private final Function<String, Future<Boolean>> created;
@@ -23,6 +23,11 @@ final class WriteQuotas {
     this.quotas = quotas;
     this.proxies = proxies;
     this.created = padId -> created(store, padId);
+  }
+
+  /** The server's write quotas, for routes outside this package. */
+  public static WriteQuotas of(HttpParts parts) {
+    return new WriteQuotas(parts.quotas(), ProxyTrust.of(parts.config()), parts.store());
   }
 
   /**
@@ -35,19 +40,35 @@ final class WriteQuotas {
   }
 
   /** A refused write: the seconds to wait, and the message to show. */
-  static final class Refused extends RuntimeException {
+  public static final class Refused extends RuntimeException {
     final long retryAfter;
 
     Refused(long retryAfter, String message) {
       super(message, null, false, false);
       this.retryAfter = retryAfter;
     }
+
+    public long retryAfter() {
+      return retryAfter;
+    }
   }
 
   /** One new pad (POST /api/pads); null when it may be created, else the refusal. */
   Refused newPad(RoutingContext ctx) {
-    long wait = quotas.pads().take(address(ctx), 1);
-    return wait == 0 ? null : tooManyPads(wait);
+    return newPad(address(ctx), 0);
+  }
+
+  /**
+   * One new pad and the {@code chars} its first text writes, counted for {@code who} (a client
+   * address, or an API caller): null when both may be taken, else the refusal, having taken neither.
+   */
+  public Refused newPad(String who, long chars) {
+    long wait = quotas.pads().take(who, 1);
+    if (wait > 0) return tooManyPads(wait);
+    wait = quotas.bytes().take(who, chars);
+    if (wait == 0) return null;
+    quotas.pads().refund(who, 1);
+    return new Refused(wait, "too much written this minute; nothing was changed, try again in " + wait + " s");
   }
 
   /**
@@ -56,7 +77,11 @@ final class WriteQuotas {
    * having taken none.
    */
   Future<Void> edit(RoutingContext ctx, String padId, long chars, boolean isImport) {
-    String address = address(ctx);
+    return edit(address(ctx), padId, chars, isImport);
+  }
+
+  /** {@link #edit(RoutingContext, String, long, boolean)} counted for {@code address} (a client address, or an API caller). */
+  public Future<Void> edit(String address, String padId, long chars, boolean isImport) {
     long wait = isImport ? quotas.imports().take(address, 1) : 0;
     if (wait > 0) return Future.failedFuture(new Refused(wait, "too many imports from your network this minute; "
         + "nothing was changed, try again in " + wait + " s"));
@@ -79,7 +104,8 @@ final class WriteQuotas {
     return new Refused(wait, "too many new pads from your network this minute; try again in " + wait + " s");
   }
 
-  private String address(RoutingContext ctx) {
+  /** The request's client address, as the quotas count it ({@link ProxyTrust}). */
+  public String address(RoutingContext ctx) {
     return proxies.clientAddress(ctx.request());
   }
 

@@ -120,6 +120,30 @@ public interface PadStore {
     return Future.failedFuture(new UnsupportedOperationException("this store cannot change read-only ids"));
   }
 
+  /**
+   * The written pad's head, last edit time and length, read from its metadata without its history;
+   * null for a pad never written (or gone).
+   */
+  default Future<PadEntry> entry(String padId) {
+    return load(padId).map(stored -> {
+      if (stored == null) return null;
+      long time = stored.tail().isEmpty() ? stored.snapshot().time() : stored.tail().get(stored.tail().size() - 1).time();
+      long chars = stored.tail().isEmpty() ? stored.snapshot().doc().length()
+          : stored.tail().get(stored.tail().size() - 1).op().targetLength();
+      return new PadEntry(padId, stored.head(), time, chars);
+    });
+  }
+
+  /**
+   * A page of at most {@code limit} written pads, continuing {@code cursor} (null: from the start;
+   * otherwise a {@link PadListing#nextCursor} this store returned). Each pad is listed once per
+   * complete listing, in no particular order; pads written or deleted meanwhile may or may not be listed.
+   * Fails with an {@link IllegalArgumentException} for a cursor this store did not make.
+   */
+  default Future<PadListing> listPads(String cursor, int limit) {
+    return Future.failedFuture(new UnsupportedOperationException("this store cannot list its pads"));
+  }
+
   /** The authors' profiles and saved versions kept beside the pads, in the same storage. */
   PadNotes notes();
 
