@@ -1,11 +1,9 @@
 package ardoise.http.etherpad;
 
-import ardoise.config.ApiKeys.Scope;
 import ardoise.http.HttpParts;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import java.util.HashMap;
+import ardoise.http.api.PadOperations;
 import java.util.Map;
 
 /** Mounts Etherpad's HTTP API on a router (see {@link EtherpadRoutes}). Thread rule: the router's event loop. */
@@ -18,9 +16,8 @@ public final class EtherpadApi {
    * it could not do without a browser.
    */
   public static void mount(Router router, Vertx vertx, HttpParts parts) {
-    Map<String, EtherpadFunction> functions = new HashMap<>();
-    functions.put("checkToken", new EtherpadFunction(Scope.READ, call -> Future.succeededFuture(null)));
-    new EtherpadRoutes(parts.config().apiKeys(), functions, EtherpadApi::failure).mount(router, maxBodyBytes(parts.config().maxPadChars()));
+    Map<String, EtherpadFunction> functions = new PadFunctions(new PadOperations(vertx, parts), vertx).all();
+    new EtherpadRoutes(parts.config().apiKeys(), functions, PadFunctions::failure).mount(router, maxBodyBytes(parts.config().maxPadChars()));
   }
 
   /**
@@ -29,11 +26,5 @@ public final class EtherpadApi {
    */
   static long maxBodyBytes(int maxPadChars) {
     return maxPadChars * 9L + 65_536;
-  }
-
-  private static EtherpadError failure(Throwable e) {
-    System.getLogger(EtherpadApi.class.getName()).log(System.Logger.Level.WARNING,
-        "pad=- client=- etherpad call failed: {0}", e.getClass().getName());
-    return EtherpadError.internal(500, "internal error");
   }
 }

@@ -17,11 +17,23 @@ final class EtherpadError extends RuntimeException {
 
   final int code;
   final int status;
+  /** When to try again (a write quota), in seconds; 0: not said. */
+  final long retryAfterSeconds;
 
   private EtherpadError(int code, int status, String message) {
+    this(code, status, message, 0);
+  }
+
+  private EtherpadError(int code, int status, String message, long retryAfterSeconds) {
     super(message, null, false, false);
     this.code = code;
     this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Code 1 with 429: a write quota is spent; Retry-After says when to try again. */
+  static EtherpadError quota(String message, long retryAfterSeconds) {
+    return new EtherpadError(WRONG_PARAMETERS, 429, message, retryAfterSeconds);
   }
 
   static EtherpadError wrongParameters(String message) {

@@ -13,7 +13,7 @@ record EtherpadFunction(Scope scope, Function<EtherpadCall, Future<JsonObject>> 
   Future<JsonObject> call(EtherpadCall call) {
     try {
       return body.apply(call);
-    } catch (EtherpadError e) {
+    } catch (RuntimeException e) {
       // Parameter checks throw before any effect; they end the call like a failed future.
       return Future.failedFuture(e);
     }

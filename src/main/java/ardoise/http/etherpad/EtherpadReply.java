@@ -13,6 +13,9 @@ final class EtherpadReply {
   }
 
   static void fail(RoutingContext ctx, EtherpadError error) {
+    if (error.retryAfterSeconds > 0 && !ctx.response().ended()) {
+      ctx.response().putHeader("Retry-After", Long.toString(error.retryAfterSeconds));
+    }
     send(ctx, error.status, new JsonObject().put("code", error.code).put("message", error.getMessage()).putNull("data"));
   }
 
