@@ -25,7 +25,7 @@ class EtherpadRoutesTest {
 
   @BeforeAll
   static void start() {
-    server = ServerFixture.start(Map.of("ARDOISE_API_KEYS",
+    server = ServerFixture.start(Map.of("ARDOISE_MAX_PAD_CHARS", "1000", "ARDOISE_API_KEYS",
         "bot:read:" + READER + ",moodle:write:" + WRITER + ",archive:admin:" + ADMIN));
     calls = new EtherpadRawCalls(server.app.port());
   }
@@ -121,5 +121,68 @@ class EtherpadRoutesTest {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{nope")));
     assertEquals(1, a.code());
     assertEquals(200, a.status());
+  }
+
+  @Test
+  void wrongParametersAreCodeOneWithEtherpadsWording() {
+    assertEquals(0, calls.post("/api/1.3.0/createPad", Map.of("apikey", WRITER, "padID", "parametres", "text", "un")).code());
+    Map<Map<String, String>, String> cases = Map.of(
+        Map.of(), "padID is required",
+        Map.of("padID", "parametres", "rev", "abc"), "rev is not a number",
+        Map.of("padID", "parametres", "rev", "-2"), "rev is not a positive number",
+        Map.of("padID", "parametres", "rev", "1.5"), "rev is a float value",
+        Map.of("padID", "parametres", "rev", "7"), "rev is higher than the head revision of the pad",
+        Map.of("padID", "jamais-ecrit"), "padID does not exist");
+    cases.forEach((query, message) -> {
+      Map<String, String> q = new java.util.HashMap<>(query);
+      q.put("apikey", READER);
+      EtherpadRawCalls.Answer a = calls.get("/api/1.3.0/getText", q);
+      assertEquals(200, a.status(), message);
+      assertEquals(1, a.code(), message);
+      assertEquals(message, a.message());
+      assertNull(a.body().getValue("data"));
+    });
+    assertEquals("un\n", calls.get("/api/1.3.0/getText", Map.of("apikey", READER, "padID", "parametres", "rev", "1.0")).data().getString("text"));
+    assertEquals("text is no string", calls.post("/api/1.3.0/setText", Map.of("apikey", WRITER, "padID", "parametres")).message());
+    assertEquals("rev is required", calls.post("/api/1.3.0/restoreRevision", Map.of("apikey", WRITER, "padID", "parametres")).message());
+    EtherpadRawCalls.Answer badName = calls.post("/api/1.3.0/createPad", Map.of("apikey", WRITER, "padID", "a/b"));
+    assertEquals(1, badName.code());
+    assertEquals("padID does already exist", calls.post("/api/1.3.0/createPad", Map.of("apikey", WRITER, "padID", "parametres")).message());
+  }
+
+  @Test
+  void textPastThePadLimitIsRefused() {
+    assertEquals(0, calls.post("/api/1.3.0/createPad", Map.of("apikey", WRITER, "padID", "limite")).code());
+    EtherpadRawCalls.Answer tooLong = calls.post("/api/1.3.0/setText", Map.of("apikey", WRITER, "padID", "limite", "text", "é".repeat(1001)));
+    assertEquals(1, tooLong.code());
+    assertEquals("text too long", tooLong.message());
+    // A body past what any pad could hold is not even read.
+    EtherpadRawCalls.Answer huge = calls.post("/api/1.3.0/setText", Map.of("apikey", WRITER, "padID", "limite", "text", "x".repeat(80_000)));
+    assertEquals(413, huge.status());
+    assertEquals(1, huge.code());
+  }
+
+  @Test
+  void eachFunctionNeedsItsScope() {
+    assertEquals(0, calls.post("/api/1.3.0/createPad", Map.of("apikey", WRITER, "padID", "portees", "text", "x")).code());
+    EtherpadRawCalls.Answer readerWrites = calls.post("/api/1.3.0/setText", Map.of("apikey", READER, "padID", "portees", "text", "y"));
+    assertEquals(401, readerWrites.status());
+    assertEquals(4, readerWrites.code());
+    assertEquals("this API key may not call setText (it needs a write key)", readerWrites.message());
+    assertEquals(4, calls.post("/api/1.3.0/deletePad", Map.of("apikey", WRITER, "padID", "portees")).code());
+    assertEquals(4, calls.get("/api/1.3.0/listAllPads", Map.of("apikey", WRITER)).code());
+    assertEquals("x\n", calls.get("/api/1.3.0/getText", Map.of("apikey", READER, "padID", "portees")).data().getString("text"));
+    assertEquals(0, calls.post("/api/1.3.0/deletePad", Map.of("apikey", ADMIN, "padID", "portees")).code());
+  }
+
+  @Test
+  void authorIdNamesTheAuthorFromVersionOneThreeOnly() {
+    assertEquals(0, calls.post("/api/1.3.0/createPad", Map.of("apikey", WRITER, "padID", "auteurs", "text", "x")).code());
+    ardoise.server.WsClient bob = server.connect("auteurs");
+    bob.join("bob-" + ServerFixture.newClientId());
+    assertEquals(0, calls.post("/api/1.3.0/appendText", Map.of("apikey", WRITER, "padID", "auteurs", "text", "1", "authorId", "Alice")).code());
+    assertEquals(ardoise.http.api.Author.of("moodle", "Alice").authorId(), bob.next("op").getString("authorId"));
+    assertEquals(0, calls.post("/api/1.2.13/appendText", Map.of("apikey", WRITER, "padID", "auteurs", "text", "2", "authorId", "Alice")).code());
+    assertEquals(ardoise.http.api.Author.of("moodle", null).authorId(), bob.next("op").getString("authorId"));
   }
 }
