@@ -24,19 +24,32 @@ final class CrossSiteGuard {
   private final String publicOrigin;
   private final ProxyTrust proxies;
 
-  /** {@code publicOrigin}: scheme://host[:port] of ARDOISE_PUBLIC_URL, or null. */
-  CrossSiteGuard(String publicOrigin, ProxyTrust proxies) {
+  private final ardoise.config.ApiKeys keys;
+
+  /** {@code publicOrigin}: scheme://host[:port] of ARDOISE_PUBLIC_URL, or null; {@code keys}: the API keys. */
+  CrossSiteGuard(String publicOrigin, ProxyTrust proxies, ardoise.config.ApiKeys keys) {
     this.publicOrigin = publicOrigin;
     this.proxies = proxies;
+    this.keys = keys;
   }
 
   /** Route handler for every request: state-changing ones from another site end here with 403. */
   void check(RoutingContext ctx) {
-    if (SAFE.contains(ctx.request().method()) || fromOurPages(ctx.request())) {
+    if (SAFE.contains(ctx.request().method()) || fromOurPages(ctx.request()) || withApiKey(ctx.request())) {
       ctx.next();
       return;
     }
     ErrorPage.json(ctx, HttpError.CROSS_SITE, "requests that change a pad are only accepted from this server's pages");
+  }
+
+  /**
+   * A request with a valid API key in its Authorization header is a program's, not a page's: a
+   * foreign page cannot make a browser send that header to us (it would need CORS, which we never
+   * grant), so such a request cannot be forged by a lured visitor.
+   */
+  private boolean withApiKey(HttpServerRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && keys.match(header.substring(7).strip()).isPresent();
   }
 
   /** Whether a WebSocket upgrade (or any request) comes from our pages or from a program. */

@@ -78,4 +78,10 @@ public final class PadCreation {
         .compose(pad -> ServerEdit.run(pad, start.authorId(), start.authorName(), null, head -> head.isEmpty() ? start.text() : head))))
         .mapEmpty();
   }
+
+  /** Whether {@code token} is the owner token of {@code padId} (a stored pad name); compared in constant time. */
+  public Future<Boolean> isOwner(String padId, String token) {
+    return store.notes().ownerTokenHash(padId).map(stored -> stored != null && token != null && java.security.MessageDigest.isEqual(
+        stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII), Owners.hash(token).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+  }
 }

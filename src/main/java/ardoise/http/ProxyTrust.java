@@ -20,7 +20,7 @@ import java.util.Locale;
  * ARDOISE_TRUSTED_PROXY_HOPS alone reads {@code X-Forwarded-For} from every peer (a port only the
  * proxy can reach) and never Proto or Host. Immutable; safe from any thread.
  */
-final class ProxyTrust {
+public final class ProxyTrust {
   private final AddressBlocks proxies;
   private final int hops;
 
@@ -29,7 +29,7 @@ final class ProxyTrust {
     this.hops = hops;
   }
 
-  static ProxyTrust of(Config config) {
+  public static ProxyTrust of(Config config) {
     return new ProxyTrust(config.trustedProxies(), config.integer(Setting.TRUSTED_PROXY_HOPS));
   }
 
@@ -39,7 +39,7 @@ final class ProxyTrust {
   }
 
   /** The address per-client limits count the request under (IPv6 as its /64, {@link ClientAddress#prefix}). */
-  String clientAddress(HttpServerRequest request) {
+  public String clientAddress(HttpServerRequest request) {
     String peer = peer(request);
     String address = null;
     if (proxies.isEmpty()) {
@@ -52,7 +52,7 @@ final class ProxyTrust {
   }
 
   /** "https" or "http": the scheme the browser used. */
-  String scheme(HttpServerRequest request) {
+  public String scheme(HttpServerRequest request) {
     String forwarded = fromTrustedProxy(request) ? first(request.getHeader("X-Forwarded-Proto")) : null;
     if (forwarded != null) {
       String s = forwarded.toLowerCase(Locale.ROOT);
@@ -62,7 +62,7 @@ final class ProxyTrust {
   }
 
   /** host[:port] the browser asked for (IPv6 in brackets), or null if the request names none. */
-  String host(HttpServerRequest request) {
+  public String host(HttpServerRequest request) {
     String forwarded = fromTrustedProxy(request) ? first(request.getHeader("X-Forwarded-Host")) : null;
     if (forwarded != null && !forwarded.isEmpty()) return forwarded;
     HostAndPort a = request.authority(); // the Host header, or :authority over HTTP/2

@@ -39,7 +39,7 @@ public final class Routes {
     router.route().handler(pages::securityHeaders);
     router.route().handler(ConnectionGate::refuseIfFull);
     ardoise.http.etherpad.EtherpadApi.mount(router, vertx, parts); // before the guard: see EtherpadApi.mount
-    router.route().handler(new CrossSiteGuard(parts.config().publicUrl(), proxies)::check);
+    router.route().handler(new CrossSiteGuard(parts.config().publicUrl(), proxies, parts.config().apiKeys())::check);
     router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
     router.get("/health/live").handler(parts.health()::live);
     router.get("/health/ready").handler(parts.health()::ready);
@@ -56,6 +56,7 @@ public final class Routes {
     router.post("/api/pads").handler(CrossSiteGuard.accepting("application/json"));
     router.post("/api/pads").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(owners::create);
     AdminApi.mount(router, vertx, parts);
+    ardoise.http.api.ApiV1.mount(router, vertx, parts);
     page(router.route("/")).handler(pages::home);
 
     // The door: /p/{pad}…, /api/pads/{pad}/…, /ws/{pad}[/projector], /r/{id}…, /ws/r/{id}. Names hold no '/'.

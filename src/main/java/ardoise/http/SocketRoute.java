@@ -26,7 +26,7 @@ final class SocketRoute {
 
   SocketRoute(Config config, HttpParts parts) {
     this.proxies = ProxyTrust.of(config);
-    this.crossSite = new CrossSiteGuard(config.publicUrl(), proxies);
+    this.crossSite = new CrossSiteGuard(config.publicUrl(), proxies, ardoise.config.ApiKeys.none());
     this.parts = parts;
     this.limits = new SessionLimits(config.maxMessageBytes(), config.opsPerSecond(), config.opsBurst(),
         config.sendQueueLimit(), config.chatMaxChars(), config.chatPerMinute(), config.chatBurst(),

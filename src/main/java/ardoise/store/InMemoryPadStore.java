@@ -63,6 +63,22 @@ public final class InMemoryPadStore implements PadStore {
     });
   }
 
+  /** Written pads in name order; the cursor is the last name listed. */
+  @Override
+  public Future<PadListing> listPads(String cursor, int limit) {
+    return call(() -> {
+      List<String> names = pads.entrySet().stream().filter(e -> e.getValue().written).map(Map.Entry::getKey)
+          .filter(name -> cursor == null || name.compareTo(cursor) > 0).sorted().toList();
+      List<PadEntry> page = new java.util.ArrayList<>();
+      for (String name : names.subList(0, Math.min(limit, names.size()))) {
+        PadData p = pads.get(name);
+        OpRecord last = p.log.get(p.log.size() - 1);
+        page.add(new PadEntry(name, p.head(), last.time(), last.op().targetLength()));
+      }
+      return new PadListing(page, names.size() > limit ? page.get(page.size() - 1).padId() : null);
+    });
+  }
+
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
     List<OpRecord> copy = List.copyOf(records);

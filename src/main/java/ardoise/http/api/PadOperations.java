@@ -213,6 +213,20 @@ public final class PadOperations {
     })));
   }
 
+  /** The pad's newest chat messages, at most {@code limit}, oldest first. */
+  public Future<List<ChatLine>> chat(String padId, int limit) {
+    return attempt(padId, () -> {
+      if (limit < 1 || limit > 1000) throw bad("limit must be 1 to 1000");
+      return lookup.written(padId).compose(id -> store.chat().recent(id, limit)).map(list -> list.stream()
+          .map(m -> new ChatLine(m.authorId(), m.name(), m.color(), m.text(), m.time())).toList());
+    });
+  }
+
+  /** Whether {@code token} is the owner token of the pad {@code padId} opens. */
+  public Future<Boolean> isOwner(String padId, String token) {
+    return attempt(padId, () -> lookup.padId(padId).compose(id -> creation.isOwner(id, token)));
+  }
+
   /** Quotas count per API author (each program's own names), and together with the server-wide bounds. */
   private static String quotaSubject(Author author) {
     return "api:" + author.authorId();

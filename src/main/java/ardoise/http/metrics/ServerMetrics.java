@@ -175,4 +175,9 @@ public final class ServerMetrics implements SessionMetrics {
   public void rejected(ErrorCode code) {
     rejected.get(code).increment();
   }
+
+  /** The registry, for meters registered elsewhere (the API's request counts). */
+  public io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
 }

@@ -90,6 +90,7 @@ public final class RedisPadStore implements PadStore {
   private final RedisPadNotes notes;
   private final RedisChatLog chat;
   private final RedisReadOnlyIds readOnlyIds;
+  private final RedisPadListing listing;
 
   private RedisPadStore(Vertx vertx, RedisOptions options, String redactedEndpoint, Tuning tuning) {
     this.redis = Redis.createClient(vertx, options);
@@ -101,6 +102,7 @@ public final class RedisPadStore implements PadStore {
     this.notes = new RedisPadNotes(api, availability, tuning.retention());
     this.chat = new RedisChatLog(api, availability, tuning.retention());
     this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention());
+    this.listing = new RedisPadListing(api, availability);
     this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
   }
 
@@ -311,6 +313,19 @@ public final class RedisPadStore implements PadStore {
   @Override
   public Future<String> storedReadOnlyId(String padId) {
     return onCaller(readOnlyIds.stored(padId));
+  }
+
+  /** One HMGET of the pad's meta hash: no history is read. */
+  @Override
+  public Future<ardoise.store.PadEntry> entry(String padId) {
+    return onCaller(availability.track(api.hmget(List.of(PadKeys.of(padId).meta(), "head", "lastEdited", "size")))
+        .map(meta -> RedisPadListing.entryOf(padId, meta)));
+  }
+
+  /** See {@link RedisPadListing}. */
+  @Override
+  public Future<ardoise.store.PadListing> listPads(String cursor, int limit) {
+    return onCaller(listing.page(cursor, limit));
   }
 
   @Override

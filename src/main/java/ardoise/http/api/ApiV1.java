@@ -1,0 +1,81 @@
+package ardoise.http.api;
+
+import ardoise.config.ApiKeys.Scope;
+import ardoise.http.HttpParts;
+import ardoise.http.ProxyTrust;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+
+/**
+ * Mounts {@code /api/v1} (docs/api.md; described by {@code api/openapi.json}, served at
+ * {@code /api/v1/openapi.json}): who calls ({@link ApiAccess}), the request count per key name
+ * ({@link ApiMeter}), the body limit, then the {@link Endpoint}s, and JSON for every address under
+ * {@code /api/v1} that is none of them. Thread rule: one per event loop.
+ */
+public final class ApiV1 {
+  static final String PREFIX = "/api/v1";
+
+  private ApiV1() {}
+
+  /** The endpoints, as mounted and as documented. */
+  static List<Endpoint> endpoints(PadRoutes pads) {
+    return List.of(
+        new Endpoint(HttpMethod.GET, PREFIX + "/openapi.json", null, OpenApiFile::send),
+        new Endpoint(HttpMethod.POST, PREFIX + "/pads", Scope.WRITE, pads::create),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads", Scope.ADMIN, pads::list),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads/{pad}", null, pads::info),
+        new Endpoint(HttpMethod.DELETE, PREFIX + "/pads/{pad}", Scope.ADMIN, pads::delete),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads/{pad}/text", null, pads::text),
+        new Endpoint(HttpMethod.PUT, PREFIX + "/pads/{pad}/text", Scope.WRITE, pads::setText),
+        new Endpoint(HttpMethod.POST, PREFIX + "/pads/{pad}/append", Scope.WRITE, pads::appendText),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads/{pad}/html", null, pads::html),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads/{pad}/links", null, pads::links),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads/{pad}/members", null, pads::members),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads/{pad}/versions", null, pads::versions),
+        new Endpoint(HttpMethod.POST, PREFIX + "/pads/{pad}/versions", Scope.WRITE, pads::saveVersion),
+        new Endpoint(HttpMethod.POST, PREFIX + "/pads/{pad}/restore", Scope.WRITE, pads::restore),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads/{pad}/chat", null, pads::chat),
+        new Endpoint(HttpMethod.GET, PREFIX + "/pads/{pad}/export/{format}", null, pads::export));
+  }
+
+  public static void mount(Router router, Vertx vertx, HttpParts parts) {
+    ApiAccess access = new ApiAccess(parts.config().apiKeys());
+    ApiMeter meter = new ApiMeter(parts.metrics().registry(), parts.config().apiKeys());
+    PadRoutes pads = new PadRoutes(vertx, new PadOperations(vertx, parts), parts, ProxyTrust.of(parts.config()));
+    long bodyLimit = parts.config().integer(ardoise.config.Setting.MAX_PAD_CHARS) * 6L + 4096;
+
+    router.route(PREFIX + "/*").handler(access::identify).handler(meter::count);
+    router.route(PREFIX + "/*").method(HttpMethod.POST).method(HttpMethod.PUT).handler(PadRoutes::requireJson)
+        .handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    for (Endpoint e : endpoints(pads)) {
+      router.route(e.method(), e.routePath()).handler(ctx -> {
+        // Owner functions check the pad's owner token themselves; every other scope is checked here.
+        if (e.method() != HttpMethod.DELETE && !ApiAccess.allows(ctx, e.scope())) return;
+        try {
+          e.handler().handle(ctx);
+        } catch (ApiFailure refused) { // a parameter of the wrong kind, read before any call
+          ApiAnswers.failure(ctx, refused);
+        }
+      });
+    }
+    router.route(PREFIX + "/*").handler(ctx -> ApiAnswers.error(ctx, 404, ApiAnswers.NOT_FOUND,
+        "no such API address or method (see " + PREFIX + "/openapi.json)"));
+    router.route(PREFIX + "/*").failureHandler(ApiV1::failure);
+  }
+
+  private static void failure(RoutingContext ctx) {
+    if (ctx.statusCode() == 413) {
+      ApiAnswers.error(ctx, 413, ApiFailure.Kind.TOO_LARGE.code(), "the request body is too large");
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      ApiAnswers.error(ctx, 400, ApiFailure.Kind.BAD_REQUEST.code(), "the request could not be read");
+    } else {
+      System.getLogger(ApiV1.class.getName()).log(System.Logger.Level.WARNING, "pad=- client=api request failed: {0}",
+          ctx.failure() == null ? "-" : ctx.failure().getClass().getName());
+      ApiAnswers.error(ctx, 500, "server-error", "the request failed; try again");
+    }
+  }
+}
