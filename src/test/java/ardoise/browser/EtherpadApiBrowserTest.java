@@ -1,6 +1,7 @@
 package ardoise.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ardoise.testing.Eventually;
@@ -14,8 +15,9 @@ import org.openqa.selenium.Keys;
 
 /**
  * Two people type in a pad (a phone and a laptop) while a program using Etherpad's Java client
- * appends to it and replaces its text: every page ends with the server's text, and each API edit is
- * in it exactly once (appends before the replacement are gone with it, as in Etherpad).
+ * appends to it and replaces its text: every page ends with the server's text, each append is in it
+ * exactly once (those made before the replacement are gone with it), and the replacement's characters
+ * are all there, in order.
  */
 class EtherpadApiBrowserTest extends PadServerBrowserTest {
   private static final String KEY = "moodle-secret-0123456789";
@@ -45,8 +47,8 @@ class EtherpadApiBrowserTest extends PadServerBrowserTest {
       }
       awaitTyping(withKeys, pad);
       String textWithAppends = withKeys.text(pad);
-      api.setText(pad, "Remplacé par l'API\n");
-      after.add("Remplacé par l'API");
+      String replacement = "Remplacé par l'API";
+      api.setText(pad, replacement + "\n");
       for (int i = 5; i <= 7; i++) {
         awaitTyping(withKeys, pad);
         String marker = "[API-" + i + "]";
@@ -74,6 +76,10 @@ class EtherpadApiBrowserTest extends PadServerBrowserTest {
       for (String marker : before) assertEquals(1, count(textWithAppends, marker), marker + " once before the replacement");
       for (String marker : before) assertEquals(0, count(server, marker), marker + " gone with the replacement");
       for (String marker : after) assertEquals(1, count(server, marker), marker + " once in:\n" + server);
+      // setText changes only what differs (one revision): text typed meanwhile stays where it was typed,
+      // so the replacement's characters are all there, in order, possibly with typing between them.
+      String beforeAppends = server.substring(0, server.indexOf("[API-5]"));
+      assertTrue(inOrder(beforeAppends, replacement), "the replacement, in order, in:\n" + server);
       assertEquals(1, count(server, "FIN-A"), server);
       assertEquals(1, count(server, "FIN-B"), server);
       assertEquals(List.of(), amelie.browser().consoleErrors());
@@ -85,6 +91,16 @@ class EtherpadApiBrowserTest extends PadServerBrowserTest {
   private static void awaitTyping(PadServer server, String pad) {
     int now = server.text(pad).length();
     Eventually.until("someone typed", () -> server.text(pad).length() >= now + 6);
+  }
+
+  /** Whether {@code chars} appear in {@code text} in this order (other characters may come between). */
+  private static boolean inOrder(String text, String chars) {
+    int at = 0;
+    for (char c : chars.toCharArray()) {
+      at = text.indexOf(c, at) + 1;
+      if (at == 0) return false;
+    }
+    return true;
   }
 
   private static int count(String text, String part) {
