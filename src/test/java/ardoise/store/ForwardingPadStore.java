@@ -28,6 +28,8 @@ public class ForwardingPadStore implements PadStore {
   @Override public Future<String> padOfReadOnlyId(String readOnlyId) { return delegate.padOfReadOnlyId(readOnlyId); }
   @Override public Future<Boolean> delete(String padId, long tombstoneSeconds) { return delegate.delete(padId, tombstoneSeconds); }
   @Override public Future<Boolean> wasDeleted(String padId) { return delegate.wasDeleted(padId); }
+  @Override public Future<PadEntry> entry(String padId) { return delegate.entry(padId); }
+  @Override public Future<PadListing> listPads(String cursor, int limit) { return delegate.listPads(cursor, limit); }
   @Override public Future<Boolean> wasDeletedReadOnlyId(String readOnlyId) { return delegate.wasDeletedReadOnlyId(readOnlyId); }
   @Override public Future<String> storedReadOnlyId(String padId) { return delegate.storedReadOnlyId(padId); }
   @Override public PadNotes notes() { return delegate.notes(); }

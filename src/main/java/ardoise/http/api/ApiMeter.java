@@ -20,9 +20,13 @@ final class ApiMeter {
 
   ApiMeter(MeterRegistry registry, ApiKeys keys) {
     this.registry = registry;
-    for (ApiKey key : keys.keys()) {
-      Gauge.builder("ardoise.api.keys", () -> 1).tag("key", key.name()).tag("scope", ApiAccess.scopeName(key.scope()))
-          .description("API keys configured (ARDOISE_API_KEYS), by name and scope").register(registry);
+    // Every event loop mounts the API: the first registers the lines.
+    synchronized (registry) {
+      for (ApiKey key : keys.keys()) {
+        if (registry.find("ardoise.api.keys").tag("key", key.name()).gauge() != null) continue;
+        Gauge.builder("ardoise.api.keys", () -> 1).tag("key", key.name()).tag("scope", ApiAccess.scopeName(key.scope()))
+            .description("API keys configured (ARDOISE_API_KEYS), by name and scope").register(registry);
+      }
     }
   }
 

@@ -49,8 +49,9 @@ public final class ApiV1 {
     long bodyLimit = parts.config().integer(ardoise.config.Setting.MAX_PAD_CHARS) * 6L + 4096;
 
     router.route(PREFIX + "/*").handler(access::identify).handler(meter::count);
-    router.route(PREFIX + "/*").method(HttpMethod.POST).method(HttpMethod.PUT).handler(PadRoutes::requireJson)
-        .handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    // Content type first, so that no form body (which any site can submit) is ever read.
+    router.route(PREFIX + "/*").method(HttpMethod.POST).method(HttpMethod.PUT).handler(PadRoutes::requireJson);
+    router.route(PREFIX + "/*").method(HttpMethod.POST).method(HttpMethod.PUT).handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     for (Endpoint e : endpoints(pads)) {
       router.route(e.method(), e.routePath()).handler(ctx -> {
         // Owner functions check the pad's owner token themselves; every other scope is checked here.

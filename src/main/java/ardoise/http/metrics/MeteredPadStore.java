@@ -107,6 +107,16 @@ final class MeteredPadStore implements PadStore {
   }
 
   @Override
+  public Future<ardoise.store.PadEntry> entry(String padId) {
+    return counted(store.entry(padId));
+  }
+
+  @Override
+  public Future<ardoise.store.PadListing> listPads(String cursor, int limit) {
+    return counted(store.listPads(cursor, limit));
+  }
+
+  @Override
   public Future<List<OpRecord>> ops(String padId, long fromExclusive, long toInclusive) {
     return counted(store.ops(padId, fromExclusive, toInclusive));
   }
