@@ -8,6 +8,17 @@ import java.util.Map;
 
 /** Mounts Etherpad's HTTP API on a router (see {@link EtherpadRoutes}). Thread rule: the router's event loop. */
 public final class EtherpadApi {
+  /**
+   * Vert.x's router writes every request's whole address at its finest level, and only on these
+   * routes does an address carry a key (or pad text, with GET). Held here (java.util.logging keeps
+   * loggers weakly) at FINE, so that an operator who turns on debug logging never logs a key.
+   */
+  private static final java.util.logging.Logger ROUTER_TRACE = java.util.logging.Logger.getLogger("io.vertx.ext.web.impl.RouterImpl");
+
+  static {
+    ROUTER_TRACE.setLevel(java.util.logging.Level.FINE);
+  }
+
   private EtherpadApi() {}
 
   /**
