@@ -21,7 +21,7 @@ final class EtherpadRawCalls {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  record Answer(int status, JsonObject body) {
+  record Answer(int status, JsonObject body, java.net.http.HttpHeaders headers) {
     int code() { return body.getInteger("code"); }
     String message() { return body.getString("message"); }
     JsonObject data() { return body.getJsonObject("data"); }
@@ -44,7 +44,7 @@ final class EtherpadRawCalls {
   Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(r.statusCode(), new JsonObject(r.body()));
+      return new Answer(r.statusCode(), new JsonObject(r.body()), r.headers());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -185,4 +185,19 @@ class EtherpadRoutesTest {
     assertEquals(0, calls.post("/api/1.2.13/appendText", Map.of("apikey", WRITER, "padID", "auteurs", "text", "2", "authorId", "Alice")).code());
     assertEquals(ardoise.http.api.Author.of("moodle", null).authorId(), bob.next("op").getString("authorId"));
   }
+
+  @Test
+  void aSpentWriteQuotaIsCodeOneWith429AndRetryAfter() {
+    try (ServerFixture small = ServerFixture.start(Map.of("ARDOISE_PADS_PER_MINUTE_PER_ADDRESS", "2",
+        "ARDOISE_API_KEYS", "moodle:write:" + WRITER))) {
+      EtherpadRawCalls quota = new EtherpadRawCalls(small.app.port());
+      assertEquals(0, quota.post("/api/1.2.13/createPad", Map.of("apikey", WRITER, "padID", "quota-1", "text", "a")).code());
+      assertEquals(0, quota.post("/api/1.2.13/createPad", Map.of("apikey", WRITER, "padID", "quota-2", "text", "b")).code());
+      EtherpadRawCalls.Answer refused = quota.post("/api/1.2.13/createPad", Map.of("apikey", WRITER, "padID", "quota-3", "text", "c"));
+      assertEquals(429, refused.status());
+      assertEquals(1, refused.code());
+      assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow()) > 0);
+      assertEquals("padID does not exist", quota.get("/api/1.2.13/getText", Map.of("apikey", WRITER, "padID", "quota-3")).message());
+    }
+  }
 }
