@@ -28,7 +28,8 @@ public final class EtherpadApi {
    */
   public static void mount(Router router, Vertx vertx, HttpParts parts) {
     Map<String, EtherpadFunction> functions = new PadFunctions(new PadOperations(vertx, parts), vertx).all();
-    new EtherpadRoutes(parts.config().apiKeys(), functions, PadFunctions::failure).mount(router, maxBodyBytes(parts.config().maxPadChars()));
+    new EtherpadRoutes(parts.config().apiKeys(), functions, PadFunctions::failure,
+        new EtherpadMeter(parts.metrics().registry())).mount(router, maxBodyBytes(parts.config().maxPadChars()));
   }
 
   /**

@@ -21,6 +21,7 @@ final class EtherpadReply {
 
   static void send(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended()) return;
+    if (body.containsKey("code")) EtherpadMeter.code(ctx, body.getInteger("code"));
     ctx.response().setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")

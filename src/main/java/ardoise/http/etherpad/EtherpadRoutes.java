@@ -25,12 +25,15 @@ public final class EtherpadRoutes {
   private final ApiKeys keys;
   private final Map<String, EtherpadFunction> functions;
   private final Function<Throwable, EtherpadError> failures;
+  private final EtherpadMeter meter;
 
   /**
    * {@code functions}: the Etherpad functions Ardoise offers, by name; {@code failures}: how a failed
    * call's cause reads as an Etherpad error.
    */
-  EtherpadRoutes(ApiKeys keys, Map<String, EtherpadFunction> functions, Function<Throwable, EtherpadError> failures) {
+  EtherpadRoutes(ApiKeys keys, Map<String, EtherpadFunction> functions, Function<Throwable, EtherpadError> failures,
+      EtherpadMeter meter) {
+    this.meter = meter;
     this.keys = keys;
     this.functions = Map.copyOf(functions);
     this.failures = failures;
@@ -39,6 +42,8 @@ public final class EtherpadRoutes {
   /** Mounts {@code GET /api} and the calls; {@code maxBodyBytes} bounds a POST's form. */
   void mount(Router router, long maxBodyBytes) {
     router.get("/api").handler(ctx -> EtherpadReply.send(ctx, 200, new JsonObject().put("currentVersion", EtherpadVersions.CURRENT)));
+    // A route of its own: Vert.x wants the body handler first on a route.
+    router.routeWithRegex(CALL).handler(meter::count);
     router.routeWithRegex(CALL).method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.POST)
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
         .handler(this::call)
@@ -53,6 +58,7 @@ public final class EtherpadRoutes {
       if (!EtherpadVersions.offers(version, name)) throw EtherpadError.noSuchFunction("no such function");
       EtherpadParams params = EtherpadParams.of(ctx);
       ApiKey key = key(ctx, params).orElseThrow(() -> EtherpadError.wrongKey("no or wrong API Key"));
+      EtherpadMeter.keyName(ctx, key.name());
       EtherpadFunction function = functions.get(name);
       if (function == null) {
         String reason = NotMapped.reason(name);

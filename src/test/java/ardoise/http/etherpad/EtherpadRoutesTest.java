@@ -200,4 +200,14 @@ class EtherpadRoutesTest {
       assertEquals("padID does not exist", quota.get("/api/1.2.13/getText", Map.of("apikey", WRITER, "padID", "quota-3")).message());
     }
   }
+
+  @Test
+  void metricsCountCallsByKeyNameAndCodeNeverBySecret() {
+    assertEquals(0, calls.get("/api/1.2/checkToken", Map.of("apikey", READER)).code());
+    assertEquals(4, calls.get("/api/1.2/checkToken", Map.of("apikey", "wrong-secret-0123456789")).code());
+    String metrics = server.get("/metrics").text();
+    assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ardoise_etherpad_requests_total{code=\"0\",key=\"bot\"}")), metrics);
+    assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ardoise_etherpad_requests_total{code=\"4\",key=\"none\"}")), metrics);
+    for (String secret : java.util.List.of(READER, WRITER, ADMIN, "wrong-secret")) assertTrue(!metrics.contains(secret), secret);
+  }
 }
