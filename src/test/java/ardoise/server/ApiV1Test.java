@@ -287,6 +287,17 @@ class ApiV1Test {
   }
 
   @Test
+  void aPadItsOwnerLockedRefusesApiEditsWith409() {
+    String pad = newPad();
+    String token = created(pad, "figé");
+    HttpCalls.Answer locked = http.callWith(HttpMethod.PATCH, "/api/pads/" + pad + "/settings", Buffer.buffer("{\"locked\":true}"),
+        Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token));
+    assertEquals(200, locked.status(), locked.text());
+    assertError(api.post("/pads/" + pad + "/append", ApiV1Calls.WRITE, new JsonObject().put("text", "x")), 409, "conflict");
+    assertEquals("figé", api.get("/pads/" + pad + "/text", null).json().getString("text"));
+  }
+
+  @Test
   void exportsInEveryFormatThroughTheBrowsersRoute() {
     String pad = newPad();
     created(pad, "# Compte rendu\nété");
