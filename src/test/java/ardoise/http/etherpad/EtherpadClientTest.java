@@ -213,12 +213,11 @@ class EtherpadClientTest {
   @Test
   void createDiffHtmlMarksWhatChanged() {
     String pad = newPad();
-    writer.createPad(pad, "Le café est <froid>");
-    writer.setText(pad, "Le thé est <froid>");
+    writer.createPad(pad, "Ordre du jour\nLe café est <froid>\nFin");
+    writer.setText(pad, "Ordre du jour\nLe chocolat est <froid>\nFin");
     String html = (String) reader.createDiffHTML(pad, 1, 2).get("html");
-    assertTrue(html.contains("<span class=\"removed\">café</span>"), html);
-    assertTrue(html.contains("<span class=\"added\">thé</span>"), html);
-    assertTrue(html.contains("&lt;froid&gt;"), html);
+    assertTrue(html.startsWith(DiffHtml.STYLE + "Ordre du jour<br>Le c"), html);
+    assertTrue(html.contains("<span class=\"removed\">afé</span><span class=\"added\">hocolat</span> est &lt;froid&gt;<br>Fin"), html);
     assertThrows(EPLiteException.class, () -> reader.createDiffHTML(pad, 1, 9));
   }
 
