@@ -45,7 +45,8 @@ class ApiV1LiveTest {
     store = RedisPadStore.create(storeVertx, redis.url());
     reader = RedisPadStore.create(storeVertx, redis.url());
     server = ServerFixture.start(Map.of("ARDOISE_API_KEYS", ApiV1Calls.KEYS, "ARDOISE_PROFILE_STORE_SECONDS", "0",
-        "ARDOISE_WRITE_BYTES_PER_MINUTE_PER_ADDRESS", "4000", "ARDOISE_PADS_PER_MINUTE_PER_ADDRESS", "3"), store);
+        "ARDOISE_WRITE_BYTES_PER_MINUTE_PER_ADDRESS", "4000", "ARDOISE_PADS_PER_MINUTE_PER_ADDRESS", "3",
+        "ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "3"), store);
     http = new HttpCalls(server.app.port());
     api = new ApiV1Calls(http);
   }
@@ -127,6 +128,20 @@ class ApiV1LiveTest {
     HttpCalls.Answer tooMany = api.post("/pads", ApiV1Calls.WRITE, creator.copy().put("padId", newPad()));
     assertEquals(429, tooMany.status(), tooMany.text());
     assertEquals("quota-exceeded", tooMany.json().getString("error"));
+  }
+
+  @Test
+  void probingPadNamesWithoutAKeyIsBoundedLikeABrowsersReads() {
+    String pad = newPad();
+    assertEquals(201, api.post("/pads", ApiV1Calls.WRITE, new JsonObject().put("padId", pad).put("text", "là")).status());
+    for (int i = 0; i < 3; i++) assertEquals(404, api.get("/pads/" + newPad() + "/text", null).status());
+    HttpCalls.Answer refused = api.get("/pads/" + newPad(), null);
+    assertEquals(429, refused.status(), refused.text());
+    assertEquals("too-many-misses", refused.json().getString("error"));
+    assertTrue(Long.parseLong(refused.headers().get("Retry-After")) > 0);
+    // Pads that exist are never refused, and programs with a key are not counted.
+    assertEquals(200, api.get("/pads/" + pad + "/text", null).status());
+    assertEquals(404, api.get("/pads/" + newPad(), ApiV1Calls.READ).status());
   }
 
   private static String authorAt(ProtocolClient member, int index) {

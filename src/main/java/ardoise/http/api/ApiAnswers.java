@@ -15,6 +15,7 @@ final class ApiAnswers {
   static final String NOT_FOUND = "not-found";
   static final String KEY_IN_URL = "key-in-url";
   static final String UNSUPPORTED_CONTENT_TYPE = "unsupported-content-type";
+  static final String TOO_MANY_MISSES = "too-many-misses";
 
   private ApiAnswers() {}
 

@@ -1,6 +1,7 @@
 package ardoise.http.api;
 
 import ardoise.http.HttpParts;
+import ardoise.http.MissBudget;
 import ardoise.http.ProxyTrust;
 import ardoise.http.share.ShareLinks;
 import io.vertx.core.Future;
@@ -22,11 +23,13 @@ final class PadRoutes {
   private final PadOperations ops;
   private final String publicUrl;
   private final ProxyTrust proxies;
+  private final MissBudget misses;
 
   PadRoutes(Vertx vertx, PadOperations ops, HttpParts parts, ProxyTrust proxies) {
     this.ops = ops;
     this.publicUrl = parts.config().publicUrl();
     this.proxies = proxies;
+    this.misses = parts.misses();
   }
 
   /** POST and PUT bodies are JSON (415 otherwise), checked before any body is read. */
@@ -69,9 +72,9 @@ final class PadRoutes {
   void delete(RoutingContext ctx) {
     String pad = pad(ctx);
     ApiAccess.allowsOwner(ctx, pad, p -> ops.isOwner(p, ApiCaller.bearer(ctx))).onComplete(allowed -> {
-      if (allowed.failed()) ApiAnswers.failure(ctx, allowed.cause());
+      if (allowed.failed()) refuse(ctx, allowed.cause());
       else if (allowed.result()) ops.delete(pad).onSuccess(v -> ctx.response().setStatusCode(204)
-          .putHeader("Cache-Control", "no-store").end()).onFailure(e -> ApiAnswers.failure(ctx, e));
+          .putHeader("Cache-Control", "no-store").end()).onFailure(e -> refuse(ctx, e));
     });
   }
 
@@ -199,8 +202,26 @@ final class PadRoutes {
     }
   }
 
-  private static void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
-    result.onSuccess(json -> ApiAnswers.json(ctx, status, json)).onFailure(e -> ApiAnswers.failure(ctx, e));
+  private void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
+    result.onSuccess(json -> ApiAnswers.json(ctx, status, json)).onFailure(e -> refuse(ctx, e));
+  }
+
+  /**
+   * A pad nobody wrote in, asked for without a key, costs the client address a miss, as a browser's
+   * read does at the pad door (a name is a secret: probing names is bounded); beyond the budget,
+   * 429 {@code too-many-misses} with Retry-After. Programs with a key are not counted.
+   */
+  private void refuse(RoutingContext ctx, Throwable e) {
+    ApiFailure failure = PadLookup.of("-", e);
+    if (failure.kind() == ApiFailure.Kind.NO_SUCH_PAD && ApiAccess.key(ctx).isEmpty()) {
+      long wait = misses.take(proxies.clientAddress(ctx.request()));
+      if (wait > 0) {
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        ApiAnswers.error(ctx, 429, ApiAnswers.TOO_MANY_MISSES, "too many requests for pads that do not exist; try again in " + wait + " s");
+        return;
+      }
+    }
+    ApiAnswers.failure(ctx, failure);
   }
 
   /** The JSON object body, or null after a 400. */
