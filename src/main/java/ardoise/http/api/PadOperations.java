@@ -137,7 +137,7 @@ public final class PadOperations {
     return attempt(typed, () -> {
       if (text == null) throw bad("text is missing");
       checkSize(text.length());
-      return lookup.written(typed).compose(padId -> store.entry(padId).compose(entry -> {
+      return lookup.writable(typed).compose(padId -> store.entry(padId).compose(entry -> {
         // The pad refuses an op past its size too; checked first so the caller gets 413, not a refusal.
         if (append && entry != null) checkSize(entry.chars() + text.length());
         UnaryOperator<String> change = append ? head -> head + text : head -> text;

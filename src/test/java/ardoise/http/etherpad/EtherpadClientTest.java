@@ -83,12 +83,20 @@ class EtherpadClientTest {
   }
 
   @Test
-  void createPadWithoutTextIsAnEmptyPad() {
+  void aPadCreatedWithoutTextIsWrittenByItsFirstEdit() {
     String pad = newPad();
     writer.createPad(pad);
-    assertEquals("\n", reader.getText(pad).get("text"));
-    assertEquals(0L, reader.getRevisionsCount(pad).get("revisions"));
     assertEquals("padID does already exist", assertThrows(EPLiteException.class, () -> writer.createPad(pad)).getMessage());
+    // Ardoise counts a pad nobody wrote in as not there yet (Etherpad would answer "\n" at revision 0).
+    assertEquals("padID does not exist", assertThrows(EPLiteException.class, () -> reader.getText(pad)).getMessage());
+    writer.setText(pad, "Première ligne\n");
+    assertEquals("Première ligne\n", reader.getText(pad).get("text"));
+    assertEquals(1L, reader.getRevisionsCount(pad).get("revisions"));
+    String other = newPad();
+    writer.createPad(other);
+    writer.appendText(other, "ajouté");
+    assertEquals("ajouté\n", reader.getText(other).get("text"));
+    assertEquals("padID does not exist", assertThrows(EPLiteException.class, () -> writer.setText(newPad(), "x")).getMessage());
   }
 
   @Test
