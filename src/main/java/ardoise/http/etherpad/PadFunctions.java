@@ -17,7 +17,8 @@ import java.util.function.Function;
  * The Etherpad functions Ardoise offers, each mapped onto {@link PadOperations} with Etherpad's
  * documented parameters and answers. Text follows Etherpad's rule that a pad's text always ends with
  * one newline Ardoise does not store: getText adds it, setText and createPad drop one final newline
- * (so reading a pad and writing it back changes nothing), appendText adds its text before it.
+ * (so reading a pad and writing it back changes nothing), appendText adds its text before it. setText
+ * replaces the whole text as one block, as Etherpad does, not as a diff.
  * Revision numbers are Ardoise's own (0 is the empty pad, each edit adds 1). Thread rule: the event loop
  * that built it.
  */
@@ -48,7 +49,7 @@ final class PadFunctions {
         .map(list -> new JsonObject().put("savedRevisions", list.size()))));
     f.put("createDiffHTML", new EtherpadFunction(Scope.READ, this::createDiffHtml));
     f.put("createPad", new EtherpadFunction(Scope.WRITE, this::createPad));
-    f.put("setText", new EtherpadFunction(Scope.WRITE, c -> pads.setText(padId(c), dropFinalNewline(c.params().text("text")), author(c))
+    f.put("setText", new EtherpadFunction(Scope.WRITE, c -> pads.replaceText(padId(c), dropFinalNewline(c.params().text("text")), author(c))
         .map(rev -> null)));
     f.put("appendText", new EtherpadFunction(Scope.WRITE, c -> pads.appendText(padId(c), c.params().text("text"), author(c))
         .map(rev -> null)));

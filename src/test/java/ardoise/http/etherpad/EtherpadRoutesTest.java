@@ -210,4 +210,18 @@ class EtherpadRoutesTest {
     assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ardoise_etherpad_requests_total{code=\"4\",key=\"none\"}")), metrics);
     for (String secret : java.util.List.of(READER, WRITER, ADMIN, "wrong-secret")) assertTrue(!metrics.contains(secret), secret);
   }
+
+  @Test
+  void setTextReplacesTheWholeTextAsOneBlock() {
+    assertEquals(0, calls.post("/api/1.3.0/createPad", Map.of("apikey", WRITER, "padID", "bloc", "text", "Le café est froid")).code());
+    ardoise.server.WsClient bob = server.connect("bloc");
+    assertEquals(1L, bob.join("bob-" + ServerFixture.newClientId()).getLong("rev"));
+    assertEquals(0, calls.post("/api/1.3.0/setText", Map.of("apikey", WRITER, "padID", "bloc", "text", "Le thé est chaud")).code());
+    bob.next("op");
+    // Bob typed "XYZ" after "Le café est " before he saw the replacement: it lands beside the new
+    // text, not inside it (a diff would keep "Le ", " est " and put XYZ between "est " and "chaud").
+    bob.op(1, 1, 12, "XYZ", 5).next("ack");
+    String text = calls.get("/api/1.3.0/getText", Map.of("apikey", READER, "padID", "bloc")).data().getString("text");
+    assertTrue(text.equals("Le thé est chaudXYZ\n") || text.equals("XYZLe thé est chaud\n"), text);
+  }
 }
