@@ -79,6 +79,8 @@ class EtherpadApiBrowserTest extends PadServerBrowserTest {
       assertEquals(1, count(server, replacement), "the replacement once, whole, in:\n" + server);
       assertEquals(1, count(server, "FIN-A"), server);
       assertEquals(1, count(server, "FIN-B"), server);
+      bruno.toEnd();
+      bruno.screenshot("etherpad-api-bruno-end"); // the appends after the replacement, at the end
       assertEquals(List.of(), amelie.browser().consoleErrors());
       assertEquals(List.of(), bruno.browser().consoleErrors());
     }
