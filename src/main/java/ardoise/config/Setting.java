@@ -68,7 +68,10 @@ public enum Setting {
   TRUSTED_PROXIES("ARDOISE_TRUSTED_PROXIES", "trustedProxies", Kind.ADDRESS_BLOCKS, ""),
   LOG_FORMAT("ARDOISE_LOG_FORMAT", "logFormat", Kind.TEXT, "text"),
   ACCESS_LOG("ARDOISE_ACCESS_LOG", "accessLog", Kind.TEXT, "off"),
-  API_KEYS("ARDOISE_API_KEYS", "apiKeys", Kind.API_KEYS, "");
+  API_KEYS("ARDOISE_API_KEYS", "apiKeys", Kind.API_KEYS, ""),
+  WEBHOOK_URL("ARDOISE_WEBHOOK_URL", "webhookUrl", Kind.SECRET, ""),
+  WEBHOOK_SECRET("ARDOISE_WEBHOOK_SECRET", "webhookSecret", Kind.SECRET, ""),
+  WEBHOOK_DEBOUNCE_SECONDS("ARDOISE_WEBHOOK_DEBOUNCE_SECONDS", "webhookDebounceSeconds", Kind.INTEGER, "30", 1, 3600);
 
   /** How a value is read and checked. */
   public enum Kind {

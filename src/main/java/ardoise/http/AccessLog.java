@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 final class AccessLog {
   private static final System.Logger LOG = System.getLogger("ardoise.access");
+  private static final String LOGGED = "ardoise.access.logged";
   private static final Pattern READ_ONLY_ID = Pattern.compile("^(/ws)?/r/[^/]+");
 
   private final ProxyTrust proxies;
@@ -21,6 +22,12 @@ final class AccessLog {
   }
 
   void handle(RoutingContext ctx) {
+    // A request rerouted (the API's exports go to the browser's route) is one request: one line.
+    if (ctx.get(LOGGED) != null) {
+      ctx.next();
+      return;
+    }
+    ctx.put(LOGGED, Boolean.TRUE);
     long start = System.nanoTime();
     String method = ctx.request().method().name();
     String path = shape(ctx.request().path());

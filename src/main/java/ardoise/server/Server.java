@@ -78,7 +78,7 @@ public final class Server {
 
   private static Future<Server> start(Vertx vertx, Config config, SnapshotPolicy snapshots, PadStore store,
       Supplier<Future<Void>> closeStore, LanAddresses.Source interfaces) {
-    ServerWide wide = new ServerWide(config, store, snapshots, new LanAddresses(interfaces));
+    ServerWide wide = new ServerWide(vertx, config, store, snapshots, new LanAddresses(interfaces));
     // A plain CompletableFuture for the same reason as in stop(): a failed start closes Vert.x.
     CompletableFuture<Server> started = new CompletableFuture<>();
     vertx.deployVerticle(() -> new ServerLoop(wide), new DeploymentOptions().setInstances(config.eventLoopCount()))

@@ -34,7 +34,7 @@ final class ServerWide {
   final AtomicLong capLogged = new AtomicLong();
   private volatile int port;
 
-  ServerWide(Config config, PadStore store, SnapshotPolicy snapshots, LanAddresses lanAddresses) {
+  ServerWide(io.vertx.core.Vertx vertx, Config config, PadStore store, SnapshotPolicy snapshots, LanAddresses lanAddresses) {
     this.config = config;
     this.shards = new PadShards(config.eventLoopCount(), HeldOps.forServer());
     this.metrics = new ServerMetrics();
@@ -45,7 +45,7 @@ final class ServerWide {
         config.integer(ardoise.config.Setting.PROFILE_STORE_SECONDS) * 1000L, config.integer(ardoise.config.Setting.WINDOW_MAX_BYTES),
         config.integer(ardoise.config.Setting.MAX_REBASE_REVISIONS));
     AtomicInteger clients = new AtomicInteger();
-    PadStore metered = metrics.instrument(store, shards::loadedCount, clients::get);
+    PadStore metered = notifying(vertx, config, metrics.instrument(store, shards::loadedCount, clients::get));
     RenderPool exports = new RenderPool(exportLimits(config));
     metrics.watchExports(exports);
     this.http = new HttpParts(config, metered, shards, metrics, new Health(store, shards::loadedCount, clients::get), clients,
@@ -55,6 +55,13 @@ final class ServerWide {
     shards.onMemberSeen((padId, info) ->
         notes.rememberAuthor(padId, info.authorId(), new PadNotes.AuthorProfile(info.name(), info.color()), maxAuthors));
     shards.onAuthorEdited((padId, authorId) -> notes.authorEdited(padId, authorId, maxAuthors));
+  }
+
+  /** {@code store} telling the webhook what became durable, when ARDOISE_WEBHOOK_URL is set (docs/api.md, "Webhooks"). */
+  private static PadStore notifying(io.vertx.core.Vertx vertx, Config config, PadStore store) {
+    ardoise.http.webhook.WebhookTarget target = ardoise.http.webhook.WebhookTarget.of(config);
+    return target == null ? store
+        : new ardoise.http.webhook.NotifyingPadStore(store, new ardoise.http.webhook.PadEvents(vertx, target));
   }
 
   /**

@@ -73,6 +73,7 @@ class ApiSecretsStayOutOfLogsTest {
       api.put("/pads/journal/text", WRONG, new JsonObject().put("text", TEXT));
       api.post("/pads/journal/versions", ApiV1Calls.WRITE, new JsonObject().put("label", TEXT));
       api.get("/pads?limit=5", ApiV1Calls.ADMIN);
+      assertEquals(200, api.get("/pads/journal/export/md", ApiV1Calls.READ).status());
       api.delete("/pads/journal", WRONG);
       assertEquals(204, api.delete("/pads/journal", ownerToken).status());
       api.post("/pads", ApiV1Calls.WRITE, new JsonObject().put("padId", "second").put("text", TEXT));
@@ -91,6 +92,8 @@ class ApiSecretsStayOutOfLogsTest {
       assertEquals(List.of(), lines.stream().filter(l -> l.contains(secret)).toList(), "log lines holding " + secret);
     }
     assertTrue(lines.stream().anyMatch(l -> l.contains("POST /api/v1/pads/journal/append 200")), "the access log shows API calls: " + lines);
+    // An export through the API is taken by the browser's route: still one request, one line.
+    assertEquals(1, lines.stream().filter(l -> l.contains("/journal/export/md")).count(), lines.toString());
   }
 
   private static String line(LogRecord r) {
