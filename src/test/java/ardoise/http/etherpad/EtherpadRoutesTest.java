@@ -224,4 +224,23 @@ class EtherpadRoutesTest {
     String text = calls.get("/api/1.3.0/getText", Map.of("apikey", READER, "padID", "bloc")).data().getString("text");
     assertTrue(text.equals("Le thé est chaudXYZ\n") || text.equals("XYZLe thé est chaud\n"), text);
   }
+
+  @Test
+  void everyEtherpadFunctionIsEitherMappedOrRefusedWithAReason() {
+    java.util.Set<String> mapped = new java.util.TreeSet<>();
+    for (String f : EtherpadVersions.SINCE.keySet()) {
+      EtherpadRawCalls.Answer a = calls.post("/api/1.3.0/" + f, Map.of("apikey", ADMIN));
+      if (NotMapped.reason(f) != null) {
+        assertEquals(3, a.code(), f);
+        assertEquals(f + " is not available: " + NotMapped.reason(f), a.message());
+      } else {
+        assertTrue(a.code() == 0 || a.code() == 1, f + ": " + a.body());
+        mapped.add(f);
+      }
+    }
+    assertEquals(new java.util.TreeSet<>(java.util.List.of("appendText", "checkToken", "createDiffHTML", "createPad", "deletePad",
+        "getHTML", "getLastEdited", "getReadOnlyID", "getRevisionsCount", "getSavedRevisionsCount", "getText", "listAllPads",
+        "listSavedRevisions", "padUsers", "padUsersCount", "restoreRevision", "saveRevision", "setText")), mapped);
+    assertTrue(EtherpadVersions.SINCE.keySet().containsAll(NotMapped.REASONS.keySet()));
+  }
 }
