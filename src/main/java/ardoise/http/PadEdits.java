@@ -42,9 +42,17 @@ public final class PadEdits {
    * ({@code color}: the one to keep if free, nullable); completes with the new revision once stored.
    */
   public Future<Long> run(String padId, String authorId, String name, String color, UnaryOperator<String> change) {
+    return edit(padId, pad -> ServerEdit.run(pad, authorId, name, color, change));
+  }
+
+  /** Replaces the pad's whole text as one block ({@link ServerEdit#replace}); completes once stored. */
+  public Future<Long> replace(String padId, String authorId, String name, String color, String text) {
+    return edit(padId, pad -> ServerEdit.replace(pad, authorId, name, color, text));
+  }
+
+  private Future<Long> edit(String padId, java.util.function.Function<ardoise.pad.Pad, Future<Long>> edit) {
     if (!storeUp.getAsBoolean()) return Future.failedFuture(new StoreDown("the store does not answer; nothing was changed"));
-    return shards.call(padId, registry -> registry.pad(padId)
-        .compose(pad -> ServerEdit.run(pad, authorId, name, color, change)))
+    return shards.call(padId, registry -> registry.pad(padId).compose(edit::apply))
         .timeout(WAIT_MILLIS, TimeUnit.MILLISECONDS)
         .recover(e -> Future.failedFuture(e instanceof TimeoutException
             ? new StoreDown("the edit is not stored yet; it will be once the store answers") : e));

@@ -41,6 +41,7 @@ public final class Routes {
     if ("on".equals(parts.config().text(ardoise.config.Setting.ACCESS_LOG))) router.route().handler(new AccessLog(proxies)::handle);
     router.route().handler(pages::securityHeaders);
     router.route().handler(ConnectionGate::refuseIfFull);
+    ardoise.http.etherpad.EtherpadApi.mount(router, vertx, parts); // before the guard: see EtherpadApi.mount
     router.route().handler(new CrossSiteGuard(parts.config().publicUrl(), proxies, parts.config().apiKeys())::check);
     router.get("/health").handler(ctx -> pages.health(ctx, parts.shards().held().ops()));
     router.get("/health/live").handler(parts.health()::live);

@@ -1,6 +1,7 @@
 package ardoise.pad;
 
 import ardoise.ot.TextDiff;
+import ardoise.ot.TextOperation;
 import ardoise.store.OpRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -18,7 +19,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>{@code change} maps the head text to the wanted text, or to null to refuse (the future then fails
  * with {@link Refused}). The op is a {@link TextDiff} (lines, then characters in changed lines), so
- * every unchanged passage keeps its authors.
+ * every unchanged passage keeps its authors; {@link #replace} instead replaces the whole text as one block.
  * Thread rule: start it on the pad's context; callbacks run there.
  */
 public final class ServerEdit implements Member {
@@ -26,6 +27,7 @@ public final class ServerEdit implements Member {
   private final MemberInfo info;
   private final String color;
   private final UnaryOperator<String> change;
+  private final boolean whole;
   private final Context context;
   private final Promise<Long> done = Promise.promise();
 
@@ -36,8 +38,9 @@ public final class ServerEdit implements Member {
     }
   }
 
-  private ServerEdit(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
+  private ServerEdit(Pad pad, String authorId, String name, String color, UnaryOperator<String> change, boolean whole) {
     this.pad = pad;
+    this.whole = whole;
     // No colour of its own: the pad keeps the one this author has in it, else takes the person's
     // colour if free (see Palette), so an edit from the history view never recolours their text.
     this.info = new MemberInfo("server-edit-" + UUID.randomUUID(), authorId, name, null);
@@ -48,7 +51,20 @@ public final class ServerEdit implements Member {
 
   /** Runs the edit; completes with the new revision (or the head if nothing changed). */
   public static Future<Long> run(Pad pad, String authorId, String name, String color, UnaryOperator<String> change) {
-    ServerEdit edit = new ServerEdit(pad, authorId, name, color, change);
+    return start(new ServerEdit(pad, authorId, name, color, change, false));
+  }
+
+  /**
+   * Replaces the whole text with {@code text} as one block (delete everything, insert the new text),
+   * not as a diff: text typed meanwhile lands before or after the new text, never inside it (Etherpad's
+   * setText). Completes with the new revision.
+   */
+  public static Future<Long> replace(Pad pad, String authorId, String name, String color, String text) {
+    return start(new ServerEdit(pad, authorId, name, color, head -> text, true));
+  }
+
+  private static Future<Long> start(ServerEdit edit) {
+    Pad pad = edit.pad;
     pad.join(new Arrival(edit, edit.info, false, null, edit.color), null).onComplete(joined -> {
       if (joined.failed()) edit.done.tryFail(joined.cause());
       else if (!joined.result()) edit.done.tryFail(new Refused("the pad refused the edit (too many connections)"));
@@ -69,7 +85,9 @@ public final class ServerEdit implements Member {
       // rebases it over whatever was committed meanwhile, like any typed edit.
       // Why runOnContext: a diff done before the listener is attached calls it at once, inside this
       // joined(), while the pad is still admitting this member; never call back into it synchronously.
-      context.executeBlocking(() -> TextDiff.between(head, wanted, info.authorId()), false)
+      context.executeBlocking(() -> whole
+              ? TextOperation.builder().delete(head.length()).insert(wanted, info.authorId()).build()
+              : TextDiff.between(head, wanted, info.authorId()), false)
           .onSuccess(op -> context.runOnContext(v -> pad.submit(this, rev, 1, op)))
           .onFailure(e -> finish(() -> done.tryFail(e)));
     }

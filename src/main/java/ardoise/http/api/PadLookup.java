@@ -53,6 +53,15 @@ final class PadLookup {
         .compose(exists -> exists ? Future.succeededFuture(padId) : missing(padId)));
   }
 
+  /**
+   * The stored pad {@code typed} opens, which must have been written or have an owner: a pad created
+   * without text is written in by its first edit (NO_SUCH_PAD or PAD_DELETED otherwise).
+   */
+  Future<String> writable(String typed) {
+    return padId(typed).compose(padId -> store.exists(padId).compose(exists -> exists ? Future.succeededFuture(padId)
+        : store.notes().ownerTokenHash(padId).compose(owner -> owner != null ? Future.succeededFuture(padId) : missing(padId))));
+  }
+
   /** The failure for a pad with nothing stored: PAD_DELETED while its tombstone lasts, else NO_SUCH_PAD. */
   <T> Future<T> missing(String padId) {
     return store.wasDeleted(padId).recover(e -> Future.succeededFuture(false)).compose(deleted -> Future.failedFuture(deleted

@@ -125,24 +125,33 @@ public final class PadOperations {
 
   /** Replaces the pad's text with {@code text}; completes with the new head once it is stored. */
   public Future<Long> setText(String padId, String text, Author author) {
-    return write(padId, text, author, false);
+    return write(padId, text, author, false, false);
   }
 
   /** Appends {@code text} to the pad's text; completes with the new head once it is stored. */
   public Future<Long> appendText(String padId, String text, Author author) {
-    return write(padId, text, author, true);
+    return write(padId, text, author, true, false);
   }
 
-  private Future<Long> write(String typed, String text, Author author, boolean append) {
+  /**
+   * Replaces the pad's text with {@code text} as one block, not a diff (Etherpad's setText): what people
+   * type meanwhile lands before or after it, never inside. Completes with the new head once it is stored.
+   */
+  public Future<Long> replaceText(String padId, String text, Author author) {
+    return write(padId, text, author, false, true);
+  }
+
+  private Future<Long> write(String typed, String text, Author author, boolean append, boolean whole) {
     return attempt(typed, () -> {
       if (text == null) throw bad("text is missing");
       checkSize(text.length());
-      return lookup.written(typed).compose(padId -> store.entry(padId).compose(entry -> {
+      return lookup.writable(typed).compose(padId -> store.entry(padId).compose(entry -> {
         // The pad refuses an op past its size too; checked first so the caller gets 413, not a refusal.
         if (append && entry != null) checkSize(entry.chars() + text.length());
         UnaryOperator<String> change = append ? head -> head + text : head -> text;
         return quotas.edit(quotaSubject(author), padId, text.length(), false)
-            .compose(v -> edits.run(padId, author.authorId(), author.shownName(), null, change));
+            .compose(v -> whole ? edits.replace(padId, author.authorId(), author.shownName(), null, text)
+                : edits.run(padId, author.authorId(), author.shownName(), null, change));
       }));
     });
   }
