@@ -1,7 +1,10 @@
 package ardoise.store.redis;
 
 import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +54,40 @@ final class LuaScript {
       withSource.set(0, source);
       return api.eval(withSource);
     });
+  }
+
+  /**
+   * Runs the script, then {@code WAIT replicas timeoutMs} on the same connection (one round trip:
+   * both go in one batch), so the answer comes once that many replicas have the script's writes.
+   * Fails with {@link ReplicasBehind} when fewer confirmed in time: the writes are on the master
+   * but not promised to survive its loss.
+   */
+  Future<Response> runAndWait(Redis redis, List<String> keys, List<String> args, int replicas, long timeoutMs) {
+    Request wait = Request.cmd(Command.WAIT).arg(replicas).arg(timeoutMs);
+    return redis.batch(List.of(script(Command.EVALSHA, sha, keys, args), wait))
+        .recover(failure -> {
+          if (failure.getMessage() == null || !failure.getMessage().startsWith("NOSCRIPT")) return Future.failedFuture(failure);
+          return redis.batch(List.of(script(Command.EVAL, source, keys, args), wait));
+        })
+        .compose(replies -> {
+          long confirmed = replies.get(1).toLong();
+          if (confirmed < replicas) return Future.failedFuture(new ReplicasBehind(confirmed, replicas, timeoutMs));
+          return Future.succeededFuture(replies.get(0));
+        });
+  }
+
+  private static Request script(Command command, String first, List<String> keys, List<String> args) {
+    Request request = Request.cmd(command).arg(first).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(request::arg);
+    return request;
+  }
+
+  /** Fewer replicas than asked confirmed a write within the wait. */
+  static final class ReplicasBehind extends RuntimeException {
+    ReplicasBehind(long confirmed, int asked, long timeoutMs) {
+      super("only " + confirmed + " of " + asked + " redis replicas confirmed the write within " + timeoutMs + " ms");
+    }
   }
 
   private static String sha1Hex(String text) {

@@ -90,26 +90,40 @@ public final class RedisPadStore implements PadStore {
   private final RedisPadNotes notes;
   private final RedisChatLog chat;
   private final RedisReadOnlyIds readOnlyIds;
+  private final RedisTopology topology;
+  private final CommitChannels channels;
 
-  private RedisPadStore(Vertx vertx, RedisOptions options, String redactedEndpoint, Tuning tuning) {
-    this.redis = Redis.createClient(vertx, options);
-    this.subscriber = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
+  private RedisPadStore(Vertx vertx, RedisTopology topology, Tuning tuning) {
+    this.topology = topology;
+    this.redis = Redis.createClient(vertx, withDeadline(topology.options(tuning.poolSize(), true), tuning));
+    this.subscriber = Redis.createClient(vertx, withDeadline(topology.options(1, false), tuning));
     this.api = RedisAPI.api(redis);
     this.tuning = tuning;
-    this.availability = new RedisAvailability(vertx, api, redactedEndpoint, tuning.pingIntervalMs(),
-        tuning.commandTimeoutMs());
+    boolean cluster = topology.mode() == RedisTopology.Mode.CLUSTER;
+    this.channels = new CommitChannels(api, cluster);
+    this.availability = new RedisAvailability(vertx, api, topology.redacted(), tuning.pingIntervalMs(),
+        tuning.commandTimeoutMs(), cluster);
     this.notes = new RedisPadNotes(api, availability, tuning.retention());
     this.chat = new RedisChatLog(api, availability, tuning.retention());
     this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention());
-    this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
+    this.feed = new CommitFeed(vertx, subscriber, channels, this::readHead, tuning.maxReconnectDelayMs());
+  }
+
+  private static RedisOptions withDeadline(RedisOptions options, Tuning tuning) {
+    // Why: a Redis that does not accept connections must fail a command within its deadline too.
+    options.setNetClientOptions(new io.vertx.core.net.NetClientOptions(options.getNetClientOptions())
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, tuning.commandTimeoutMs())));
+    return options;
   }
 
   /** A store for {@code url} ({@code redis://…} or {@code rediss://…}); connects lazily. */
   public static RedisPadStore create(Vertx vertx, String url, Tuning tuning) {
-    RedisOptions options = RedisUrl.options(url, tuning.poolSize());
-    // Why: a Redis that does not accept connections must fail a command within its deadline too.
-    options.getNetClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, tuning.commandTimeoutMs()));
-    return new RedisPadStore(vertx, options, RedisUrl.redact(url), tuning);
+    return create(vertx, RedisTopology.standalone(url), tuning);
+  }
+
+  /** A store on one server, a cluster or a sentinel-watched master; connects lazily. */
+  public static RedisPadStore create(Vertx vertx, RedisTopology topology, Tuning tuning) {
+    return new RedisPadStore(vertx, topology, tuning);
   }
 
   public static RedisPadStore create(Vertx vertx, String url) {
@@ -124,15 +138,24 @@ public final class RedisPadStore implements PadStore {
     }));
   }
 
+  /**
+   * With a replica wait, the acknowledgement comes once that many replicas have the batch (WAIT on
+   * the script's connection); fewer in time fails the append, which the pad retries like an outage.
+   */
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
-    List<String> args;
     try {
-      args = commitArgs(padId, expectedHead, records);
+      commitArgs(padId, expectedHead, records, false);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    Future<AppendResult> result = run(COMMIT, PadKeys.of(padId).forCommit(), args)
+    Future<AppendResult> result = availability.track(channels.sharded())
+        .compose(sharded -> {
+          List<String> args = commitArgs(padId, expectedHead, records, sharded);
+          if (topology.waitReplicas() == 0) return run(COMMIT, PadKeys.of(padId).forCommit(), args);
+          return availability.track(COMMIT.runAndWait(redis, PadKeys.of(padId).forCommit(), args,
+              topology.waitReplicas(), topology.waitTimeoutMs()));
+        })
         .map(r -> {
           if (r.get(0).toInteger() != 1) {
             long head = r.get(1).toLong();
@@ -152,7 +175,7 @@ public final class RedisPadStore implements PadStore {
     return onCaller(result);
   }
 
-  private List<String> commitArgs(String padId, long expectedHead, List<OpRecord> records) {
+  private List<String> commitArgs(String padId, long expectedHead, List<OpRecord> records, boolean sharded) {
     if (records.isEmpty()) throw new IllegalArgumentException("pad " + padId + ": nothing to append");
     List<String> args = new ArrayList<>(8 + 5 * records.size());
     TextOperation last = records.get(records.size() - 1).op();
@@ -165,6 +188,8 @@ public final class RedisPadStore implements PadStore {
     args.add(Long.toString(retention.maxMs()));
     args.add(Long.toString(System.currentTimeMillis()));
     args.add(Long.toString(RedisReadOnlyIds.MAX_REVERSE_SLACK_MS));
+    args.add(CommitChannels.publishCommand(sharded));
+    args.add(topology.waitReplicas() > 0 ? "1" : "0");
     for (int i = 0; i < records.size(); i++) {
       OpRecord r = records.get(i);
       if (r.rev() != expectedHead + 1 + i) {
