@@ -66,14 +66,34 @@ final class LuaScript {
     Request wait = Request.cmd(Command.WAIT).arg(replicas).arg(timeoutMs);
     return redis.batch(List.of(script(Command.EVALSHA, sha, keys, args), wait))
         .recover(failure -> {
-          if (failure.getMessage() == null || !failure.getMessage().startsWith("NOSCRIPT")) return Future.failedFuture(failure);
-          return redis.batch(List.of(script(Command.EVAL, source, keys, args), wait));
+          Throwable cause = unwrapBatchError(failure);
+          if (cause.getMessage() == null || !cause.getMessage().startsWith("NOSCRIPT")) return Future.failedFuture(cause);
+          return redis.batch(List.of(script(Command.EVAL, source, keys, args), wait))
+              .recover(again -> Future.failedFuture(unwrapBatchError(again)));
         })
         .compose(replies -> {
           long confirmed = replies.get(1).toLong();
           if (confirmed < replicas) return Future.failedFuture(new ReplicasBehind(confirmed, replicas, timeoutMs));
           return Future.succeededFuture(replies.get(0));
         });
+  }
+
+  /**
+   * A batch reports a failed command as {@code ERR [index] <its error>}: the script's own error
+   * (SEQ_NOT_NEW, OOM, NOSCRIPT, MOVED…) comes back as Redis sent it, for the callers' checks.
+   * Why MOVED and ASK are not followed here: the cluster client follows them for single commands
+   * only; the append fails, the pad retries it, and by then the client has read the new slot map.
+   */
+  static Throwable unwrapBatchError(Throwable failure) {
+    String message = failure.getMessage();
+    if (!(failure instanceof Response) || message == null || !message.matches("(?s)ERR \\[\\d+\\] .*")) return failure;
+    String first = message.lines().findFirst().orElse("");
+    String inner = first.substring(first.indexOf("] ") + 2);
+    // The client's own failures (a connection lost) are no answer from Redis: keep them apart.
+    if (inner.equals("CONNECTION_CLOSED") || inner.contains("Exception")) {
+      return new java.io.IOException("no answer from redis: " + inner);
+    }
+    return io.vertx.redis.client.impl.types.ErrorType.create(inner);
   }
 
   private static Request script(Command command, String first, List<String> keys, List<String> args) {
