@@ -149,7 +149,9 @@ public final class RedisPadStore implements PadStore {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    Future<AppendResult> result = availability.track(channels.sharded())
+    // Not tracked: outside a cluster the answer is known without asking Redis, and an answer that
+    // did not come from Redis must not mark it reachable.
+    Future<AppendResult> result = channels.sharded()
         .compose(sharded -> {
           List<String> args = commitArgs(padId, expectedHead, records, sharded);
           if (topology.waitReplicas() == 0) return run(COMMIT, PadKeys.of(padId).forCommit(), args);

@@ -96,7 +96,7 @@ final class Fleet implements AutoCloseable {
     ws.exceptionHandler(e -> c.error("socket: " + e));
     String path = !options.ardoise() ? ShareDbClient.path(pad.padId)
         : !typist && pad.viewerPath != null ? pad.viewerPath : ArdoiseClient.path(pad.padId);
-    ws.connect(new WebSocketConnectOptions().setHost(options.host()).setPort(options.port()).setURI(path))
+    ws.connect(new WebSocketConnectOptions().setHost(options.host()).setPort(options.portFor(ids)).setURI(path))
         .onSuccess(v -> c.opened())
         .onFailure(e -> {
           c.error("connect: " + e);
