@@ -126,7 +126,7 @@ start_server() { # target
         java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server-$k.log" 2>&1 &
       SERVER_PIDS="$SERVER_PIDS $!"
       [ -z "$SERVER_PID" ] && SERVER_PID=$!
-      await_line "$OUT/server-$k.log" "Ardoise listening"
+      await_line "$OUT/server-$k.log" "listening on http"
       PORTS="${PORTS:+$PORTS,}$port"
     done
     PORT=$ARDOISE_PORT
@@ -137,7 +137,7 @@ start_server() { # target
     ARDOISE_PORT=$ARDOISE_PORT ARDOISE_HOST=127.0.0.1 ARDOISE_DATA_DIR=$DATA_DIR ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 \
       java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server.log" 2>&1 &
     SERVER_PID=$!
-    await_line "$OUT/server.log" "Ardoise listening"
+    await_line "$OUT/server.log" "listening on http"
     PORT=$ARDOISE_PORT
     PORTS=$PORT
   else
