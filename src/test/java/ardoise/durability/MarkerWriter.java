@@ -29,6 +29,7 @@ final class MarkerWriter implements AutoCloseable {
   private final Thread thread;
   private long head;
   private long seq;
+  private int attempts;
 
   MarkerWriter(PadStore store, String pad, String clientId) {
     this.store = store;
@@ -49,6 +50,9 @@ final class MarkerWriter implements AutoCloseable {
       while (running.get()) {
         OpRecord record = new OpRecord(head + 1, TextOperation.builder().retain((int) head * WIDTH).insert(marker).build(),
             clientId, seq, clientId, System.currentTimeMillis());
+        synchronized (this) {
+          attempts++;
+        }
         try {
           AppendResult r = store.append(pad, head, List.of(record)).await();
           if (r.appended()) {
@@ -89,6 +93,11 @@ final class MarkerWriter implements AutoCloseable {
   /** The first acknowledgement after {@code nanoTime}, or -1. */
   synchronized long firstAckAfter(long nanoTime) {
     return ackedAt.values().stream().filter(t -> t > nanoTime).min(Long::compare).orElse(-1L);
+  }
+
+  /** Appends sent so far, answered or not. */
+  synchronized int attempts() {
+    return attempts;
   }
 
   synchronized int failures() {
