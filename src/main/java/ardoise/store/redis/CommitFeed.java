@@ -50,9 +50,9 @@ final class CommitFeed {
     this.maxRetryMs = maxRetryMs;
   }
 
-  Future<Subscription> watch(String padId, LongConsumer onHead) {
+  Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
     Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
-    Watcher watcher = new Watcher(padId, context, onHead);
+    Watcher watcher = new Watcher(padId, context, onHead, onPolicy);
     synchronized (this) {
       if (closed) return Future.failedFuture(new IllegalStateException("store is closed"));
       watchers.computeIfAbsent(PadKeys.of(padId).channel(), c -> new CopyOnWriteArrayList<>()).add(watcher);
@@ -140,6 +140,10 @@ final class CommitFeed {
     if (message.size() != 3) return;
     String kind = message.get(0).toString();
     if (!"message".equals(kind) && !"smessage".equals(kind)) return;
+    if ("policy".equals(message.get(2).toString())) {
+      for (Watcher w : watchersOf(message.get(1).toString())) w.deliverPolicy();
+      return;
+    }
     long head;
     try {
       head = Long.parseLong(message.get(2).toString());
@@ -201,12 +205,20 @@ final class CommitFeed {
     final String padId;
     final Context context;
     final LongConsumer onHead;
+    final Runnable onPolicy;
     volatile boolean active = true;
 
-    Watcher(String padId, Context context, LongConsumer onHead) {
+    Watcher(String padId, Context context, LongConsumer onHead, Runnable onPolicy) {
       this.padId = padId;
       this.context = context;
       this.onHead = onHead;
+      this.onPolicy = onPolicy;
+    }
+
+    void deliverPolicy() {
+      context.runOnContext(v -> {
+        if (active) onPolicy.run();
+      });
     }
 
     void deliver(long head) {

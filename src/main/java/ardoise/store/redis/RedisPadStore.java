@@ -229,7 +229,13 @@ public final class RedisPadStore implements PadStore {
 
   @Override
   public Future<Subscription> watch(String padId, LongConsumer onHead) {
-    return onCaller(feed.watch(padId, onHead).timeout(tuning.commandTimeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    return watch(padId, onHead, () -> { });
+  }
+
+  /** The pad's channel carries its heads and, as the word {@code policy}, an owner's stored change. */
+  @Override
+  public Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
+    return onCaller(feed.watch(padId, onHead, onPolicy).timeout(tuning.commandTimeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS));
   }
 
   @Override
@@ -256,9 +262,9 @@ public final class RedisPadStore implements PadStore {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    List<String> args = List.of(Long.toString(ms), Long.toString(System.currentTimeMillis()),
-        Long.toString(RedisReadOnlyIds.reverseSlack(ms)));
-    return onCaller(run(SET_LIFETIME, PadKeys.of(padId).all(), args).map(r -> {
+    return onCaller(channels.sharded().compose(sharded -> run(SET_LIFETIME, PadKeys.of(padId).all(),
+        List.of(Long.toString(ms), Long.toString(System.currentTimeMillis()), Long.toString(RedisReadOnlyIds.reverseSlack(ms)),
+            PadKeys.of(padId).channel(), CommitChannels.publishCommand(sharded)))).map(r -> {
       if (r == null) return false;
       if (r.get(0) != null) readOnlyIds.extendReverse(padId, r.get(0).toString(), r.get(1).toLong());
       return true;
@@ -280,11 +286,11 @@ public final class RedisPadStore implements PadStore {
   @Override
   public Future<Void> setPolicy(String padId, PadPolicy policy) {
     Retention retention = tuning.retention();
-    List<String> args = List.of(policy.locked() ? "1" : "", policy.hasPassword() ? policy.passwordHash() : "",
-        policy.protectReadOnly() ? "1" : "", policy.lifetimeMs() < 0 ? "" : Long.toString(policy.lifetimeMs()),
-        Long.toString(retention.defaultMs()), Long.toString(retention.maxMs()));
     List<String> keys = List.of(PadKeys.policy(padId), PadKeys.of(padId).meta(), PadKeys.owner(padId));
-    return onCaller(run(SET_POLICY, keys, args).mapEmpty());
+    return onCaller(channels.sharded().compose(sharded -> run(SET_POLICY, keys, List.of(policy.locked() ? "1" : "",
+        policy.hasPassword() ? policy.passwordHash() : "", policy.protectReadOnly() ? "1" : "",
+        policy.lifetimeMs() < 0 ? "" : Long.toString(policy.lifetimeMs()), Long.toString(retention.defaultMs()),
+        Long.toString(retention.maxMs()), PadKeys.of(padId).channel(), CommitChannels.publishCommand(sharded)))).mapEmpty());
   }
 
   @Override
