@@ -2,6 +2,7 @@
 # The whole side-by-side load benchmark in one command (see bench/README.md):
 #   bench/run-all.sh             # full run, about 25 minutes
 #   QUICK=1 bench/run-all.sh     # shorter phases and smaller ramps, a few minutes (smoke test)
+#   TARGETS=ardoise REDIS_MODE=cluster INSTANCES=2 bench/run-all.sh   # two instances on a 3-master cluster
 # Builds, installs the ShareDB server's npm packages into a temporary folder, then for each
 # target (Ardoise, ShareDB) and scenario starts a fresh server with Redis persistence, runs the
 # load generator on this machine, stops the server, and prints the results table with ratios.
@@ -34,6 +35,23 @@ echo "== build"
 mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench.cp)"
 
+# Where Ardoise keeps its pads: embedded (its own redis-server, one instance: the default),
+# standalone (one redis-server started here, INSTANCES instances on it) or cluster (CLUSTER_MASTERS
+# masters with CLUSTER_REPLICAS replicas each, INSTANCES instances); WAIT_REPLICAS is
+# ARDOISE_REDIS_WAIT_REPLICAS. The redis-servers started here use appendfsync REDIS_FSYNC.
+REDIS_MODE=${REDIS_MODE:-embedded}
+INSTANCES=${INSTANCES:-1}
+CLUSTER_MASTERS=${CLUSTER_MASTERS:-3}
+CLUSTER_REPLICAS=${CLUSTER_REPLICAS:-0}
+WAIT_REPLICAS=${WAIT_REPLICAS:-0}
+REDIS_BASE_PORT=${REDIS_BASE_PORT:-7100}
+REDIS_SERVER=${ARDOISE_REDIS_SERVER:-redis-server}
+REDIS_CLI=${ARDOISE_REDIS_CLI:-redis-cli}
+if [ "$REDIS_MODE" = embedded ] && [ "$INSTANCES" != 1 ]; then echo "INSTANCES=$INSTANCES needs REDIS_MODE=standalone or cluster"; exit 2; fi
+NODE_PIDS=""
+NODES_DIR=""
+SERVER_PIDS=""
+
 SHAREDB_DIR=$(mktemp -d /tmp/ardoise-bench-sharedb-XXXXXX)
 SERVER_PID=""
 REDIS_PID=""
@@ -42,6 +60,8 @@ DATA_DIR=""
 # then also set ARDOISE_REDIS_URL yourself, or compare with care.
 REDIS_FSYNC=${REDIS_FSYNC:-always}
 cleanup() {
+  for pid in $SERVER_PIDS $NODE_PIDS; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  [ -n "$NODES_DIR" ] && rm -rf "$NODES_DIR" || true
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null || true
   rm -rf "$SHAREDB_DIR"
@@ -60,16 +80,66 @@ await_line() { # file pattern
   echo "server did not start:"; cat "$1"; exit 1
 }
 
+# A fresh redis-server per node (and a cluster of them), on REDIS_BASE_PORT and up, for
+# REDIS_MODE standalone and cluster; sets REDIS_ENV for the Ardoise instances.
+start_redis_nodes() {
+  NODES_DIR=$(mktemp -d /tmp/ardoise-bench-redis-XXXXXX)
+  local count=1 cluster_args=() urls=() hosts=()
+  if [ "$REDIS_MODE" = cluster ]; then
+    count=$((CLUSTER_MASTERS * (1 + CLUSTER_REPLICAS)))
+    cluster_args=(--cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 5000)
+  fi
+  for i in $(seq 0 $((count - 1))); do
+    local port=$((REDIS_BASE_PORT + i))
+    mkdir -p "$NODES_DIR/$port"
+    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --dir "$NODES_DIR/$port" --appendonly yes \
+      --appendfsync "$REDIS_FSYNC" --save "" --maxmemory-policy noeviction "${cluster_args[@]}" \
+      > "$NODES_DIR/$port.log" 2>&1 &
+    NODE_PIDS="$NODE_PIDS $!"
+    await_line "$NODES_DIR/$port.log" "Ready to accept connections"
+    urls+=("redis://127.0.0.1:$port"); hosts+=("127.0.0.1:$port")
+  done
+  REDIS_ENV="ARDOISE_REDIS_URL=$(IFS=,; echo "${urls[*]}") ARDOISE_REDIS_WAIT_REPLICAS=$WAIT_REPLICAS"
+  if [ "$REDIS_MODE" = cluster ]; then
+    "$REDIS_CLI" --cluster create "${hosts[@]}" --cluster-replicas "$CLUSTER_REPLICAS" --cluster-yes > "$NODES_DIR/create.log" 2>&1
+    for _ in $(seq 1 120); do
+      ok=1
+      for h in "${hosts[@]}"; do "$REDIS_CLI" -p "${h#*:}" CLUSTER INFO | grep -q cluster_state:ok || ok=0; done
+      [ $ok = 1 ] && break; sleep 0.5
+    done
+    REDIS_ENV="$REDIS_ENV ARDOISE_REDIS_MODE=cluster"
+  fi
+}
+
+stop_redis_nodes() {
+  for pid in $NODE_PIDS; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  NODE_PIDS=""; [ -n "$NODES_DIR" ] && rm -rf "$NODES_DIR"; NODES_DIR=""
+}
+
 start_server() { # target
-  if [ "$1" = ardoise ]; then
+  if [ "$1" = ardoise ] && [ "$REDIS_MODE" != embedded ]; then
+    start_redis_nodes
+    PORTS=""
+    for k in $(seq 0 $((INSTANCES - 1))); do
+      local port=$((ARDOISE_PORT + k))
+      env $REDIS_ENV ARDOISE_PORT=$port ARDOISE_HOST=127.0.0.1 ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 \
+        java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server-$k.log" 2>&1 &
+      SERVER_PIDS="$SERVER_PIDS $!"
+      [ -z "$SERVER_PID" ] && SERVER_PID=$!
+      await_line "$OUT/server-$k.log" "listening on http"
+      PORTS="${PORTS:+$PORTS,}$port"
+    done
+    PORT=$ARDOISE_PORT
+  elif [ "$1" = ardoise ]; then
     # The real server as it runs by default: App with its own embedded redis-server (appendonly yes,
     # appendfsync always) in a fresh data directory.
     DATA_DIR=$(mktemp -d /tmp/ardoise-bench-data-XXXXXX)
     ARDOISE_PORT=$ARDOISE_PORT ARDOISE_HOST=127.0.0.1 ARDOISE_DATA_DIR=$DATA_DIR ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 \
       java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server.log" 2>&1 &
     SERVER_PID=$!
-    await_line "$OUT/server.log" "Ardoise listening"
+    await_line "$OUT/server.log" "listening on http"
     PORT=$ARDOISE_PORT
+    PORTS=$PORT
   else
     java -cp "$CP" ardoise.bench.load.BenchRedis "$REDIS_FSYNC" > "$OUT/redis.log" 2>&1 &
     REDIS_PID=$!
@@ -79,10 +149,14 @@ start_server() { # target
     SERVER_PID=$!
     await_line "$OUT/server.log" listening
     PORT=$SHAREDB_PORT
+    PORTS=$PORT
   fi
 }
 
 stop_server() {
+  for pid in $SERVER_PIDS; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  SERVER_PIDS=""
+  stop_redis_nodes
   kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   if [ -n "$DATA_DIR" ]; then rm -rf "$DATA_DIR"; DATA_DIR=""; fi
   if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; REDIS_PID=""; fi
@@ -102,8 +176,11 @@ for target in $TARGETS; do
     esac
     echo "== $target $scenario (load average: $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT/log.txt"
     start_server "$target"
-    java -Xmx2g $GENERATOR_JAVA_OPTS -cp "$CP" ardoise.bench.load.LoadBench --target="$target" --port="$PORT" --server-pid="$SERVER_PID" \
-      --label="$scenario" $args > "$OUT/run.txt" 2>&1 || echo "(the load generator failed: see $OUT/log.txt)"
+    label=$scenario
+    # No spaces: ResultTable splits RESULT lines on them.
+    [ "$target" = ardoise ] && [ "$REDIS_MODE" != embedded ] && label="$scenario-$REDIS_MODE$([ "$REDIS_MODE" = cluster ] && echo "${CLUSTER_MASTERS}x$((CLUSTER_REPLICAS + 1))")-${INSTANCES}inst-wait$WAIT_REPLICAS"
+    java -Xmx2g $GENERATOR_JAVA_OPTS -cp "$CP" ardoise.bench.load.LoadBench --target="$target" --port="$PORT" --ports="$PORTS" --server-pid="$SERVER_PID" \
+      --label="$label" $args > "$OUT/run.txt" 2>&1 || echo "(the load generator failed: see $OUT/log.txt)"
     cat "$OUT/run.txt" >> "$OUT/log.txt"
     grep -E "^(steady|step|RESULT|no step)|idle:" "$OUT/run.txt" || true
     grep "^RESULT" "$OUT/run.txt" >> "$OUT/results.txt" || true

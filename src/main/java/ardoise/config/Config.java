@@ -49,6 +49,7 @@ public final class Config {
     checkRetention((Integer) parsed.get(Setting.RETENTION_DAYS), (Integer) parsed.get(Setting.MAX_RETENTION_DAYS));
     checkChoice(Setting.LOG_FORMAT, (String) parsed.get(Setting.LOG_FORMAT), "text", "json");
     checkChoice(Setting.ACCESS_LOG, (String) parsed.get(Setting.ACCESS_LOG), "off", "on");
+    RedisSettings.check(parsed);
     return new Config(parsed);
   }
 
@@ -90,8 +91,23 @@ public final class Config {
 
   public Path dataDir() { return (Path) values.get(Setting.DATA_DIR); }
 
-  /** An external Redis; null: an embedded redis-server in {@link #dataDir}. */
+  /** An external Redis; null: an embedded redis-server in {@link #dataDir}. Several comma-separated endpoints in cluster and sentinel mode. */
   public String redisUrl() { return text(Setting.REDIS_URL); }
+
+  /** The endpoints of {@link #redisUrl()}, one per comma-separated entry; empty without one. */
+  public java.util.List<String> redisUrls() { return RedisSettings.endpoints(redisUrl()); }
+
+  /** {@code standalone}, {@code cluster} or {@code sentinel}. */
+  public String redisMode() { return text(Setting.REDIS_MODE); }
+
+  /** The sentinel master's name (sentinel mode only); null otherwise. */
+  public String redisMaster() { return text(Setting.REDIS_MASTER); }
+
+  /** Replicas each commit waits for before its acknowledgement (Redis WAIT); 0: none. */
+  public int redisWaitReplicas() { return integer(Setting.REDIS_WAIT_REPLICAS); }
+
+  /** How long a commit waits for those replicas. */
+  public int redisWaitTimeoutMs() { return integer(Setting.REDIS_WAIT_TIMEOUT_MS); }
 
   public int maxMessageBytes() { return integer(Setting.MAX_MESSAGE_BYTES); }
 
@@ -179,11 +195,17 @@ public final class Config {
         return raw;
       case REDIS_URL:
         if (raw.isBlank()) return null;
-        if (!raw.startsWith("redis://") && !raw.startsWith("rediss://")) {
-          // Why not the value: it may hold the password.
-          throw new ConfigException(s.env + " must start with redis:// or rediss://");
+        for (String url : raw.split(",", -1)) {
+          String u = url.strip();
+          if (!u.startsWith("redis://") && !u.startsWith("rediss://")) {
+            // Why not the value: it may hold the password.
+            throw new ConfigException(s.env + " must start with redis:// or rediss://"
+                + (raw.contains(",") ? " (each of its comma-separated endpoints)" : ""));
+          }
         }
         return raw;
+      case OPTIONAL_TEXT:
+        return raw.isBlank() ? null : raw;
       case DIRECTORY:
         if (raw.isBlank()) return null;
         if (!Files.isDirectory(Path.of(raw))) throw new ConfigException(s.env + " must name a directory, got '" + raw + "'");

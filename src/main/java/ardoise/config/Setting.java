@@ -71,7 +71,11 @@ public enum Setting {
   API_KEYS("ARDOISE_API_KEYS", "apiKeys", Kind.API_KEYS, ""),
   WEBHOOK_URL("ARDOISE_WEBHOOK_URL", "webhookUrl", Kind.SECRET, ""),
   WEBHOOK_SECRET("ARDOISE_WEBHOOK_SECRET", "webhookSecret", Kind.SECRET, ""),
-  WEBHOOK_DEBOUNCE_SECONDS("ARDOISE_WEBHOOK_DEBOUNCE_SECONDS", "webhookDebounceSeconds", Kind.INTEGER, "30", 1, 3600);
+  WEBHOOK_DEBOUNCE_SECONDS("ARDOISE_WEBHOOK_DEBOUNCE_SECONDS", "webhookDebounceSeconds", Kind.INTEGER, "30", 1, 3600),
+  REDIS_MODE("ARDOISE_REDIS_MODE", "redisMode", Kind.TEXT, "standalone"),
+  REDIS_MASTER("ARDOISE_REDIS_MASTER", "redisMaster", Kind.OPTIONAL_TEXT, ""),
+  REDIS_WAIT_REPLICAS("ARDOISE_REDIS_WAIT_REPLICAS", "redisWaitReplicas", Kind.INTEGER, "0", 0, 16),
+  REDIS_WAIT_TIMEOUT_MS("ARDOISE_REDIS_WAIT_TIMEOUT_MS", "redisWaitTimeoutMs", Kind.INTEGER, "1000", 1, 60_000);
 
   /** How a value is read and checked. */
   public enum Kind {
@@ -83,7 +87,7 @@ public enum Setting {
     PATH,
     /** Optional; an http(s) URL, kept as its origin (scheme://host[:port]), as browsers send it in Origin headers. */
     ORIGIN,
-    /** Optional; a redis:// or rediss:// URL. */
+    /** Optional; a redis:// or rediss:// URL, or several, comma-separated (cluster seeds, sentinels). */
     REDIS_URL,
     /** Optional; a shared secret of at least 16 characters. Never logged. */
     SECRET,
@@ -92,7 +96,9 @@ public enum Setting {
     /** Optional; comma-separated IP addresses or CIDR blocks ({@link AddressBlocks}). */
     ADDRESS_BLOCKS,
     /** Optional; comma-separated {@code name:scope:secret} keys for programs ({@link ApiKeys}). Secrets never logged. */
-    API_KEYS
+    API_KEYS,
+    /** Optional text. */
+    OPTIONAL_TEXT
   }
 
   public final String env;

@@ -93,6 +93,11 @@ final class OwnerRules {
     return newPassword;
   }
 
+  /** Whether these are the decisions the pad already applies (the lifetime by its length, not its end). */
+  boolean holds(PadPolicy stored, PadLifetime storedLifetime) {
+    return policy.equals(stored) && lifetime.lifetimeMs() == storedLifetime.lifetimeMs();
+  }
+
   /** Whether {@code seat} must leave: the password guards reading too and it has not given it. */
   boolean closesReader(Seat seat) {
     return policy.hasPassword() && policy.protectReadOnly() && !seat.unlocked;

@@ -133,7 +133,7 @@ public final class Pad {
 
   /** Subscribes to heads committed by other instances. */
   Future<Pad> start() {
-    return store.watch(padId, sequencer::headSeen).compose(sub -> {
+    return store.watch(padId, sequencer::headSeen, this::policyStored).compose(sub -> {
       watch = sub;
       // Why before the first join: a newcomer must not be given the colour of an absent author's text.
       return store.notes().authors(padId).recover(e -> Future.succeededFuture(Map.of()));
@@ -386,6 +386,20 @@ public final class Pad {
     }
     presence.sendNow();
     if (members.isEmpty()) onEmpty.run(); // all closed: the pad may unload
+  }
+
+  /**
+   * An owner's change was stored, maybe through another instance: read the policy and lifetime
+   * and apply them unless this pad already holds them (the instance that took the change applies
+   * it itself, usually first).
+   */
+  private void policyStored() {
+    if (closed) return;
+    store.policy(padId).compose(policy -> store.lifetime(padId).map(lifetime -> {
+      if (!closed && !owner.holds(policy, lifetime)) applyPolicy(policy, lifetime);
+      return null;
+    })).onFailure(e -> LOG.log(System.Logger.Level.WARNING,
+        "pad=" + padId + " client=- an owner's change could not be read: " + e.getMessage()));
   }
 
   /** The owner gave the pad a new read-only id: connections opened with another one are closed. */

@@ -6,7 +6,7 @@ import ardoise.store.SnapshotPolicy;
 import ardoise.store.redis.EmbeddedRedis;
 import ardoise.store.redis.RedisLauncher;
 import ardoise.store.redis.RedisPadStore;
-import ardoise.store.redis.RedisUrl;
+import ardoise.store.redis.RedisTopology;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -36,8 +36,12 @@ final class Storage {
 
   static Storage open(Vertx vertx, Config config, SnapshotPolicy snapshots) throws IOException {
     if (config.redisUrl() != null) {
-      LOG.info("pads are stored in redis at " + RedisUrl.redact(config.redisUrl()));
-      return new Storage(vertx, RedisPadStore.create(vertx, config.redisUrl(), tuning(config, snapshots)), null);
+      RedisTopology topology = RedisTopology.of(config.redisMode(), config.redisUrls(), config.redisMaster())
+          .withReplicaWait(config.redisWaitReplicas(), config.redisWaitTimeoutMs());
+      LOG.info("pads are stored in redis at " + topology.redacted() + (topology.waitReplicas() > 0
+          ? " (each commit waits for " + topology.waitReplicas() + " replica(s), at most " + topology.waitTimeoutMs() + " ms)"
+          : ""));
+      return new Storage(vertx, RedisPadStore.create(vertx, topology, tuning(config, snapshots)), null);
     }
     EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir(), RedisLauncher.Fsync.ALWAYS,
         config.integer(ardoise.config.Setting.REDIS_MAXMEMORY_MB));

@@ -38,6 +38,16 @@ public interface PadStore {
   Future<Subscription> watch(String padId, LongConsumer onHead);
 
   /**
+   * As {@link #watch(String, LongConsumer)}, and calls {@code onPolicy} when an owner's policy or
+   * lifetime of the pad is stored, by any instance (this one included): the caller reads them
+   * again. A store shared by one process only may never call it (its callers apply changes
+   * themselves).
+   */
+  default Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
+    return watch(padId, onHead);
+  }
+
+  /**
    * The read-only id of a written pad (the secret of its read-only link). The first call for a pad
    * stores {@code candidate}; every later call, from this or another instance, gets the id stored
    * first, even when calls race. Once stored, it never changes. A pad never written has none and

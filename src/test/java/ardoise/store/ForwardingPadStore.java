@@ -24,6 +24,7 @@ public class ForwardingPadStore implements PadStore {
   @Override public Future<Void> saveSnapshot(String padId, Snapshot snapshot) { return delegate.saveSnapshot(padId, snapshot); }
   @Override public Future<Snapshot> snapshotAtOrBefore(String padId, long atMost) { return delegate.snapshotAtOrBefore(padId, atMost); }
   @Override public Future<Subscription> watch(String padId, LongConsumer onHead) { return delegate.watch(padId, onHead); }
+  @Override public Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) { return delegate.watch(padId, onHead, onPolicy); }
   @Override public Future<String> readOnlyId(String padId, String candidate) { return delegate.readOnlyId(padId, candidate); }
   @Override public Future<String> padOfReadOnlyId(String readOnlyId) { return delegate.padOfReadOnlyId(readOnlyId); }
   @Override public Future<Boolean> delete(String padId, long tombstoneSeconds) { return delegate.delete(padId, tombstoneSeconds); }

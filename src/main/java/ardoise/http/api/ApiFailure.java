@@ -17,7 +17,9 @@ public final class ApiFailure extends RuntimeException {
     STORE_UNAVAILABLE(503, "store-unavailable"),
     FORBIDDEN(403, "forbidden"),
     /** The pad refused a change that conflicts with its state (too many saved versions, a locked pad). */
-    CONFLICT(409, "conflict");
+    CONFLICT(409, "conflict"),
+    /** What this deployment cannot do (listing the pads on Redis Cluster). */
+    NOT_AVAILABLE(501, "not-available");
 
     private final int status;
     private final String code;

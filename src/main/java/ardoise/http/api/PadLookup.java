@@ -78,6 +78,7 @@ final class PadLookup {
     if (failure instanceof PadNotes.TooManyVersions v) return new ApiFailure(ApiFailure.Kind.CONFLICT, v.getMessage());
     if (failure instanceof ServerEdit.Refused r) return new ApiFailure(ApiFailure.Kind.CONFLICT, r.getMessage());
     if (failure instanceof PadEdits.StoreDown d) return new ApiFailure(ApiFailure.Kind.STORE_UNAVAILABLE, d.getMessage());
+    if (failure instanceof UnsupportedOperationException u) return new ApiFailure(ApiFailure.Kind.NOT_AVAILABLE, u.getMessage());
     // The class only: a message may quote what was stored.
     LOG.log(System.Logger.Level.WARNING, "pad={0} client=api request failed: {1}", padId, failure.getClass().getName());
     return new ApiFailure(ApiFailure.Kind.STORE_UNAVAILABLE, "the pad cannot be reached right now; retry");

@@ -131,6 +131,7 @@ final class PadFunctions {
         case TOO_LARGE -> EtherpadError.wrongParameters("text too long");
         case QUOTA -> EtherpadError.quota(f.getMessage(), f.retryAfterSeconds());
         case STORE_UNAVAILABLE -> EtherpadError.internal(503, f.getMessage());
+        case NOT_AVAILABLE -> EtherpadError.internal(501, f.getMessage());
         case BAD_REQUEST, FORBIDDEN, CONFLICT -> EtherpadError.wrongParameters(f.getMessage());
       };
     }

@@ -137,6 +137,11 @@ final class MeteredPadStore implements PadStore {
   }
 
   @Override
+  public Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
+    return counted(store.watch(padId, onHead, onPolicy));
+  }
+
+  @Override
   public boolean isAvailable() {
     return store.isAvailable();
   }

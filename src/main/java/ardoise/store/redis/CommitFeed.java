@@ -19,7 +19,9 @@ import java.util.function.LongConsumer;
 import java.util.logging.Logger;
 
 /**
- * Commit notifications of every watched pad over one dedicated SUBSCRIBE connection. A subscribed
+ * Commit notifications of every watched pad over one dedicated subscribing connection (on a
+ * cluster, one per node: SSUBSCRIBE goes to the node that owns the pad's slot, see
+ * {@link CommitChannels}). A subscribed
  * connection does not survive a Redis restart, so a lost connection is re-opened with backoff, every
  * channel re-subscribed, and each watcher then told the current head read from the pad's metadata:
  * commits published while the connection was down are not lost, only merged into one call.
@@ -33,29 +35,31 @@ final class CommitFeed {
   private final Vertx vertx;
   private final Redis client;
   private final Function<String, Future<Long>> readHead;
+  private final CommitChannels channels;
   private final long maxRetryMs;
   private final Map<String, List<Watcher>> watchers = new HashMap<>();
   private Future<RedisConnection> connection; // null when none is open or being opened
   private long retryMs = FIRST_RETRY_MS;
   private boolean closed;
 
-  CommitFeed(Vertx vertx, Redis client, Function<String, Future<Long>> readHead, long maxRetryMs) {
+  CommitFeed(Vertx vertx, Redis client, CommitChannels channels, Function<String, Future<Long>> readHead, long maxRetryMs) {
     this.vertx = vertx;
     this.client = client;
+    this.channels = channels;
     this.readHead = readHead;
     this.maxRetryMs = maxRetryMs;
   }
 
-  Future<Subscription> watch(String padId, LongConsumer onHead) {
+  Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
     Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
-    Watcher watcher = new Watcher(padId, context, onHead);
+    Watcher watcher = new Watcher(padId, context, onHead, onPolicy);
     synchronized (this) {
       if (closed) return Future.failedFuture(new IllegalStateException("store is closed"));
       watchers.computeIfAbsent(PadKeys.of(padId).channel(), c -> new CopyOnWriteArrayList<>()).add(watcher);
     }
     // Subscribing again to a channel already subscribed is harmless and confirms it is live.
-    return connection()
-        .compose(c -> c.send(Request.cmd(Command.SUBSCRIBE).arg(PadKeys.of(padId).channel())))
+    return channels.sharded()
+        .compose(sharded -> connection().compose(c -> c.send(CommitChannels.subscribe(sharded, PadKeys.of(padId).channel()))))
         .compose(ok -> fillGap(watcher))
         .<Subscription>map(ok -> watcher)
         .onFailure(e -> watcher.close());
@@ -70,18 +74,28 @@ final class CommitFeed {
   }
 
   private void install(RedisConnection c) {
-    c.handler(this::onMessage);
     c.exceptionHandler(e -> lost(c));
     c.endHandler(v -> lost(c));
-    List<String> channels;
+    List<String> subscribed;
     synchronized (this) {
       retryMs = FIRST_RETRY_MS;
-      channels = new ArrayList<>(watchers.keySet());
+      subscribed = new ArrayList<>(watchers.keySet());
     }
-    if (channels.isEmpty()) return;
-    Request subscribe = Request.cmd(Command.SUBSCRIBE);
-    channels.forEach(subscribe::arg);
-    c.send(subscribe).onSuccess(ok -> channels.forEach(this::fillGap)).onFailure(e -> lost(c));
+    // Why the connection goes with each message: an error reply that answers no request (MOVED to a
+    // subscription sent to a node that no longer owns the slot) makes the feed drop this connection.
+    c.handler(message -> onMessage(c, message));
+    if (subscribed.isEmpty()) return;
+    channels.sharded().<Object>compose(sharded -> {
+      if (!sharded) {
+        Request subscribe = Request.cmd(Command.SUBSCRIBE);
+        subscribed.forEach(subscribe::arg);
+        return c.send(subscribe).map(r -> r);
+      }
+      // One SSUBSCRIBE per channel: on a cluster, the channels of one command must share a slot.
+      List<Future<Response>> each = new ArrayList<>();
+      for (String channel : subscribed) each.add(c.send(CommitChannels.subscribe(true, channel)));
+      return Future.all(each).map(r -> r);
+    }).onSuccess(ok -> subscribed.forEach(this::fillGap)).onFailure(e -> lost(c));
   }
 
   private void connectFailed(Throwable failure) {
@@ -110,8 +124,26 @@ final class CommitFeed {
     vertx.setTimer(delay, id -> connection());
   }
 
-  private void onMessage(Response message) {
-    if (message == null || message.size() != 3 || !"message".equals(message.get(0).toString())) return;
+  private void onMessage(RedisConnection c, Response message) {
+    if (message == null) return;
+    if (message.type() == io.vertx.redis.client.ResponseType.ERROR) {
+      // A subscription refused (MOVED while a slot moves, a node that failed over): start afresh
+      // with the cluster's current slot map; the gap fill catches up on what was missed.
+      LOG.warning("pad=- client=- commit notifications: redis refused a subscription (" + message + "), reconnecting");
+      lost(c);
+      return;
+    }
+    if (message.size() == 3 && "sunsubscribe".equals(message.get(0).toString())) {
+      resubscribe(c, message.get(1).toString());
+      return;
+    }
+    if (message.size() != 3) return;
+    String kind = message.get(0).toString();
+    if (!"message".equals(kind) && !"smessage".equals(kind)) return;
+    if ("policy".equals(message.get(2).toString())) {
+      for (Watcher w : watchersOf(message.get(1).toString())) w.deliverPolicy();
+      return;
+    }
     long head;
     try {
       head = Long.parseLong(message.get(2).toString());
@@ -120,6 +152,16 @@ final class CommitFeed {
       return;
     }
     for (Watcher w : watchersOf(message.get(1).toString())) w.deliver(head);
+  }
+
+  /**
+   * Redis Cluster unsubscribes a node's shard channels when their slot moves to another node: a
+   * channel still watched is subscribed again (the client finds the slot's new node) and its
+   * watchers told the head, since commits may have been published meanwhile.
+   */
+  private void resubscribe(RedisConnection c, String channel) {
+    if (watchersOf(channel).isEmpty()) return; // our own unsubscription
+    c.send(CommitChannels.subscribe(true, channel)).onSuccess(ok -> fillGap(channel)).onFailure(e -> lost(c));
   }
 
   private void fillGap(String channel) {
@@ -143,7 +185,8 @@ final class CommitFeed {
     if (list == null || !list.remove(watcher) || !list.isEmpty()) return;
     watchers.remove(channel);
     if (connection != null && connection.succeeded()) {
-      connection.result().send(Request.cmd(Command.UNSUBSCRIBE).arg(channel));
+      RedisConnection c = connection.result();
+      channels.sharded().onSuccess(sharded -> c.send(CommitChannels.unsubscribe(sharded, channel)));
     }
   }
 
@@ -162,12 +205,20 @@ final class CommitFeed {
     final String padId;
     final Context context;
     final LongConsumer onHead;
+    final Runnable onPolicy;
     volatile boolean active = true;
 
-    Watcher(String padId, Context context, LongConsumer onHead) {
+    Watcher(String padId, Context context, LongConsumer onHead, Runnable onPolicy) {
       this.padId = padId;
       this.context = context;
       this.onHead = onHead;
+      this.onPolicy = onPolicy;
+    }
+
+    void deliverPolicy() {
+      context.runOnContext(v -> {
+        if (active) onPolicy.run();
+      });
     }
 
     void deliver(long head) {

@@ -1,7 +1,10 @@
 package ardoise.store.redis;
 
 import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +54,60 @@ final class LuaScript {
       withSource.set(0, source);
       return api.eval(withSource);
     });
+  }
+
+  /**
+   * Runs the script, then {@code WAIT replicas timeoutMs} on the same connection (one round trip:
+   * both go in one batch), so the answer comes once that many replicas have the script's writes.
+   * Fails with {@link ReplicasBehind} when fewer confirmed in time: the writes are on the master
+   * but not promised to survive its loss.
+   */
+  Future<Response> runAndWait(Redis redis, List<String> keys, List<String> args, int replicas, long timeoutMs) {
+    Request wait = Request.cmd(Command.WAIT).arg(replicas).arg(timeoutMs);
+    return redis.batch(List.of(script(Command.EVALSHA, sha, keys, args), wait))
+        .recover(failure -> {
+          Throwable cause = unwrapBatchError(failure);
+          if (cause.getMessage() == null || !cause.getMessage().startsWith("NOSCRIPT")) return Future.failedFuture(cause);
+          return redis.batch(List.of(script(Command.EVAL, source, keys, args), wait))
+              .recover(again -> Future.failedFuture(unwrapBatchError(again)));
+        })
+        .compose(replies -> {
+          long confirmed = replies.get(1).toLong();
+          if (confirmed < replicas) return Future.failedFuture(new ReplicasBehind(confirmed, replicas, timeoutMs));
+          return Future.succeededFuture(replies.get(0));
+        });
+  }
+
+  /**
+   * A batch reports a failed command as {@code ERR [index] <its error>}: the script's own error
+   * (SEQ_NOT_NEW, OOM, NOSCRIPT, MOVED…) comes back as Redis sent it, for the callers' checks.
+   * Why MOVED and ASK are not followed here: the cluster client follows them for single commands
+   * only; the append fails, the pad retries it, and by then the client has read the new slot map.
+   */
+  static Throwable unwrapBatchError(Throwable failure) {
+    String message = failure.getMessage();
+    if (!(failure instanceof Response) || message == null || !message.matches("(?s)ERR \\[\\d+\\] .*")) return failure;
+    String first = message.lines().findFirst().orElse("");
+    String inner = first.substring(first.indexOf("] ") + 2);
+    // The client's own failures (a connection lost) are no answer from Redis: keep them apart.
+    if (inner.equals("CONNECTION_CLOSED") || inner.contains("Exception")) {
+      return new java.io.IOException("no answer from redis: " + inner);
+    }
+    return io.vertx.redis.client.impl.types.ErrorType.create(inner);
+  }
+
+  private static Request script(Command command, String first, List<String> keys, List<String> args) {
+    Request request = Request.cmd(command).arg(first).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(request::arg);
+    return request;
+  }
+
+  /** Fewer replicas than asked confirmed a write within the wait. */
+  static final class ReplicasBehind extends RuntimeException {
+    ReplicasBehind(long confirmed, int asked, long timeoutMs) {
+      super("only " + confirmed + " of " + asked + " redis replicas confirmed the write within " + timeoutMs + " ms");
+    }
   }
 
   private static String sha1Hex(String text) {

@@ -44,7 +44,20 @@ final class RedisAvailability {
   private final long commandTimeoutMs;
   private final long timerId;
 
+  private final boolean cluster;
+
   RedisAvailability(Vertx vertx, RedisAPI api, String redactedEndpoint, long intervalMs, long commandTimeoutMs) {
+    this(vertx, api, redactedEndpoint, intervalMs, commandTimeoutMs, false);
+  }
+
+  /**
+   * {@code cluster}: the probe is CLUSTER INFO instead of PING. Why: any node answers a PING, but
+   * while a failed master's slots have no owner, the cluster refuses commands for them
+   * ({@code cluster_state:fail}); readiness must say so.
+   */
+  RedisAvailability(Vertx vertx, RedisAPI api, String redactedEndpoint, long intervalMs, long commandTimeoutMs,
+      boolean cluster) {
+    this.cluster = cluster;
     this.vertx = vertx;
     this.api = api;
     this.endpoint = redactedEndpoint;
@@ -59,7 +72,11 @@ final class RedisAvailability {
   private void ping() {
     // One PING at a time: against an unreachable host they would otherwise pile up (each ends at its deadline).
     if (!pinging.compareAndSet(false, true)) return;
-    track(api.ping(List.of())).onComplete(r -> pinging.set(false));
+    Future<?> probe = cluster
+        ? api.cluster(List.of("INFO")).compose(r -> r.toString().contains("cluster_state:ok") ? Future.succeededFuture()
+            : Future.failedFuture(new IllegalStateException("the redis cluster reports cluster_state:fail")))
+        : api.ping(List.of());
+    track(probe).onComplete(r -> pinging.set(false));
   }
 
   /**

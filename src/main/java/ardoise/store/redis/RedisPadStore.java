@@ -91,27 +91,41 @@ public final class RedisPadStore implements PadStore {
   private final RedisChatLog chat;
   private final RedisReadOnlyIds readOnlyIds;
   private final RedisPadListing listing;
+  private final RedisTopology topology;
+  private final CommitChannels channels;
 
-  private RedisPadStore(Vertx vertx, RedisOptions options, String redactedEndpoint, Tuning tuning) {
-    this.redis = Redis.createClient(vertx, options);
-    this.subscriber = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
+  private RedisPadStore(Vertx vertx, RedisTopology topology, Tuning tuning) {
+    this.topology = topology;
+    this.redis = Redis.createClient(vertx, withDeadline(topology.options(tuning.poolSize(), true), tuning));
+    this.subscriber = Redis.createClient(vertx, withDeadline(topology.options(1, false), tuning));
     this.api = RedisAPI.api(redis);
     this.tuning = tuning;
-    this.availability = new RedisAvailability(vertx, api, redactedEndpoint, tuning.pingIntervalMs(),
-        tuning.commandTimeoutMs());
+    boolean cluster = topology.mode() == RedisTopology.Mode.CLUSTER;
+    this.channels = new CommitChannels(api, cluster);
+    this.availability = new RedisAvailability(vertx, api, topology.redacted(), tuning.pingIntervalMs(),
+        tuning.commandTimeoutMs(), cluster);
     this.notes = new RedisPadNotes(api, availability, tuning.retention());
     this.chat = new RedisChatLog(api, availability, tuning.retention());
     this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention());
     this.listing = new RedisPadListing(api, availability);
-    this.feed = new CommitFeed(vertx, subscriber, this::readHead, tuning.maxReconnectDelayMs());
+    this.feed = new CommitFeed(vertx, subscriber, channels, this::readHead, tuning.maxReconnectDelayMs());
+  }
+
+  private static RedisOptions withDeadline(RedisOptions options, Tuning tuning) {
+    // Why: a Redis that does not accept connections must fail a command within its deadline too.
+    options.setNetClientOptions(new io.vertx.core.net.NetClientOptions(options.getNetClientOptions())
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, tuning.commandTimeoutMs())));
+    return options;
   }
 
   /** A store for {@code url} ({@code redis://…} or {@code rediss://…}); connects lazily. */
   public static RedisPadStore create(Vertx vertx, String url, Tuning tuning) {
-    RedisOptions options = RedisUrl.options(url, tuning.poolSize());
-    // Why: a Redis that does not accept connections must fail a command within its deadline too.
-    options.getNetClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, tuning.commandTimeoutMs()));
-    return new RedisPadStore(vertx, options, RedisUrl.redact(url), tuning);
+    return create(vertx, RedisTopology.standalone(url), tuning);
+  }
+
+  /** A store on one server, a cluster or a sentinel-watched master; connects lazily. */
+  public static RedisPadStore create(Vertx vertx, RedisTopology topology, Tuning tuning) {
+    return new RedisPadStore(vertx, topology, tuning);
   }
 
   public static RedisPadStore create(Vertx vertx, String url) {
@@ -126,15 +140,26 @@ public final class RedisPadStore implements PadStore {
     }));
   }
 
+  /**
+   * With a replica wait, the acknowledgement comes once that many replicas have the batch (WAIT on
+   * the script's connection); fewer in time fails the append, which the pad retries like an outage.
+   */
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
-    List<String> args;
     try {
-      args = commitArgs(padId, expectedHead, records);
+      commitArgs(padId, expectedHead, records, false);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    Future<AppendResult> result = run(COMMIT, PadKeys.of(padId).forCommit(), args)
+    // Not tracked: outside a cluster the answer is known without asking Redis, and an answer that
+    // did not come from Redis must not mark it reachable.
+    Future<AppendResult> result = channels.sharded()
+        .compose(sharded -> {
+          List<String> args = commitArgs(padId, expectedHead, records, sharded);
+          if (topology.waitReplicas() == 0) return run(COMMIT, PadKeys.of(padId).forCommit(), args);
+          return availability.track(COMMIT.runAndWait(redis, PadKeys.of(padId).forCommit(), args,
+              topology.waitReplicas(), topology.waitTimeoutMs()));
+        })
         .map(r -> {
           if (r.get(0).toInteger() != 1) {
             long head = r.get(1).toLong();
@@ -154,7 +179,7 @@ public final class RedisPadStore implements PadStore {
     return onCaller(result);
   }
 
-  private List<String> commitArgs(String padId, long expectedHead, List<OpRecord> records) {
+  private List<String> commitArgs(String padId, long expectedHead, List<OpRecord> records, boolean sharded) {
     if (records.isEmpty()) throw new IllegalArgumentException("pad " + padId + ": nothing to append");
     List<String> args = new ArrayList<>(8 + 5 * records.size());
     TextOperation last = records.get(records.size() - 1).op();
@@ -167,6 +192,8 @@ public final class RedisPadStore implements PadStore {
     args.add(Long.toString(retention.maxMs()));
     args.add(Long.toString(System.currentTimeMillis()));
     args.add(Long.toString(RedisReadOnlyIds.MAX_REVERSE_SLACK_MS));
+    args.add(CommitChannels.publishCommand(sharded));
+    args.add(topology.waitReplicas() > 0 ? "1" : "0");
     for (int i = 0; i < records.size(); i++) {
       OpRecord r = records.get(i);
       if (r.rev() != expectedHead + 1 + i) {
@@ -204,7 +231,13 @@ public final class RedisPadStore implements PadStore {
 
   @Override
   public Future<Subscription> watch(String padId, LongConsumer onHead) {
-    return onCaller(feed.watch(padId, onHead).timeout(tuning.commandTimeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    return watch(padId, onHead, () -> { });
+  }
+
+  /** The pad's channel carries its heads and, as the word {@code policy}, an owner's stored change. */
+  @Override
+  public Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
+    return onCaller(feed.watch(padId, onHead, onPolicy).timeout(tuning.commandTimeoutMs(), java.util.concurrent.TimeUnit.MILLISECONDS));
   }
 
   @Override
@@ -231,9 +264,9 @@ public final class RedisPadStore implements PadStore {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    List<String> args = List.of(Long.toString(ms), Long.toString(System.currentTimeMillis()),
-        Long.toString(RedisReadOnlyIds.reverseSlack(ms)));
-    return onCaller(run(SET_LIFETIME, PadKeys.of(padId).all(), args).map(r -> {
+    return onCaller(channels.sharded().compose(sharded -> run(SET_LIFETIME, PadKeys.of(padId).all(),
+        List.of(Long.toString(ms), Long.toString(System.currentTimeMillis()), Long.toString(RedisReadOnlyIds.reverseSlack(ms)),
+            PadKeys.of(padId).channel(), CommitChannels.publishCommand(sharded)))).map(r -> {
       if (r == null) return false;
       if (r.get(0) != null) readOnlyIds.extendReverse(padId, r.get(0).toString(), r.get(1).toLong());
       return true;
@@ -255,11 +288,11 @@ public final class RedisPadStore implements PadStore {
   @Override
   public Future<Void> setPolicy(String padId, PadPolicy policy) {
     Retention retention = tuning.retention();
-    List<String> args = List.of(policy.locked() ? "1" : "", policy.hasPassword() ? policy.passwordHash() : "",
-        policy.protectReadOnly() ? "1" : "", policy.lifetimeMs() < 0 ? "" : Long.toString(policy.lifetimeMs()),
-        Long.toString(retention.defaultMs()), Long.toString(retention.maxMs()));
     List<String> keys = List.of(PadKeys.policy(padId), PadKeys.of(padId).meta(), PadKeys.owner(padId));
-    return onCaller(run(SET_POLICY, keys, args).mapEmpty());
+    return onCaller(channels.sharded().compose(sharded -> run(SET_POLICY, keys, List.of(policy.locked() ? "1" : "",
+        policy.hasPassword() ? policy.passwordHash() : "", policy.protectReadOnly() ? "1" : "",
+        policy.lifetimeMs() < 0 ? "" : Long.toString(policy.lifetimeMs()), Long.toString(retention.defaultMs()),
+        Long.toString(retention.maxMs()), PadKeys.of(padId).channel(), CommitChannels.publishCommand(sharded)))).mapEmpty());
   }
 
   @Override
@@ -325,6 +358,11 @@ public final class RedisPadStore implements PadStore {
   /** See {@link RedisPadListing}. */
   @Override
   public Future<ardoise.store.PadListing> listPads(String cursor, int limit) {
+    if (topology.mode() == RedisTopology.Mode.CLUSTER) {
+      // A SCAN reaches one master: a listing of one third of the pads would look complete.
+      return Future.failedFuture(new UnsupportedOperationException(
+          "listing the pads is not available on Redis Cluster (a scan would reach one master only)"));
+    }
     return onCaller(listing.page(cursor, limit));
   }
 

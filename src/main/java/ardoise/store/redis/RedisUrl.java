@@ -14,16 +14,16 @@ public final class RedisUrl {
 
   /** Options for the pooled client; throws {@link IllegalArgumentException} naming the problem. */
   public static RedisOptions options(String url, int maxPoolSize) {
+    return RedisTopology.standalone(url).options(maxPoolSize, false);
+  }
+
+  /** Checks {@code url}; throws {@link IllegalArgumentException} naming the problem (the URL redacted). */
+  static void check(String url) {
     URI uri = parse(url);
     String path = uri.getPath();
     if (path != null && !path.isEmpty() && !path.equals("/") && !path.substring(1).matches("\\d{1,5}")) {
       throw new IllegalArgumentException("redis URL database must be a number: " + redact(url));
     }
-    return new RedisOptions()
-        .setConnectionString(url)
-        .setMaxPoolSize(maxPoolSize)
-        .setMaxPoolWaiting(maxPoolSize * 64)
-        .setMaxWaitingHandlers(8192);
   }
 
   /**

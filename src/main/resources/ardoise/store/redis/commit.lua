@@ -6,7 +6,8 @@
 --       chose it before anyone wrote), else the default.
 -- ARGV: 1 channel, 2 expected head, 3 size after the batch, 4 record count,
 --       5 default lifetime ms, 6 max lifetime ms (0: none), 7 now ms, 8 longest reverse-key slack ms,
---       then 5 values per record from 9: clientId, seq, op JSON, author, time
+--       9 PUBLISH or SPUBLISH (sharded pub/sub on a Redis 7 cluster), 10 '1' when the store waits for
+--       replicas after the script, then 5 values per record from 11: clientId, seq, op JSON, author, time
 -- Returns {1, newHead, readOnlyId or false, reverseExpiry} when appended (reverseExpiry: epoch ms
 -- to give ardoise:read-only:{id}, 0 for no TTL, -1 nothing to do); {0, head} when the head moved;
 -- {0, -1} when the pad is gone (no meta, expected head > 0: its lifetime passed or it was deleted).
@@ -17,14 +18,19 @@ local expected = tonumber(ARGV[2])
 local head = tonumber(redis.call('HGET', meta, 'head') or '0')
 local fresh = redis.call('EXISTS', meta) == 0
 if fresh and expected > 0 then return {0, -1} end
-if head ~= expected then return {0, head} end
+if head ~= expected then
+  -- With a replica wait, WAIT counts from this connection's last write: rewrite the head (same
+  -- value) so that the wait covers the records the caller is about to read and acknowledge.
+  if ARGV[10] == '1' and not fresh then redis.call('HSET', meta, 'head', head) end
+  return {0, head}
+end
 if fresh then
   -- Keys of an expired pad expire one by one: drop what is left of its revisions so that they
   -- neither refuse the new rev 1 nor mix with it. Idempotent, so safe before the checks.
   redis.call('DEL', log, seqs, KEYS[4], KEYS[5])
 end
 
-local first = 9
+local first = 11
 local n = tonumber(ARGV[4])
 local last = {}
 for i = 0, n - 1 do
@@ -77,5 +83,5 @@ if id then
   end
   if reverse >= 0 then redis.call('HSET', meta, 'readOnlyUntil', reverse) end
 end
-redis.call('PUBLISH', ARGV[1], newHead)
+redis.call(ARGV[9], ARGV[1], newHead)
 return {1, newHead, id or false, reverse}

@@ -3,7 +3,9 @@
 -- the owner key then gets too so that the pad's owner lasts until its first edit.
 -- KEYS: 1 policy, 2 meta, 3 owner.
 -- ARGV: 1 locked ("1" or ""), 2 password hash or "", 3 protectReadOnly ("1" or ""),
---       4 chosen lifetime ms or "" (none), 5 default lifetime ms, 6 max lifetime ms (0: none).
+--       4 chosen lifetime ms or "" (none), 5 default lifetime ms, 6 max lifetime ms (0: none),
+--       7 the pad's channel, 8 PUBLISH or SPUBLISH: the word 'policy' tells every instance that has
+--       the pad open to read the policy again.
 -- A policy with nothing set leaves no key. Returns 1.
 redis.call('DEL', KEYS[1])
 local fields = {}
@@ -24,4 +26,5 @@ end
 if #fields > 0 then
   if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) else redis.call('PERSIST', KEYS[1]) end
 end
+redis.call(ARGV[8], ARGV[7], 'policy')
 return 1

@@ -32,6 +32,12 @@ final class ArdoiseClient extends Client {
     ws.writeTextMessage(sb.toString());
   }
 
+  /** The server names an op's author by the clientId it derives from our secret, not by the secret. */
+  @Override
+  String authorKey() {
+    return publicId;
+  }
+
   @Override
   void received(Buffer frame) {
     received(Json.parse(frame), frame);

@@ -96,7 +96,7 @@ final class Fleet implements AutoCloseable {
     ws.exceptionHandler(e -> c.error("socket: " + e));
     String path = !options.ardoise() ? ShareDbClient.path(pad.padId)
         : !typist && pad.viewerPath != null ? pad.viewerPath : ArdoiseClient.path(pad.padId);
-    ws.connect(new WebSocketConnectOptions().setHost(options.host()).setPort(options.port()).setURI(path))
+    ws.connect(new WebSocketConnectOptions().setHost(options.host()).setPort(options.portFor(ids)).setURI(path))
         .onSuccess(v -> c.opened())
         .onFailure(e -> {
           c.error("connect: " + e);
@@ -112,6 +112,9 @@ final class Fleet implements AutoCloseable {
           "http://" + options.host() + ":" + options.port() + "/api/pads/" + padId + "/links")).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString());
       String link = Json.parse(r.body()).get("readOnly").textValue();
+      // A pad nobody wrote in has no read-only id yet (docs/storage.md, "Nothing before the first
+      // edit"): its viewers then join as members that never type, and receive the same broadcasts.
+      if (link == null) return null;
       return "/ws/r/" + link.substring(link.lastIndexOf('/') + 1);
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the links of pad " + padId, e);

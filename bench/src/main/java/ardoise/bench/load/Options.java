@@ -10,11 +10,14 @@ import java.util.Map;
 record Options(
     String target, String host, int port, String mode, int pads, int typists, int viewers, double rate,
     int warmupSeconds, int seconds, int stepSeconds, int stepPads, int stepTypists, double p99LimitMs,
-    int maxTypists, int sockets, int idlePads, long serverPid, int threads, String label, long seed) {
+    int maxTypists, int sockets, int idlePads, long serverPid, int threads, String label, long seed,
+    java.util.List<Integer> ports) {
 
   static final String HELP = """
       LoadBench --target=ardoise|sharedb --port=9101 --mode=steady|ramp|hot-ramp|idle [options]
         --host=127.0.0.1
+        --ports=                             several instances on one store (e.g. 9101,9102): each
+                                             socket goes to the next port in turn (default: --port)
         --pads=50 --typists=10 --viewers=0   layout (steady: all at once; ramp: per added pad)
         --rate=5                             keystrokes per second per typist
         --warmup=5 --seconds=30              steady: seconds before measuring, seconds measured;
@@ -44,13 +47,20 @@ record Options(
         i(m, "step-seconds", 10), i(m, "step-pads", 5), i(m, "step-typists", 25),
         Double.parseDouble(m.getOrDefault("p99-limit", "100")), i(m, "max-typists", 3000), i(m, "sockets", 10_000),
         i(m, "idle-pads", 500), Long.parseLong(m.getOrDefault("server-pid", "0")), i(m, "threads", 2),
-        m.getOrDefault("label", ""), Long.parseLong(m.getOrDefault("seed", "1")));
+        m.getOrDefault("label", ""), Long.parseLong(m.getOrDefault("seed", "1")),
+        java.util.Arrays.stream(m.getOrDefault("ports", m.getOrDefault("port", "9101")).split(","))
+            .map(String::strip).map(Integer::valueOf).toList());
     if (!o.target.equals("ardoise") && !o.target.equals("sharedb")) throw new IllegalArgumentException("--target must be ardoise or sharedb");
     return o;
   }
 
   private static int i(Map<String, String> m, String key, int dflt) {
     return Integer.parseInt(m.getOrDefault(key, Integer.toString(dflt)));
+  }
+
+  /** The port of the {@code n}th socket: the instances in turn, so each pad has typists on each. */
+  int portFor(int n) {
+    return ports.get(Math.floorMod(n, ports.size()));
   }
 
   boolean ardoise() {

@@ -1,0 +1,154 @@
+package ardoise.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One redis-server process of a test's cluster or sentinel group: the {@code redis-server} of
+ * {@link TestTools}, on a free port of 127.0.0.1 and a data directory of its own, started with the
+ * arguments given. It can be killed (SIGKILL), stopped and restarted on the same port and files.
+ * {@link #cli} runs {@code redis-cli} against it. Blocking: call from a test thread.
+ */
+public final class RedisNode {
+  private final int port;
+  private final Path dir;
+  private final List<String> args;
+  private Process process;
+
+  private RedisNode(int port, Path dir, List<String> args) {
+    this.port = port;
+    this.dir = dir;
+    this.args = List.copyOf(args);
+  }
+
+  /** Starts redis-server with {@code args} (after port, bind and dir) and waits until it accepts connections. */
+  public static RedisNode start(List<String> args) throws IOException {
+    RedisNode node = new RedisNode(freePort(), Files.createTempDirectory("ardoise-redis-node-"), args);
+    node.restart();
+    return node;
+  }
+
+  /** A sentinel: {@code config} lines are written to its own file (sentinels rewrite it). */
+  public static RedisNode sentinel(List<String> config) throws IOException {
+    int port = freePort();
+    Path dir = Files.createTempDirectory("ardoise-sentinel-");
+    List<String> lines = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1", "dir " + dir));
+    lines.addAll(config);
+    Files.write(dir.resolve("sentinel.conf"), lines);
+    RedisNode node = new RedisNode(port, dir, List.of(dir.resolve("sentinel.conf").toString(), "--sentinel"));
+    node.restart();
+    return node;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** (Re)starts the process on the same port and files. */
+  public void restart() throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(TestTools.redisServer().toString());
+    boolean sentinel = args.contains("--sentinel");
+    if (sentinel) {
+      command.addAll(args);
+    } else {
+      command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
+          "--daemonize", "no"));
+      command.addAll(args);
+    }
+    process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    CountDownLatch ready = new CountDownLatch(1);
+    List<String> last = new ArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          synchronized (last) {
+            last.add(line);
+            if (last.size() > 10) last.remove(0);
+          }
+          if (line.contains("Ready to accept connections") || line.contains("Sentinel ID is")) ready.countDown();
+        }
+      } catch (IOException e) {
+        // the process ended
+      } finally {
+        ready.countDown();
+      }
+    }, "redis-node-" + port);
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      if (!ready.await(30, TimeUnit.SECONDS) || !process.isAlive()) {
+        process.destroyForcibly();
+        synchronized (last) {
+          throw new IOException("redis-server did not start on port " + port + ": " + String.join(" | ", last));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  /** SIGKILL, like a crash: no shutdown work, no final fsync. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** SIGTERM and wait; then the data directory is deleted. */
+  public void close() throws InterruptedException, IOException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+
+  /** {@code redis-cli -p port args…}, its output (errors included), trimmed. */
+  public String cli(String... args) {
+    return cli(port, args);
+  }
+
+  public static String cli(int port, String... args) {
+    List<String> command = new ArrayList<>(List.of(TestTools.redisCli().toString(), "-h", "127.0.0.1", "-p",
+        Integer.toString(port)));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      return out.strip();
+    } catch (IOException e) {
+      return "ERR " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "ERR interrupted";
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

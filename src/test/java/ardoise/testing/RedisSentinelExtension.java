@@ -1,0 +1,92 @@
+package ardoise.testing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Redis master with {@code replicas} replicas watched by three sentinels (quorum 2), for a
+ * test class (register it on a static field). Ready once the sentinels know the master, its
+ * replicas and each other. Why {@code down-after-milliseconds 1000}: a killed master is replaced
+ * within seconds.
+ */
+public final class RedisSentinelExtension implements BeforeAllCallback, AfterAllCallback {
+  public static final String MASTER = "ardoise";
+  private final int replicaCount;
+  private final List<RedisNode> servers = new ArrayList<>();
+  private final List<RedisNode> sentinels = new ArrayList<>();
+
+  private RedisSentinelExtension(int replicas) {
+    this.replicaCount = replicas;
+  }
+
+  public static RedisSentinelExtension create(int replicas) {
+    return new RedisSentinelExtension(replicas);
+  }
+
+  private static List<String> serverArgs() {
+    return List.of("--appendonly", "yes", "--appendfsync", "everysec", "--save", "");
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    RedisNode master = RedisNode.start(serverArgs());
+    servers.add(master);
+    for (int i = 0; i < replicaCount; i++) {
+      List<String> args = new ArrayList<>(serverArgs());
+      args.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
+      servers.add(RedisNode.start(args));
+    }
+    for (int i = 0; i < 3; i++) {
+      sentinels.add(RedisNode.sentinel(List.of(
+          "sentinel monitor " + MASTER + " 127.0.0.1 " + master.port() + " 2",
+          "sentinel down-after-milliseconds " + MASTER + " 1000",
+          "sentinel failover-timeout " + MASTER + " 5000",
+          "sentinel parallel-syncs " + MASTER + " 2")));
+    }
+    awaitSettled(master.port());
+  }
+
+  /** Every sentinel names {@code masterPort}, sees the other sentinels and every live replica in sync. */
+  public void awaitSettled(int masterPort) {
+    long liveReplicas = servers.stream().filter(RedisNode::isAlive).count() - 1;
+    Eventually.until("the sentinels agree on the master and see its replicas", () -> {
+      for (RedisNode s : sentinels) {
+        String info = s.cli("SENTINEL", "MASTER", MASTER);
+        if (!info.contains("\n" + masterPort + "\n")) return false;
+        if (!info.contains("num-other-sentinels\n" + (sentinels.size() - 1))) return false;
+      }
+      String replication = RedisNode.cli(masterPort, "INFO", "replication");
+      return replication.contains("role:master") && replication.contains("connected_slaves:" + liveReplicas);
+    }, () -> sentinels.get(0).cli("SENTINEL", "MASTER", MASTER) + "\n" + RedisNode.cli(masterPort, "INFO", "replication"));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    for (RedisNode n : sentinels) n.close();
+    for (RedisNode n : servers) n.close();
+  }
+
+  /** The sentinels, comma-separated, as ARDOISE_REDIS_URL takes them in sentinel mode. */
+  public String sentinelUrls() {
+    return sentinels.stream().map(RedisNode::url).collect(Collectors.joining(","));
+  }
+
+  /** The port of the master as the first sentinel names it. */
+  public int masterPort() {
+    String[] addr = sentinels.get(0).cli("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER).split("\n");
+    return Integer.parseInt(addr[1].strip());
+  }
+
+  public RedisNode server(int port) {
+    return servers.stream().filter(n -> n.port() == port).findFirst().orElseThrow();
+  }
+
+  public List<RedisNode> servers() {
+    return List.copyOf(servers);
+  }
+}
