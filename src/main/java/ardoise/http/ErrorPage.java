@@ -11,12 +11,18 @@ import io.vertx.ext.web.RoutingContext;
  * request was for one (never for a read-only link: its page must not reveal the pad's name), and
  * home. Messages are ours (never a stack trace) and are escaped anyway.
  */
-final class ErrorPage {
+public final class ErrorPage {
+  /**
+   * Context data set on a request rerouted from the API to a page route (an export): its errors
+   * stay JSON, as the program that asked expects.
+   */
+  public static final String JSON_ERRORS = "ardoise.jsonErrors";
+
   private ErrorPage() {}
 
-  /** JSON under {@code /api/}, an HTML page elsewhere. */
+  /** JSON under {@code /api/} (or for a request the API rerouted), an HTML page elsewhere. */
   static void answer(RoutingContext ctx, HttpError error, String message) {
-    if (ctx.request().path().startsWith("/api/")) json(ctx, error, message);
+    if (ctx.request().path().startsWith("/api/") || Boolean.TRUE.equals(ctx.get(JSON_ERRORS))) json(ctx, error, message);
     else html(ctx, error, message);
   }
 

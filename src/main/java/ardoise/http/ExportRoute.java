@@ -56,12 +56,12 @@ final class ExportRoute {
     String padId = PadDoor.entry(ctx).padId();
     Optional<ExportFormat> format = ExportFormat.parse(RequestValues.segment(ctx, 3));
     if (format.isEmpty()) {
-      ErrorPage.html(ctx, HttpError.UNKNOWN_FORMAT, "Formats: " + ExportFormat.extensions() + ".");
+      ErrorPage.answer(ctx, HttpError.UNKNOWN_FORMAT, "Formats: " + ExportFormat.extensions() + ".");
       return;
     }
     Long rev = RequestValues.rev(ctx.queryParams().get("rev"));
     if (rev != null && rev < 0) {
-      ErrorPage.html(ctx, HttpError.BAD_REV, "rev must be a whole number from 0.");
+      ErrorPage.answer(ctx, HttpError.BAD_REV, "rev must be a whole number from 0.");
       return;
     }
     ExportOptions options = new ExportOptions("1".equals(ctx.queryParams().get("authors")), RequestValues.language(ctx),
@@ -126,13 +126,13 @@ final class ExportRoute {
       ErrorPage.answer(ctx, HttpError.EXPORT_TOO_LARGE, "This pad has more than " + tooLarge.maxPieces()
           + " paragraphs, lines and runs of text, too many for a PDF; download it as DOCX, ODT, HTML or Markdown.");
     } else if (e instanceof NoSuchPad) {
-      ErrorPage.html(ctx, HttpError.NO_SUCH_PAD, e.getMessage());
+      ErrorPage.answer(ctx, HttpError.NO_SUCH_PAD, e.getMessage());
     } else if (e instanceof RevisionOutOfRange) {
-      ErrorPage.html(ctx, HttpError.BAD_REV, e.getMessage());
+      ErrorPage.answer(ctx, HttpError.BAD_REV, e.getMessage());
     } else {
       // The class only: a renderer's message may quote the document it was given.
       LOG.log(System.Logger.Level.WARNING, "pad={0} client=- export failed: {1}", padId, e.getClass().getName());
-      ErrorPage.html(ctx, HttpError.STORE_UNAVAILABLE, "The pad could not be read; try again in a moment.");
+      ErrorPage.answer(ctx, HttpError.STORE_UNAVAILABLE, "The pad could not be read; try again in a moment.");
     }
   }
 }

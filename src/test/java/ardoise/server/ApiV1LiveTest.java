@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiV1LiveTest {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.ALWAYS);
-  private final Vertx storeVertx = Vertx.vertx();
+  private ApiServer running;
+  private Vertx storeVertx;
   private RedisPadStore store;
   private RedisPadStore reader;
   private ServerFixture server;
@@ -42,22 +43,21 @@ class ApiV1LiveTest {
 
   @BeforeEach
   void start() {
-    store = RedisPadStore.create(storeVertx, redis.url());
-    reader = RedisPadStore.create(storeVertx, redis.url());
-    server = ServerFixture.start(Map.of("ARDOISE_API_KEYS", ApiV1Calls.KEYS, "ARDOISE_PROFILE_STORE_SECONDS", "0",
+    running = ApiServer.start(redis.url(), Map.of("ARDOISE_PROFILE_STORE_SECONDS", "0",
         "ARDOISE_WRITE_BYTES_PER_MINUTE_PER_ADDRESS", "4000", "ARDOISE_PADS_PER_MINUTE_PER_ADDRESS", "3",
-        "ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "3"), store);
-    http = new HttpCalls(server.app.port());
-    api = new ApiV1Calls(http);
+        "ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE", "3"));
+    storeVertx = running.vertx;
+    store = running.store;
+    reader = RedisPadStore.create(storeVertx, redis.url());
+    server = running.server;
+    http = running.http;
+    api = running.api;
   }
 
   @AfterEach
   void stop() throws Exception {
-    http.close();
-    server.close();
-    store.close().await();
     reader.close().await();
-    storeVertx.close().await();
+    running.close();
   }
 
   private static String newPad() {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiV1Test {
   @RegisterExtension
   static final RedisServerExtension redis = RedisServerExtension.create(RedisLauncher.Fsync.EVERYSEC);
-  private final Vertx storeVertx = Vertx.vertx();
+  private ApiServer running;
+  private Vertx storeVertx;
   private RedisPadStore store;
   private ServerFixture server;
   private HttpCalls http;
@@ -40,19 +41,18 @@ class ApiV1Test {
 
   @BeforeEach
   void start() {
-    store = RedisPadStore.create(storeVertx, redis.url());
-    server = ServerFixture.start(Map.of("ARDOISE_API_KEYS", ApiV1Calls.KEYS, "ARDOISE_MAX_PAD_CHARS", "5000",
-        "ARDOISE_MAX_SAVED_VERSIONS", "2", "ARDOISE_DELETED_PAD_TOMBSTONE_DAYS", "1"), store);
-    http = new HttpCalls(server.app.port());
-    api = new ApiV1Calls(http);
+    running = ApiServer.start(redis.url(), Map.of("ARDOISE_MAX_PAD_CHARS", "5000",
+        "ARDOISE_MAX_SAVED_VERSIONS", "2", "ARDOISE_DELETED_PAD_TOMBSTONE_DAYS", "1"));
+    storeVertx = running.vertx;
+    store = running.store;
+    server = running.server;
+    http = running.http;
+    api = running.api;
   }
 
   @AfterEach
   void stop() throws Exception {
-    http.close();
-    server.close();
-    store.close().await();
-    storeVertx.close().await();
+    running.close();
   }
 
   static String newPad() {
@@ -308,7 +308,9 @@ class ApiV1Test {
       assertTrue(a.disposition().contains("attachment"), a.disposition());
     }
     assertEquals("# Compte rendu\nété", api.get("/pads/" + pad + "/export/md?rev=1", null).text());
-    assertEquals(404, api.get("/pads/" + pad + "/export/exe", null).status());
+    assertError(api.get("/pads/" + pad + "/export/exe", null), 404, "unknown-format");
+    assertError(api.get("/pads/" + pad + "/export/md?rev=99", null), 400, "bad-rev");
+    assertError(api.get("/pads/" + newPad() + "/export/md", null), 404, "no-such-pad");
   }
 
   @Test

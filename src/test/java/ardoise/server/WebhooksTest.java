@@ -42,6 +42,7 @@ class WebhooksTest {
   /** Requests the receiver still answers 503 before it answers 200. */
   private final AtomicInteger failures = new AtomicInteger();
   private HttpServer receiver;
+  private ApiServer running;
   private RedisPadStore store;
   private ServerFixture server;
   private HttpCalls http;
@@ -60,19 +61,18 @@ class WebhooksTest {
       received.add(new Received(req.uri(), req.headers(), body.toString(StandardCharsets.UTF_8), status));
       req.response().setStatusCode(status).end();
     })).listen(0, "127.0.0.1").await();
-    store = RedisPadStore.create(vertx, redis.url());
-    server = ServerFixture.start(Map.of("ARDOISE_API_KEYS", ApiV1Calls.KEYS,
+    running = ApiServer.start(redis.url(), Map.of(
         "ARDOISE_WEBHOOK_URL", "http://127.0.0.1:" + receiver.actualPort() + "/hooks/ardoise?token=abc",
-        "ARDOISE_WEBHOOK_SECRET", SECRET, "ARDOISE_WEBHOOK_DEBOUNCE_SECONDS", "1"), store);
-    http = new HttpCalls(server.app.port());
-    api = new ApiV1Calls(http);
+        "ARDOISE_WEBHOOK_SECRET", SECRET, "ARDOISE_WEBHOOK_DEBOUNCE_SECONDS", "1"));
+    store = running.store;
+    server = running.server;
+    http = running.http;
+    api = running.api;
   }
 
   @AfterEach
   void stop() throws Exception {
-    http.close();
-    server.close();
-    store.close().await();
+    running.close();
     vertx.close().await();
   }
 

@@ -180,6 +180,7 @@ final class PadRoutes {
       if (value != null) query.append(query.length() == 0 ? '?' : '&').append(name).append('=')
           .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     }
+    ctx.put(ardoise.http.ErrorPage.JSON_ERRORS, true);
     ctx.reroute("/p/" + segments[4] + "/export/" + segments[6] + query);
   }
 
