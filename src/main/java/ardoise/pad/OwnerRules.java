@@ -95,7 +95,10 @@ final class OwnerRules {
 
   /** Whether these are the decisions the pad already applies (the lifetime by its length, not its end). */
   boolean holds(PadPolicy stored, PadLifetime storedLifetime) {
-    return policy.equals(stored) && lifetime.lifetimeMs() == storedLifetime.lifetimeMs();
+    // The policy's own lifetime only waits for the first commit, which consumes it: what members
+    // are shown is the store's lifetime, compared apart.
+    return policy.withLifetimeMs(PadPolicy.NO_LIFETIME).equals(stored.withLifetimeMs(PadPolicy.NO_LIFETIME))
+        && lifetime.lifetimeMs() == storedLifetime.lifetimeMs();
   }
 
   /** Whether {@code seat} must leave: the password guards reading too and it has not given it. */

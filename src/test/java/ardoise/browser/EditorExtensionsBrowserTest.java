@@ -14,10 +14,17 @@ import org.openqa.selenium.WebElement;
  */
 class EditorExtensionsBrowserTest extends PadServerBrowserTest {
 
+  /**
+   * The page's own instances of the modules: imported from the release address its entry script
+   * came from (/v/{tag}/js/…), since the same file under /js/… is another module, whose state
+   * fields the page's editor does not hold.
+   */
   private static final String WITH_MODULES = """
       const done = arguments[arguments.length - 1];
-      Promise.all([import('/js/editor/authorship.js'), import('/js/editor/remote-cursors.js'),
-                   import('/js/editor/status-bar.js'), import('/js/i18n.js'), import('@codemirror/view')])
+      const entry = document.querySelector('script[type="module"]').src;
+      const own = (path) => entry.slice(0, entry.indexOf('/js/')) + path;
+      Promise.all([import(own('/js/editor/authorship.js')), import(own('/js/editor/remote-cursors.js')),
+                   import(own('/js/editor/status-bar.js')), import(own('/js/i18n.js')), import('@codemirror/view')])
         .then(([authorship, cursors, statusBar, i18n, cmView]) => {
           const view = cmView.EditorView.findFromDOM(document.querySelector('.cm-editor'));
           return (async () => { %s })();
