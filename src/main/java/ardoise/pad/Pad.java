@@ -373,7 +373,11 @@ public final class Pad {
    */
   void applyPolicy(PadPolicy changed, PadLifetime newLifetime) {
     checkContext();
+    // Why: the instance that took an owner's change applies it, and the change's notice has every
+    // instance read it again; whichever comes second finds nothing new and tells nobody twice.
+    boolean unchanged = owner.holds(changed, newLifetime);
     boolean newPassword = owner.change(changed, newLifetime);
+    if (unchanged) return;
     for (Seat seat : new ArrayList<>(members.values())) {
       if (newPassword) seat.unlocked = false;
       if (owner.closesReader(seat)) {

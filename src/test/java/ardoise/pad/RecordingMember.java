@@ -21,6 +21,7 @@ final class RecordingMember implements Member {
   private final LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<String> flushes = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<String> chats = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<String> policies = new LinkedBlockingQueue<>();
   private final List<String> events = new ArrayList<>();
   private final List<Long> revs = new ArrayList<>();
   private final List<String> presence = new ArrayList<>();
@@ -83,6 +84,20 @@ final class RecordingMember implements Member {
   }
 
   /** The next thing told, waiting up to 10 s. */
+  @Override public void policy(PolicyView policy) {
+    policies.add(policy.locked() ? "locked" : "open");
+  }
+
+  /** The next policy this member was told ("locked" or "open"). */
+  String nextPolicy() throws InterruptedException {
+    return poll(policies, "no policy told to ");
+  }
+
+  /** The policies told and not yet taken. */
+  List<String> policiesLeft() {
+    return new ArrayList<>(policies);
+  }
+
   String next() throws InterruptedException {
     return poll(told, "nothing told to ");
   }
