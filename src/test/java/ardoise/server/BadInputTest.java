@@ -212,11 +212,14 @@ class BadInputTest {
   }
 
   @Test
-  void badPadNames() {
+  void badPadNames() throws Exception {
     for (String name : new String[] {"a%2Fb", "a%2F..%2Fb", "a.b", "..x", "%3Cscript%3E", "%00", "x".repeat(65), "%E9", "sp%20ace"}) {
-      WsClient c = server.connect("/ws/" + name, null);
-      c.nextError("bad-pad-name");
-      assertEquals(1008, c.awaitClosed());
+      RawWebSocket.Refusal refusal = RawWebSocket.open(server.app.port(), "/ws/" + name);
+      assertEquals(1, refusal.texts().size(), name + ": " + refusal);
+      JsonObject error = new JsonObject(refusal.texts().get(0));
+      assertEquals("error", error.getString("type"), name);
+      assertEquals("bad-pad-name", error.getString("code"), name);
+      assertEquals(1008, refusal.closeStatus(), name);
       assertEquals(400, server.get("/p/" + name).status(), name);
     }
     ServerFixture.Response page = server.get("/p/%3Cscript%3E");

@@ -1,0 +1,63 @@
+package ardoise.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A WebSocket opened over a plain socket, reading every byte the server sends until it closes.
+ * For a socket the server refuses at once (an error frame, then a close): Vert.x's client attaches
+ * its handlers a task after the handshake, so frames that came in the same read as the handshake's
+ * answer are lost to it, and the test would see nothing. Blocking: call from a test thread.
+ */
+final class RawWebSocket {
+  /** What the server sent: its text frames in order, and the close frame's status (-1: none). */
+  record Refusal(List<String> texts, int closeStatus) {}
+
+  private RawWebSocket() {}
+
+  static Refusal open(int port, String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout((int) (WsClient.WAIT_SECONDS * 1000));
+      OutputStream out = socket.getOutputStream();
+      String key = Base64.getEncoder().encodeToString("ardoise-raw-key!".getBytes(StandardCharsets.US_ASCII));
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      String status = headers(in);
+      if (!status.startsWith("HTTP/1.1 101")) throw new IOException("no upgrade: " + status);
+      List<String> texts = new ArrayList<>();
+      while (true) {
+        int first = in.read();
+        if (first < 0) return new Refusal(texts, -1);
+        int opcode = first & 0x0f;
+        long length = in.readUnsignedByte() & 0x7f; // a server's frames are not masked
+        if (length == 126) length = in.readUnsignedShort();
+        else if (length == 127) length = in.readLong();
+        byte[] payload = in.readNBytes((int) length);
+        if (opcode == 1) texts.add(new String(payload, StandardCharsets.UTF_8));
+        if (opcode == 8) return new Refusal(texts, payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1);
+      }
+    }
+  }
+
+  /** Reads the answer's head; returns its status line. */
+  private static String headers(DataInputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) throw new IOException("closed during the handshake");
+      head.write(b);
+      matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    return head.toString(StandardCharsets.US_ASCII).split("\r\n", 2)[0];
+  }
+}
