@@ -118,8 +118,8 @@ stop_redis_nodes() {
 
 # One generator is one client address simulating hundreds of people: the per-address and per-server
 # quotas, made against abuse from one room, would refuse its new pads and its writes. The per-socket
-# message rate and the per-pad connection cap (raised for the hot pad) stay on.
-BENCH_LIMITS="ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE=0 \
+# message rate stays on; the connection caps are raised for the hot pad and the idle sockets.
+BENCH_LIMITS="ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 ARDOISE_MAX_CONNECTIONS=25000 ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE=0 \
 ARDOISE_PADS_PER_MINUTE_PER_ADDRESS=0 ARDOISE_PADS_PER_MINUTE_PER_SERVER=0 \
 ARDOISE_WRITE_BYTES_PER_MINUTE_PER_ADDRESS=0 ARDOISE_WRITE_BYTES_PER_MINUTE_PER_SERVER=0"
 
