@@ -38,9 +38,9 @@ public interface PadStore {
   Future<Subscription> watch(String padId, LongConsumer onHead);
 
   /**
-   * As {@link #watch(String, LongConsumer)}, and calls {@code onPolicy} when an owner's policy or
-   * lifetime of the pad is stored, by any instance (this one included): the caller reads them
-   * again. A store shared by one process only may never call it (its callers apply changes
+   * As {@link #watch(String, LongConsumer)}, and calls {@code onPolicy} when an owner's policy,
+   * lifetime or new read-only id of the pad is stored, by any instance (this one included): the
+   * caller reads them again. A store shared by one process only may never call it (its callers apply changes
    * themselves).
    */
   default Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {

@@ -106,7 +106,7 @@ public final class RedisPadStore implements PadStore {
         tuning.commandTimeoutMs(), cluster);
     this.notes = new RedisPadNotes(api, availability, tuning.retention());
     this.chat = new RedisChatLog(api, availability, tuning.retention());
-    this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention());
+    this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention(), channels);
     this.listing = new RedisPadListing(api, availability);
     this.feed = new CommitFeed(vertx, subscriber, channels, this::readHead, tuning.maxReconnectDelayMs());
   }
