@@ -146,8 +146,10 @@ public interface PadStore {
 
   /**
    * A page of at most {@code limit} written pads, continuing {@code cursor} (null: from the start;
-   * otherwise a {@link PadListing#nextCursor} this store returned). Each pad is listed once per
-   * complete listing, in no particular order; pads written or deleted meanwhile may or may not be listed.
+   * otherwise a {@link PadListing#nextCursor} this store returned). A complete listing names every
+   * pad that existed throughout it, in no particular order, each once while the storage holds still;
+   * pads written or deleted meanwhile may or may not be listed (on Redis, a rehash may repeat one;
+   * on Redis Cluster, a slot moved or a failover may repeat pads and miss those of the moved slot).
    * Fails with an {@link IllegalArgumentException} for a cursor this store did not make.
    */
   default Future<PadListing> listPads(String cursor, int limit) {

@@ -106,12 +106,12 @@ final class RedisClusterListing {
   }
 
   private Future<ScanStop> scanNode(RedisSlotMap.Range range, ScanPosition from, int limit, List<String> padIds, int steps) {
-    Redis node = Redis.createClient(vertx, new RedisOptions(nodeOptions).setEndpoints(new ArrayList<>(List.of(urlOf(range)))));
+    Redis node = Redis.createClient(vertx, new RedisOptions(nodeOptions).setEndpoints(new ArrayList<>(List.of(nodeUrl(seed, range)))));
     return RedisPadListing.scan(RedisAPI.api(node), availability, from, limit, padIds, steps).eventually(node::close);
   }
 
   /** The master's address with the seed's scheme ({@code rediss} for TLS), credentials and options. */
-  private String urlOf(RedisSlotMap.Range range) {
+  static String nodeUrl(URI seed, RedisSlotMap.Range range) {
     String host = range.host().contains(":") ? "[" + range.host() + "]" : range.host();
     String user = seed.getRawUserInfo() == null ? "" : seed.getRawUserInfo() + "@";
     String query = seed.getRawQuery() == null ? "" : "?" + seed.getRawQuery();

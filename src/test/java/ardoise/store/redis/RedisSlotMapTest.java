@@ -57,4 +57,16 @@ class RedisSlotMapTest {
     assertEquals(10923, gap.nextOtherMaster(0));
     assertEquals(-1, new RedisSlotMap(List.of()).firstSlot());
   }
+
+  /** The listing reaches each master as the cluster client does: the seed's scheme, credentials and options. */
+  @Test
+  void aMasterIsReachedWithTheSeedsSchemeAndCredentials() {
+    Range master = new Range(0, 5460, "a", "10.0.0.6", 7001);
+    assertEquals("rediss://user:s%40cret@10.0.0.6:7001",
+        RedisClusterListing.nodeUrl(java.net.URI.create("rediss://user:s%40cret@10.0.0.5:7000"), master));
+    assertEquals("redis://10.0.0.6:7001?password=x",
+        RedisClusterListing.nodeUrl(java.net.URI.create("redis://10.0.0.5:7000?password=x"), master));
+    assertEquals("redis://:pw@[::1]:7002",
+        RedisClusterListing.nodeUrl(java.net.URI.create("redis://:pw@10.0.0.5:7000"), new Range(0, 1, "b", "::1", 7002)));
+  }
 }
