@@ -89,6 +89,24 @@ class RedisClusterPadStoreTest extends PadStoreContract {
     assertTrue(masters.containsAll(cluster.masterPorts()), "the pads cover every master: " + masters);
   }
 
+  /**
+   * A new read-only id, stored through one store, is told (as an owner's change) to another
+   * store's watchers of the pad, on every master: the rotation script publishes on the pad's
+   * sharded channel, in the pad's slot.
+   */
+  @Test
+  void aNewReadOnlyIdIsToldToTheWatchersOfAnotherStoreOnEveryMaster() {
+    PadStore watcher = otherWriter();
+    List<String> told = new CopyOnWriteArrayList<>();
+    List<String> pads = padsOnEveryMaster().values().stream().map(l -> l.get(0)).toList();
+    for (String pad : pads) {
+      store.readOnlyId(pad, "ro-" + java.util.UUID.randomUUID()).await();
+      watcher.watch(pad, head -> { }, () -> told.add(pad)).await();
+    }
+    for (String pad : pads) store.rotateReadOnlyId(pad, "ro-" + java.util.UUID.randomUUID()).await();
+    Eventually.until("every pad's watcher was told", () -> told.containsAll(pads), told::toString);
+  }
+
   /** Three pads written on each master; by master port. */
   private Map<Integer, List<String>> padsOnEveryMaster() {
     Map<Integer, List<String>> byMaster = new TreeMap<>();
