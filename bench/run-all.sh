@@ -86,6 +86,10 @@ if [[ " $TARGETS " == *" etherpad "* ]]; then
   # var/ are read from that base folder.
   (cd "$ETHERPAD_DIR" && npm install --no-audit --no-fund --loglevel=error \
     && mv node_modules/ep_etherpad-lite src && ln -s ../src node_modules/ep_etherpad-lite)
+  # The load clients' changesets must be Etherpad's own: compare follow, compose and apply with the
+  # installed Changeset.js on random cases (stops here on any difference).
+  java -cp "$CP" ardoise.bench.load.EtherpadCrossCheck 2000 2>> "$OUT/log.txt" \
+    | node bench/etherpad/crosscheck.js "$ETHERPAD_DIR/src" | tee -a "$OUT/log.txt"
 fi
 
 await_http() { # url log
