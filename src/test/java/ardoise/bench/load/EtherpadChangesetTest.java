@@ -44,7 +44,7 @@ class EtherpadChangesetTest {
 
   @Test
   void composeAndFollowConvergeOnRandomCases() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("etherpad.seed", System.nanoTime()); // -Detherpad.seed=N replays a printed seed
     System.out.println("EtherpadChangesetTest seed " + seed);
     Random random = new Random(seed);
     for (int round = 0; round < 3000; round++) {
@@ -64,7 +64,7 @@ class EtherpadChangesetTest {
 
   @Test
   void clientsAndServerConvergeOnRandomSchedules() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("etherpad.seed", System.nanoTime()); // -Detherpad.seed=N replays a printed seed
     System.out.println("EtherpadChangesetTest clients seed " + seed);
     Random random = new Random(seed);
     for (int round = 0; round < 200; round++) {
