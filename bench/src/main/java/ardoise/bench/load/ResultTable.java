@@ -61,6 +61,10 @@ public final class ResultTable {
     if (ours == null || theirs == null || theirs.get(field).equals("NaN")) return;
     double a = Double.parseDouble(ours.get(field));
     double b = Double.parseDouble(theirs.get(field));
+    if (b == 0) {
+      System.out.printf("| %s | %s / 0 (no step of theirs held) |%n", what, ours.get(field));
+      return;
+    }
     System.out.printf("| %s | %s / %s = %.2f |%n", what, ours.get(field), theirs.get(field), a / b);
   }
 
