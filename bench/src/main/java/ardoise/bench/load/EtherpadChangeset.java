@@ -124,7 +124,7 @@ final class EtherpadChangeset {
       ops.add(new Op(code, Integer.parseInt(cs.substring(i + 1, end), 36), lines, attribs.toString()));
       i = end;
     }
-    return new EtherpadChangeset(oldLen, newLen, ops, cs.substring(bankAt + 1));
+    return new EtherpadChangeset(oldLen, newLen, List.copyOf(ops), cs.substring(bankAt + 1));
   }
 
   private static int digitsEnd(String s, int from) {
