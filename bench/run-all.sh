@@ -3,18 +3,20 @@
 #   bench/run-all.sh             # full run, about 25 minutes
 #   QUICK=1 bench/run-all.sh     # shorter phases and smaller ramps, a few minutes (smoke test)
 #   TARGETS=ardoise REDIS_MODE=cluster INSTANCES=2 bench/run-all.sh   # two instances on a 3-master cluster
-# Builds, installs the ShareDB server's npm packages into a temporary folder, then for each
-# target (Ardoise, ShareDB) and scenario starts a fresh server with Redis persistence, runs the
-# load generator on this machine, stops the server, and prints the results table with ratios.
+# Builds, installs the ShareDB server's and Etherpad's npm packages into temporary folders, then for
+# each target (Ardoise, ShareDB, Etherpad) and scenario starts a fresh server (Ardoise and ShareDB
+# with Redis persistence, Etherpad on its dirty database), runs the load generator on this machine,
+# stops the server, and prints the results table with ratios.
 # Only loopback addresses are used. Results: target/bench-results/{log.txt,results.txt,table.md}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 QUICK=${QUICK:-0}
-TARGETS=${TARGETS:-"ardoise sharedb"}
+TARGETS=${TARGETS:-"ardoise sharedb etherpad"}
 SCENARIOS=${SCENARIOS:-"workshop hot ramp hot-ramp idle"}
 ARDOISE_PORT=${ARDOISE_BENCH_PORT:-9101}
 SHAREDB_PORT=${SHAREDB_BENCH_PORT:-9201}
+ETHERPAD_PORT=${ETHERPAD_BENCH_PORT:-9301}
 OUT=target/bench-results
 mkdir -p "$OUT"
 : > "$OUT/results.txt"
@@ -53,6 +55,7 @@ NODES_DIR=""
 SERVER_PIDS=""
 
 SHAREDB_DIR=$(mktemp -d /tmp/ardoise-bench-sharedb-XXXXXX)
+ETHERPAD_DIR=$(mktemp -d /tmp/ardoise-bench-etherpad-XXXXXX)
 SERVER_PID=""
 REDIS_PID=""
 DATA_DIR=""
@@ -64,7 +67,7 @@ cleanup() {
   [ -n "$NODES_DIR" ] && rm -rf "$NODES_DIR" || true
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null || true
-  rm -rf "$SHAREDB_DIR"
+  rm -rf "$SHAREDB_DIR" "$ETHERPAD_DIR"
   [ -n "$DATA_DIR" ] && rm -rf "$DATA_DIR" || true
 }
 trap cleanup EXIT
@@ -74,6 +77,25 @@ if [[ " $TARGETS " == *" sharedb "* ]]; then
   cp bench/sharedb/package.json bench/sharedb/server.js "$SHAREDB_DIR/"
   (cd "$SHAREDB_DIR" && npm install --no-audit --no-fund --loglevel=error)
 fi
+
+if [[ " $TARGETS " == *" etherpad "* ]]; then
+  echo "== npm install (Etherpad) into $ETHERPAD_DIR"
+  cp bench/etherpad/package.json bench/etherpad/settings.json "$ETHERPAD_DIR/"
+  # Why the move: Etherpad finds its base folder as the parent of a folder named src (its git
+  # repository's layout, where node_modules/ep_etherpad-lite links to ../src); settings.json and
+  # var/ are read from that base folder.
+  (cd "$ETHERPAD_DIR" && npm install --no-audit --no-fund --loglevel=error \
+    && mv node_modules/ep_etherpad-lite src && ln -s ../src node_modules/ep_etherpad-lite)
+  # The load clients' changesets must be Etherpad's own: compare follow, compose and apply with the
+  # installed Changeset.js on random cases (stops here on any difference).
+  java -cp "$CP" ardoise.bench.load.EtherpadCrossCheck 2000 2>> "$OUT/log.txt" \
+    | node bench/etherpad/crosscheck.js "$ETHERPAD_DIR/src" | tee -a "$OUT/log.txt"
+fi
+
+await_http() { # url log
+  for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
+  echo "server did not start:"; cat "$2"; exit 1
+}
 
 await_line() { # file pattern
   for _ in $(seq 1 120); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done
@@ -146,6 +168,14 @@ start_server() { # target
     SERVER_PID=$!
     await_line "$OUT/server.log" "listening on http"
     PORT=$ARDOISE_PORT
+    PORTS=$PORT
+  elif [ "$1" = etherpad ]; then
+    # Etherpad as its bin/run.sh starts it (NODE_ENV=production), on a fresh dirty database.
+    rm -rf "$ETHERPAD_DIR/var"; mkdir -p "$ETHERPAD_DIR/var"
+    (cd "$ETHERPAD_DIR" && PORT=$ETHERPAD_PORT NODE_ENV=production exec node --max-old-space-size=1024 src/node/server.js) > "$OUT/server.log" 2>&1 &
+    SERVER_PID=$!
+    await_http "http://127.0.0.1:$ETHERPAD_PORT/" "$OUT/server.log"
+    PORT=$ETHERPAD_PORT
     PORTS=$PORT
   else
     java -cp "$CP" ardoise.bench.load.BenchRedis "$REDIS_FSYNC" > "$OUT/redis.log" 2>&1 &

@@ -170,8 +170,12 @@ abstract class Client {
     impliedCaret = cursor;
     if (unsentCount == unsentTimes.length) unsentTimes = Arrays.copyOf(unsentTimes, unsentCount * 2);
     unsentTimes[unsentCount++] = scheduled;
+    typed(op);
     ot.applyClient(op); // sent at once when nothing is in flight, else buffered
   }
+
+  /** A keystroke's op, just before the state machine takes it: a client with its own copy of the text follows it there. */
+  void typed(TextOperation op) {}
 
   /** The state machine sends op {@code seq}: it carries every keystroke not sent yet. */
   private void sent(long opRev, long seq, TextOperation op) {

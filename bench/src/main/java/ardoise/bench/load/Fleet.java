@@ -73,6 +73,7 @@ final class Fleet implements AutoCloseable {
     String id = "bench-" + runId + "-" + (++ids) + "-" + (typist ? "t" : "v") + "-0123456789";
     Client c = options.ardoise()
         ? new ArdoiseClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids)
+        : options.etherpad() ? new EtherpadClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids)
         : new ShareDbClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids, createsPad);
     // Why frames, not textMessageHandler: the message stays bytes, decoded only when the parse
     // cache misses (see Json.parse). Fragments (the server sends none below 1 MiB) are joined.
@@ -94,7 +95,8 @@ final class Fleet implements AutoCloseable {
     });
     ws.closeHandler(v -> c.lost());
     ws.exceptionHandler(e -> c.error("socket: " + e));
-    String path = !options.ardoise() ? ShareDbClient.path(pad.padId)
+    String path = options.etherpad() ? EtherpadClient.path(pad.padId)
+        : !options.ardoise() ? ShareDbClient.path(pad.padId)
         : !typist && pad.viewerPath != null ? pad.viewerPath : ArdoiseClient.path(pad.padId);
     ws.connect(new WebSocketConnectOptions().setHost(options.host()).setPort(options.portFor(ids)).setURI(path))
         .onSuccess(v -> c.opened())

@@ -14,7 +14,7 @@ record Options(
     java.util.List<Integer> ports) {
 
   static final String HELP = """
-      LoadBench --target=ardoise|sharedb --port=9101 --mode=steady|ramp|hot-ramp|idle [options]
+      LoadBench --target=ardoise|sharedb|etherpad --port=9101 --mode=steady|ramp|hot-ramp|idle [options]
         --host=127.0.0.1
         --ports=                             several instances on one store (e.g. 9101,9102): each
                                              socket goes to the next port in turn (default: --port)
@@ -50,7 +50,9 @@ record Options(
         m.getOrDefault("label", ""), Long.parseLong(m.getOrDefault("seed", "1")),
         java.util.Arrays.stream(m.getOrDefault("ports", m.getOrDefault("port", "9101")).split(","))
             .map(String::strip).map(Integer::valueOf).toList());
-    if (!o.target.equals("ardoise") && !o.target.equals("sharedb")) throw new IllegalArgumentException("--target must be ardoise or sharedb");
+    if (!java.util.List.of("ardoise", "sharedb", "etherpad").contains(o.target)) {
+      throw new IllegalArgumentException("--target must be ardoise, sharedb or etherpad");
+    }
     return o;
   }
 
@@ -65,5 +67,9 @@ record Options(
 
   boolean ardoise() {
     return target.equals("ardoise");
+  }
+
+  boolean etherpad() {
+    return target.equals("etherpad");
   }
 }

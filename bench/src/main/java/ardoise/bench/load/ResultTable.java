@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Turns the RESULT lines of bench/run-all.sh into the Markdown table of bench/README.md, with the
- * ratios Ardoise / ShareDB (p99: lower is better; sustained typists: higher is better).
+ * ratios Ardoise / ShareDB and Ardoise / Etherpad (p99: lower is better; sustained typists: higher
+ * is better).
  */
 public final class ResultTable {
   private ResultTable() {}
@@ -41,20 +42,29 @@ public final class ResultTable {
       System.out.printf("| %s | %s | %s | %s | %s | %s |%n", r.get("target"), r.get("sockets"), r.get("heapMiB"),
           r.get("heapPerSocketKiB"), r.get("rssMiB"), sum(r, "errors", "disconnects"));
     }
-    System.out.println();
-    System.out.println("| ratio Ardoise / ShareDB | value |");
-    System.out.println("|---|---|");
-    for (String scenario : List.of("workshop", "hot")) ratio(byKey, scenario, "p99", "p99 latency, " + scenario + " (lower is better)");
-    for (String scenario : List.of("ramp", "hot-ramp")) ratio(byKey, scenario, "typists", "sustained typists, " + scenario + " (higher is better)");
-    ratio(byKey, "idle", "heapPerSocketKiB", "heap per idle socket (lower is better)");
+    ratios(byKey, "sharedb", "ShareDB");
+    ratios(byKey, "etherpad", "Etherpad");
   }
 
-  private static void ratio(Map<String, Map<String, String>> byKey, String scenario, String field, String what) {
+  private static void ratios(Map<String, Map<String, String>> byKey, String other, String name) {
+    System.out.println();
+    System.out.println("| ratio Ardoise / " + name + " | value |");
+    System.out.println("|---|---|");
+    for (String scenario : List.of("workshop", "hot")) ratio(byKey, other, scenario, "p99", "p99 latency, " + scenario + " (lower is better)");
+    for (String scenario : List.of("ramp", "hot-ramp")) ratio(byKey, other, scenario, "typists", "sustained typists, " + scenario + " (higher is better)");
+    ratio(byKey, other, "idle", "heapPerSocketKiB", "heap per idle socket (lower is better)");
+  }
+
+  private static void ratio(Map<String, Map<String, String>> byKey, String other, String scenario, String field, String what) {
     Map<String, String> ours = byKey.get("ardoise/" + scenario);
-    Map<String, String> theirs = byKey.get("sharedb/" + scenario);
-    if (ours == null || theirs == null) return;
+    Map<String, String> theirs = byKey.get(other + "/" + scenario);
+    if (ours == null || theirs == null || theirs.get(field).equals("NaN")) return;
     double a = Double.parseDouble(ours.get(field));
     double b = Double.parseDouble(theirs.get(field));
+    if (b == 0) {
+      System.out.printf("| %s | %s / 0 (no step of theirs held) |%n", what, ours.get(field));
+      return;
+    }
     System.out.printf("| %s | %s / %s = %.2f |%n", what, ours.get(field), theirs.get(field), a / b);
   }
 
