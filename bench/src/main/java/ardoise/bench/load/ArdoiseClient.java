@@ -13,8 +13,9 @@ final class ArdoiseClient extends Client {
   /** {@code -Dbench.batch=false}: join without asking for batch frames (one frame per revision and cursor). */
   private static final boolean BATCH = Boolean.parseBoolean(System.getProperty("bench.batch", "true"));
 
-  ArdoiseClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed) {
-    super(vertx, ws, measure, pad, typist, id, seed);
+  ArdoiseClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed,
+      boolean full) {
+    super(vertx, ws, measure, pad, typist, id, seed, full);
   }
 
   static String path(String padId) {

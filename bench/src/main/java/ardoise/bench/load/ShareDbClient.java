@@ -21,8 +21,8 @@ final class ShareDbClient extends Client {
   private boolean fetching;
 
   ShareDbClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed,
-      boolean creates) {
-    super(vertx, ws, measure, pad, typist, id, seed);
+      boolean creates, boolean full) {
+    super(vertx, ws, measure, pad, typist, id, seed, full);
     this.creates = creates;
   }
 
