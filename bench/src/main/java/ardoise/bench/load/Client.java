@@ -194,7 +194,7 @@ abstract class Client {
   void acked(long ackedSeq, long newRev) {
     TextOperation confirmed = replica.serverAck(ackedSeq, newRev);
     if (confirmed == null) return; // a re-ack
-    pad.shared.claimed(newRev, confirmed, this);
+    pad.shared.claimed(newRev, confirmed, replica);
     measure.acks.increment();
     rev = newRev;
     if (!replica.hasPending() && typing && !(caretFollowsOps() && cursor == impliedCaret)) sendCurrentCursor();
@@ -222,7 +222,7 @@ abstract class Client {
   void remoteOp(TextOperation op, long newRev, String author, long ordinal) {
     measure.opsReceived.increment();
     TextOperation o = replica.applyServer(newRev, op, author);
-    pad.shared.received(newRev, op, this);
+    pad.shared.received(newRev, op, replica);
     cursor = o.transformIndex(cursor);
     if (impliedCaret >= 0) impliedCaret = o.transformIndex(impliedCaret);
     rev = newRev;

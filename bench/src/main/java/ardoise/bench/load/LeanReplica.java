@@ -70,11 +70,11 @@ final class LeanReplica implements Replica {
     }
     TextOperation forEditor = op;
     if (outstanding != null) {
-      TextOperation.Transformed first = TextOperation.transform(outstanding, op);
+      TextOperation.Transformed first = TypingTransform.transform(outstanding, op);
       outstanding = first.aPrime();
       forEditor = first.bPrime();
       if (buffer != null) {
-        TextOperation.Transformed second = TextOperation.transform(buffer, forEditor);
+        TextOperation.Transformed second = TypingTransform.transform(buffer, forEditor);
         buffer = second.aPrime();
         forEditor = second.bPrime();
       }

@@ -24,7 +24,7 @@ final class SharedText {
   private static final int PRUNE_EVERY = 1024;
 
   /** An author's op as it believes the server committed it, waiting for another member's copy. */
-  private record Claim(TextOperation op, Client by) {}
+  private record Claim(TextOperation op, Replica by) {}
 
   private final ConcurrentHashMap<Long, TextOperation> received = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, Claim> claims = new ConcurrentHashMap<>();
@@ -49,12 +49,12 @@ final class SharedText {
   }
 
   /** Member {@code by} received revision {@code rev}, another client's op. */
-  void received(long rev, TextOperation op, Client by) {
+  void received(long rev, TextOperation op, Replica by) {
     TextOperation first = received.putIfAbsent(rev, op);
     if (first != null) {
       // Why identity first: members parse the same frame bytes through one cache, so they usually share the op.
       if (first != op && !first.equals(op)) {
-        by.replica.diverged("revision " + rev + " was " + op + " for this client, " + first + " for another member");
+        by.diverged("revision " + rev + " was " + op + " for this client, " + first + " for another member");
       }
       return;
     }
@@ -72,7 +72,7 @@ final class SharedText {
   }
 
   /** Member {@code by} authored revision {@code rev}: {@code op} is its op as its editor transformed it. */
-  void claimed(long rev, TextOperation op, Client by) {
+  void claimed(long rev, TextOperation op, Replica by) {
     Claim claim = new Claim(op, by);
     claims.put(rev, claim);
     TextOperation other = received.get(rev);
@@ -82,7 +82,7 @@ final class SharedText {
 
   private static void check(long rev, Claim claim, TextOperation received) {
     if (!claim.op.equals(received)) {
-      claim.by.replica.diverged("its op " + claim.op + " was committed as revision " + rev + " = " + received);
+      claim.by.diverged("its op " + claim.op + " was committed as revision " + rev + " = " + received);
     }
   }
 
