@@ -50,7 +50,10 @@ final class ArdoiseClient extends Client {
       switch (m.type) {
         case "joined" -> joinedAt(m.rev, m.text);
         case "ack" -> acked(m.seq, m.rev);
-        case "op" -> remoteOp(m.op, m.rev, m.clientId, m.seq); // inside a batch, every op carries its author's seq
+        case "op" -> {
+          remoteOp(m.op, m.rev, m.clientId, m.seq, !m.recorded); // inside a batch, every op carries its author's seq
+          m.recorded = true;
+        }
         case "error" -> error(m.text);
         default -> { } // presence and cursors: an editor would draw them
       }
@@ -61,8 +64,29 @@ final class ArdoiseClient extends Client {
    * One message of a frame as the client uses it; a batch frame is its messages in order. Decoded
    * once per thread for all the clients that receive the same bytes (see {@link Json#decoded}), so
    * they share the op objects too. {@code seq}: an op's author's seq, 0 when the frame has none.
+   * Thread rule: the decoded frames are per thread (Json's cache), so {@code recorded} needs no lock.
    */
-  private record Message(String type, boolean inBatch, long rev, long seq, String clientId, TextOperation op, String text) {}
+  private static final class Message {
+    final String type;
+    final boolean inBatch;
+    final long rev;
+    final long seq;
+    final String clientId;
+    final TextOperation op;
+    final String text;
+    /** A client of this thread gave this op to the pad's shared text. */
+    boolean recorded;
+
+    Message(String type, boolean inBatch, long rev, long seq, String clientId, TextOperation op, String text) {
+      this.type = type;
+      this.inBatch = inBatch;
+      this.rev = rev;
+      this.seq = seq;
+      this.clientId = clientId;
+      this.op = op;
+      this.text = text;
+    }
+  }
 
   private static Message[] decode(JsonNode m) {
     if (!"batch".equals(m.get("type").textValue())) return new Message[] {message(m, false)};
