@@ -13,8 +13,9 @@ final class ArdoiseClient extends Client {
   /** {@code -Dbench.batch=false}: join without asking for batch frames (one frame per revision and cursor). */
   private static final boolean BATCH = Boolean.parseBoolean(System.getProperty("bench.batch", "true"));
 
-  ArdoiseClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed) {
-    super(vertx, ws, measure, pad, typist, id, seed);
+  ArdoiseClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed,
+      boolean full) {
+    super(vertx, ws, measure, pad, typist, id, seed, full);
   }
 
   static String path(String padId) {
@@ -40,26 +41,72 @@ final class ArdoiseClient extends Client {
 
   @Override
   void received(Buffer frame) {
-    received(Json.parse(frame), frame);
+    for (Message m : Json.decoded(frame, ArdoiseClient::decode)) {
+      if (m.inBatch && publicId.equals(m.clientId)) {
+        // One flush of the pad: our own revisions are our acks, our own cursor is skipped.
+        if (m.type.equals("op")) acked(m.seq, m.rev);
+        continue;
+      }
+      switch (m.type) {
+        case "joined" -> joinedAt(m.rev, m.text);
+        case "ack" -> acked(m.seq, m.rev);
+        case "op" -> {
+          remoteOp(m.op, m.rev, m.clientId, m.seq, !m.recorded); // inside a batch, every op carries its author's seq
+          m.recorded = true;
+        }
+        case "error" -> error(m.text);
+        default -> { } // presence and cursors: an editor would draw them
+      }
+    }
   }
 
-  private void received(JsonNode m, Buffer frame) {
-    switch (m.get("type").textValue()) {
-      case "joined" -> joinedAt(m.get("rev").longValue(), m.get("text").textValue());
-      case "ack" -> acked(m.get("seq").longValue(), m.get("rev").longValue());
-      case "op" -> remoteOp(Json.readOp(m.get("op"), 0), m.get("rev").longValue(), m.get("clientId").textValue(),
-          m.has("seq") ? m.get("seq").longValue() : 0); // inside a batch, every op carries its author's seq
-      case "batch" -> {
-        // One flush of the pad: our own revisions are our acks, our own cursor is skipped.
-        for (JsonNode inner : m.get("messages")) {
-          boolean ours = publicId.equals(inner.get("clientId").textValue());
-          if (!ours) received(inner, frame);
-          else if ("op".equals(inner.get("type").textValue())) acked(inner.get("seq").longValue(), inner.get("rev").longValue());
-        }
-      }
-      case "error" -> error(frame.toString());
-      default -> { } // presence and cursors: an editor would draw them
+  /**
+   * One message of a frame as the client uses it; a batch frame is its messages in order. Decoded
+   * once per thread for all the clients that receive the same bytes (see {@link Json#decoded}), so
+   * they share the op objects too. {@code seq}: an op's author's seq, 0 when the frame has none.
+   * Thread rule: the decoded frames are per thread (Json's cache), so {@code recorded} needs no lock.
+   */
+  private static final class Message {
+    final String type;
+    final boolean inBatch;
+    final long rev;
+    final long seq;
+    final String clientId;
+    final TextOperation op;
+    final String text;
+    /** A client of this thread gave this op to the pad's shared text. */
+    boolean recorded;
+
+    Message(String type, boolean inBatch, long rev, long seq, String clientId, TextOperation op, String text) {
+      this.type = type;
+      this.inBatch = inBatch;
+      this.rev = rev;
+      this.seq = seq;
+      this.clientId = clientId;
+      this.op = op;
+      this.text = text;
     }
+  }
+
+  private static Message[] decode(JsonNode m) {
+    if (!"batch".equals(m.get("type").textValue())) return new Message[] {message(m, false)};
+    JsonNode inner = m.get("messages");
+    Message[] all = new Message[inner.size()];
+    for (int i = 0; i < all.length; i++) all[i] = message(inner.get(i), true);
+    return all;
+  }
+
+  private static Message message(JsonNode m, boolean inBatch) {
+    String type = m.get("type").textValue();
+    long rev = m.has("rev") ? m.get("rev").longValue() : 0;
+    long seq = m.has("seq") ? m.get("seq").longValue() : 0;
+    String clientId = m.has("clientId") ? m.get("clientId").textValue() : null;
+    return switch (type) {
+      case "joined" -> new Message(type, inBatch, rev, seq, clientId, null, m.get("text").textValue());
+      case "op" -> new Message(type, inBatch, rev, seq, clientId, Json.readOp(m.get("op"), 0), null);
+      case "error" -> new Message(type, inBatch, rev, seq, clientId, null, m.toString());
+      default -> new Message(type, inBatch, rev, seq, clientId, null, null);
+    };
   }
 
   @Override

@@ -1,6 +1,5 @@
 package ardoise.bench.load;
 
-import ardoise.ot.AttributedText;
 import ardoise.ot.TextOperation;
 import ardoise.testing.OtClient;
 import io.vertx.core.Context;
@@ -16,9 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One simulated editor tab: the tests' {@link OtClient} state machine (at most one op in flight,
- * later keystrokes composed into a buffer, remote ops transformed against both), with what a load
- * generator adds around it: keystrokes on a schedule, the time of each keystroke until an observer
+ * One simulated editor tab: the {@link OtClient} state machine (at most one op in flight, later
+ * keystrokes composed into a buffer, remote ops transformed against both) in a {@link Replica}:
+ * with a document of its own ({@link FullReplica}) for the pad's real client and the clients that
+ * measure latency, over lengths and the pad's {@link SharedText} ({@link LeanReplica}) for the
+ * others, which send the same ops at the same times. Around it, what a load generator adds:
+ * keystrokes on a schedule, the time of each keystroke until an observer
  * sees it, and the cursor an editor sends after an ack with nothing buffered (unless the server's
  * editors place carets from ops and the caret is where its op left it). A typist types one
  * character (sometimes a backspace) per keystroke at the scheduled rate; a viewer only reads.
@@ -48,8 +50,12 @@ abstract class Client {
 
   /** Completes once the client joined (and has the document). */
   final CompletableFuture<Void> joinedFuture = new CompletableFuture<>();
-  private final OtClient ot;
-  /** {@code ot.rev()}, readable from other threads (the fleet waits for every client to settle). */
+  final Replica replica;
+  /** True for a client with a document of its own (see {@link Replica}). */
+  final boolean full;
+  /** True once some typist's keystrokes are measured here (see {@link PadGroup#observerOf}). */
+  private volatile boolean observes;
+  /** {@code replica.rev()}, readable from other threads (the fleet waits for every client to settle). */
   volatile long rev;
   volatile boolean joined;
   private Context context;
@@ -66,7 +72,7 @@ abstract class Client {
   /** The client that measures this typist's keystrokes (set before its first keystroke). */
   private volatile Client observer;
 
-  Client(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed) {
+  Client(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed, boolean full) {
     this.vertx = vertx;
     this.ws = ws;
     this.measure = measure;
@@ -78,7 +84,8 @@ abstract class Client {
     // the same period every later one, would fall in the same millisecond: all typists of a run would
     // press a key together every 200 ms. SplittableRandom scrambles the seed first.
     this.random = new Random(new java.util.SplittableRandom(seed).nextLong());
-    this.ot = new OtClient(id, id, this::sent);
+    this.full = full;
+    this.replica = full ? new FullReplica(id, this::sent) : new LeanReplica(id, this::sent, pad.shared);
   }
 
   /** The key under which the server names this client as an op's author. */
@@ -88,16 +95,16 @@ abstract class Client {
 
   /** The document's text (after quiescence, for the convergence check). */
   String text() {
-    return ot.document().text();
+    return replica.text();
   }
 
   /** Length of the document at {@link #rev}, the server's version (before our unacknowledged edits). */
   int serverLength() {
-    return ot.serverLength();
+    return replica.serverLength();
   }
 
   boolean isSettled() {
-    return onContext(() -> !ot.hasPending());
+    return onContext(() -> !replica.hasPending());
   }
 
   /** Reads this client's state on its own event loop. */
@@ -128,6 +135,7 @@ abstract class Client {
       nextKeystroke = System.nanoTime() + (long) (random.nextDouble() * periodNanos);
       typing = true;
       observer = pad.observerOf(this);
+      if (observer != null) observer.observes = true;
       schedule();
     });
   }
@@ -152,14 +160,14 @@ abstract class Client {
   private void keystroke(long scheduled) {
     if (!joined) return;
     measure.keystrokes.increment();
-    int length = ot.document().length();
+    int length = replica.length();
     cursor = Math.min(cursor, length);
     if (random.nextDouble() < CLICK) click(length);
     TextOperation op;
     // Why only with nothing in flight: then a backspace is sent alone, so no op ever holds an insert
     // next to a delete. ShareDB's text-unicode and our TextOperation break such ties differently, and
     // the ShareDB clients (which transform with TextOperation) would diverge from their server.
-    if (cursor > 0 && !ot.hasPending() && random.nextDouble() < BACKSPACE) {
+    if (cursor > 0 && !replica.hasPending() && random.nextDouble() < BACKSPACE) {
       op = TextOperation.builder().retain(cursor - 1).delete(1).retain(length - cursor).build();
       cursor--;
     } else {
@@ -171,7 +179,7 @@ abstract class Client {
     if (unsentCount == unsentTimes.length) unsentTimes = Arrays.copyOf(unsentTimes, unsentCount * 2);
     unsentTimes[unsentCount++] = scheduled;
     typed(op);
-    ot.applyClient(op); // sent at once when nothing is in flight, else buffered
+    replica.applyClient(op); // sent at once when nothing is in flight, else buffered
   }
 
   /** A keystroke's op, just before the state machine takes it: a client with its own copy of the text follows it there. */
@@ -188,16 +196,18 @@ abstract class Client {
 
   /** Our op {@code ackedSeq} is durable; the document is now at {@code newRev}. The buffer, if any, goes next. */
   void acked(long ackedSeq, long newRev) {
-    if (ot.serverAck(ackedSeq, newRev) == null) return; // a re-ack
+    TextOperation confirmed = replica.serverAck(ackedSeq, newRev);
+    if (confirmed == null) return; // a re-ack
+    pad.shared.claimed(newRev, confirmed, replica);
     measure.acks.increment();
     rev = newRev;
-    if (!ot.hasPending() && typing && !(caretFollowsOps() && cursor == impliedCaret)) sendCurrentCursor();
+    if (!replica.hasPending() && typing && !(caretFollowsOps() && cursor == impliedCaret)) sendCurrentCursor();
   }
 
   /** The caret moves elsewhere (a click); the editor tells the others at once unless an op is in flight. */
   private void click(int length) {
     cursor = random.nextInt(length + 1);
-    if (!ot.hasPending()) sendCurrentCursor();
+    if (!replica.hasPending()) sendCurrentCursor();
   }
 
   private void sendCurrentCursor() {
@@ -214,8 +224,17 @@ abstract class Client {
 
   /** Another client's op, committed as {@code newRev}; {@code ordinal} is its author's op number (0: unknown). */
   void remoteOp(TextOperation op, long newRev, String author, long ordinal) {
+    remoteOp(op, newRev, author, ordinal, true);
+  }
+
+  /**
+   * {@code record}: false when another client of this thread already gave the pad's shared text this
+   * very op object (same decoded frame), whose comparison with itself could not fail.
+   */
+  void remoteOp(TextOperation op, long newRev, String author, long ordinal, boolean record) {
     measure.opsReceived.increment();
-    TextOperation o = ot.applyServer(newRev, op, author);
+    TextOperation o = replica.applyServer(newRev, op, author);
+    if (record) pad.shared.received(newRev, op, replica);
     cursor = o.transformIndex(cursor);
     if (impliedCaret >= 0) impliedCaret = o.transformIndex(impliedCaret);
     rev = newRev;
@@ -223,6 +242,7 @@ abstract class Client {
   }
 
   private void observe(String author, long ordinal) {
+    if (!observes) return; // most clients measure nobody: skip the lookup
     Client from = pad.typists.get(author);
     if (from == null || from.observer != this) return; // not ours to measure: skip the bookkeeping
     long n = ordinal > 0 ? ordinal : seenFrom.merge(author, 1L, Long::sum);
@@ -234,7 +254,8 @@ abstract class Client {
 
   /** The join finished with the document {@code text} at {@code atRev}. */
   void joinedAt(long atRev, String text) {
-    ot.joined(atRev, AttributedText.of(text, "-"), 0);
+    replica.joined(atRev, text);
+    pad.shared.joined(atRev, text);
     rev = atRev;
     cursor = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
     context = Vertx.currentContext();

@@ -36,7 +36,9 @@ final class EtherpadClient extends Client {
   private long pingTimer = -1;
 
   EtherpadClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed) {
-    super(vertx, ws, measure, pad, typist, id, seed);
+    // Why always full: an Etherpad client builds its changesets from an Etherpad text of its own
+    // anyway, so sharing the pad's text would save it little.
+    super(vertx, ws, measure, pad, typist, id, seed, true);
   }
 
   /** As the browser connects (its query carries the pad for sharding proxies), straight on the WebSocket transport. */

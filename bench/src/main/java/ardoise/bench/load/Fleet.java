@@ -56,7 +56,7 @@ final class Fleet implements AutoCloseable {
       // Why: with ShareDB the first client creates the document; the others must wait for it.
       if (i == 1 && added.size() == 1 && pad.clients.size() == 1) joins.get(0).orTimeout(60, TimeUnit.SECONDS).join();
       inFlight.acquireUninterruptibly();
-      Client c = connect(pad, i < typists, pad.clients.isEmpty() && i == 0);
+      Client c = connect(pad, i < typists, pad.clients.isEmpty() && i == 0, pad.needsFullClient(i < typists, viewers > 0));
       c.joinedFuture.whenComplete((v, e) -> inFlight.release());
       pad.add(c);
       clients.add(c);
@@ -68,13 +68,13 @@ final class Fleet implements AutoCloseable {
   }
 
   /** A client that is not part of any pad group (convergence check, idle sockets). */
-  Client connect(PadGroup pad, boolean typist, boolean createsPad) {
+  Client connect(PadGroup pad, boolean typist, boolean createsPad, boolean full) {
     ClientWebSocket ws = wsClient.webSocket();
     String id = "bench-" + runId + "-" + (++ids) + "-" + (typist ? "t" : "v") + "-0123456789";
     Client c = options.ardoise()
-        ? new ArdoiseClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids)
+        ? new ArdoiseClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids, full)
         : options.etherpad() ? new EtherpadClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids)
-        : new ShareDbClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids, createsPad);
+        : new ShareDbClient(vertx, ws, measure, pad, typist, id, options.seed() * 1_000_003L + ids, createsPad, full);
     // Why frames, not textMessageHandler: the message stays bytes, decoded only when the parse
     // cache misses (see Json.parse). Fragments (the server sends none below 1 MiB) are joined.
     io.vertx.core.buffer.Buffer[] fragments = {null};
@@ -159,7 +159,7 @@ final class Fleet implements AutoCloseable {
   int divergentClients() {
     int divergent = 0;
     for (PadGroup p : pads) {
-      Client fresh = connect(p, false, false);
+      Client fresh = connect(p, false, false, true);
       fresh.joinedFuture.orTimeout(60, TimeUnit.SECONDS).join();
       String server = fresh.onContext(fresh::text);
       for (Client c : p.clients) {

@@ -4,10 +4,13 @@ import ardoise.ot.Component;
 import ardoise.ot.TextOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The little JSON both wire protocols need: parse a frame, write an op, escape a string. */
 final class Json {
@@ -21,20 +24,58 @@ final class Json {
    * generator simulates hundreds of them on the server's own cores, so it decodes and parses each
    * distinct frame once per thread (the {@link #CACHED} frames last used) instead of once per
    * simulated client. Both targets get it. The frame stays bytes until a miss: decoding every copy
-   * to a String and hashing it cost a quarter of the generator's samples on a hot pad of 300.
+   * to a String and hashing it cost a quarter of the generator's samples on a hot pad of 300; a hit
+   * reads the socket's bytes where they are, without a copy.
    */
   static JsonNode parse(Buffer frame) {
-    Map<FrameKey, JsonNode> cache = CACHE.get();
-    FrameKey key = new FrameKey(frame.getBytes());
-    JsonNode hit = cache.get(key);
-    if (hit != null) return hit;
-    try {
-      JsonNode tree = MAPPER.readTree(key.bytes);
-      cache.put(key, tree);
-      return tree;
-    } catch (Exception e) {
-      throw new IllegalStateException("unreadable frame: " + frame, e);
+    return parsed(frame).tree;
+  }
+
+  /**
+   * The frame as {@code decoder} turns its tree into a client's messages, decoded once per thread
+   * like the tree: the clients receiving the same bytes then share the decoded ops too.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> T decoded(Buffer frame, Function<JsonNode, T> decoder) {
+    Parsed p = parsed(frame);
+    if (p.decoded == null) p.decoded = decoder.apply(p.tree);
+    return (T) p.decoded;
+  }
+
+  /** A parsed frame and what a client's decoder made of it (the cache is per thread: no lock). */
+  private static final class Parsed {
+    final FrameKey key;
+    final JsonNode tree;
+    Object decoded;
+
+    Parsed(FrameKey key, JsonNode tree) {
+      this.key = key;
+      this.tree = tree;
     }
+  }
+
+  private static Parsed parsed(Buffer frame) {
+    ByteBuf bytes = ((BufferInternal) frame).getByteBuf();
+    FrameKey probe = bytes.hasArray()
+        ? new FrameKey(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes())
+        : new FrameKey(frame.getBytes(), 0, frame.length());
+    // Why the last frame first: a flush reaches the sockets of one thread one after the other.
+    Parsed[] last = LAST.get();
+    if (last[0] != null && last[0].key.equals(probe)) return last[0];
+    Map<FrameKey, Parsed> cache = CACHE.get();
+    Parsed hit = cache.get(probe);
+    if (hit == null) {
+      // Why a copy: the probe reads the socket's buffer, which Netty reuses once the handler returns.
+      FrameKey key = new FrameKey(Arrays.copyOfRange(probe.bytes, probe.from, probe.from + probe.length), 0, probe.length);
+      try {
+        hit = new Parsed(key, MAPPER.readTree(key.bytes));
+      } catch (Exception e) {
+        throw new IllegalStateException("unreadable frame: " + frame, e);
+      }
+      cache.put(key, hit);
+    }
+    last[0] = hit;
+    return hit;
   }
 
   /** The frame as a tree, for a frame already decoded (tests, HTTP bodies). */
@@ -49,10 +90,11 @@ final class Json {
    * of the generator's samples on a hot pad of 300: bench/results/2026-12-02.md).
    */
   private static final int CACHED = 2048;
-  private static final ThreadLocal<Map<FrameKey, JsonNode>> CACHE = ThreadLocal.withInitial(() ->
+  private static final ThreadLocal<Parsed[]> LAST = ThreadLocal.withInitial(() -> new Parsed[1]);
+  private static final ThreadLocal<Map<FrameKey, Parsed>> CACHE = ThreadLocal.withInitial(() ->
       new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<FrameKey, JsonNode> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<FrameKey, Parsed> eldest) {
           return size() > CACHED;
         }
       });
@@ -64,15 +106,19 @@ final class Json {
    */
   private static final class FrameKey {
     final byte[] bytes;
+    final int from;
+    final int length;
     private final int hash;
 
-    FrameKey(byte[] bytes) {
+    FrameKey(byte[] bytes, int from, int length) {
       this.bytes = bytes;
-      int h = bytes.length;
-      int head = Math.min(32, bytes.length);
-      for (int i = 0; i < head; i++) h = 31 * h + bytes[i];
-      int step = Math.max(1, bytes.length / 64);
-      for (int i = head; i < bytes.length; i += step) h = 31 * h + bytes[i];
+      this.from = from;
+      this.length = length;
+      int h = length;
+      int head = Math.min(32, length);
+      for (int i = 0; i < head; i++) h = 31 * h + bytes[from + i];
+      int step = Math.max(1, length / 64);
+      for (int i = head; i < length; i += step) h = 31 * h + bytes[from + i];
       this.hash = h;
     }
 
@@ -83,7 +129,8 @@ final class Json {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof FrameKey k && k.hash == hash && Arrays.equals(k.bytes, bytes);
+      return o instanceof FrameKey k && k.hash == hash
+          && Arrays.equals(k.bytes, k.from, k.from + k.length, bytes, from, from + length);
     }
   }
 

@@ -15,6 +15,8 @@ final class PadGroup {
   final List<Client> clients = new CopyOnWriteArrayList<>();
   /** For each author key, that typist (so an observer can find the keystroke times of an op). */
   final ConcurrentHashMap<String, Client> typists = new ConcurrentHashMap<>();
+  /** The pad's text, kept once for the clients without a document of their own. */
+  final SharedText shared = new SharedText(this::slowestRev);
   /** Ardoise: where viewers connect, /ws/r/{readOnlyId} (null until asked, or for ShareDB). */
   volatile String viewerPath;
 
@@ -25,6 +27,31 @@ final class PadGroup {
   void add(Client c) {
     clients.add(c);
     if (c.typist) typists.put(c.authorKey(), c);
+  }
+
+  /**
+   * Whether a new client of this pad keeps a document of its own: the pad's first typist (its real
+   * client: an editor's full OT, checked at the end like every client), and the clients that
+   * measure latency (the first viewer; without viewers, typists 0 and 1).
+   */
+  boolean needsFullClient(boolean typist, boolean viewersComing) {
+    if (!LEAN) return true;
+    int typists = 0;
+    int viewers = 0;
+    for (Client c : clients) {
+      if (c.typist) typists++;
+      else viewers++;
+    }
+    return typist ? typists == 0 || (typists == 1 && viewers == 0 && !viewersComing) : viewers == 0;
+  }
+
+  /** {@code -Dbench.lean=false}: every client keeps a document of its own (to compare the generator's cost). */
+  private static final boolean LEAN = Boolean.parseBoolean(System.getProperty("bench.lean", "true"));
+
+  private long slowestRev() {
+    long min = Long.MAX_VALUE;
+    for (Client c : clients) min = Math.min(min, c.rev);
+    return min;
   }
 
   /** The client that measures {@code author}'s keystrokes, or null if nobody can. */

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Turns the RESULT lines of bench/run-all.sh into the Markdown table of bench/README.md, with the
  * ratios Ardoise / ShareDB and Ardoise / Etherpad (p99: lower is better; sustained typists: higher
- * is better).
+ * is better). A run whose load generator used more than {@value Window#GENERATOR_BOUND_PERCENT}% of a
+ * core is marked generator-bound: its latencies measure the generator as much as the server.
  */
 public final class ResultTable {
   private ResultTable() {}
@@ -25,14 +26,14 @@ public final class ResultTable {
       for (String kv : line.substring(7).split(" ")) r.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
       byKey.put(r.get("target") + "/" + r.get("label"), r);
     }
-    System.out.println("| target | scenario | pads | typists | p50 ms | p95 ms | p99 ms | max ms | delivered | ops/s | server CPU | heap MiB | RSS MiB | errors | divergent |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| target | scenario | pads | typists | p50 ms | p95 ms | p99 ms | max ms | delivered | ops/s | server CPU | generator CPU | heap MiB | RSS MiB | errors | divergent |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Map<String, String> r : byKey.values()) {
       if (r.get("mode").equals("idle")) continue;
-      System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("target"),
+      System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("target"),
           r.get("label"), r.get("pads"), r.get("typists"), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"),
           r.getOrDefault("delivered", "-"), r.get("opsPerSec"),
-          r.get("serverCpu"), r.get("heapMiB"), r.get("rssMiB"), sum(r, "errors", "disconnects"), r.get("divergent"));
+          r.get("serverCpu"), generatorCpu(r), r.get("heapMiB"), r.get("rssMiB"), sum(r, "errors", "disconnects"), r.get("divergent"));
     }
     System.out.println();
     System.out.println("| target | idle sockets | heap after GC MiB | heap per socket KiB | RSS MiB | errors |");
@@ -66,6 +67,14 @@ public final class ResultTable {
       return;
     }
     System.out.printf("| %s | %s / %s = %.2f |%n", what, ours.get(field), theirs.get(field), a / b);
+  }
+
+  /** The generator's CPU, marked when over the bound (RESULT lines without the field: "-"). */
+  static String generatorCpu(Map<String, String> r) {
+    String cpu = r.get("generatorCpu");
+    if (cpu == null || cpu.equals("NaN%")) return "-";
+    boolean bound = Double.parseDouble(cpu.replace("%", "")) > Window.GENERATOR_BOUND_PERCENT;
+    return bound ? cpu + " **generator-bound**" : cpu;
   }
 
   private static String sum(Map<String, String> r, String a, String b) {

@@ -17,12 +17,12 @@ final class ShareDbClient extends Client {
   private long presenceVersion;
   private int lastCursor;
   /** Ops that came on the subscription stream before the subscribe reply (ShareDB sends them first). */
-  private final java.util.ArrayDeque<JsonNode> early = new java.util.ArrayDeque<>();
+  private final java.util.ArrayDeque<Decoded> early = new java.util.ArrayDeque<>();
   private boolean fetching;
 
   ShareDbClient(Vertx vertx, ClientWebSocket ws, Measure measure, PadGroup pad, boolean typist, String id, long seed,
-      boolean creates) {
-    super(vertx, ws, measure, pad, typist, id, seed);
+      boolean creates, boolean full) {
+    super(vertx, ws, measure, pad, typist, id, seed, full);
     this.creates = creates;
   }
 
@@ -35,9 +35,33 @@ final class ShareDbClient extends Client {
     // the server speaks first ("init")
   }
 
+  /**
+   * A frame's tree and its op as read for a text of {@code opBase} characters, decoded once per
+   * thread for every client that receives the same bytes (see {@link Json#decoded}): members at the
+   * same version read the same op, so they share it.
+   */
+  private static final class Decoded {
+    final JsonNode m;
+    private TextOperation op;
+    private int opBase = -1;
+
+    Decoded(JsonNode m) {
+      this.m = m;
+    }
+
+    TextOperation op(int baseLength) {
+      if (opBase != baseLength) {
+        op = Json.readOp(m.get("op"), baseLength);
+        opBase = baseLength;
+      }
+      return op;
+    }
+  }
+
   @Override
   void received(Buffer frame) {
-    JsonNode m = Json.parse(frame);
+    Decoded d = Json.decoded(frame, Decoded::new);
+    JsonNode m = d.m;
     String a = m.get("a").textValue();
     if (m.has("error")) {
       if (a.equals("op") && m.has("create")) subscribe(); // the document already exists
@@ -56,7 +80,7 @@ final class ShareDbClient extends Client {
       }
       case "s" -> subscribed(m.get("data"));
       case "f" -> fetching = false;
-      case "op" -> op(m);
+      case "op" -> op(d);
       case "pr" -> resendCursor(); // a new subscriber asks everyone for their presence, as ShareDB clients answer
       default -> { } // presence ("p", "ps", "pr"): an editor would draw the cursors
     }
@@ -76,7 +100,8 @@ final class ShareDbClient extends Client {
     while (!early.isEmpty()) op(early.poll());
   }
 
-  private void op(JsonNode m) {
+  private void op(Decoded d) {
+    JsonNode m = d.m;
     long v = m.get("v").longValue();
     String src = m.get("src").textValue();
     if (src.equals(id + "-create")) {
@@ -90,7 +115,7 @@ final class ShareDbClient extends Client {
       return;
     }
     if (!joined) {
-      early.add(m);
+      early.add(d);
       return;
     }
     if (v < rev) return; // sent twice (submit reply and subscription): ShareDB clients skip it
@@ -101,7 +126,7 @@ final class ShareDbClient extends Client {
       measure.refetches.increment();
       return;
     }
-    remoteOp(Json.readOp(m.get("op"), serverLength()), v + 1, src, seq);
+    remoteOp(d.op(serverLength()), v + 1, src, seq);
   }
 
   @Override

@@ -4,6 +4,9 @@ import org.HdrHistogram.Histogram;
 
 /** One measured interval: latency histogram, acks (committed ops), errors, server CPU and RSS. */
 final class Window {
+  /** Above this share of one core used by the load generator over a window, the run is generator-bound. */
+  static final double GENERATOR_BOUND_PERCENT = 50;
+
   private final Fleet fleet;
   private final ServerProbe probe;
   private final long startNanos;
@@ -72,8 +75,10 @@ final class Window {
     return h;
   }
 
+  /** CPU time of the generator's whole JVM (its event loops, GC and JIT threads included). */
   private static long selfCpuNanos() {
-    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   double opsPerSecond() { return opsPerSecond; }
@@ -87,7 +92,11 @@ final class Window {
     return keystrokes == 0 ? Double.NaN : h.getTotalCount() / (double) keystrokes;
   }
 
+  /** The load generator's process CPU over the window, 100% = one core (every thread of its JVM). */
   double generatorCpuPercent() { return selfCpuPercent; }
+
+  /** The generator used more than half a core: its latencies measure it as much as the server. */
+  boolean generatorBound() { return selfCpuPercent > GENERATOR_BOUND_PERCENT; }
 
   double cpuPercent() { return cpuPercent; }
 
@@ -97,8 +106,8 @@ final class Window {
 
   void print(String what, int typists, Histogram h) {
     System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d of %,d keystrokes), %,.0f ops/s committed, "
-        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms (Redis append mean %.1f ms, %,.0f appends/s, event-loop delay mean %.2f ms), generator CPU %.0f%%, errors+disconnects %d over %d s%n",
+        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms (Redis append mean %.1f ms, %,.0f appends/s, event-loop delay mean %.2f ms), generator CPU %.0f%%%s, errors+disconnects %d over %d s%n",
         what, typists, Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), keystrokes, opsPerSecond,
-        cpuPercent, rss, serverCommitMs, appendMs, appendsPerSecond, loopDelayMs, selfCpuPercent, errors, seconds);
+        cpuPercent, rss, serverCommitMs, appendMs, appendsPerSecond, loopDelayMs, selfCpuPercent, generatorBound() ? " (generator-bound)" : "", errors, seconds);
   }
 }
