@@ -169,7 +169,7 @@ public final class Session implements Member {
         writes.ask(padId, this::takeWaiting);
         return;
       }
-      writes.takePad(op);
+      writes.takePad(padId, op);
       // Why only the latest: a conforming client has one op in flight (docs/protocol.md).
       inFlightSeq = op.seq();
       inFlightSince = System.nanoTime();

@@ -70,10 +70,10 @@ final class SessionQuota {
     });
   }
 
-  /** The pads-created quota, paid once by the connection whose op is the first of an empty pad. */
-  void takePad(ClientMessage.Op op) throws ProtocolException {
+  /** The pads-created quota, paid once per pad by the first connection whose op is the first of the empty pad (see {@link Quotas.OfAddress#pad}). */
+  void takePad(String padId, ClientMessage.Op op) throws ProtocolException {
     if (!padEmpty || padPaid) return;
-    long wait = quota.pad();
+    long wait = quota.pad(padId);
     if (wait > 0) {
       throw new ProtocolException(ErrorCode.QUOTA_EXCEEDED, "too many new pads from your network this minute; "
           + "this edit was not applied: keep it and send it again in " + wait + " s", op.seq(), wait);

@@ -134,6 +134,31 @@ class WriteQuotasTest {
   }
 
   @Test
+  void peopleTypingTheirFirstLettersAtOnceIntoANewPadCreateItOnce() {
+    // Two pads a minute for the room: six first ops into one new pad are one pad created, not six.
+    start(Map.of("ARDOISE_PADS_PER_MINUTE_PER_ADDRESS", "2"));
+    String fresh = pad("ensemble");
+    List<WsClient> room = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      WsClient person = server.connect(fresh);
+      assertEquals(0L, person.join(ServerFixture.newClientId()).getLong("rev"));
+      room.add(person);
+    }
+    for (WsClient person : room) person.op(0, 1, "a"); // all sent before anyone hears of the first revision
+    for (WsClient person : room) {
+      while (true) {
+        JsonObject frame = person.next();
+        assertFalse(frame.getString("type").equals("error"), "refused: " + frame);
+        if (frame.getString("type").equals("ack")) break;
+      }
+    }
+    assertTrue(written(fresh));
+    // The room's second pad still fits in its budget of two, the third does not.
+    assertEquals(201, http.post("/api/pads", new JsonObject()).status());
+    assertQuotaExceeded(http.post("/api/pads", new JsonObject()));
+  }
+
+  @Test
   void importsBeyondTheQuotaAreRefused() {
     start(Map.of("ARDOISE_IMPORTS_PER_MINUTE_PER_ADDRESS", "2"));
     String pad = pad("imports");
