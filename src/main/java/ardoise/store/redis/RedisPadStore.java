@@ -96,7 +96,10 @@ public final class RedisPadStore implements PadStore {
 
   private RedisPadStore(Vertx vertx, RedisTopology topology, Tuning tuning) {
     this.topology = topology;
-    this.redis = Redis.createClient(vertx, withDeadline(topology.options(tuning.poolSize(), true), tuning));
+    RedisOptions commandOptions = withDeadline(topology.options(tuning.poolSize(), true), tuning);
+    // On a cluster, long-lived connections: a dead master then fails only its own pads' commands.
+    this.redis = topology.mode() == RedisTopology.Mode.CLUSTER
+        ? ClusterLanes.create(vertx, commandOptions, tuning.poolSize()) : Redis.createClient(vertx, commandOptions);
     this.subscriber = Redis.createClient(vertx, withDeadline(topology.options(1, false), tuning));
     this.api = RedisAPI.api(redis);
     this.tuning = tuning;
