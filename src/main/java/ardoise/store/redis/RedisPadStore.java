@@ -33,7 +33,8 @@ import java.util.logging.Logger;
 /**
  * {@link PadStore} on Redis (key layout in docs/storage.md). Each write is one Lua script, so a pad's
  * commit is atomic and checked (head, seqs) inside Redis even with several server instances.
- * Commands go through the pooled client, which reconnects by itself; commit notifications through
+ * Commands go through the pooled client, which reconnects by itself (on a cluster, through
+ * {@link ClusterLanes}: one dead master then fails only its own pads' commands); commit notifications through
  * {@link CommitFeed}'s own connection. Thread rule: safe to call from any context; futures and
  * watch callbacks complete on the caller's context.
  */
