@@ -59,6 +59,34 @@ class RedisClusterMasterDownTest {
     killOneMasterWhileTwoPadsCommit("down-wait-" + SEED, 1);
   }
 
+  /**
+   * A master drops the store's connections (CLIENT KILL) and stays master: the store's connections
+   * to it are replaced, and its pad commits again. Nothing in the slot map changes, so without the
+   * replacement every command for that master would fail on the dead connections for good.
+   */
+  @Test
+  void connectionsThatAMasterDroppedAreReplaced() throws Exception {
+    cluster.awaitHealthy();
+    vertx = Vertx.vertx();
+    PadStore store = RedisPadStore.create(vertx, RedisTopology.cluster(List.of(cluster.seeds().split(","))),
+        new RedisPadStore.Tuning(SnapshotPolicy.DEFAULT, 200, 500, 8, 2000));
+    open.add(() -> store.close().await());
+    String pad = "dropped-" + SEED;
+    MarkerWriter writer = new MarkerWriter(store, pad, "d");
+    open.add(writer);
+    Eventually.until("markers acknowledged", () -> writer.ackCount() >= 50);
+    RedisNode master = cluster.node(cluster.masterOf(slotOf(pad)));
+    String killed = master.cli("CLIENT", "KILL", "TYPE", "normal");
+    long droppedAt = System.nanoTime();
+    Eventually.until("the pad commits again", () -> writer.firstAckAfter(droppedAt) > 0);
+    int acks = writer.ackCount();
+    Eventually.until("and goes on", () -> writer.ackCount() >= acks + 20);
+    writer.close();
+    System.out.printf("cluster, a master dropped %s connections of the store: the pad committed again %d ms after%n",
+        killed, (writer.firstAckAfter(droppedAt) - droppedAt) / 1_000_000);
+    assertEveryMarkerOnce(store, pad, writer.ackedBefore(Long.MAX_VALUE));
+  }
+
   private void killOneMasterWhileTwoPadsCommit(String prefix, int waitReplicas) throws Exception {
     cluster.awaitHealthy();
     vertx = Vertx.vertx();
