@@ -33,7 +33,10 @@ import java.util.function.Supplier;
  * the slot map), and puts it in place only once connected; the old one is closed once its
  * commands are answered. A lane never connected yet is marked too: commands go to the connected
  * lanes, or through the client's one-shot connections while none is.
- * Thread rule: any thread may send; each lane's state is guarded by the lane.
+ * Thread rule: any thread may send; each lane's state is guarded by the lane. Why the client's
+ * cluster connection may be shared across event loops: it picks the node on the caller's thread
+ * and each node connection hands every command to its own event loop, in order; the only state it
+ * keeps per caller is for MULTI/WATCH, which the store never sends.
  */
 final class ClusterLanes implements Redis {
   /** Why 250 ms: a failover takes seconds; more often would only add refused connects. */
