@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One master of the cluster is killed with SIGKILL while one store commits to two pads: pad A,
  * whose slot that master serves, and pad B, on another master. Until A's replica takes over, A's
- * commits fail; B's go on being acknowledged all along, none held. Then A resumes. With and
+ * commits fail; B's go on being acknowledged all along, none held, and another store watching B
+ * hears them. Then A resumes. With and
  * without the replica wait (B's master keeps its replica, so B's WAIT 1 is answered throughout).
  * The nodes run with {@code cluster-require-full-coverage no} (docs/storage.md, "Redis settings"):
  * with Redis's default, every master refuses commands from the moment the dead one is marked as
@@ -102,6 +103,11 @@ class RedisClusterMasterDownTest {
       if (cluster.masterOf(slotOf(prefix + "-b" + i)) != masterA) padB = prefix + "-b" + i;
     }
 
+    // Another instance's store watches pad B: its commit notifications must go on too.
+    PadStore other = RedisPadStore.create(vertx, topology, tuning);
+    open.add(() -> other.close().await());
+    List<Long> heardB = java.util.Collections.synchronizedList(new ArrayList<>());
+    other.watch(padB, head -> heardB.add(System.nanoTime())).await();
     MarkerWriter a = new MarkerWriter(store, padA, "a");
     open.add(a);
     MarkerWriter b = new MarkerWriter(store, padB, "b");
@@ -133,14 +139,20 @@ class RedisClusterMasterDownTest {
     for (int i = 1; i < inWindow.size(); i++) longestGap = Math.max(longestGap, inWindow.get(i) - inWindow.get(i - 1));
     long windowMs = (servedAgainAt - killedAt) / 1_000_000;
     int bAcksInWindow = inWindow.size() - 2;
+    long bHeardInWindow;
+    synchronized (heardB) {
+      bHeardInWindow = heardB.stream().filter(t -> t > killedAt && t < servedAgainAt).count();
+    }
     System.out.printf("cluster, one master killed, replica wait %d: pad A's slot without a master for %d ms; pad B "
-        + "acknowledged %d times meanwhile, longest gap %d ms; pad A acknowledged again %d ms after the kill "
-        + "(%d failed attempts)%n", waitReplicas, windowMs, bAcksInWindow, longestGap / 1_000_000,
-        (aAgainAt - killedAt) / 1_000_000, a.failures());
+        + "acknowledged %d times meanwhile, longest gap %d ms, %d commits heard by another store; pad A "
+        + "acknowledged again %d ms after the kill (%d failed attempts)%n", waitReplicas, windowMs, bAcksInWindow,
+        longestGap / 1_000_000, bHeardInWindow, (aAgainAt - killedAt) / 1_000_000, a.failures());
     assertTrue(bAcksInWindow >= 3, "pad B acknowledged only " + bAcksInWindow + " times in the " + windowMs
         + " ms pad A's master was down");
     assertTrue(longestGap < servedAgainAt - killedAt, "pad B waited " + longestGap / 1_000_000
         + " ms between two acknowledgements, as long as the failover (" + windowMs + " ms)");
+    assertTrue(bHeardInWindow >= 3, "another store heard pad B's commits only " + bHeardInWindow
+        + " times while pad A's master was down");
     assertEveryMarkerOnce(store, padB, b.ackedBefore(Long.MAX_VALUE));
     // Without the wait, what A's master acknowledged last may not have reached its replica (and
     // nothing here writes it back, as a server would): only A's later markers are checked then.

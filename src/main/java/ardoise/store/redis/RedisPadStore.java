@@ -97,14 +97,14 @@ public final class RedisPadStore implements PadStore {
 
   private RedisPadStore(Vertx vertx, RedisTopology topology, Tuning tuning) {
     this.topology = topology;
+    boolean cluster = topology.mode() == RedisTopology.Mode.CLUSTER;
     RedisOptions commandOptions = withDeadline(topology.options(tuning.poolSize(), true), tuning);
     // On a cluster, long-lived connections: a dead master then fails only its own pads' commands.
-    this.redis = topology.mode() == RedisTopology.Mode.CLUSTER
-        ? ClusterLanes.create(vertx, commandOptions, tuning.poolSize()) : Redis.createClient(vertx, commandOptions);
-    this.subscriber = Redis.createClient(vertx, withDeadline(topology.options(1, false), tuning));
+    this.redis = cluster ? ClusterLanes.create(vertx, commandOptions, tuning.poolSize()) : Redis.createClient(vertx, commandOptions);
+    // On a cluster, room for the feed's replacement connection while the old one still delivers.
+    this.subscriber = Redis.createClient(vertx, withDeadline(topology.options(cluster ? 2 : 1, false), tuning));
     this.api = RedisAPI.api(redis);
     this.tuning = tuning;
-    boolean cluster = topology.mode() == RedisTopology.Mode.CLUSTER;
     this.channels = new CommitChannels(api, cluster);
     this.availability = new RedisAvailability(vertx, api, topology.redacted(), tuning.pingIntervalMs(),
         tuning.commandTimeoutMs(), cluster);
@@ -112,7 +112,7 @@ public final class RedisPadStore implements PadStore {
     this.chat = new RedisChatLog(api, availability, tuning.retention());
     this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention());
     this.listing = new RedisPadListing(api, availability);
-    this.feed = new CommitFeed(vertx, subscriber, channels, this::readHead, tuning.maxReconnectDelayMs());
+    this.feed = new CommitFeed(vertx, subscriber, channels, this::readHead, tuning.maxReconnectDelayMs(), cluster);
   }
 
   private static RedisOptions withDeadline(RedisOptions options, Tuning tuning) {
