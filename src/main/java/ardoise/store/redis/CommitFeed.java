@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * Commit notifications of every watched pad over one dedicated subscribing connection (on a
  * cluster, one per node: SSUBSCRIBE goes to the node that owns the pad's slot, see
  * {@link CommitChannels}). A subscribed
- * connection does not survive a Redis restart, so a lost connection is re-opened with backoff, every
+ * connection does not survive a Redis restart, so a lost connection is re-opened with backoff (on a
+ * cluster, kept in use until then: {@link #replace}), every
  * channel re-subscribed, and each watcher then told the current head read from the pad's metadata:
  * commits published while the connection was down are not lost, only merged into one call.
  * Calls are level-triggered: a watcher may see a head twice or skip intermediate heads.
