@@ -116,13 +116,20 @@ stop_redis_nodes() {
   NODE_PIDS=""; [ -n "$NODES_DIR" ] && rm -rf "$NODES_DIR"; NODES_DIR=""
 }
 
+# One generator is one client address simulating hundreds of people: the per-address and per-server
+# quotas, made against abuse from one room, would refuse its new pads and its writes. The per-socket
+# message rate stays on; the connection caps are raised for the hot pad and the idle sockets.
+BENCH_LIMITS="ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 ARDOISE_MAX_CONNECTIONS=25000 ARDOISE_UNKNOWN_PAD_MISSES_PER_MINUTE=0 \
+ARDOISE_PADS_PER_MINUTE_PER_ADDRESS=0 ARDOISE_PADS_PER_MINUTE_PER_SERVER=0 \
+ARDOISE_WRITE_BYTES_PER_MINUTE_PER_ADDRESS=0 ARDOISE_WRITE_BYTES_PER_MINUTE_PER_SERVER=0"
+
 start_server() { # target
   if [ "$1" = ardoise ] && [ "$REDIS_MODE" != embedded ]; then
     start_redis_nodes
     PORTS=""
     for k in $(seq 0 $((INSTANCES - 1))); do
       local port=$((ARDOISE_PORT + k))
-      env $REDIS_ENV ARDOISE_PORT=$port ARDOISE_HOST=127.0.0.1 ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 \
+      env $REDIS_ENV $BENCH_LIMITS ARDOISE_PORT=$port ARDOISE_HOST=127.0.0.1 \
         java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server-$k.log" 2>&1 &
       SERVER_PIDS="$SERVER_PIDS $!"
       [ -z "$SERVER_PID" ] && SERVER_PID=$!
@@ -134,7 +141,7 @@ start_server() { # target
     # The real server as it runs by default: App with its own embedded redis-server (appendonly yes,
     # appendfsync always) in a fresh data directory.
     DATA_DIR=$(mktemp -d /tmp/ardoise-bench-data-XXXXXX)
-    ARDOISE_PORT=$ARDOISE_PORT ARDOISE_HOST=127.0.0.1 ARDOISE_DATA_DIR=$DATA_DIR ARDOISE_MAX_CONNECTIONS_PER_PAD=1000 \
+    env $BENCH_LIMITS ARDOISE_PORT=$ARDOISE_PORT ARDOISE_HOST=127.0.0.1 ARDOISE_DATA_DIR=$DATA_DIR \
       java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server.log" 2>&1 &
     SERVER_PID=$!
     await_line "$OUT/server.log" "listening on http"

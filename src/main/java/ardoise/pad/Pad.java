@@ -393,28 +393,33 @@ public final class Pad {
   }
 
   /**
-   * An owner's change was stored, maybe through another instance: read the policy and lifetime
-   * and apply them unless this pad already holds them (the instance that took the change applies
-   * it itself, usually first).
+   * An owner's change was stored, maybe through another instance: read the policy, lifetime and
+   * read-only id and apply them unless this pad already holds them (the instance that took the
+   * change applies it itself, usually first).
    */
   private void policyStored() {
     if (closed) return;
     store.policy(padId).compose(policy -> store.lifetime(padId).map(lifetime -> {
       if (!closed && !owner.holds(policy, lifetime)) applyPolicy(policy, lifetime);
       return null;
-    })).onFailure(e -> LOG.log(System.Logger.Level.WARNING,
+    })).compose(v -> store.storedReadOnlyId(padId)).onSuccess(readOnlyId -> {
+      if (!closed && readOnlyId != null) readOnlyLinkChanged(readOnlyId);
+    }).onFailure(e -> LOG.log(System.Logger.Level.WARNING,
         "pad=" + padId + " client=- an owner's change could not be read: " + e.getMessage()));
   }
 
   /** The owner gave the pad a new read-only id: connections opened with another one are closed. */
   void readOnlyLinkChanged(String newId) {
     checkContext();
+    boolean evicted = false;
     for (Seat seat : new ArrayList<>(members.values())) {
       if (seat.readOnlyId != null && !seat.readOnlyId.equals(newId)) {
         members.remove(seat.member);
         seat.tell(m -> m.evicted(Rejection.READ_ONLY_LINK_CHANGED, "the owner replaced this read-only link; ask for the new one"));
+        evicted = true;
       }
     }
+    if (!evicted) return; // told again (by the store's notice after this instance's own rotation)
     presence.sendNow();
     if (members.isEmpty()) onEmpty.run();
   }

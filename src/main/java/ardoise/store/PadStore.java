@@ -38,9 +38,9 @@ public interface PadStore {
   Future<Subscription> watch(String padId, LongConsumer onHead);
 
   /**
-   * As {@link #watch(String, LongConsumer)}, and calls {@code onPolicy} when an owner's policy or
-   * lifetime of the pad is stored, by any instance (this one included): the caller reads them
-   * again. A store shared by one process only may never call it (its callers apply changes
+   * As {@link #watch(String, LongConsumer)}, and calls {@code onPolicy} when an owner's policy,
+   * lifetime or new read-only id of the pad is stored, by any instance (this one included): the
+   * caller reads them again. A store shared by one process only may never call it (its callers apply changes
    * themselves).
    */
   default Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
@@ -146,8 +146,10 @@ public interface PadStore {
 
   /**
    * A page of at most {@code limit} written pads, continuing {@code cursor} (null: from the start;
-   * otherwise a {@link PadListing#nextCursor} this store returned). Each pad is listed once per
-   * complete listing, in no particular order; pads written or deleted meanwhile may or may not be listed.
+   * otherwise a {@link PadListing#nextCursor} this store returned). A complete listing names every
+   * pad that existed throughout it, in no particular order, each once while the storage holds still;
+   * pads written or deleted meanwhile may or may not be listed (on Redis, a rehash may repeat one;
+   * on Redis Cluster, a slot moved or a failover may repeat pads and miss those of the moved slot).
    * Fails with an {@link IllegalArgumentException} for a cursor this store did not make.
    */
   default Future<PadListing> listPads(String cursor, int limit) {

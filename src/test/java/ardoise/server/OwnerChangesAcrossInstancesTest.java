@@ -2,6 +2,7 @@ package ardoise.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ardoise.store.redis.RedisLauncher;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances, each with its own connections to one Redis: an owner's change made through one
- * reaches the members of the pad on the other, over the pad's channel (a lock, then its removal).
+ * reaches the members of the pad on the other, over the pad's channel (a lock, then its removal; a
+ * new read-only link).
  */
 @Tag("redis")
 class OwnerChangesAcrossInstancesTest {
@@ -31,6 +33,7 @@ class OwnerChangesAcrossInstancesTest {
   private ServerFixture a;
   private ServerFixture b;
   private HttpCalls httpA;
+  private HttpCalls httpB;
 
   @BeforeEach
   void start() {
@@ -39,11 +42,13 @@ class OwnerChangesAcrossInstancesTest {
     a = ServerFixture.start(Map.of(), storeA);
     b = ServerFixture.start(Map.of(), storeB);
     httpA = new HttpCalls(a.app.port());
+    httpB = new HttpCalls(b.app.port());
   }
 
   @AfterEach
   void stop() throws Exception {
     httpA.close();
+    httpB.close();
     a.close();
     b.close();
     storeA.close().await();
@@ -78,5 +83,51 @@ class OwnerChangesAcrossInstancesTest {
     HttpCalls.Answer answer = httpA.callWith(HttpMethod.PATCH, "/api/pads/" + pad + "/settings", body.toBuffer(),
         Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token));
     assertEquals(200, answer.status(), answer.text());
+  }
+
+  /**
+   * The owner replaces the read-only link through A: a viewer who came through the old link on B is
+   * closed with read-only-link-changed, as on A; a viewer with the new link on B keeps receiving
+   * the pad, and so does a writer on B.
+   */
+  @Test
+  void aNewReadOnlyLinkMadeThroughOneInstanceClosesTheOldLinksViewersOnTheOther() {
+    String pad = "lien-partage-" + System.nanoTime();
+    HttpCalls.Answer created = httpA.post("/api/pads", new JsonObject().put("name", pad));
+    assertEquals(201, created.status(), created.text());
+    String token = created.json().getString("ownerToken");
+    WsClient writer = b.connect(pad);
+    writer.join(ServerFixture.newClientId());
+    writer.op(0, 1, "Bonjour").next("ack");
+    String old = readOnlyIdOf(httpB, pad);
+    WsClient oldViewerOnA = a.connect("/ws/r/" + old, null);
+    oldViewerOnA.join(ServerFixture.newClientId());
+    WsClient oldViewerOnB = b.connect("/ws/r/" + old, null);
+    assertEquals("Bonjour", oldViewerOnB.join(ServerFixture.newClientId()).getString("text"));
+
+    HttpCalls.Answer rotated = httpA.callWith(HttpMethod.POST, "/api/pads/" + pad + "/read-only-link", null,
+        Map.of("Authorization", "Bearer " + token));
+    assertEquals(200, rotated.status(), rotated.text());
+    String fresh = rotated.json().getString("readOnlyId");
+    assertNotEquals(old, fresh);
+
+    assertEquals("read-only-link-changed", oldViewerOnA.nextErrorCode());
+    assertEquals("read-only-link-changed", oldViewerOnB.nextErrorCode(), "the viewer on the other instance too");
+    oldViewerOnB.awaitClosed();
+    assertEquals(fresh, readOnlyIdOf(httpB, pad));
+    WsClient newViewerOnB = b.connect("/ws/r/" + fresh, null);
+    assertEquals("Bonjour", newViewerOnB.join(ServerFixture.newClientId()).getString("text"));
+    WsClient oldAgainOnB = b.connect("/ws/r/" + old, null);
+    assertEquals("bad-pad-name", oldAgainOnB.nextErrorCode(), "the old link opens nothing on B either");
+
+    writer.op(1, 2, 7, " !").next("ack");
+    assertEquals("op", newViewerOnB.next().getString("type"), "the new link's viewer on B keeps receiving the pad");
+    assertFalse(writer.isClosed());
+    assertFalse(newViewerOnB.isClosed());
+  }
+
+  private static String readOnlyIdOf(HttpCalls http, String pad) {
+    String link = new JsonObject(http.get("/api/pads/" + pad + "/links").text()).getString("readOnly");
+    return link.substring(link.lastIndexOf('/') + 1);
   }
 }

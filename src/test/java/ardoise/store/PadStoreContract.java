@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Subclasses supply a store (and, if they can, a second store on the same data to act as another
  * server instance). Nothing asserts a duration.
  */
-public abstract class PadStoreContract implements ReadOnlyIdContract, DeletionContract, PolicyContract {
+public abstract class PadStoreContract implements ReadOnlyIdContract, DeletionContract, PolicyContract, ListingContract {
   protected Vertx vertx;
   protected PadStore store;
 

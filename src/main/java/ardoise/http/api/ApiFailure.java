@@ -18,7 +18,7 @@ public final class ApiFailure extends RuntimeException {
     FORBIDDEN(403, "forbidden"),
     /** The pad refused a change that conflicts with its state (too many saved versions, a locked pad). */
     CONFLICT(409, "conflict"),
-    /** What this deployment cannot do (listing the pads on Redis Cluster). */
+    /** What this deployment cannot do: a store without that operation ({@link ardoise.store.PadStore}'s defaults). */
     NOT_AVAILABLE(501, "not-available");
 
     private final int status;

@@ -55,6 +55,9 @@ public final class NotifyingPadStore implements PadStore {
   @Override public Future<Void> saveSnapshot(String padId, Snapshot snapshot) { return store.saveSnapshot(padId, snapshot); }
   @Override public Future<Snapshot> snapshotAtOrBefore(String padId, long atMost) { return store.snapshotAtOrBefore(padId, atMost); }
   @Override public Future<Subscription> watch(String padId, LongConsumer onHead) { return store.watch(padId, onHead); }
+  @Override public Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
+    return store.watch(padId, onHead, onPolicy);
+  }
   @Override public Future<String> readOnlyId(String padId, String candidate) { return store.readOnlyId(padId, candidate); }
   @Override public Future<String> padOfReadOnlyId(String readOnlyId) { return store.padOfReadOnlyId(readOnlyId); }
   @Override public Future<Boolean> setLifetime(String padId, Duration lifetime) { return store.setLifetime(padId, lifetime); }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * reading each one's head, last edit and size ({@code HMGET}, one key). Why a scan and not an index:
  * no write path pays for it, nothing can drift out of date (a pad whose lifetime passed is simply
  * gone), and every command touches one key, as Redis Cluster requires (on a cluster, the scan runs
- * on each primary in turn). A listing is for an operator, rarely asked for.
+ * on each master in turn: {@link RedisClusterListing}). A listing is for an operator, rarely asked for.
  *
  * <p>The cursor is {@code <scan cursor>-<keys of that step already listed>}: a page stops in the
  * middle of a SCAN step when it is full, and the next page repeats that step and skips what was
@@ -27,7 +27,7 @@ final class RedisPadListing {
   private static final String MATCH = PadKeys.PREFIX + "{*}:meta";
   private static final Pattern CURSOR = Pattern.compile("([0-9]{1,20})-([0-9]{1,9})");
   /** SCAN steps one page may take, so that a sparse keyspace answers in bounded time (a short page then). */
-  private static final int MAX_STEPS = 64;
+  static final int MAX_STEPS = 64;
 
   private final RedisAPI api;
   private final RedisAvailability availability;
@@ -38,39 +38,58 @@ final class RedisPadListing {
   }
 
   Future<PadListing> page(String cursor, int limit) {
-    String scan = "0";
-    int skip = 0;
+    ScanPosition from = ScanPosition.START;
     if (cursor != null) {
       Matcher m = CURSOR.matcher(cursor);
       if (!m.matches()) return Future.failedFuture(new IllegalArgumentException("not a cursor of this listing"));
-      scan = m.group(1);
-      skip = Integer.parseInt(m.group(2));
+      from = new ScanPosition(m.group(1), Integer.parseInt(m.group(2)));
     }
-    return step(scan, skip, limit, new ArrayList<>(), 0)
-        .compose(found -> entries(found.padIds()).map(entries -> new PadListing(entries, found.next())));
+    List<String> padIds = new ArrayList<>();
+    return scan(api, availability, from, limit, padIds, MAX_STEPS).compose(stop -> entries(api, availability, padIds)
+        .map(entries -> new PadListing(entries, stop.next() == null ? null : stop.next().encoded())));
   }
 
-  private record Found(List<String> padIds, String next) {}
+  /** Where the scan of one server stands: its SCAN cursor, and the keys of that step already listed. */
+  record ScanPosition(String scan, int skip) {
+    static final ScanPosition START = new ScanPosition("0", 0);
 
-  private Future<Found> step(String scan, int skip, int limit, List<String> padIds, int steps) {
+    String encoded() {
+      return scan + "-" + skip;
+    }
+  }
+
+  /** Where a scan stopped ({@code next} null: that server has no more) and the SCAN steps it took. */
+  record ScanStop(ScanPosition next, int steps) {}
+
+  /**
+   * Scans one server ({@code node}) from {@code from}, adding the pads it finds to {@code padIds}
+   * until it holds {@code limit}, the server has no more, or {@code maxSteps} SCAN steps are taken.
+   */
+  static Future<ScanStop> scan(RedisAPI node, RedisAvailability availability, ScanPosition from, int limit,
+      List<String> padIds, int maxSteps) {
+    return step(node, availability, from.scan(), from.skip(), limit, padIds, 1, maxSteps);
+  }
+
+  private static Future<ScanStop> step(RedisAPI node, RedisAvailability availability, String scan, int skip, int limit,
+      List<String> padIds, int steps, int maxSteps) {
     int count = Math.max(100, limit * 10);
-    return availability.track(api.scan(List.of(scan, "MATCH", MATCH, "COUNT", Integer.toString(count)))).compose(reply -> {
+    return availability.track(node.scan(List.of(scan, "MATCH", MATCH, "COUNT", Integer.toString(count)))).compose(reply -> {
       String next = reply.get(0).toString();
       Response keys = reply.get(1);
       int taken = 0;
       for (int i = skip; i < keys.size(); i++) {
-        if (padIds.size() == limit) return Future.succeededFuture(new Found(padIds, scan + "-" + (skip + taken)));
+        if (padIds.size() == limit) return Future.succeededFuture(new ScanStop(new ScanPosition(scan, skip + taken), steps));
         padIds.add(padIdOf(keys.get(i).toString()));
         taken++;
       }
-      if (next.equals("0")) return Future.succeededFuture(new Found(padIds, null));
-      if (padIds.size() == limit || steps + 1 >= MAX_STEPS) return Future.succeededFuture(new Found(padIds, next + "-0"));
-      return step(next, 0, limit, padIds, steps + 1);
+      if (next.equals("0")) return Future.succeededFuture(new ScanStop(null, steps));
+      if (padIds.size() == limit || steps >= maxSteps) return Future.succeededFuture(new ScanStop(new ScanPosition(next, 0), steps));
+      return step(node, availability, next, 0, limit, padIds, steps + 1, maxSteps);
     });
   }
 
-  /** Each pad's meta (one HMGET each, in parallel); a pad gone meanwhile is left out. */
-  private Future<List<PadEntry>> entries(List<String> padIds) {
+  /** Each pad's meta (one HMGET each, in parallel, through {@code api}); a pad gone meanwhile is left out. */
+  static Future<List<PadEntry>> entries(RedisAPI api, RedisAvailability availability, List<String> padIds) {
     List<Future<Response>> reads = new ArrayList<>();
     for (String padId : padIds) {
       reads.add(availability.track(api.hmget(List.of(PadKeys.of(padId).meta(), "head", "lastEdited", "size"))));

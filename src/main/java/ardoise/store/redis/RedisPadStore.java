@@ -91,7 +91,7 @@ public final class RedisPadStore implements PadStore {
   private final RedisPadNotes notes;
   private final RedisChatLog chat;
   private final RedisReadOnlyIds readOnlyIds;
-  private final RedisPadListing listing;
+  private final java.util.function.BiFunction<String, Integer, Future<ardoise.store.PadListing>> listing;
   private final RedisTopology topology;
   private final CommitChannels channels;
 
@@ -110,8 +110,10 @@ public final class RedisPadStore implements PadStore {
         tuning.commandTimeoutMs(), cluster);
     this.notes = new RedisPadNotes(api, availability, tuning.retention());
     this.chat = new RedisChatLog(api, availability, tuning.retention());
-    this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention());
-    this.listing = new RedisPadListing(api, availability);
+    this.readOnlyIds = new RedisReadOnlyIds(api, availability, tuning.retention(), channels);
+    this.listing = cluster
+        ? new RedisClusterListing(vertx, api, availability, withDeadline(topology.options(1, false), tuning), topology.urls().get(0))::page
+        : new RedisPadListing(api, availability)::page;
     this.feed = new CommitFeed(vertx, subscriber, channels, this::readHead, tuning.maxReconnectDelayMs(), cluster);
   }
 
@@ -359,15 +361,10 @@ public final class RedisPadStore implements PadStore {
         .map(meta -> RedisPadListing.entryOf(padId, meta)));
   }
 
-  /** See {@link RedisPadListing}. */
+  /** See {@link RedisPadListing}, and {@link RedisClusterListing} on a cluster. */
   @Override
   public Future<ardoise.store.PadListing> listPads(String cursor, int limit) {
-    if (topology.mode() == RedisTopology.Mode.CLUSTER) {
-      // A SCAN reaches one master: a listing of one third of the pads would look complete.
-      return Future.failedFuture(new UnsupportedOperationException(
-          "listing the pads is not available on Redis Cluster (a scan would reach one master only)"));
-    }
-    return onCaller(listing.page(cursor, limit));
+    return onCaller(listing.apply(cursor, limit));
   }
 
   @Override

@@ -27,11 +27,13 @@ final class RedisReadOnlyIds {
   private final RedisAPI api;
   private final RedisAvailability availability;
   private final Retention retention;
+  private final CommitChannels channels;
 
-  RedisReadOnlyIds(RedisAPI api, RedisAvailability availability, Retention retention) {
+  RedisReadOnlyIds(RedisAPI api, RedisAvailability availability, Retention retention, CommitChannels channels) {
     this.api = api;
     this.availability = availability;
     this.retention = retention;
+    this.channels = channels;
   }
 
   static long reverseSlack(long lifetimeMs) {
@@ -75,23 +77,25 @@ final class RedisReadOnlyIds {
   /**
    * The pad's own key takes the new id first (the old one leads nowhere from then on, {@link #padOf}
    * checks it), then the new reverse entry is written and the old one removed. Null for a pad never
-   * written.
+   * written. The script also tells the pad's channel, so that every instance closes the old link's
+   * viewers ({@code policy}, as an owner's other changes).
    */
   Future<String> rotate(String padId, String candidate) {
-    List<String> args = List.of(candidate, Long.toString(System.currentTimeMillis()),
-        Long.toString(reverseSlack(retention.defaultMs())));
-    return availability.track(ROTATE.run(api, List.of(PadKeys.of(padId).meta(), PadKeys.readOnlyId(padId)), args))
-        .compose(r -> {
-          if (r == null) return Future.succeededFuture(null);
-          long until = r.get(1).toLong();
-          List<String> set = until > 0
-              ? List.of(PadKeys.padOfReadOnlyId(candidate), padId, "PXAT", Long.toString(until))
-              : List.of(PadKeys.padOfReadOnlyId(candidate), padId);
-          Future<?> written = availability.track(api.set(set));
-          if (r.get(0) == null) return written.map(x -> candidate);
-          String old = r.get(0).toString();
-          return written.compose(x -> availability.track(api.del(List.of(PadKeys.padOfReadOnlyId(old))))).map(x -> candidate);
-        });
+    return channels.sharded().compose(sharded -> {
+      List<String> args = List.of(candidate, Long.toString(System.currentTimeMillis()),
+          Long.toString(reverseSlack(retention.defaultMs())), PadKeys.of(padId).channel(), CommitChannels.publishCommand(sharded));
+      return availability.track(ROTATE.run(api, List.of(PadKeys.of(padId).meta(), PadKeys.readOnlyId(padId)), args));
+    }).compose(r -> {
+      if (r == null) return Future.succeededFuture(null);
+      long until = r.get(1).toLong();
+      List<String> set = until > 0
+          ? List.of(PadKeys.padOfReadOnlyId(candidate), padId, "PXAT", Long.toString(until))
+          : List.of(PadKeys.padOfReadOnlyId(candidate), padId);
+      Future<?> written = availability.track(api.set(set));
+      if (r.get(0) == null) return written.map(x -> candidate);
+      String old = r.get(0).toString();
+      return written.compose(x -> availability.track(api.del(List.of(PadKeys.padOfReadOnlyId(old))))).map(x -> candidate);
+    });
   }
 
   /** The pad's read-only id if it has one; never makes one. */
