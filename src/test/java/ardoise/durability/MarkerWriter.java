@@ -90,6 +90,11 @@ final class MarkerWriter implements AutoCloseable {
     return ackedAt.entrySet().stream().filter(e -> e.getValue() < nanoTime).map(Map.Entry::getKey).sorted().toList();
   }
 
+  /** When each marker was acknowledged ({@link System#nanoTime()}), in order. */
+  synchronized List<Long> ackTimes() {
+    return ackedAt.values().stream().sorted().toList();
+  }
+
   /** The first acknowledgement after {@code nanoTime}, or -1. */
   synchronized long firstAckAfter(long nanoTime) {
     return ackedAt.values().stream().filter(t -> t > nanoTime).min(Long::compare).orElse(-1L);

@@ -19,22 +19,31 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback {
   private final int masters;
   private final int replicas;
+  private final List<String> settings;
   private final List<RedisNode> nodes = new ArrayList<>();
 
-  private RedisClusterExtension(int masters, int replicas) {
+  private RedisClusterExtension(int masters, int replicas, List<String> settings) {
     this.masters = masters;
     this.replicas = replicas;
+    this.settings = settings;
   }
 
   public static RedisClusterExtension create(int masters, int replicasPerMaster) {
-    return new RedisClusterExtension(masters, replicasPerMaster);
+    return new RedisClusterExtension(masters, replicasPerMaster, List.of());
+  }
+
+  /** With more redis-server arguments for every node, e.g. {@code "--cluster-require-full-coverage", "no"}. */
+  public static RedisClusterExtension create(int masters, int replicasPerMaster, String... settings) {
+    return new RedisClusterExtension(masters, replicasPerMaster, List.of(settings));
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     for (int i = 0; i < masters * (1 + replicas); i++) {
-      nodes.add(RedisNode.start(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-          "--cluster-node-timeout", "1000", "--appendonly", "yes", "--appendfsync", "everysec", "--save", "")));
+      List<String> args = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+          "--cluster-node-timeout", "1000", "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""));
+      args.addAll(settings);
+      nodes.add(RedisNode.start(args));
     }
     List<String> command = new ArrayList<>(List.of(TestTools.redisCli().toString(), "--cluster", "create"));
     for (RedisNode n : nodes) command.add("127.0.0.1:" + n.port());

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * Commit notifications of every watched pad over one dedicated subscribing connection (on a
  * cluster, one per node: SSUBSCRIBE goes to the node that owns the pad's slot, see
  * {@link CommitChannels}). A subscribed
- * connection does not survive a Redis restart, so a lost connection is re-opened with backoff, every
+ * connection does not survive a Redis restart, so a lost connection is re-opened with backoff (on a
+ * cluster, kept in use until then: {@link #replace}), every
  * channel re-subscribed, and each watcher then told the current head read from the pad's metadata:
  * commits published while the connection was down are not lost, only merged into one call.
  * Calls are level-triggered: a watcher may see a head twice or skip intermediate heads.
@@ -37,17 +38,30 @@ final class CommitFeed {
   private final Function<String, Future<Long>> readHead;
   private final CommitChannels channels;
   private final long maxRetryMs;
+  private final boolean keepUntilReplaced;
   private final Map<String, List<Watcher>> watchers = new HashMap<>();
   private Future<RedisConnection> connection; // null when none is open or being opened
+  private boolean replacing;
   private long retryMs = FIRST_RETRY_MS;
   private boolean closed;
 
   CommitFeed(Vertx vertx, Redis client, CommitChannels channels, Function<String, Future<Long>> readHead, long maxRetryMs) {
+    this(vertx, client, channels, readHead, maxRetryMs, false);
+  }
+
+  /**
+   * {@code keepUntilReplaced} (a cluster; the client's pool must then hold two connections per
+   * node): a connection that lost one node stays in use until a fresh one is subscribed, since its
+   * subscriptions on the other nodes still deliver; see {@link #replace}.
+   */
+  CommitFeed(Vertx vertx, Redis client, CommitChannels channels, Function<String, Future<Long>> readHead, long maxRetryMs,
+      boolean keepUntilReplaced) {
     this.vertx = vertx;
     this.client = client;
     this.channels = channels;
     this.readHead = readHead;
     this.maxRetryMs = maxRetryMs;
+    this.keepUntilReplaced = keepUntilReplaced;
   }
 
   Future<Subscription> watch(String padId, LongConsumer onHead, Runnable onPolicy) {
@@ -108,10 +122,54 @@ final class CommitFeed {
   private void lost(RedisConnection c) {
     synchronized (this) {
       if (connection == null || connection.result() != c) return; // already replaced
-      connection = null;
+      if (keepUntilReplaced) {
+        if (replacing) return;
+        replacing = true;
+      } else {
+        connection = null;
+      }
+    }
+    if (keepUntilReplaced) {
+      replace(c);
+      return;
     }
     c.close();
     scheduleReconnect();
+  }
+
+  /**
+   * On a cluster, one node's connection ended (a dead master) or a subscription was refused: the
+   * pads of the other nodes still hear their commits on {@code old}, so it stays in use until a
+   * fresh connection is open (the client opens one only once every node of its slot map answers:
+   * after the failover), then every channel is subscribed on it with the gap fill, and {@code old}
+   * is closed. Attempts with the same backoff as a reconnect.
+   */
+  private void replace(RedisConnection old) {
+    client.connect().onComplete(fresh -> {
+      boolean stop;
+      synchronized (this) {
+        replacing = false;
+        stop = closed;
+        if (!stop) connection = Future.succeededFuture(fresh);
+      }
+      if (stop) {
+        fresh.close();
+        return;
+      }
+      install(fresh);
+      old.close();
+    }, e -> {
+      long delay;
+      synchronized (this) {
+        if (closed) {
+          replacing = false;
+          return;
+        }
+        delay = retryMs;
+        retryMs = Math.min(retryMs * 2, maxRetryMs);
+      }
+      vertx.setTimer(delay, id -> replace(old));
+    });
   }
 
   private void scheduleReconnect() {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command. A hung
+ * Whether Redis answers: a PING every {@code intervalMs} plus the outcome of every command (on a
+ * cluster, the probe alone: see the constructor). A hung
  * Redis (stopped process, blackholed host) fails no command and closes no connection, it just never
  * answers: so every command it follows, the PINGs included, gets a deadline
  * ({@code commandTimeoutMs}); past it the command fails with a {@link TimeoutException}, Redis counts
@@ -51,9 +52,12 @@ final class RedisAvailability {
   }
 
   /**
-   * {@code cluster}: the probe is CLUSTER INFO instead of PING. Why: any node answers a PING, but
-   * while a failed master's slots have no owner, the cluster refuses commands for them
-   * ({@code cluster_state:fail}); readiness must say so.
+   * {@code cluster}: the probe is DBSIZE, which the cluster client sends to every master, then
+   * CLUSTER INFO, instead of PING. Why: any node answers a PING, but a master that does not answer,
+   * or a failed master's slots without an owner ({@code cluster_state:fail}), leave pads without
+   * their store; readiness must say so. And only the probe changes the state: a command fails for
+   * the pads of one master while those of the others commit, so command outcomes would flip it
+   * back and forth (they still count as errors).
    */
   RedisAvailability(Vertx vertx, RedisAPI api, String redactedEndpoint, long intervalMs, long commandTimeoutMs,
       boolean cluster) {
@@ -73,10 +77,11 @@ final class RedisAvailability {
     // One PING at a time: against an unreachable host they would otherwise pile up (each ends at its deadline).
     if (!pinging.compareAndSet(false, true)) return;
     Future<?> probe = cluster
-        ? api.cluster(List.of("INFO")).compose(r -> r.toString().contains("cluster_state:ok") ? Future.succeededFuture()
+        ? api.dbsize().compose(size -> api.cluster(List.of("INFO"))).compose(r -> r.toString().contains("cluster_state:ok")
+            ? Future.succeededFuture()
             : Future.failedFuture(new IllegalStateException("the redis cluster reports cluster_state:fail")))
         : api.ping(List.of());
-    track(probe).onComplete(r -> pinging.set(false));
+    track(probe, true).onComplete(r -> pinging.set(false));
   }
 
   /**
@@ -84,7 +89,11 @@ final class RedisAvailability {
    * the command deadline fails the returned future (the command itself cannot be called back).
    */
   <T> Future<T> track(Future<T> result) {
-    long sentIn = epoch();
+    return track(result, !cluster);
+  }
+
+  private <T> Future<T> track(Future<T> result, boolean changesState) {
+    long sentIn = changesState ? epoch() : -1; // -1 is never the current epoch: the outcome only counts
     return result.timeout(commandTimeoutMs, TimeUnit.MILLISECONDS)
         .recover(e -> Future.failedFuture(e instanceof TimeoutException
             ? new TimeoutException("no answer from redis within " + commandTimeoutMs + " ms") : e))

@@ -33,7 +33,8 @@ import java.util.logging.Logger;
 /**
  * {@link PadStore} on Redis (key layout in docs/storage.md). Each write is one Lua script, so a pad's
  * commit is atomic and checked (head, seqs) inside Redis even with several server instances.
- * Commands go through the pooled client, which reconnects by itself; commit notifications through
+ * Commands go through the pooled client, which reconnects by itself (on a cluster, through
+ * {@link ClusterLanes}: one dead master then fails only its own pads' commands); commit notifications through
  * {@link CommitFeed}'s own connection. Thread rule: safe to call from any context; futures and
  * watch callbacks complete on the caller's context.
  */
@@ -96,11 +97,14 @@ public final class RedisPadStore implements PadStore {
 
   private RedisPadStore(Vertx vertx, RedisTopology topology, Tuning tuning) {
     this.topology = topology;
-    this.redis = Redis.createClient(vertx, withDeadline(topology.options(tuning.poolSize(), true), tuning));
-    this.subscriber = Redis.createClient(vertx, withDeadline(topology.options(1, false), tuning));
+    boolean cluster = topology.mode() == RedisTopology.Mode.CLUSTER;
+    RedisOptions commandOptions = withDeadline(topology.options(tuning.poolSize(), true), tuning);
+    // On a cluster, long-lived connections: a dead master then fails only its own pads' commands.
+    this.redis = cluster ? ClusterLanes.create(vertx, commandOptions, tuning.poolSize()) : Redis.createClient(vertx, commandOptions);
+    // On a cluster, room for the feed's replacement connection while the old one still delivers.
+    this.subscriber = Redis.createClient(vertx, withDeadline(topology.options(cluster ? 2 : 1, false), tuning));
     this.api = RedisAPI.api(redis);
     this.tuning = tuning;
-    boolean cluster = topology.mode() == RedisTopology.Mode.CLUSTER;
     this.channels = new CommitChannels(api, cluster);
     this.availability = new RedisAvailability(vertx, api, topology.redacted(), tuning.pingIntervalMs(),
         tuning.commandTimeoutMs(), cluster);
@@ -110,7 +114,7 @@ public final class RedisPadStore implements PadStore {
     this.listing = cluster
         ? new RedisClusterListing(vertx, api, availability, withDeadline(topology.options(1, false), tuning), topology.urls().get(0))::page
         : new RedisPadListing(api, availability)::page;
-    this.feed = new CommitFeed(vertx, subscriber, channels, this::readHead, tuning.maxReconnectDelayMs());
+    this.feed = new CommitFeed(vertx, subscriber, channels, this::readHead, tuning.maxReconnectDelayMs(), cluster);
   }
 
   private static RedisOptions withDeadline(RedisOptions options, Tuning tuning) {
