@@ -215,7 +215,7 @@ for target in $TARGETS; do
     start_server "$target"
     label=$scenario
     # No spaces: ResultTable splits RESULT lines on them.
-    [ "$target" = ardoise ] && [ "$REDIS_MODE" != embedded ] && label="$scenario-$REDIS_MODE$([ "$REDIS_MODE" = cluster ] && echo "${CLUSTER_MASTERS}x$((CLUSTER_REPLICAS + 1))")-${INSTANCES}inst-wait$WAIT_REPLICAS"
+    [ "$target" = ardoise ] && [ "$REDIS_MODE" != embedded ] && label="$scenario-$REDIS_MODE$([ "$REDIS_MODE" = cluster ] && echo "${CLUSTER_MASTERS}x$((CLUSTER_REPLICAS + 1))" || true)-${INSTANCES}inst-wait$WAIT_REPLICAS"
     java -Xmx2g $GENERATOR_JAVA_OPTS -cp "$CP" ardoise.bench.load.LoadBench --target="$target" --port="$PORT" --ports="$PORTS" --server-pid="$SERVER_PID" \
       --label="$label" $args > "$OUT/run.txt" 2>&1 || echo "(the load generator failed: see $OUT/log.txt)"
     cat "$OUT/run.txt" >> "$OUT/log.txt"
