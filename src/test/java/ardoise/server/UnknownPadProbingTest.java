@@ -91,7 +91,8 @@ class UnknownPadProbingTest {
     String code;
     int tries = 0;
     do {
-      code = server.refusedSocket("/ws/r/BBBBBBBBBBBBBBBBBBBBBB").errorCode();
+      WsClient viewer = server.connect("/ws/r/BBBBBBBBBBBBBBBBBBBBBB", null);
+      code = viewer.next("error").getString("code");
     } while (!code.equals("rate-limited") && ++tries < 5);
     assertEquals("rate-limited", code, "a read-only socket with an unknown id is a miss");
 

@@ -83,9 +83,8 @@ class UnwrittenPadsLeaveNoTraceTest {
     }
     JsonObject links = new JsonObject(server.get("/api/pads/" + PAD + "/links").text());
     assertNull(links.getString("readOnly"), "no read-only link before the first edit: " + links.encode());
-    RawWebSocket.Refusal viewer = server.refusedSocket("/ws/r/AAAAAAAAAAAAAAAAAAAAAA");
-    assertEquals("bad-pad-name", viewer.errorCode());
-    assertEquals(1008, viewer.closeStatus());
+    WsClient viewer = server.connect("/ws/r/AAAAAAAAAAAAAAAAAAAAAA", null);
+    viewer.nextError("bad-pad-name");
     WsClient projector = server.connect("/ws/" + PAD + "/projector", null);
     assertEquals(0L, projector.join(ServerFixture.newClientId()).getLong("rev"));
     projector.close();
