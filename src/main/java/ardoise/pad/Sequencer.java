@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * broadcasts (one {@link Fanout#committed} per append), in revision order.
  *
  * <p>Invariant: the head advances only by a successful append or by ops read back from the store,
- * one revision at a time; queued ops always apply after the head (see {@link UnstoredOps}).
+ * one revision at a time; queued ops always apply after the head (see {@link UnstoredOps}). A head
+ * the store announces only says where to read: one it cannot serve is forgotten, never waited for.
  * Thread rule: pad context only.
  */
 final class Sequencer {
@@ -217,7 +218,8 @@ final class Sequencer {
     if (busy || retry.isWaiting() || pacingTimer != -1) return;
     if (knownHead > window.head()) {
       busy = true;
-      store.ops(padId, window.head(), knownHead).onComplete(this::caughtUp);
+      long announced = knownHead;
+      store.ops(padId, window.head(), announced).onComplete(r -> caughtUp(announced, r));
     } else if (!queue.isEmpty()) {
       long now = System.nanoTime();
       long delay = fanout.appendDelay(now);
@@ -250,19 +252,22 @@ final class Sequencer {
       storeFailed("append", r.cause());
       return;
     }
-    storeAnswered();
     if (r.result().gone()) {
+      storeAnswered();
       padGone();
       return;
     }
     if (r.result().appended()) {
+      storeAnswered();
       queue.removeStored(batch.size());
       for (OpRecord rec : batch) commit(rec);
       fanout.committed(batch);
     } else if (r.result().head() < window.head()) {
+      storeAnswered();
       restoreLost(r.result().head());
       return;
     } else {
+      // Not yet the end of an outage: the catch-up that follows says whether the store serves that head.
       knownHead = Math.max(knownHead, r.result().head());
     }
     pump();
@@ -313,7 +318,8 @@ final class Sequencer {
     });
   }
 
-  private void caughtUp(AsyncResult<List<OpRecord>> r) {
+  /** The store's answer to a read of the revisions after the head up to {@code announced}. */
+  private void caughtUp(long announced, AsyncResult<List<OpRecord>> r) {
     busy = false;
     if (halted != null) {
       halted.tryComplete();
@@ -323,7 +329,6 @@ final class Sequencer {
       storeFailed("ops", r.cause());
       return;
     }
-    storeAnswered();
     long before = window.head();
     List<OpRecord> foreign = new ArrayList<>();
     List<OpRecord> committed = new ArrayList<>();
@@ -341,12 +346,28 @@ final class Sequencer {
     }
     fanout.committed(committed);
     if (window.head() == before) {
-      // Why: a store that announces a head it cannot serve yet must not be polled in a hot loop.
-      storeFailed("ops", new IllegalStateException("no ops after rev " + window.head() + " up to " + knownHead));
+      forgetUnservedHead(announced);
       return;
     }
+    storeAnswered();
     if (!foreign.isEmpty()) rebaseQueue(foreign);
     pump();
+  }
+
+  /**
+   * The store has no revision after the head up to {@code announced}: the writes that announced it
+   * are gone from the store. With the replica wait these are writes nobody was acknowledged for: on
+   * a master that a failover replaced before any replica had them, their head reached this pad
+   * first (the commit script publishes it before its replica wait; a head read on that master).
+   * Why forget it: it never comes back, and waiting for it would hold the queued ops forever; the
+   * next append's head check, inside the store, says where the head really is. Why after a backoff:
+   * a store that keeps announcing a head it cannot serve must not be polled in a hot loop. A head
+   * announced while the read was in flight is kept: it may be real.
+   */
+  private void forgetUnservedHead(long announced) {
+    if (knownHead == announced) knownHead = window.head();
+    storeFailed("ops", new IllegalStateException("no ops after rev " + window.head() + " up to " + announced
+        + "; going on from rev " + window.head()));
   }
 
   /** Runs {@code action} once the pad has a revision: now if it has one, else at its first commit (here or by another instance). */

@@ -8,6 +8,7 @@ import ardoise.testing.RedisNode;
 import ardoise.testing.RedisSentinelExtension;
 import io.vertx.core.Vertx;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -65,11 +66,13 @@ class RedisSentinelTest {
       typists.clients.forEach(c -> ackedBeforeKill.addAll(c.acked()));
       Eventually.until("the sentinels promote a replica", () -> sentinels.masterPort() != master.port());
       promotedMs = (System.nanoTime() - killedAt) / 1_000_000;
-      Eventually.until("acknowledgements again", () -> typists.acks() > acksAtKill + 5, typists::describe);
+      Eventually.until("acknowledgements again", () -> typists.acks() > acksAtKill + 5,
+          () -> typists.describe() + sentinels.describe(storeProbes(pad)));
       recoveredMs = (System.nanoTime() - killedAt) / 1_000_000;
       typedDuringOutage = typed(typists) - typedAtKill;
       int acksAfter = typists.acks();
-      Eventually.until("typing goes on", () -> typists.acks() >= acksAfter + 20);
+      Eventually.until("typing goes on", () -> typists.acks() >= acksAfter + 20,
+          () -> typists.describe() + sentinels.describe(storeProbes(pad)));
     }
     sentinels.awaitSettled(sentinels.masterPort());
     typists.awaitSettled();
@@ -84,6 +87,12 @@ class RedisSentinelTest {
     System.out.printf("sentinel failover, two instances, replica wait 1: replica promoted %d ms after the kill, "
         + "acknowledgements again after %d ms, %d tokens typed meanwhile (held, then acknowledged), "
         + "%d acknowledged before the kill, none lost%n", promotedMs, recoveredMs, typedDuringOutage, ackedBeforeKill.size());
+  }
+
+  /** The pad's head and the length of its log (its last rev) on a server, for a failure's message. */
+  private static List<List<String>> storeProbes(String pad) {
+    String keys = "ardoise:{" + pad + "}:";
+    return List.of(List.of("HGET", keys + "meta", "head"), List.of("XLEN", keys + "log"));
   }
 
   private static int typed(Typists typists) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A pad whose store fails: ops are held (not acknowledged) within the server-wide budget, refused
  * with store-unavailable beyond it, and stored in arrival order once the store answers; an append
- * whose reply is lost is recognised as committed, not applied twice.
+ * whose reply is lost is recognised as committed, not applied twice; a head the store announced and
+ * then lost holds nothing back.
  */
 class HeldEditsTest {
   private final PadContext pads = new PadContext();
@@ -100,6 +101,25 @@ class HeldEditsTest {
         onFuture(() -> older.ops("held", 1, 3)).stream().map(OpRecord::clientId).toList());
   }
 
+  @Test
+  void aHeadTheStoreNoLongerHoldsIsForgottenAndTheHeldOpsAreStored() throws Exception {
+    submit(a, 0, 1, "A");
+    Eventually.until("alice's op is acknowledged", () -> a.revs().size() == 1);
+    // The master announced revs 2..4, then a failover replaced it before any replica had them: no one
+    // was acknowledged for them, and the store's head is still 1.
+    on(() -> {
+      store.heads.accept(4);
+      return null;
+    });
+    submit(b, 0, 1, "B");
+    Eventually.until("bruno's op is acknowledged", () -> b.revs().size() == 2, () -> b.events().toString());
+    assertEquals(List.of("joined 0", "ack 1 1", "op 2"), a.events());
+    assertEquals(List.of("joined 0", "op 1", "ack 1 2"), b.events());
+    assertEquals(1, store.emptyReads.get(), "the unserved head is read once, then forgotten");
+    assertEquals(2, onFuture(() -> memory.load("held")).head());
+    assertEquals("BA", text());
+  }
+
   /** Submits an insert at the start of the empty document (rev 0). */
   private void submit(RecordingMember m, long rev, long seq, String insert) throws Exception {
     on(() -> {
@@ -125,11 +145,15 @@ class HeldEditsTest {
 
   /**
    * Forwards to a store that can be swapped (a Redis restored from older files); can run one append
-   * and then report it failed, as a broken connection would.
+   * and then report it failed, as a broken connection would. {@code heads} announces a head to the
+   * pad as the store's notifications do (call it on the pad's context); {@code emptyReads} counts the
+   * reads of revisions that found none.
    */
   private static final class LostReplyStore implements PadStore {
     volatile PadStore target;
     volatile boolean loseNextReply;
+    volatile LongConsumer heads = head -> { };
+    final java.util.concurrent.atomic.AtomicInteger emptyReads = new java.util.concurrent.atomic.AtomicInteger();
 
     LostReplyStore(PadStore target) {
       this.target = target;
@@ -144,7 +168,11 @@ class HeldEditsTest {
       return result.compose(r -> Future.failedFuture("connection closed before the reply"));
     }
 
-    @Override public Future<List<OpRecord>> ops(String padId, long from, long to) { return target.ops(padId, from, to); }
+    @Override public Future<List<OpRecord>> ops(String padId, long from, long to) {
+      return target.ops(padId, from, to).onSuccess(ops -> {
+        if (ops.isEmpty() && to > from) emptyReads.incrementAndGet();
+      });
+    }
 
     @Override public Future<Void> saveSnapshot(String padId, Snapshot s) { return target.saveSnapshot(padId, s); }
 
@@ -152,7 +180,10 @@ class HeldEditsTest {
       return target.snapshotAtOrBefore(padId, atMost);
     }
 
-    @Override public Future<Subscription> watch(String padId, LongConsumer onHead) { return target.watch(padId, onHead); }
+    @Override public Future<Subscription> watch(String padId, LongConsumer onHead) {
+      heads = onHead;
+      return target.watch(padId, onHead);
+    }
 
     @Override public ardoise.store.PadNotes notes() { return target.notes(); }
 

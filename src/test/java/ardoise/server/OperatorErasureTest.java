@@ -102,8 +102,9 @@ class OperatorErasureTest {
     assertEquals(410, http.get("/p/" + pad + "/projector").status());
     assertEquals(410, http.get("/p/" + pad + "/export/md").status());
     assertEquals(410, http.get("/p/" + pad + "/export/pdf").status());
-    WsClient viewer = server.connect("/ws/r/" + readOnlyId, null);
-    assertEquals("pad-deleted", viewer.nextErrorCode());
+    RawWebSocket.Refusal viewer = server.refusedSocket("/ws/r/" + readOnlyId);
+    assertEquals("pad-deleted", viewer.errorCode());
+    assertEquals(1008, viewer.closeStatus());
     assertEquals(404, admin(HttpMethod.DELETE, "/api/admin/pads/" + pad, TOKEN).status(), "nothing left to delete");
     assertEquals(404, admin(HttpMethod.GET, "/api/admin/pads/" + pad + "/export", TOKEN).status());
 

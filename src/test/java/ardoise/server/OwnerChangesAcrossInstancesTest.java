@@ -117,8 +117,9 @@ class OwnerChangesAcrossInstancesTest {
     assertEquals(fresh, readOnlyIdOf(httpB, pad));
     WsClient newViewerOnB = b.connect("/ws/r/" + fresh, null);
     assertEquals("Bonjour", newViewerOnB.join(ServerFixture.newClientId()).getString("text"));
-    WsClient oldAgainOnB = b.connect("/ws/r/" + old, null);
-    assertEquals("bad-pad-name", oldAgainOnB.nextErrorCode(), "the old link opens nothing on B either");
+    RawWebSocket.Refusal oldAgainOnB = b.refusedSocket("/ws/r/" + old);
+    assertEquals("bad-pad-name", oldAgainOnB.errorCode(), "the old link opens nothing on B either");
+    assertEquals(1008, oldAgainOnB.closeStatus());
 
     writer.op(1, 2, 7, " !").next("ack");
     assertEquals("op", newViewerOnB.next().getString("type"), "the new link's viewer on B keeps receiving the pad");

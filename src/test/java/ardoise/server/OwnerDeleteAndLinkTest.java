@@ -99,8 +99,9 @@ class OwnerDeleteAndLinkTest {
     assertEquals(410, http.get("/p/" + pad + "/projector").status());
     assertEquals(410, http.get("/p/" + pad + "/export/md").status());
     assertEquals(410, http.get("/p/" + pad + "/export/txt").status());
-    WsClient late = server.connect("/ws/r/" + id, null);
-    assertEquals("pad-deleted", late.nextErrorCode());
+    RawWebSocket.Refusal late = server.refusedSocket("/ws/r/" + id);
+    assertEquals("pad-deleted", late.errorCode());
+    assertEquals(1008, late.closeStatus());
     assertEquals(List.of("ardoise:read-only-deleted:" + id, "ardoise:{" + pad + "}:deleted"), keysAbout(pad, id),
         "nothing is left but the tombstones: owner and policy included");
     assertEquals(403, as(token, HttpMethod.DELETE, "/api/pads/" + pad).status(), "the owner token went with the pad");
@@ -133,8 +134,9 @@ class OwnerDeleteAndLinkTest {
     assertEquals(fresh, readOnlyId(pad));
     WsClient newReader = server.connect("/ws/r/" + fresh, null);
     assertEquals("Compte rendu de l’atelier", newReader.join(ServerFixture.newClientId()).getString("text"));
-    WsClient oldAgain = server.connect("/ws/r/" + old, null);
-    assertEquals("bad-pad-name", oldAgain.nextErrorCode(), "an unknown link");
+    RawWebSocket.Refusal oldAgain = server.refusedSocket("/ws/r/" + old);
+    assertEquals("bad-pad-name", oldAgain.errorCode(), "an unknown link");
+    assertEquals(1008, oldAgain.closeStatus());
 
     writer.op(1, 1, 25, ".").next("ack");
     assertEquals("op", projector.next().getString("type"), "the projector (reached by name) keeps working");

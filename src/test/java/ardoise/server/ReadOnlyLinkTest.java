@@ -98,9 +98,9 @@ class ReadOnlyLinkTest {
     assertEquals(404, server.get("/r/AAAAAAAAAAAAAAAAAAAAAA/qr.svg").status());
     assertEquals(404, server.get("/r/x").status());
     assertEquals(400, server.get("/p/a%2Fb/projector").status());
-    WsClient ws = server.connect("/ws/r/AAAAAAAAAAAAAAAAAAAAAA", null);
-    ws.nextError("bad-pad-name");
-    assertEquals(1008, ws.awaitClosed());
+    RawWebSocket.Refusal ws = server.refusedSocket("/ws/r/AAAAAAAAAAAAAAAAAAAAAA");
+    assertEquals("bad-pad-name", ws.errorCode());
+    assertEquals(1008, ws.closeStatus());
   }
 
   @Test

@@ -81,6 +81,19 @@ public final class ServerFixture implements AutoCloseable {
     return c;
   }
 
+  /**
+   * A socket the server refuses at once after the handshake (an error frame, then a close), read
+   * over a plain socket: a {@link WsClient} would miss the refusal now and then (see
+   * {@link RawWebSocket}). It sends the Origin {@link #connect} sends when given none.
+   */
+  RawWebSocket.Refusal refusedSocket(String uri) {
+    try {
+      return RawWebSocket.open(app.port(), uri, RawWebSocket.ownOrigin(app.port()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A connection with these request headers (e.g. X-Forwarded-For behind a trusted proxy). */
   public WsClient connectWith(String uri, Map<String, String> headers) {
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(app.port()).setURI(uri);

@@ -104,9 +104,10 @@ class SlowClientsTest {
         String answer = exchange(server, health);
         assertTrue(answer.startsWith("HTTP/1.1 200"), health + " answers past the cap: " + answer);
       }
-      WsClient late = server.connect(PAD);
-      late.nextError("server-full");
-      assertEquals(1013, late.awaitClosed());
+      // Over a plain socket: the refusal comes at once after the handshake (see RawWebSocket).
+      RawWebSocket.Refusal late = RawWebSocket.open(server.app.port(), "/ws/" + PAD, RawWebSocket.ownOrigin(server.app.port()));
+      assertEquals("server-full", late.errorCode(), late.toString());
+      assertEquals(1013, late.closeStatus(), late.toString());
 
       member.op(0, 1, "on écrit encore");
       assertEquals(1L, member.next("ack").getLong("rev"), "a member who joined before keeps editing");

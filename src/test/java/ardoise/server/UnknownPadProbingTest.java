@@ -91,8 +91,7 @@ class UnknownPadProbingTest {
     String code;
     int tries = 0;
     do {
-      WsClient viewer = server.connect("/ws/r/BBBBBBBBBBBBBBBBBBBBBB", null);
-      code = viewer.next("error").getString("code");
+      code = server.refusedSocket("/ws/r/BBBBBBBBBBBBBBBBBBBBBB").errorCode();
     } while (!code.equals("rate-limited") && ++tries < 5);
     assertEquals("rate-limited", code, "a read-only socket with an unknown id is a miss");
 

@@ -83,8 +83,9 @@ class UnwrittenPadsLeaveNoTraceTest {
     }
     JsonObject links = new JsonObject(server.get("/api/pads/" + PAD + "/links").text());
     assertNull(links.getString("readOnly"), "no read-only link before the first edit: " + links.encode());
-    WsClient viewer = server.connect("/ws/r/AAAAAAAAAAAAAAAAAAAAAA", null);
-    viewer.nextError("bad-pad-name");
+    RawWebSocket.Refusal viewer = server.refusedSocket("/ws/r/AAAAAAAAAAAAAAAAAAAAAA");
+    assertEquals("bad-pad-name", viewer.errorCode());
+    assertEquals(1008, viewer.closeStatus());
     WsClient projector = server.connect("/ws/" + PAD + "/projector", null);
     assertEquals(0L, projector.join(ServerFixture.newClientId()).getLong("rev"));
     projector.close();

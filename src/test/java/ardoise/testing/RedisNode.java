@@ -23,6 +23,8 @@ public final class RedisNode {
   private final int port;
   private final Path dir;
   private final List<String> args;
+  /** The last lines the process wrote (a sentinel's events: promotions, epochs), for failure messages. */
+  private final java.util.ArrayDeque<String> output = new java.util.ArrayDeque<>();
   private Process process;
 
   private RedisNode(int port, Path dir, List<String> args) {
@@ -58,6 +60,13 @@ public final class RedisNode {
     return "redis://127.0.0.1:" + port;
   }
 
+  /** The last lines (up to 200) the process wrote, over its restarts. */
+  public String recentOutput() {
+    synchronized (output) {
+      return String.join("\n", output);
+    }
+  }
+
   public boolean isAlive() {
     return process != null && process.isAlive();
   }
@@ -83,6 +92,10 @@ public final class RedisNode {
           synchronized (last) {
             last.add(line);
             if (last.size() > 10) last.remove(0);
+          }
+          synchronized (output) {
+            output.add(line);
+            if (output.size() > 200) output.removeFirst();
           }
           if (line.contains("Ready to accept connections") || line.contains("Sentinel ID is")) ready.countDown();
         }

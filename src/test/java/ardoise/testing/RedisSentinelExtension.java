@@ -71,6 +71,36 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
     for (RedisNode n : servers) n.close();
   }
 
+  /**
+   * What the group says, for a failure's message: the master each sentinel names and its recent
+   * events (elections, promotions, reconfigured replicas), each live server's role and replication
+   * offset, and the answer of each server to each of {@code probes} (redis-cli arguments).
+   */
+  public String describe(List<List<String>> probes) {
+    StringBuilder sb = new StringBuilder();
+    for (RedisNode s : sentinels) {
+      sb.append("\nsentinel ").append(s.port()).append(" names master ")
+          .append(s.cli("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER).replace('\n', ' '))
+          .append("; its recent events:\n").append(s.recentOutput());
+    }
+    for (RedisNode n : servers) {
+      sb.append("\nserver ").append(n.port());
+      if (!n.isAlive()) {
+        sb.append(" killed");
+        continue;
+      }
+      n.cli("INFO", "replication").lines().map(String::strip)
+          .filter(l -> l.startsWith("role:") || l.startsWith("master_port:") || l.startsWith("master_link_status:")
+              || l.startsWith("master_repl_offset:") || l.startsWith("connected_slaves:"))
+          .forEach(l -> sb.append(' ').append(l));
+      for (List<String> probe : probes) {
+        sb.append("\n  ").append(String.join(" ", probe)).append(": ")
+            .append(n.cli(probe.toArray(String[]::new)).replace('\n', ' '));
+      }
+    }
+    return sb.toString();
+  }
+
   /** The sentinels, comma-separated, as ARDOISE_REDIS_URL takes them in sentinel mode. */
   public String sentinelUrls() {
     return sentinels.stream().map(RedisNode::url).collect(Collectors.joining(","));

@@ -41,6 +41,7 @@ import java.util.logging.Logger;
 public final class RedisPadStore implements PadStore {
   private static final LuaScript COMMIT = LuaScript.load("commit.lua");
   private static final LuaScript LOAD = LuaScript.load("load.lua");
+  private static final LuaScript OPS_READ = LuaScript.load("ops-read.lua");
   private static final LuaScript SAVE_SNAPSHOT = LuaScript.load("snapshot-save.lua");
   private static final LuaScript SNAPSHOT_AT = LuaScript.load("snapshot-at.lua");
   private static final LuaScript SET_LIFETIME = LuaScript.load("lifetime-set.lua");
@@ -140,7 +141,8 @@ public final class RedisPadStore implements PadStore {
 
   @Override
   public Future<StoredPad> load(String padId) {
-    Future<StoredPad> loaded = run(LOAD, PadKeys.of(padId).forLoad(), List.of()).map(StoredPadReply::parse);
+    Future<StoredPad> loaded = readUnderWait(LOAD, PadKeys.of(padId).forLoad(), List.of(waitFlag()))
+        .map(StoredPadReply::parse);
     return onCaller(loaded.onFailure(e -> {
       if (e instanceof RecordCodec.CorruptDataException) LOG.severe("pad=" + padId + " client=- " + e.getMessage());
     }));
@@ -218,8 +220,30 @@ public final class RedisPadStore implements PadStore {
   @Override
   public Future<List<OpRecord>> ops(String padId, long fromExclusive, long toInclusive) {
     if (toInclusive <= fromExclusive) return onCaller(Future.succeededFuture(List.of()));
-    List<String> range = List.of(PadKeys.of(padId).log(), (fromExclusive + 1) + "-0", toInclusive + "-0");
-    return onCaller(availability.track(api.xrange(range)).map(RecordCodec::records));
+    String from = (fromExclusive + 1) + "-0";
+    String to = toInclusive + "-0";
+    if (topology.waitReplicas() == 0) {
+      return onCaller(availability.track(api.xrange(List.of(PadKeys.of(padId).log(), from, to))).map(RecordCodec::records));
+    }
+    PadKeys keys = PadKeys.of(padId);
+    return onCaller(readUnderWait(OPS_READ, List.of(keys.meta(), keys.log()), List.of(from, to, waitFlag()))
+        .map(RecordCodec::records));
+  }
+
+  /**
+   * A read of records that the pad will treat as committed. With a replica wait, the script writes
+   * the head again and WAIT follows it: records that an append wrote but whose own wait failed (the
+   * pad then reads them back, or another instance hears of them) are served only once that many
+   * replicas hold them, so nothing is acknowledged that a failover could take back. Fewer replicas
+   * in time fail the read like an outage.
+   */
+  private Future<Response> readUnderWait(LuaScript script, List<String> keys, List<String> args) {
+    if (topology.waitReplicas() == 0) return run(script, keys, args);
+    return availability.track(script.runAndWait(redis, keys, args, topology.waitReplicas(), topology.waitTimeoutMs()));
+  }
+
+  private String waitFlag() {
+    return topology.waitReplicas() > 0 ? "1" : "0";
   }
 
   @Override
