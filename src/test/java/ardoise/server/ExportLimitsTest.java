@@ -38,6 +38,7 @@ class ExportLimitsTest {
   private final Vertx clientVertx = Vertx.vertx();
   private final HttpClient client = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(false),
       new PoolOptions().setHttp1MaxSize(64));
+  private final io.vertx.core.Context clientContext = clientVertx.getOrCreateContext();
   private final List<Socket> sockets = new ArrayList<>();
 
   @AfterEach
@@ -101,9 +102,13 @@ class ExportLimitsTest {
   private Future<Answer> send(String uri) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(server.app.port())
         .setURI(uri);
-    return client.request(options).compose(req -> req.send())
+    // Built on the client's event loop: registered from the test thread, a late
+    // compose(resp -> resp.body()) could run after the body went by, and the call would hang.
+    io.vertx.core.Promise<Answer> answer = io.vertx.core.Promise.promise();
+    clientContext.runOnContext(v -> client.request(options).compose(req -> req.send())
         .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), resp.getHeader("Retry-After"),
-            resp.getHeader("Content-Type"), b.getBytes())));
+            resp.getHeader("Content-Type"), b.getBytes()))).onComplete(answer));
+    return answer.future();
   }
 
   private static List<Answer> awaitAll(List<Future<Answer>> answers) throws Exception {
