@@ -109,6 +109,13 @@ public final class Config {
   /** How long a commit waits for those replicas. */
   public int redisWaitTimeoutMs() { return integer(Setting.REDIS_WAIT_TIMEOUT_MS); }
 
+  /** PEM file paths for {@code rediss://} connections: the CA to trust, the client's certificate and key; null when unset. */
+  public String redisTlsCa() { return text(Setting.REDIS_TLS_CA); }
+
+  public String redisTlsCert() { return text(Setting.REDIS_TLS_CERT); }
+
+  public String redisTlsKey() { return text(Setting.REDIS_TLS_KEY); }
+
   public int maxMessageBytes() { return integer(Setting.MAX_MESSAGE_BYTES); }
 
   public int maxPadChars() { return integer(Setting.MAX_PAD_CHARS); }
@@ -206,6 +213,12 @@ public final class Config {
         return raw;
       case OPTIONAL_TEXT:
         return raw.isBlank() ? null : raw;
+      case FILE:
+        if (raw.isBlank()) return null;
+        if (!Files.isReadable(Path.of(raw)) || Files.isDirectory(Path.of(raw))) {
+          throw new ConfigException(s.env + " must name a readable file, got '" + raw + "'");
+        }
+        return raw;
       case DIRECTORY:
         if (raw.isBlank()) return null;
         if (!Files.isDirectory(Path.of(raw))) throw new ConfigException(s.env + " must name a directory, got '" + raw + "'");

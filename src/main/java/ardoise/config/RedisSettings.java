@@ -43,6 +43,7 @@ final class RedisSettings {
       throw new ConfigException(Setting.REDIS_MASTER.env + " is only used with " + modeEnv + "=sentinel");
     }
     for (int i = 0; i < urls.size(); i++) checkEndpoint(mode, urls.get(i), i + 1);
+    checkTls(parsed, urls);
     int waitReplicas = (Integer) parsed.get(Setting.REDIS_WAIT_REPLICAS);
     if (waitReplicas > 0 && urls.isEmpty()) {
       throw new ConfigException(Setting.REDIS_WAIT_REPLICAS.env + " needs replicas: the embedded redis-server has none (set "
@@ -53,6 +54,25 @@ final class RedisSettings {
     if (waitReplicas > 0 && waitMs >= commandMs) {
       throw new ConfigException(Setting.REDIS_WAIT_TIMEOUT_MS.env + " (" + waitMs + ") must be below "
           + Setting.REDIS_TIMEOUT_SECONDS.env + " (" + commandMs + " ms): the wait is part of the commit's deadline");
+    }
+  }
+
+  /** The TLS files: a certificate with its key, and only for endpoints that use TLS, all of them. */
+  private static void checkTls(Map<Setting, Object> parsed, List<String> urls) {
+    boolean cert = parsed.get(Setting.REDIS_TLS_CERT) != null;
+    boolean key = parsed.get(Setting.REDIS_TLS_KEY) != null;
+    if (cert != key) {
+      throw new ConfigException(Setting.REDIS_TLS_CERT.env + " and " + Setting.REDIS_TLS_KEY.env
+          + " go together: the client's certificate and its private key");
+    }
+    long secured = urls.stream().filter(u -> u.startsWith("rediss://")).count();
+    if (secured > 0 && secured < urls.size()) {
+      throw new ConfigException(Setting.REDIS_URL.env + " mixes rediss:// and redis:// endpoints: use one scheme for all");
+    }
+    boolean anyTlsFile = cert || parsed.get(Setting.REDIS_TLS_CA) != null;
+    if (anyTlsFile && secured == 0) {
+      throw new ConfigException(Setting.REDIS_TLS_CA.env + ", " + Setting.REDIS_TLS_CERT.env + " and "
+          + Setting.REDIS_TLS_KEY.env + " are used by rediss:// endpoints only: " + Setting.REDIS_URL.env + " has none");
     }
   }
 

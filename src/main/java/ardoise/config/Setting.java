@@ -75,7 +75,10 @@ public enum Setting {
   REDIS_MODE("ARDOISE_REDIS_MODE", "redisMode", Kind.TEXT, "standalone"),
   REDIS_MASTER("ARDOISE_REDIS_MASTER", "redisMaster", Kind.OPTIONAL_TEXT, ""),
   REDIS_WAIT_REPLICAS("ARDOISE_REDIS_WAIT_REPLICAS", "redisWaitReplicas", Kind.INTEGER, "0", 0, 16),
-  REDIS_WAIT_TIMEOUT_MS("ARDOISE_REDIS_WAIT_TIMEOUT_MS", "redisWaitTimeoutMs", Kind.INTEGER, "1000", 1, 60_000);
+  REDIS_WAIT_TIMEOUT_MS("ARDOISE_REDIS_WAIT_TIMEOUT_MS", "redisWaitTimeoutMs", Kind.INTEGER, "1000", 1, 60_000),
+  REDIS_TLS_CA("ARDOISE_REDIS_TLS_CA", "redisTlsCa", Kind.FILE, ""),
+  REDIS_TLS_CERT("ARDOISE_REDIS_TLS_CERT", "redisTlsCert", Kind.FILE, ""),
+  REDIS_TLS_KEY("ARDOISE_REDIS_TLS_KEY", "redisTlsKey", Kind.FILE, "");
 
   /** How a value is read and checked. */
   public enum Kind {
@@ -98,7 +101,9 @@ public enum Setting {
     /** Optional; comma-separated {@code name:scope:secret} keys for programs ({@link ApiKeys}). Secrets never logged. */
     API_KEYS,
     /** Optional text. */
-    OPTIONAL_TEXT
+    OPTIONAL_TEXT,
+    /** Optional; a file that can be read when the server starts. */
+    FILE
   }
 
   public final String env;

@@ -7,6 +7,7 @@ import ardoise.store.redis.EmbeddedRedis;
 import ardoise.store.redis.RedisLauncher;
 import ardoise.store.redis.RedisPadStore;
 import ardoise.store.redis.RedisTopology;
+import ardoise.store.redis.RedisTls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -37,7 +38,8 @@ final class Storage {
   static Storage open(Vertx vertx, Config config, SnapshotPolicy snapshots) throws IOException {
     if (config.redisUrl() != null) {
       RedisTopology topology = RedisTopology.of(config.redisMode(), config.redisUrls(), config.redisMaster())
-          .withReplicaWait(config.redisWaitReplicas(), config.redisWaitTimeoutMs());
+          .withReplicaWait(config.redisWaitReplicas(), config.redisWaitTimeoutMs())
+          .withTls(new RedisTls(config.redisTlsCa(), config.redisTlsCert(), config.redisTlsKey()));
       LOG.info("pads are stored in redis at " + topology.redacted() + (topology.waitReplicas() > 0
           ? " (each commit waits for " + topology.waitReplicas() + " replica(s), at most " + topology.waitTimeoutMs() + " ms)"
           : ""));

@@ -20,21 +20,28 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
   private final int masters;
   private final int replicas;
   private final List<String> settings;
+  private final RedisAccess access;
   private final List<RedisNode> nodes = new ArrayList<>();
 
-  private RedisClusterExtension(int masters, int replicas, List<String> settings) {
+  private RedisClusterExtension(int masters, int replicas, List<String> settings, RedisAccess access) {
     this.masters = masters;
     this.replicas = replicas;
     this.settings = settings;
+    this.access = access;
   }
 
   public static RedisClusterExtension create(int masters, int replicasPerMaster) {
-    return new RedisClusterExtension(masters, replicasPerMaster, List.of());
+    return new RedisClusterExtension(masters, replicasPerMaster, List.of(), RedisAccess.OPEN);
   }
 
   /** With more redis-server arguments for every node, e.g. {@code "--cluster-require-full-coverage", "no"}. */
   public static RedisClusterExtension create(int masters, int replicasPerMaster, String... settings) {
-    return new RedisClusterExtension(masters, replicasPerMaster, List.of(settings));
+    return new RedisClusterExtension(masters, replicasPerMaster, List.of(settings), RedisAccess.OPEN);
+  }
+
+  /** Every node, the cluster bus and replication secured by {@code access} (a password, TLS). */
+  public static RedisClusterExtension secured(int masters, int replicasPerMaster, RedisAccess access) {
+    return new RedisClusterExtension(masters, replicasPerMaster, List.of(), access);
   }
 
   @Override
@@ -43,9 +50,11 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
       List<String> args = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
           "--cluster-node-timeout", "1000", "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""));
       args.addAll(settings);
-      nodes.add(RedisNode.start(args));
+      nodes.add(RedisNode.start(args, access));
     }
-    List<String> command = new ArrayList<>(List.of(TestTools.redisCli().toString(), "--cluster", "create"));
+    List<String> command = new ArrayList<>(List.of(TestTools.redisCli().toString()));
+    command.addAll(access.cliArgs());
+    command.addAll(List.of("--cluster", "create"));
     for (RedisNode n : nodes) command.add("127.0.0.1:" + n.port());
     command.addAll(List.of("--cluster-replicas", Integer.toString(replicas), "--cluster-yes"));
     Process create = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -63,6 +72,7 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
   public void afterAll(ExtensionContext context) throws Exception {
     for (RedisNode n : nodes) n.close();
     nodes.clear();
+    access.delete();
   }
 
   /** Every live node says cluster_state:ok, and every live replica's link to its master is up. */
@@ -85,6 +95,10 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
 
   public List<String> urls() {
     return nodes.stream().map(RedisNode::url).toList();
+  }
+
+  public RedisAccess access() {
+    return access;
   }
 
   public List<RedisNode> nodes() {

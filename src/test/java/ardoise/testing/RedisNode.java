@@ -17,37 +17,49 @@ import java.util.concurrent.TimeUnit;
  * One redis-server process of a test's cluster or sentinel group: the {@code redis-server} of
  * {@link TestTools}, on a free port of 127.0.0.1 and a data directory of its own, started with the
  * arguments given. It can be killed (SIGKILL), stopped and restarted on the same port and files.
- * {@link #cli} runs {@code redis-cli} against it. Blocking: call from a test thread.
+ * {@link #cli} runs {@code redis-cli} against it. It is open or secured by a password and TLS
+ * ({@link RedisAccess}). Blocking: call from a test thread.
  */
 public final class RedisNode {
   private final int port;
   private final Path dir;
   private final List<String> args;
+  private final RedisAccess access;
   /** The last lines the process wrote (a sentinel's events: promotions, epochs), for failure messages. */
   private final java.util.ArrayDeque<String> output = new java.util.ArrayDeque<>();
   private Process process;
 
-  private RedisNode(int port, Path dir, List<String> args) {
+  private RedisNode(int port, Path dir, List<String> args, RedisAccess access) {
     this.port = port;
     this.dir = dir;
     this.args = List.copyOf(args);
+    this.access = access;
   }
 
-  /** Starts redis-server with {@code args} (after port, bind and dir) and waits until it accepts connections. */
+  /** Starts an open redis-server with {@code args} (after port, bind and dir) and waits until it accepts connections. */
   public static RedisNode start(List<String> args) throws IOException {
-    RedisNode node = new RedisNode(freePort(), Files.createTempDirectory("ardoise-redis-node-"), args);
+    return start(args, RedisAccess.OPEN);
+  }
+
+  public static RedisNode start(List<String> args, RedisAccess access) throws IOException {
+    RedisNode node = new RedisNode(freePort(), Files.createTempDirectory("ardoise-redis-node-"), args, access);
     node.restart();
     return node;
   }
 
-  /** A sentinel: {@code config} lines are written to its own file (sentinels rewrite it). */
-  public static RedisNode sentinel(List<String> config) throws IOException {
+  /**
+   * A sentinel that watches {@code master}: {@code config} lines (its {@code sentinel monitor} line
+   * first) are written to its own file (sentinels rewrite it).
+   */
+  public static RedisNode sentinel(List<String> config, RedisAccess access, String master) throws IOException {
     int port = freePort();
     Path dir = Files.createTempDirectory("ardoise-sentinel-");
-    List<String> lines = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1", "dir " + dir));
+    List<String> lines = new ArrayList<>(access.sentinelListen(port));
+    lines.addAll(List.of("bind 127.0.0.1", "dir " + dir));
     lines.addAll(config);
+    lines.addAll(access.sentinelAuth(master));
     Files.write(dir.resolve("sentinel.conf"), lines);
-    RedisNode node = new RedisNode(port, dir, List.of(dir.resolve("sentinel.conf").toString(), "--sentinel"));
+    RedisNode node = new RedisNode(port, dir, List.of(dir.resolve("sentinel.conf").toString(), "--sentinel"), access);
     node.restart();
     return node;
   }
@@ -56,8 +68,13 @@ public final class RedisNode {
     return port;
   }
 
+  /** The URL Ardoise takes for this node (with its password, {@code rediss} with TLS). */
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    return access.url(port);
+  }
+
+  public RedisAccess access() {
+    return access;
   }
 
   /** The last lines (up to 200) the process wrote, over its restarts. */
@@ -79,8 +96,8 @@ public final class RedisNode {
     if (sentinel) {
       command.addAll(args);
     } else {
-      command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
-          "--daemonize", "no"));
+      command.addAll(access.serverArgs(port));
+      command.addAll(List.of("--bind", "127.0.0.1", "--dir", dir.toString(), "--daemonize", "no"));
       command.addAll(args);
     }
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -137,14 +154,20 @@ public final class RedisNode {
     }
   }
 
-  /** {@code redis-cli -p port args…}, its output (errors included), trimmed. */
+  /** {@code redis-cli -p port args…} (with this node's password and TLS flags), its output (errors included), trimmed. */
   public String cli(String... args) {
-    return cli(port, args);
+    return cli(port, access, args);
   }
 
+  /** {@code redis-cli} against an open server on {@code port}. */
   public static String cli(int port, String... args) {
+    return cli(port, RedisAccess.OPEN, args);
+  }
+
+  public static String cli(int port, RedisAccess access, String... args) {
     List<String> command = new ArrayList<>(List.of(TestTools.redisCli().toString(), "-h", "127.0.0.1", "-p",
         Integer.toString(port)));
+    command.addAll(access.cliArgs());
     command.addAll(List.of(args));
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

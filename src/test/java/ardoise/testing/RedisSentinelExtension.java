@@ -17,15 +17,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RedisSentinelExtension implements BeforeAllCallback, AfterAllCallback {
   public static final String MASTER = "ardoise";
   private final int replicaCount;
+  private final RedisAccess access;
   private final List<RedisNode> servers = new ArrayList<>();
   private final List<RedisNode> sentinels = new ArrayList<>();
 
-  private RedisSentinelExtension(int replicas) {
+  private RedisSentinelExtension(int replicas, RedisAccess access) {
     this.replicaCount = replicas;
+    this.access = access;
   }
 
   public static RedisSentinelExtension create(int replicas) {
-    return new RedisSentinelExtension(replicas);
+    return new RedisSentinelExtension(replicas, RedisAccess.OPEN);
+  }
+
+  /** Servers and sentinels secured by {@code access} (a password, TLS). */
+  public static RedisSentinelExtension secured(int replicas, RedisAccess access) {
+    return new RedisSentinelExtension(replicas, access);
   }
 
   private static List<String> serverArgs() {
@@ -34,19 +41,19 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    RedisNode master = RedisNode.start(serverArgs());
+    RedisNode master = RedisNode.start(serverArgs(), access);
     servers.add(master);
     for (int i = 0; i < replicaCount; i++) {
       List<String> args = new ArrayList<>(serverArgs());
       args.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
-      servers.add(RedisNode.start(args));
+      servers.add(RedisNode.start(args, access));
     }
     for (int i = 0; i < 3; i++) {
       sentinels.add(RedisNode.sentinel(List.of(
           "sentinel monitor " + MASTER + " 127.0.0.1 " + master.port() + " 2",
           "sentinel down-after-milliseconds " + MASTER + " 1000",
           "sentinel failover-timeout " + MASTER + " 5000",
-          "sentinel parallel-syncs " + MASTER + " 2")));
+          "sentinel parallel-syncs " + MASTER + " 2"), access, MASTER));
     }
     awaitSettled(master.port());
   }
@@ -60,15 +67,16 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
         if (!info.contains("\n" + masterPort + "\n")) return false;
         if (!info.contains("num-other-sentinels\n" + (sentinels.size() - 1))) return false;
       }
-      String replication = RedisNode.cli(masterPort, "INFO", "replication");
+      String replication = RedisNode.cli(masterPort, access, "INFO", "replication");
       return replication.contains("role:master") && replication.contains("connected_slaves:" + liveReplicas);
-    }, () -> sentinels.get(0).cli("SENTINEL", "MASTER", MASTER) + "\n" + RedisNode.cli(masterPort, "INFO", "replication"));
+    }, () -> sentinels.get(0).cli("SENTINEL", "MASTER", MASTER) + "\n" + RedisNode.cli(masterPort, access, "INFO", "replication"));
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
     for (RedisNode n : sentinels) n.close();
     for (RedisNode n : servers) n.close();
+    access.delete();
   }
 
   /**
@@ -114,6 +122,10 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
 
   public RedisNode server(int port) {
     return servers.stream().filter(n -> n.port() == port).findFirst().orElseThrow();
+  }
+
+  public RedisAccess access() {
+    return access;
   }
 
   public List<RedisNode> servers() {

@@ -38,9 +38,22 @@ class RedisTopologyTest {
   @Test
   void badTopologiesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new RedisTopology(RedisTopology.Mode.STANDALONE,
-        List.of("redis://a", "redis://b"), null, 0, 0));
+        List.of("redis://a", "redis://b"), null, 0, 0, null));
     assertThrows(IllegalArgumentException.class, () -> RedisTopology.sentinel(List.of("redis://a"), ""));
     assertThrows(IllegalArgumentException.class, () -> RedisTopology.cluster(List.of("http://a")));
+  }
+
+  @Test
+  void tlsConnectionsCheckTheHostAndTrustTheGivenAuthority() {
+    var net = RedisTopology.cluster(List.of("rediss://:pw@a:7000")).withTls(new RedisTls("/etc/ca.pem", "/etc/c.pem", "/etc/c.key"))
+        .options(4, false).getNetClientOptions();
+    assertEquals("HTTPS", net.getHostnameVerificationAlgorithm());
+    assertEquals(List.of("/etc/ca.pem"), ((io.vertx.core.net.PemTrustOptions) net.getTrustOptions()).getCertPaths());
+    assertEquals(List.of("/etc/c.key"), ((io.vertx.core.net.PemKeyCertOptions) net.getKeyCertOptions()).getKeyPaths());
+    var jvmTrust = RedisTopology.standalone("rediss://a").options(1, false).getNetClientOptions();
+    assertEquals("HTTPS", jvmTrust.getHostnameVerificationAlgorithm());
+    assertEquals(null, jvmTrust.getTrustOptions());
+    assertThrows(IllegalArgumentException.class, () -> new RedisTls(null, "/etc/c.pem", null));
   }
 
   @Test
