@@ -15,7 +15,7 @@ public final class Version {
 
   private Version() {}
 
-  /** E.g. {@code 0.2.0}. */
+  /** E.g. {@code 0.3.0}. */
   public static String current() {
     return CURRENT;
   }
