@@ -116,19 +116,25 @@ public final class Pad {
    * next join loads the pad as the store has it (new and empty).
    */
   Pad onGone(Runnable forget) {
-    sequencer.onGone(() -> {
-      closed = true;
-      fanout.close();
-      presence.close();
-      for (Seat seat : new ArrayList<>(members.values())) {
-        members.remove(seat.member);
-        seat.tell(m -> m.evicted(Rejection.PAD_DELETED,
-            "this pad was deleted (its lifetime passed without an edit, or its owner deleted it)"));
-      }
-      if (watch != null) watch.close();
-      forget.run();
-    });
+    sequencer.onGone(() -> leave(Rejection.PAD_DELETED,
+        "this pad was deleted (its lifetime passed without an edit, or its owner deleted it)", forget));
+    // The store's history parted from this server's: members rejoin and get the pad as it is stored.
+    sequencer.onForked(() -> leave(Rejection.SERVER_ERROR,
+        "this server's copy of the pad no longer matches the stored one after a storage failover; reconnect", forget));
     return this;
+  }
+
+  /** Stops taking requests, tells every member why, and asks {@code forget} to drop the pad. */
+  private void leave(Rejection reason, String message, Runnable forget) {
+    closed = true;
+    fanout.close();
+    presence.close();
+    for (Seat seat : new ArrayList<>(members.values())) {
+      members.remove(seat.member);
+      seat.tell(m -> m.evicted(reason, message));
+    }
+    if (watch != null) watch.close();
+    forget.run();
   }
 
   /** Subscribes to heads committed by other instances. */

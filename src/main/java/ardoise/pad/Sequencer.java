@@ -48,6 +48,7 @@ final class Sequencer {
   private long pacingTimer = -1;
   private final StoreRetry retry;
   private Runnable onGone = () -> { };
+  private Runnable onForked = () -> { };
   private Consumer<List<OpRecord>> onStoreFull = batch -> { };
   private Consumer<OpRecord> onCommit = rec -> { };
   private boolean gone;
@@ -73,6 +74,11 @@ final class Sequencer {
   /** Called once if the store says the pad is gone (see {@link AppendResult#gone()}). */
   void onGone(Runnable r) {
     onGone = r;
+  }
+
+  /** Called once if the store's history parted from this server's (see {@link #forked}). */
+  void onForked(Runnable r) {
+    onForked = r;
   }
 
   /**
@@ -234,7 +240,7 @@ final class Sequencer {
       busy = true;
       fanout.appendStarted(now);
       List<OpRecord> batch = queue.batch(window.head(), settings.maxBatch());
-      store.append(padId, window.head(), batch).onComplete(r -> appended(batch, r));
+      store.append(padId, window.head(), headRecord(window.head()), batch).onComplete(r -> appended(batch, r));
     } else {
       drainWaiters.forEach(Promise::tryComplete);
       drainWaiters.clear();
@@ -255,6 +261,11 @@ final class Sequencer {
     if (r.result().gone()) {
       storeAnswered();
       padGone();
+      return;
+    }
+    if (r.result().forked()) {
+      storeAnswered();
+      forked(r.result().head());
       return;
     }
     if (r.result().appended()) {
@@ -283,6 +294,32 @@ final class Sequencer {
    * Why not write it back from memory as {@link #restoreLost} does: that would resurrect a pad its
    * lifetime or its owner deleted. The queued ops are dropped; the pad tells its members.
    */
+  /**
+   * The identity of this server's record of revision {@code rev}, for the store to check that its
+   * own is the same; null when not in memory (revision 0, or older than the window).
+   */
+  private String headRecord(long rev) {
+    return rev > window.windowStart() ? window.recordAfter(rev - 1).identity() : null;
+  }
+
+  /**
+   * The store's revision {@code storeHead} is another edit than this server's: a Redis failover
+   * dropped revisions, and another server wrote new ones under the same numbers before this one
+   * wrote its copies back. This server's revisions from there on cannot be written on top (they
+   * were made on another text), and its members hold that other text: the pad stops, its members
+   * rejoin, and the next join loads the pad as the store has it. The edits only this server held
+   * are lost, as the replica wait's absence allows (docs/storage.md, "Failover").
+   */
+  private void forked(long storeHead) {
+    gone = true;
+    log.log(System.Logger.Level.ERROR, "pad={0} client=- the store''s revision {1,number,#} is another edit than this "
+        + "server''s: after a Redis failover, another server wrote over the lost revisions; dropping this server''s "
+        + "revisions up to {2,number,#} and {3,number,#} queued ops, members rejoin", padId, storeHead, window.head(), queue.size());
+    queue.clear(window.doc());
+    onForked.run();
+    pump();
+  }
+
   private void padGone() {
     gone = true;
     log.log(System.Logger.Level.INFO, "pad={0} client=- gone from the store (lifetime passed or deleted); "
@@ -307,13 +344,14 @@ final class Sequencer {
     log.log(System.Logger.Level.ERROR, "pad={0} client=- the store lost revisions {1,number,#}..{2,number,#} it had "
         + "acknowledged; writing them again from memory", padId, storeHead + 1, window.head());
     busy = true;
-    store.append(padId, storeHead, lost).onComplete(r -> {
+    store.append(padId, storeHead, headRecord(storeHead), lost).onComplete(r -> {
       busy = false;
       if (halted != null) {
         halted.tryComplete();
         return;
       }
       if (r.failed()) storeFailed("append", r.cause());
+      else if (r.result().forked()) forked(r.result().head());
       else pump();
     });
   }

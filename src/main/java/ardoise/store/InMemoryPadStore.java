@@ -81,10 +81,18 @@ public final class InMemoryPadStore implements PadStore {
 
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
+    return append(padId, expectedHead, null, records);
+  }
+
+  @Override
+  public Future<AppendResult> append(String padId, long expectedHead, String headRecord, List<OpRecord> records) {
     List<OpRecord> copy = List.copyOf(records);
     Future<AppendResult> result = call(() -> {
       PadData p = pads.computeIfAbsent(padId, id -> new PadData());
       if (p.head() != expectedHead) return new AppendResult(false, p.head());
+      if (headRecord != null && !p.log.isEmpty() && !p.log.get(p.log.size() - 1).identity().equals(headRecord)) {
+        return AppendResult.forked(p.head());
+      }
       checkRecords(p, expectedHead, copy);
       for (OpRecord r : copy) {
         p.log.add(r);

@@ -22,6 +22,18 @@ public interface PadStore {
    */
   Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records);
 
+  /**
+   * Like {@link #append(String, long, List)}, and only if the store's revision {@code expectedHead}
+   * is the caller's: {@code headRecord} is {@link OpRecord#identity()} of the caller's record of that
+   * revision (null: not checked). Another record there gives {@link AppendResult#forked}: the
+   * histories parted (a Redis failover dropped revisions and another server wrote new ones at the
+   * same numbers), so records based on the caller's must not be written on top of the store's.
+   * Stores that cannot tell (none keeps a pad's history elsewhere) append without the check.
+   */
+  default Future<AppendResult> append(String padId, long expectedHead, String headRecord, List<OpRecord> records) {
+    return append(padId, expectedHead, records);
+  }
+
   /** Ops with {@code fromExclusive < rev <= toInclusive}, in revision order. */
   Future<List<OpRecord>> ops(String padId, long fromExclusive, long toInclusive);
 

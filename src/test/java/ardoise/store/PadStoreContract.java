@@ -104,6 +104,21 @@ public abstract class PadStoreContract implements ReadOnlyIdContract, DeletionCo
   }
 
   @Test
+  void anAppendAfterAnotherEditThanTheCallersHeadIsRefusedAsForked() throws Exception {
+    String pad = newPadId();
+    List<OpRecord> first = inserts(0, 0, "alice", 1, "a", "b");
+    store.append(pad, 0, first).await();
+    OpRecord head = first.get(1);
+    assertEquals(AppendResult.forked(2), otherWriter().append(pad, 2, "bob 7", inserts(2, 2, "carol", 1, "x")).await(),
+        "the caller's revision 2 is bob's, the store's is alice's");
+    assertEquals(2, store.load(pad).await().head(), "nothing appended");
+    assertEquals(new AppendResult(true, 3), otherWriter().append(pad, 2, head.identity(), inserts(2, 2, "carol", 1, "x")).await());
+    assertEquals(new AppendResult(true, 4), store.append(pad, 3, null, inserts(3, 3, "dan", 1, "y")).await(), "null: not checked");
+    assertEquals(new AppendResult(false, 4), store.append(pad, 3, "carol 1", inserts(3, 3, "erin", 1, "z")).await(),
+        "a moved head is reported as before");
+  }
+
+  @Test
   void aSeqThatIsNotNewFailsAndAppendsNothing() throws Exception {
     String pad = newPadId();
     store.append(pad, 0, inserts(0, 0, "alice", 1, "a", "b")).await();

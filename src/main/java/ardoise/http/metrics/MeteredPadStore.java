@@ -84,8 +84,13 @@ final class MeteredPadStore implements PadStore {
 
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
+    return append(padId, expectedHead, null, records);
+  }
+
+  @Override
+  public Future<AppendResult> append(String padId, long expectedHead, String headRecord, List<OpRecord> records) {
     long start = System.nanoTime();
-    return store.append(padId, expectedHead, records).andThen(r -> {
+    return store.append(padId, expectedHead, headRecord, records).andThen(r -> {
       appendLatency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
       if (r.failed()) {
         failures.increment();

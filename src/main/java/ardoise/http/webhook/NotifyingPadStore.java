@@ -36,7 +36,12 @@ public final class NotifyingPadStore implements PadStore {
 
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
-    return store.append(padId, expectedHead, records).onSuccess(r -> {
+    return append(padId, expectedHead, null, records);
+  }
+
+  @Override
+  public Future<AppendResult> append(String padId, long expectedHead, String headRecord, List<OpRecord> records) {
+    return store.append(padId, expectedHead, headRecord, records).onSuccess(r -> {
       if (!r.appended()) return;
       if (expectedHead == 0) events.created(padId, r.head());
       else events.edited(padId, r.head());

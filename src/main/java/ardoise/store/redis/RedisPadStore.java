@@ -154,8 +154,13 @@ public final class RedisPadStore implements PadStore {
    */
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, List<OpRecord> records) {
+    return append(padId, expectedHead, null, records);
+  }
+
+  @Override
+  public Future<AppendResult> append(String padId, long expectedHead, String headRecord, List<OpRecord> records) {
     try {
-      commitArgs(padId, expectedHead, records, false);
+      commitArgs(padId, expectedHead, headRecord, records, false);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -163,7 +168,7 @@ public final class RedisPadStore implements PadStore {
     // did not come from Redis must not mark it reachable.
     Future<AppendResult> result = channels.sharded()
         .compose(sharded -> {
-          List<String> args = commitArgs(padId, expectedHead, records, sharded);
+          List<String> args = commitArgs(padId, expectedHead, headRecord, records, sharded);
           if (topology.waitReplicas() == 0) return run(COMMIT, PadKeys.of(padId).forCommit(), args);
           return availability.track(COMMIT.runAndWait(redis, PadKeys.of(padId).forCommit(), args,
               topology.waitReplicas(), topology.waitTimeoutMs()));
@@ -171,6 +176,7 @@ public final class RedisPadStore implements PadStore {
         .map(r -> {
           if (r.get(0).toInteger() != 1) {
             long head = r.get(1).toLong();
+            if (r.size() > 2) return AppendResult.forked(head);
             return head < 0 ? AppendResult.GONE : new AppendResult(false, head);
           }
           if (r.get(2) != null) readOnlyIds.extendReverse(padId, r.get(2).toString(), r.get(3).toLong());
@@ -187,9 +193,9 @@ public final class RedisPadStore implements PadStore {
     return onCaller(result);
   }
 
-  private List<String> commitArgs(String padId, long expectedHead, List<OpRecord> records, boolean sharded) {
+  private List<String> commitArgs(String padId, long expectedHead, String headRecord, List<OpRecord> records, boolean sharded) {
     if (records.isEmpty()) throw new IllegalArgumentException("pad " + padId + ": nothing to append");
-    List<String> args = new ArrayList<>(8 + 5 * records.size());
+    List<String> args = new ArrayList<>(11 + 5 * records.size());
     TextOperation last = records.get(records.size() - 1).op();
     Retention retention = tuning.retention();
     args.add(PadKeys.of(padId).channel());
@@ -202,6 +208,7 @@ public final class RedisPadStore implements PadStore {
     args.add(Long.toString(RedisReadOnlyIds.MAX_REVERSE_SLACK_MS));
     args.add(CommitChannels.publishCommand(sharded));
     args.add(topology.waitReplicas() > 0 ? "1" : "0");
+    args.add(headRecord == null ? "" : headRecord);
     for (int i = 0; i < records.size(); i++) {
       OpRecord r = records.get(i);
       if (r.rev() != expectedHead + 1 + i) {

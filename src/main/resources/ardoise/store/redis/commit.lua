@@ -7,10 +7,14 @@
 -- ARGV: 1 channel, 2 expected head, 3 size after the batch, 4 record count,
 --       5 default lifetime ms, 6 max lifetime ms (0: none), 7 now ms, 8 longest reverse-key slack ms,
 --       9 PUBLISH or SPUBLISH (sharded pub/sub on a Redis 7 cluster), 10 '1' when the store waits for
---       replicas after the script, then 5 values per record from 11: clientId, seq, op JSON, author, time
+--       replicas after the script, 11 the caller's head record ("clientId seq", '' for no check),
+--       then 5 values per record from 12: clientId, seq, op JSON, author, time
 -- Returns {1, newHead, readOnlyId or false, reverseExpiry} when appended (reverseExpiry: epoch ms
 -- to give ardoise:read-only:{id}, 0 for no TTL, -1 nothing to do); {0, head} when the head moved;
--- {0, -1} when the pad is gone (no meta, expected head > 0: its lifetime passed or it was deleted).
+-- {0, -1} when the pad is gone (no meta, expected head > 0: its lifetime passed or it was deleted);
+-- {0, head, 'forked'} when the head is where expected but its record is another one than the
+-- caller's (meta field headBy, written by each commit): a failover dropped revisions and another
+-- server wrote new ones under the same numbers.
 -- A seq that is not new is an error reply. Every check runs before the first write: a script that
 -- fails midway is not rolled back.
 local meta, log, seqs = KEYS[1], KEYS[2], KEYS[3]
@@ -24,13 +28,17 @@ if head ~= expected then
   if ARGV[10] == '1' and not fresh then redis.call('HSET', meta, 'head', head) end
   return {0, head}
 end
+if ARGV[11] ~= '' and not fresh then
+  local by = redis.call('HGET', meta, 'headBy')
+  if by and by ~= ARGV[11] then return {0, head, 'forked'} end
+end
 if fresh then
   -- Keys of an expired pad expire one by one: drop what is left of its revisions so that they
   -- neither refuse the new rev 1 nor mix with it. Idempotent, so safe before the checks.
   redis.call('DEL', log, seqs, KEYS[4], KEYS[5])
 end
 
-local first = 11
+local first = 12
 local n = tonumber(ARGV[4])
 local last = {}
 for i = 0, n - 1 do
@@ -60,7 +68,9 @@ end
 local newHead = expected + n
 redis.call('HSETNX', meta, 'created', ARGV[first + 4])
 redis.call('HSETNX', meta, 'lifetime', redis.call('HGET', KEYS[11], 'lifetime') or ARGV[5])
-redis.call('HSET', meta, 'head', newHead, 'lastEdited', time, 'size', ARGV[3])
+local lastAt = first + (n - 1) * 5
+redis.call('HSET', meta, 'head', newHead, 'lastEdited', time, 'size', ARGV[3],
+  'headBy', ARGV[lastAt] .. ' ' .. ARGV[lastAt + 1])
 
 -- The lifetime: the pad's own, capped by the server's maximum. O(number of keys), not of the pad.
 local lifetime = tonumber(redis.call('HGET', meta, 'lifetime'))
