@@ -41,6 +41,16 @@ CP="target/classes:target/test-classes:$(cat target/bench.cp)"
 # standalone (one redis-server started here, INSTANCES instances on it) or cluster (CLUSTER_MASTERS
 # masters with CLUSTER_REPLICAS replicas each, INSTANCES instances); WAIT_REPLICAS is
 # ARDOISE_REDIS_WAIT_REPLICAS. The redis-servers started here use appendfsync REDIS_FSYNC.
+# The server's JVM and collector (e.g. SERVER_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+# SERVER_GC=-XX:+UseZGC); LABEL_SUFFIX is added to each row's name (no spaces). Each server's
+# collector pauses go to $OUT/gc-K.log and are summed up after each run.
+SERVER_JAVA=${SERVER_JAVA:-java}
+SERVER_GC=${SERVER_GC:--XX:+UseG1GC}
+LABEL_SUFFIX=${LABEL_SUFFIX:-}
+# More load-generator options, after each scenario's (a later option wins), e.g.
+# LOAD_ARGS="--pads=10 --initial-kib=1000"; more server settings, e.g. SERVER_ENV="ARDOISE_MAX_PAD_CHARS=4194304".
+LOAD_ARGS=${LOAD_ARGS:-}
+SERVER_ENV=${SERVER_ENV:-}
 REDIS_MODE=${REDIS_MODE:-embedded}
 INSTANCES=${INSTANCES:-1}
 CLUSTER_MASTERS=${CLUSTER_MASTERS:-3}
@@ -151,8 +161,8 @@ start_server() { # target
     PORTS=""
     for k in $(seq 0 $((INSTANCES - 1))); do
       local port=$((ARDOISE_PORT + k))
-      env $REDIS_ENV $BENCH_LIMITS ARDOISE_PORT=$port ARDOISE_HOST=127.0.0.1 \
-        java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server-$k.log" 2>&1 &
+      env $REDIS_ENV $BENCH_LIMITS $SERVER_ENV ARDOISE_PORT=$port ARDOISE_HOST=127.0.0.1 \
+        "$SERVER_JAVA" -Xms1g -Xmx1g $SERVER_GC -Xlog:gc,gc+phases:file=$OUT/gc-$k.log $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server-$k.log" 2>&1 &
       SERVER_PIDS="$SERVER_PIDS $!"
       [ -z "$SERVER_PID" ] && SERVER_PID=$!
       await_line "$OUT/server-$k.log" "listening on http"
@@ -163,8 +173,8 @@ start_server() { # target
     # The real server as it runs by default: App with its own embedded redis-server (appendonly yes,
     # appendfsync always) in a fresh data directory.
     DATA_DIR=$(mktemp -d /tmp/ardoise-bench-data-XXXXXX)
-    env $BENCH_LIMITS ARDOISE_PORT=$ARDOISE_PORT ARDOISE_HOST=127.0.0.1 ARDOISE_DATA_DIR=$DATA_DIR \
-      java -Xms1g -Xmx1g -XX:+UseG1GC $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server.log" 2>&1 &
+    env $BENCH_LIMITS $SERVER_ENV ARDOISE_PORT=$ARDOISE_PORT ARDOISE_HOST=127.0.0.1 ARDOISE_DATA_DIR=$DATA_DIR \
+      "$SERVER_JAVA" -Xms1g -Xmx1g $SERVER_GC -Xlog:gc,gc+phases:file=$OUT/gc-0.log $ARDOISE_JAVA_OPTS -cp "$CP" ardoise.App > "$OUT/server.log" 2>&1 &
     SERVER_PID=$!
     await_line "$OUT/server.log" "listening on http"
     PORT=$ARDOISE_PORT
@@ -199,6 +209,17 @@ stop_server() {
   if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; REDIS_PID=""; fi
 }
 
+# The stop-the-world pauses of the last run's server(s): count, median, p99, longest, total (ms).
+gc_pauses() { # label
+  cat "$OUT"/gc-*.log 2>/dev/null | sed -n 's/.*Pause .* \([0-9.]*\)ms$/\1/p' | sort -n | awk -v label="$1" '
+    { p[NR] = $1; total += $1 }
+    END { if (NR == 0) { print "gc pauses " label ": none"; exit }
+          i99 = int(NR * 0.99); if (i99 < 1) i99 = 1
+          printf "gc pauses %s: %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms, total %.0f ms\n", label, NR,
+            p[int((NR + 1) / 2)], p[i99], p[NR], total }'
+  rm -f "$OUT"/gc-*.log
+}
+
 ARDOISE_JAVA_OPTS=${ARDOISE_JAVA_OPTS:-}
 GENERATOR_JAVA_OPTS=${GENERATOR_JAVA_OPTS:-}
 for target in $TARGETS; do
@@ -213,15 +234,16 @@ for target in $TARGETS; do
     esac
     echo "== $target $scenario (load average: $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$OUT/log.txt"
     start_server "$target"
-    label=$scenario
+    label=$scenario$LABEL_SUFFIX
     # No spaces: ResultTable splits RESULT lines on them.
     [ "$target" = ardoise ] && [ "$REDIS_MODE" != embedded ] && label="$scenario-$REDIS_MODE$([ "$REDIS_MODE" = cluster ] && echo "${CLUSTER_MASTERS}x$((CLUSTER_REPLICAS + 1))" || true)-${INSTANCES}inst-wait$WAIT_REPLICAS"
     java -Xmx2g $GENERATOR_JAVA_OPTS -cp "$CP" ardoise.bench.load.LoadBench --target="$target" --port="$PORT" --ports="$PORTS" --server-pid="$SERVER_PID" \
-      --label="$label" $args > "$OUT/run.txt" 2>&1 || echo "(the load generator failed: see $OUT/log.txt)"
+      --label="$label" $args $LOAD_ARGS > "$OUT/run.txt" 2>&1 || echo "(the load generator failed: see $OUT/log.txt)"
     cat "$OUT/run.txt" >> "$OUT/log.txt"
     grep -E "^(steady|step|RESULT|no step)|idle:" "$OUT/run.txt" || true
     grep "^RESULT" "$OUT/run.txt" >> "$OUT/results.txt" || true
     stop_server
+    [ "$target" = ardoise ] && gc_pauses "$label" | tee -a "$OUT/log.txt" "$OUT/gc-pauses.txt"
   done
 done
 

@@ -37,13 +37,48 @@ final class Fleet implements AutoCloseable {
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.threads()));
     this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(100_000).setMaxMessageSize(64 << 20).setMaxFrameSize(64 << 20)
-        .setConnectTimeout(30_000).setSendUnmaskedFrames(false));
+        .setConnectTimeout(30_000).setSendUnmaskedFrames(false)
+        // As Chromium: permessage-deflate with context takeover both ways, when asked.
+        .setTryUsePerMessageCompression(options.deflate()));
   }
 
   PadGroup newPad() {
     PadGroup p = new PadGroup("bench-" + runId + "-" + pads.size());
+    if (options.initialKib() > 0) importText(p.padId, initialText(options.initialKib() * 1024));
     pads.add(p);
     return p;
+  }
+
+  /** Lines of words, {@code chars} characters in all: what minutes of a long day look like. */
+  static String initialText(int chars) {
+    StringBuilder text = new StringBuilder(chars);
+    java.util.Random random = new java.util.Random(chars);
+    while (text.length() < chars) {
+      int words = 6 + random.nextInt(10);
+      for (int w = 0; w < words; w++) text.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+      text.append('\n');
+    }
+    text.setLength(chars);
+    return text.toString();
+  }
+
+  private static final String[] WORDS = {"atelier", "groupe", "parole", "accueil", "jeunes", "projet", "bilan",
+      "question", "reponse", "temps", "partage", "equipe", "famille", "quartier", "action", "suivi"};
+
+  /** Makes {@code text} the pad's first revision through the import endpoint (docs/history.md). */
+  private void importText(String padId, String text) {
+    try {
+      java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          "http://" + options.host() + ":" + options.port() + "/api/pads/" + padId + "/import?name=Bench"))
+          .header("Content-Type", "text/plain; charset=utf-8").header("Ardoise-Author-Secret", "bench-importer-0123456789")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(text)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) throw new IllegalStateException("import answered " + r.statusCode() + ": " + r.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Connects {@code typists} typists and {@code viewers} viewers to {@code pad}; returns them once all joined. */

@@ -11,7 +11,7 @@ record Options(
     String target, String host, int port, String mode, int pads, int typists, int viewers, double rate,
     int warmupSeconds, int seconds, int stepSeconds, int stepPads, int stepTypists, double p99LimitMs,
     int maxTypists, int sockets, int idlePads, long serverPid, int threads, String label, long seed,
-    java.util.List<Integer> ports) {
+    java.util.List<Integer> ports, int initialKib, boolean deflate) {
 
   static final String HELP = """
       LoadBench --target=ardoise|sharedb|etherpad --port=9101 --mode=steady|ramp|hot-ramp|idle [options]
@@ -29,7 +29,11 @@ record Options(
         --server-pid=0                       read the server's CPU and RSS from /proc (0: skip)
         --threads=2                          event-loop threads of the load generator
         --label=                             name of the run in the printed results
-        --seed=1""";
+        --seed=1
+        --initial-kib=0                      ardoise: each pad starts with this much text (imported,
+                                             at most 1000), to show what a pad's size costs a keystroke
+        --deflate=false                      offer permessage-deflate as browsers do (each socket
+                                             then inflates what it receives: the generator costs more)""";
 
   static Options parse(String[] args) {
     Map<String, String> m = new HashMap<>();
@@ -49,9 +53,13 @@ record Options(
         i(m, "idle-pads", 500), Long.parseLong(m.getOrDefault("server-pid", "0")), i(m, "threads", 2),
         m.getOrDefault("label", ""), Long.parseLong(m.getOrDefault("seed", "1")),
         java.util.Arrays.stream(m.getOrDefault("ports", m.getOrDefault("port", "9101")).split(","))
-            .map(String::strip).map(Integer::valueOf).toList());
+            .map(String::strip).map(Integer::valueOf).toList(), i(m, "initial-kib", 0),
+        Boolean.parseBoolean(m.getOrDefault("deflate", "false")));
     if (!java.util.List.of("ardoise", "sharedb", "etherpad").contains(o.target)) {
       throw new IllegalArgumentException("--target must be ardoise, sharedb or etherpad");
+    }
+    if (o.initialKib < 0 || o.initialKib > 1000 || o.initialKib > 0 && !o.ardoise()) {
+      throw new IllegalArgumentException("--initial-kib is 0 to 1000 (an import's limit is 1 MiB), for ardoise only");
     }
     return o;
   }
