@@ -422,7 +422,7 @@ final class Sequencer {
       action.run();
     }
     onCommit.accept(rec);
-    if (window.head() - lastSnapshotRev >= settings.snapshots().everyRevisions()) saveSnapshot();
+    if (window.head() - lastSnapshotRev >= settings.snapshots().revisionsBetween(window.doc().length())) saveSnapshot();
   }
 
   /** Moves the queued ops after ops committed elsewhere; a queued op that was itself committed there drops the queue. */

@@ -164,6 +164,26 @@ class PadTest {
   }
 
   @Test
+  void aLongPadIsSnapshotLessOftenSoThatNoKeystrokePaysForItsLength() throws Exception {
+    InMemoryPadStore store = new InMemoryPadStore();
+    String text = "x".repeat(10 * ardoise.store.SnapshotPolicy.CHARS_PER_REVISION - 1);
+    store.append("long", 0, ardoise.store.OpRecords.inserts(0, 0, "importer", 1, text)).await();
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(100_000, 10, 2, 60_000), context));
+    Pad pad = load(registry, "long");
+    RecordingMember m = new RecordingMember("member-long");
+    on(() -> pad.join(m.arrival(), 1L));
+    m.next();
+    for (int seq = 1; seq <= 9; seq++) {
+      int s = seq;
+      on(() -> { pad.submit(m, s, s, insertAt(text.length() + s - 1, text.length() + s - 1, "" + s)); return null; });
+      assertEquals("ack " + s + " " + (s + 1), m.next());
+      if (s < 9) assertEquals(0, store.snapshotAtOrBefore("long", s + 1).await().rev(), "no snapshot at rev " + (s + 1));
+    }
+    // 2,560 code units: a snapshot every 10 revisions, not every 2.
+    assertEquals(10, store.snapshotAtOrBefore("long", 10).await().rev());
+  }
+
+  @Test
   void revisionsOutsideTheWindowAreReadFromTheStore() throws Exception {
     InMemoryPadStore store = new InMemoryPadStore();
     // A window of 2 revisions (trimmed at 4): older ones must come from the store.
