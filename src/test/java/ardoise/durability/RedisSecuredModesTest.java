@@ -134,7 +134,7 @@ class RedisSecuredModesTest {
       Eventually.until("the sentinels promote a replica", () -> sentinels.masterPort() != master.port());
       Eventually.until("acknowledgements again", () -> typists.acks() > acksAtKill + 10, typists::describe);
     }
-    sentinels.awaitSettled(sentinels.masterPort());
+    sentinels.awaitSettled();
     typists.awaitSettled();
     assertNotEquals(master.port(), sentinels.masterPort());
     typists.assertConvergedWithEveryTokenOnce();

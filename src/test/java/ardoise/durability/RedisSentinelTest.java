@@ -74,7 +74,7 @@ class RedisSentinelTest {
       Eventually.until("typing goes on", () -> typists.acks() >= acksAfter + 20,
           () -> typists.describe() + sentinels.describe(storeProbes(pad)));
     }
-    sentinels.awaitSettled(sentinels.masterPort());
+    sentinels.awaitSettled();
     typists.awaitSettled();
 
     assertNotEquals(master.port(), sentinels.masterPort());

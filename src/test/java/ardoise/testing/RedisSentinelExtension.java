@@ -55,13 +55,24 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
           "sentinel failover-timeout " + MASTER + " 5000",
           "sentinel parallel-syncs " + MASTER + " 2"), access, MASTER));
     }
-    awaitSettled(master.port());
+    awaitSettled();
   }
 
-  /** Every sentinel names {@code masterPort}, sees the other sentinels and every live replica in sync. */
-  public void awaitSettled(int masterPort) {
+  /**
+   * Every sentinel names the same master and sees the other sentinels, and that master has every
+   * live replica in sync. Why the master is read again at each look: on a busy machine the
+   * sentinels may fail over a second time (a new master that answered late), and the group then
+   * settles on another one.
+   */
+  public void awaitSettled() {
     long liveReplicas = servers.stream().filter(RedisNode::isAlive).count() - 1;
     Eventually.until("the sentinels agree on the master and see its replicas", () -> {
+      int masterPort;
+      try {
+        masterPort = masterPort();
+      } catch (RuntimeException e) {
+        return false; // a sentinel between two answers: look again
+      }
       for (RedisNode s : sentinels) {
         String info = s.cli("SENTINEL", "MASTER", MASTER);
         if (!info.contains("\n" + masterPort + "\n")) return false;
@@ -69,7 +80,7 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
       }
       String replication = RedisNode.cli(masterPort, access, "INFO", "replication");
       return replication.contains("role:master") && replication.contains("connected_slaves:" + liveReplicas);
-    }, () -> sentinels.get(0).cli("SENTINEL", "MASTER", MASTER) + "\n" + RedisNode.cli(masterPort, access, "INFO", "replication"));
+    }, () -> sentinels.get(0).cli("SENTINEL", "MASTER", MASTER) + "\n" + describe(List.of()));
   }
 
   @Override
