@@ -311,21 +311,23 @@ final class Sequencer {
    * are lost, as the replica wait's absence allows (docs/storage.md, "Failover").
    */
   private void forked(long storeHead) {
-    gone = true;
     log.log(System.Logger.Level.ERROR, "pad={0} client=- the store''s revision {1,number,#} is another edit than this "
         + "server''s: after a Redis failover, another server wrote over the lost revisions; dropping this server''s "
         + "revisions up to {2,number,#} and {3,number,#} queued ops, members rejoin", padId, storeHead, window.head(), queue.size());
-    queue.clear(window.doc());
-    onForked.run();
-    pump();
+    stop(onForked);
   }
 
   private void padGone() {
-    gone = true;
     log.log(System.Logger.Level.INFO, "pad={0} client=- gone from the store (lifetime passed or deleted); "
         + "dropping {1,number,#} queued ops", padId, queue.size());
+    stop(onGone);
+  }
+
+  /** Takes no more ops, drops the queued ones and lets {@code tell} send the members away. */
+  private void stop(Runnable tell) {
+    gone = true;
     queue.clear(window.doc());
-    onGone.run();
+    tell.run();
     pump();
   }
 
