@@ -41,10 +41,21 @@ public final class RedisNode {
     return start(args, RedisAccess.OPEN);
   }
 
+  /**
+   * Why several tries: the free port is found before redis-server binds it, and another process
+   * (a client's ephemeral port) may take it meanwhile; a node that could not bind is started again
+   * on another port.
+   */
   public static RedisNode start(List<String> args, RedisAccess access) throws IOException {
-    RedisNode node = new RedisNode(freePort(), Files.createTempDirectory("ardoise-redis-node-"), args, access);
-    node.restart();
-    return node;
+    for (int attempt = 1; ; attempt++) {
+      RedisNode node = new RedisNode(freePort(), Files.createTempDirectory("ardoise-redis-node-"), args, access);
+      try {
+        node.restart();
+        return node;
+      } catch (IOException e) {
+        if (attempt == 3) throw e;
+      }
+    }
   }
 
   /**
@@ -102,6 +113,7 @@ public final class RedisNode {
     }
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean listening = new java.util.concurrent.atomic.AtomicBoolean();
     List<String> last = new ArrayList<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -114,7 +126,10 @@ public final class RedisNode {
             output.add(line);
             if (output.size() > 200) output.removeFirst();
           }
-          if (line.contains("Ready to accept connections") || line.contains("Sentinel ID is")) ready.countDown();
+          if (line.contains("Ready to accept connections") || line.contains("Sentinel ID is")) {
+            listening.set(true);
+            ready.countDown();
+          }
         }
       } catch (IOException e) {
         // the process ended
@@ -125,7 +140,9 @@ public final class RedisNode {
     reader.setDaemon(true);
     reader.start();
     try {
-      if (!ready.await(30, TimeUnit.SECONDS) || !process.isAlive()) {
+      // Why the flag: the latch also opens when the output ends (a server that could not bind and
+      // exits), possibly before the process is reaped and isAlive turns false.
+      if (!ready.await(30, TimeUnit.SECONDS) || !listening.get() || !process.isAlive()) {
         process.destroyForcibly();
         synchronized (last) {
           throw new IOException("redis-server did not start on port " + port + ": " + String.join(" | ", last));
