@@ -28,6 +28,8 @@ public final class FrameEncoder {
   private String[] lastSplitFrames;
   private List<ChatMessage> lastChat;
   private String lastChatFrame;
+  private String lastBytesFrame;
+  private byte[] lastBytes;
 
   public String joined(long rev, String clientId, String authorId, long lastSeq, String text, List<AuthorRun> runs) {
     return joined(rev, clientId, authorId, lastSeq, text, runs, null);
@@ -167,6 +169,19 @@ public final class FrameEncoder {
   /** The answer to {@code ping}. */
   public String pong() {
     return write(message("pong"));
+  }
+
+  /**
+   * The UTF-8 bytes of a frame this encoder made. The last one is kept: a frame every member of this
+   * loop receives (a flush's batch, a presence, a chat message) is the same string for all of them
+   * and is encoded once, where the WebSocket's own text write would encode it again per member.
+   */
+  public byte[] utf8(String frame) {
+    if (frame != lastBytesFrame) {
+      lastBytes = frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      lastBytesFrame = frame;
+    }
+    return lastBytes;
   }
 
   private static ObjectNode message(String type) {

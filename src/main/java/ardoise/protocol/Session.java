@@ -284,9 +284,9 @@ public final class Session implements Member {
     write(frame);
   }
 
-  private io.vertx.core.Future<Void> write(String frame) {
+  private Future<Void> write(String frame) {
     unwrittenChars += frame.length();
-    return ws.writeTextMessage(frame).andThen(r -> unwrittenChars -= frame.length());
+    return TextFrames.write(ws, frame, frames).andThen(r -> unwrittenChars -= frame.length());
   }
 
   private void close(ErrorCode code) {
