@@ -34,8 +34,8 @@ final class PadContext implements AutoCloseable {
     return onFuture(() -> registry.pad(padId));
   }
 
-  /** The server's default pace of a pad's fan-out (ARDOISE_FANOUT_MICROS_PER_MEMBER = 20). */
-  static final long DEFAULT_FANOUT_NANOS = 20_000;
+  /** The server's default pace of a pad's fan-out (ARDOISE_FANOUT_MICROS_PER_MEMBER = 30). */
+  static final long DEFAULT_FANOUT_NANOS = 30_000;
 
   /** Pad settings with the server's window, backlog, batch sizes and fan-out pace. */
   static PadSettings settings(int maxPadChars, int maxMembers, int snapshotEvery, long idleUnloadMillis) {

@@ -11,7 +11,7 @@ record Options(
     String target, String host, int port, String mode, int pads, int typists, int viewers, double rate,
     int warmupSeconds, int seconds, int stepSeconds, int stepPads, int stepTypists, double p99LimitMs,
     int maxTypists, int sockets, int idlePads, long serverPid, int threads, String label, long seed,
-    java.util.List<Integer> ports, int initialKib, boolean deflate) {
+    java.util.List<Integer> ports, int initialKib, boolean deflate, boolean nativeTransport) {
 
   static final String HELP = """
       LoadBench --target=ardoise|sharedb|etherpad --port=9101 --mode=steady|ramp|hot-ramp|idle [options]
@@ -33,7 +33,9 @@ record Options(
         --initial-kib=0                      ardoise: each pad starts with this much text (imported,
                                              at most 1000), to show what a pad's size costs a keystroke
         --deflate=false                      offer permessage-deflate as browsers do (each socket
-                                             then inflates what it receives: the generator costs more)""";
+                                             then inflates what it receives: the generator costs more)
+        --transport=epoll                    the generator's sockets: Netty's native epoll (Linux
+                                             x86-64, else NIO) or nio""";
 
   static Options parse(String[] args) {
     Map<String, String> m = new HashMap<>();
@@ -54,7 +56,10 @@ record Options(
         m.getOrDefault("label", ""), Long.parseLong(m.getOrDefault("seed", "1")),
         java.util.Arrays.stream(m.getOrDefault("ports", m.getOrDefault("port", "9101")).split(","))
             .map(String::strip).map(Integer::valueOf).toList(), i(m, "initial-kib", 0),
-        Boolean.parseBoolean(m.getOrDefault("deflate", "false")));
+        Boolean.parseBoolean(m.getOrDefault("deflate", "false")), !m.getOrDefault("transport", "epoll").equals("nio"));
+    if (!java.util.List.of("epoll", "nio").contains(m.getOrDefault("transport", "epoll"))) {
+      throw new IllegalArgumentException("--transport must be epoll or nio");
+    }
     if (!java.util.List.of("ardoise", "sharedb", "etherpad").contains(o.target)) {
       throw new IllegalArgumentException("--target must be ardoise, sharedb or etherpad");
     }
