@@ -37,7 +37,7 @@ function joinedClient(text = 'abc', rev = 3, lastSeq = 0) {
 describe('states', () => {
   test('a local edit is sent at once with rev and seq, the ack synchronises', () => {
     const p = joinedClient();
-    assert.deepEqual(p.client.joinMessage({ name: 'Zoé' }), { type: 'join', secret: 'tab-secret-0123456789', batch: true, name: 'Zoé', rev: 3 });
+    assert.deepEqual(p.client.joinMessage({ name: 'Zoé' }), { type: 'join', secret: 'tab-secret-0123456789', batch: true, presenceChanges: true, name: 'Zoé', rev: 3 });
     p.edit([3, '!']);
     assert.deepEqual(p.sent, [{ type: 'op', rev: 3, seq: 1, op: [3, '!'] }]);
     assert.ok(p.client.state instanceof AwaitingConfirm);
@@ -215,7 +215,7 @@ describe('storage', () => {
     const sent = [];
     const restored = Client.fromStorage(saved, { send: (m) => sent.push(m) });
     assert.deepEqual(restored.document().toJSON(), { text: 'abc12', runs: [[3, 'srv'], [2, 'me']] });
-    assert.deepEqual(restored.joinMessage(), { type: 'join', secret: 'tab-secret-0123456789', batch: true, rev: 3 });
+    assert.deepEqual(restored.joinMessage(), { type: 'join', secret: 'tab-secret-0123456789', batch: true, presenceChanges: true, rev: 3 });
     // The server had committed seq 1 before the socket died: it replays it as an ack.
     receiveServerMessage(restored, { type: 'joined', rev: 4, lastSeq: 1 }, {});
     assert.equal(sent.length, 0);

@@ -118,7 +118,7 @@ describe('PadSession joins', () => {
     const p = open();
     assert.equal(p.editor.editable, false, 'nothing to edit before the first joined');
     p.socket().open();
-    assert.deepEqual(p.sent(), [{ type: 'join', secret: SECRET, batch: true, name: 'Zoé', preferredColor: '#112233', authorSecret: AUTHOR_SECRET }]);
+    assert.deepEqual(p.sent(), [{ type: 'join', secret: SECRET, batch: true, presenceChanges: true, name: 'Zoé', preferredColor: '#112233', authorSecret: AUTHOR_SECRET }]);
     p.receive({ type: 'joined', rev: 4, clientId: CLIENT, authorId: ME, lastSeq: 0, text: 'Bonjour', authors: [[7, 'ana']] });
     p.receive({ type: 'presence', members: [{ clientId: 'ana-0123456789abcdef' }, { clientId: CLIENT }] });
     assert.deepEqual(p.editor.doc.toJSON(), { text: 'Bonjour', runs: [[7, 'ana']] });

@@ -82,8 +82,9 @@ export class Client {
 
   /** The join message for a new socket; `fields` adds name, color… Resumes at our rev when we have one. */
   joinMessage(fields = {}) {
-    // batch: one frame per flush of the pad instead of one per revision and cursor (see batch.js).
-    const message = { type: 'join', secret: this.secret, batch: true, ...fields };
+    // batch: one frame per flush of the pad instead of one per revision and cursor (see batch.js);
+    // presenceChanges: after the first member list, only what changed in it (see roster.js).
+    const message = { type: 'join', secret: this.secret, batch: true, presenceChanges: true, ...fields };
     if (this.authorSecret) message.authorSecret = this.authorSecret;
     if (this.rev !== null) message.rev = this.rev;
     return message;

@@ -10,7 +10,9 @@
 //   onAck(op, rev)                    our op became revision rev (a repeated ack is not reported)
 //   onRemoteOp(forEditor, message)    another client's revision, as this editor must apply it
 //   onRemoteCursor(clientId, range)   a member's selection on our rev, moved past our pending edits
-//   onPresence(message), onServerError(message)
+//   onPresence(message)               the member list, whole ({members, viewers}) even when the
+//                                     server told only what changed (see roster.js)
+//   onServerError(message)
 //   onPolicy(message)                 the pad's policy changed (lock, password, lifetime), or this
 //                                     connection may write now (after `unlock`); the core has no part
 //   onChat(message)                   chat messages (history after a join, or one just stored); the
@@ -20,6 +22,9 @@
 // a replay from our rev would bring the same message again.
 
 import { unbatch } from './batch.js';
+import { Roster } from './roster.js';
+
+const rosters = new WeakMap(); // client -> Roster: the list its connection was told
 
 /** Hands one server message to `client` (a Client) and tells `listener` what changed. */
 export function receiveServerMessage(client, message, listener) {
@@ -49,8 +54,10 @@ export function receiveServerMessage(client, message, listener) {
       const range = client.transformSelection({ anchor: message.anchor, head: message.head });
       return listener.onRemoteCursor?.(message.clientId, range);
     }
-    case 'presence':
-      return listener.onPresence?.(message);
+    case 'presence': {
+      if (!rosters.has(client)) rosters.set(client, new Roster());
+      return listener.onPresence?.(rosters.get(client).apply(message));
+    }
     case 'error':
       return listener.onServerError?.(message);
     case 'chat':

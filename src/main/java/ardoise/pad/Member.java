@@ -35,8 +35,14 @@ public interface Member {
    */
   void broadcast(Broadcast flush);
 
-  /** The writers and how many read-only viewers watch besides them. */
+  /** The writers and how many read-only viewers watch besides them: the first thing a new member is told of them. */
   void presence(List<MemberInfo> writers, int viewers);
+
+  /**
+   * Then what changed in that list since this member was last told (see {@link PresenceChange}), and
+   * the list it makes (the same object for every member told).
+   */
+  void presenceChanged(PresenceChange change, List<MemberInfo> writers);
 
   /** This client's op {@code seq} was already revision {@code rev} (a resent op, acknowledged again). */
   void ack(long seq, long rev);

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pad's member list as its members see it ({@code presence} frames, each listing every writer).
+ * A pad's member list as its members see it: a new member is told the whole list of writers, then
+ * every member is told what changed ({@link PresenceChange}), so a join costs each member a frame as
+ * long as one member's profile, not as long as the pad.
  *
  * <p>A join or a leave is sent at once: a member must be listed before its first op or cursor reaches
- * the others (a page draws the caret of members it knows only). A profile change is paced: one
- * presence frame costs every member a frame as long as the list, so members renaming themselves in a
- * loop would cost the pad members² bytes per change. A change goes out at once when the last frame
- * left at least {@code intervalMillis} ago; otherwise one frame leaves when that interval ends, with
- * everyone's latest profile. Any frame carries the latest state, so a join or leave in the meantime
- * takes the place of the one due.
+ * the others (a page draws the caret of members it knows only). A profile change is paced: each
+ * change costs every member a frame, so members renaming themselves in a loop would cost the pad a
+ * frame per member and rename. A change goes out at once when the last frame left at least
+ * {@code intervalMillis} ago; otherwise one frame leaves when that interval ends, with the latest
+ * profile of everyone who changed meanwhile. Any frame carries everything that changed since the
+ * previous one, so a join or leave in the meantime takes the place of the one due.
  *
  * <p>Thread rule: pad context only.
  */
@@ -24,6 +26,9 @@ final class Presence {
   private final long intervalNanos;
   private long lastSent;
   private long timer = -1;
+  /** The writers and viewers as the members told so far know them. */
+  private List<MemberInfo> told = List.of();
+  private int toldViewers;
 
   Presence(Map<Member, Seat> members, Vertx vertx, long intervalMillis) {
     this.members = members;
@@ -66,12 +71,20 @@ final class Presence {
     lastSent = System.nanoTime();
     List<MemberInfo> list = new ArrayList<>(members.size());
     int viewers = 0;
+    List<Seat> knowing = new ArrayList<>(members.size());
+    List<Seat> arrived = new ArrayList<>();
     for (Seat seat : members.values()) {
       if (seat.viewer) viewers++;
       else list.add(seat.info());
+      (seat.toldPresence ? knowing : arrived).add(seat);
     }
     List<MemberInfo> writers = List.copyOf(list);
     int viewerCount = viewers;
-    Seat.tellAll(members.values(), m -> m.presence(writers, viewerCount));
+    PresenceChange change = PresenceChange.between(told, writers, viewerCount);
+    if (!change.isEmpty(toldViewers)) Seat.tellAll(knowing, m -> m.presenceChanged(change, writers));
+    for (Seat seat : arrived) seat.toldPresence = true;
+    Seat.tellAll(arrived, m -> m.presence(writers, viewerCount));
+    told = writers;
+    toldViewers = viewerCount;
   }
 }

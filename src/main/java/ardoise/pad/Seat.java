@@ -31,6 +31,8 @@ final class Seat {
   private MemberInfo info;
   /** This connection gave the pad's edit password (it is not kept, only the fact). */
   boolean unlocked;
+  /** This member was told the member list: it is told changes from now on ({@link Presence}). */
+  boolean toldPresence;
 
   Seat(Arrival arrival) {
     this.member = arrival.member();

@@ -124,4 +124,6 @@ public final class ServerEdit implements Member {
   }
 
   @Override public void presence(List<MemberInfo> writers, int viewers) { }
+
+  @Override public void presenceChanged(PresenceChange change, List<MemberInfo> writers) { }
 }

@@ -7,13 +7,19 @@ public sealed interface ClientMessage {
 
   /**
    * First message: who this tab is; {@code rev} (nullable) is the revision it already has;
-   * {@code batch}: it reads {@code batch} frames (one per flush of the pad, see docs/protocol.md).
+   * {@code batch}: it reads {@code batch} frames (one per flush of the pad, see docs/protocol.md);
+   * {@code presenceChanges}: after the first member list, it reads what changed in it.
    * {@code color}: the colour the person picked (nullable); without it the pad gives a free one,
    * {@code preferredColor} (nullable) if nobody uses it. {@code password} (nullable): the pad's edit
    * password, when the person knows it.
    */
   record Join(String clientId, String name, String color, String authorId, Long rev, boolean batch,
-      String preferredColor, String password) implements ClientMessage {
+      String preferredColor, String password, boolean presenceChanges) implements ClientMessage {
+    public Join(String clientId, String name, String color, String authorId, Long rev, boolean batch,
+        String preferredColor, String password) {
+      this(clientId, name, color, authorId, rev, batch, preferredColor, password, false);
+    }
+
     public Join(String clientId, String name, String color, String authorId, Long rev, boolean batch,
         String preferredColor) {
       this(clientId, name, color, authorId, rev, batch, preferredColor, null);

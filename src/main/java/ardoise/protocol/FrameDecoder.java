@@ -68,13 +68,19 @@ public final class FrameDecoder {
     String authorId = root.hasNonNull("authorSecret") ? ownId(root, "authorSecret", "authorId", ClientSecrets::authorId)
         : claimedIdMatches(root, "authorId", clientId);
     Long rev = root.hasNonNull("rev") ? integer(root, "rev", MAX_SAFE_INTEGER) : null;
-    JsonNode batch = root.get("batch");
-    if (batch != null && !batch.isNull() && !batch.isBoolean()) {
-      throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"batch\" must be true or false");
-    }
     return new ClientMessage.Join(clientId, name(root), color(root.get("color"), false),
-        authorId, rev, batch != null && batch.booleanValue(),
-        color(root.get("preferredColor"), "preferredColor"), password(root.get("password"), false));
+        authorId, rev, flag(root, "batch"),
+        color(root.get("preferredColor"), "preferredColor"), password(root.get("password"), false),
+        flag(root, "presenceChanges"));
+  }
+
+  /** An optional boolean field: absent or null is false. */
+  private static boolean flag(JsonNode root, String field) throws ProtocolException {
+    JsonNode n = root.get(field);
+    if (n != null && !n.isNull() && !n.isBoolean()) {
+      throw new ProtocolException(ErrorCode.BAD_MESSAGE, "field \"" + field + "\" must be true or false");
+    }
+    return n != null && n.booleanValue();
   }
 
   /** A password field: a string of at most 128 UTF-16 code units (never quoted in an error). */

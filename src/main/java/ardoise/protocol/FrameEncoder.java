@@ -5,6 +5,7 @@ import ardoise.ot.OpJson;
 import ardoise.pad.Broadcast;
 import ardoise.pad.MemberInfo;
 import ardoise.pad.PolicyView;
+import ardoise.pad.PresenceChange;
 import ardoise.store.ChatMessage;
 import ardoise.store.OpRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +23,8 @@ public final class FrameEncoder {
   private List<MemberInfo> lastMembers;
   private int lastViewers;
   private String lastPresenceFrame;
+  private PresenceChange lastChange;
+  private String lastChangeFrame;
   private Broadcast lastFlush;
   private String lastBatchFrame;
   private Broadcast lastSplitFlush;
@@ -108,15 +111,35 @@ public final class FrameEncoder {
   public String presence(List<MemberInfo> members, int viewers) {
     if (members == lastMembers && viewers == lastViewers) return lastPresenceFrame;
     ObjectNode o = message("presence");
-    ArrayNode list = o.putArray("members");
-    for (MemberInfo m : members) {
-      list.addObject().put("clientId", m.clientId()).put("authorId", m.authorId()).put("name", m.name()).put("color", m.color());
-    }
+    memberList(o.putArray("members"), members);
     if (viewers > 0) o.put("viewers", viewers);
     lastPresenceFrame = write(o);
     lastMembers = members;
     lastViewers = viewers;
     return lastPresenceFrame;
+  }
+
+  /**
+   * A {@code presence} frame with what changed in the list ({@code changed}, {@code left},
+   * {@code viewers}); the same change object (one broadcast) gives the same (cached) string.
+   */
+  public String presenceChanged(PresenceChange change) {
+    if (change != lastChange) {
+      ObjectNode o = message("presence");
+      memberList(o.putArray("changed"), change.changed());
+      ArrayNode left = o.putArray("left");
+      for (String clientId : change.left()) left.add(clientId);
+      o.put("viewers", change.viewers());
+      lastChangeFrame = write(o);
+      lastChange = change;
+    }
+    return lastChangeFrame;
+  }
+
+  private static void memberList(ArrayNode list, List<MemberInfo> members) {
+    for (MemberInfo m : members) {
+      list.addObject().put("clientId", m.clientId()).put("authorId", m.authorId()).put("name", m.name()).put("color", m.color());
+    }
   }
 
   /**

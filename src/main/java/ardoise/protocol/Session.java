@@ -52,6 +52,7 @@ public final class Session implements Member {
   private String clientId; // set by join (derived from its secret); the pad holds the rest of the profile
   private String authorId; // set by join: the id the joiner's inserts are attributed to
   private boolean batches; // the tab asked for batch frames in its join
+  private boolean presenceChanges; // … and for changes of the member list after the first list
   private Pad pad;
   private boolean padIsHome; // the pad lives on this event loop: call it directly
   private long unwrittenChars;
@@ -216,6 +217,7 @@ public final class Session implements Member {
     clientId = j.clientId();
     authorId = j.authorId();
     batches = j.batch();
+    presenceChanges = j.presenceChanges();
     // A null colour: the person chose none, the pad gives a free one (the preferred one if it can).
     MemberInfo info = new MemberInfo(j.clientId(), j.authorId(), j.name(), j.color());
     Thread socketThread = Thread.currentThread();
@@ -377,6 +379,11 @@ public final class Session implements Member {
   }
 
   @Override public void presence(List<MemberInfo> writers, int viewers) { send(frames.presence(writers, viewers)); }
+
+  /** A tab that did not ask for changes gets the whole list again (the same object for all: encoded once). */
+  @Override public void presenceChanged(ardoise.pad.PresenceChange change, List<MemberInfo> writers) {
+    send(presenceChanges ? frames.presenceChanged(change) : frames.presence(writers, change.viewers()));
+  }
 
   @Override public void chat(List<ChatMessage> messages, boolean history) { send(frames.chat(messages, history)); }
 

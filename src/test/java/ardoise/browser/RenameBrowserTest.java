@@ -10,7 +10,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A person on a phone corrects their name several times in a row: the others see the last name,
- * however the server paces member lists (docs/protocol.md, "Presence pacing").
+ * however the server paces member lists (docs/protocol.md, "Presence").
  */
 class RenameBrowserTest extends PadServerBrowserTest {
 

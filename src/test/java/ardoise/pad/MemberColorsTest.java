@@ -33,6 +33,7 @@ class MemberColorsTest {
     @Override public void joined(long rev, JoinSnapshot snapshot, long lastSeq) { }
     @Override public void broadcast(Broadcast flush) { }
     @Override public void presence(List<MemberInfo> writers, int viewers) { }
+    @Override public void presenceChanged(PresenceChange change, List<MemberInfo> writers) { }
     @Override public void ack(long seq, long rev) { }
     @Override public void rejected(Rejection reason, String message, long seq) { }
     @Override public void evicted(Rejection reason, String message) { }

@@ -25,6 +25,8 @@ final class RecordingMember implements Member {
   private final List<String> events = new ArrayList<>();
   private final List<Long> revs = new ArrayList<>();
   private final List<String> presence = new ArrayList<>();
+  private final List<PresenceChange> changes = new ArrayList<>();
+  private List<MemberInfo> roster = List.of();
 
   RecordingMember(String clientId) {
     this(clientId, false);
@@ -62,7 +64,16 @@ final class RecordingMember implements Member {
   }
 
   @Override public synchronized void presence(List<MemberInfo> writers, int viewers) {
+    roster = writers;
     presence.add(writers.stream().map(MemberInfo::name).toList() + " / " + viewers);
+  }
+
+  /** Recorded as the list it makes, as a page shows it; {@link #changes} keeps what came. */
+  @Override public synchronized void presenceChanged(PresenceChange change, List<MemberInfo> writers) {
+    roster = change.applyTo(roster);
+    if (!roster.equals(writers)) presence.add("the change makes " + roster + ", the pad holds " + writers); // fails the test
+    changes.add(change);
+    presence.add(roster.stream().map(MemberInfo::name).toList() + " / " + change.viewers());
   }
 
   @Override public void chat(List<ardoise.store.ChatMessage> messages, boolean history) {
@@ -130,4 +141,7 @@ final class RecordingMember implements Member {
 
   /** Each member list told, as {@code "[writer names] / viewers"}. */
   synchronized List<String> presence() { return List.copyOf(presence); }
+
+  /** The changes told after the first list, in order. */
+  synchronized List<PresenceChange> presenceChanges() { return List.copyOf(changes); }
 }

@@ -144,6 +144,8 @@ final class SimulatedEditor {
       // members come and go with the connections; the simulation checks the text, not the list
     }
 
+    @Override public void presenceChanged(PresenceChange change, List<MemberInfo> writers) { }
+
     /**
      * A join whose rev is ahead of this instance's head (it has not caught up with the other one yet)
      * is asked again later. Why not as the browser does (take the text, rebase the pending edits on a

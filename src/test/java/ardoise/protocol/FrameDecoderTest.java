@@ -20,6 +20,9 @@ class FrameDecoderTest {
     ClientMessage.Join noRev = (ClientMessage.Join) FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"name\":\"a\"}");
     assertNull(noRev.rev());
     assertEquals(false, noRev.batch());
+    assertEquals(false, noRev.presenceChanges());
+    assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, true, null, null, true),
+        FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"name\":\"a\",\"batch\":true,\"presenceChanges\":true}"));
     assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, true),
         FrameDecoder.decode("{\"type\":\"join\",\"secret\":\"" + SECRET + "\",\"name\":\"a\",\"batch\":true}"));
     assertEquals(new ClientMessage.Join(ID, "a", null, ID, null, false, "#0b57d0"),
@@ -51,6 +54,7 @@ class FrameDecoderTest {
     "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"preferredColor\":\"red\"}|bad-message",
     "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":\"yes\"}|bad-message",
     "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"batch\":1}|bad-message",
+    "{\"type\":\"join\",\"secret\":\"abcdefghijklmnop\",\"name\":\"a\",\"presenceChanges\":\"true\"}|bad-message",
     "{\"type\":\"op\",\"rev\":1,\"seq\":0,\"op\":[]}|bad-message",
     "{\"type\":\"op\",\"rev\":9007199254740992,\"seq\":1,\"op\":[]}|bad-message",
     "{\"type\":\"op\",\"rev\":1,\"seq\":1,\"op\":{}}|bad-message",

@@ -30,6 +30,16 @@ class FrameEncoderTest {
   }
 
   @Test
+  void aChangeOfTheMemberListIsEncodedOncePerChange() {
+    ardoise.pad.PresenceChange change = new ardoise.pad.PresenceChange(List.of(bruno), List.of(alice.clientId()), 0);
+    String frame = frames.presenceChanged(change);
+    assertSame(frame, frames.presenceChanged(change));
+    assertEquals("{\"type\":\"presence\",\"changed\":[{\"clientId\":\"bruno-0123456789ab\",\"authorId\":\"bruno-0123456789ab\","
+        + "\"name\":\"Bruno\",\"color\":\"#56b4e9\"}],\"left\":[\"alice-0123456789ab\"],\"viewers\":0}", frame);
+    assertNotSame(frame, frames.presenceChanged(new ardoise.pad.PresenceChange(List.of(bruno), List.of(alice.clientId()), 0)));
+  }
+
+  @Test
   void aFlushIsOneBatchFrameForEveryoneAndSplitFramesForTheOthers() {
     OpRecord r1 = new OpRecord(4, TextOperation.builder().insert("Oh").retain(3).build(), alice.clientId(), 2, alice.authorId(), 0);
     OpRecord r2 = new OpRecord(5, TextOperation.builder().retain(5).insert("é").build(), bruno.clientId(), 7, bruno.authorId(), 0);

@@ -77,7 +77,7 @@ class ProfilePacingTest {
     final AtomicLong presenceBytes = new AtomicLong();
     final AtomicInteger presenceFrames = new AtomicInteger();
     final AtomicInteger refusals = new AtomicInteger();
-    final AtomicReference<String> lastPresence = new AtomicReference<>("");
+    final Map<String, String> currentNames = new java.util.concurrent.ConcurrentHashMap<>();
     final AtomicReference<String> joined = new AtomicReference<>();
     volatile String name;
     private long resend = -1; // client event loop only
@@ -90,14 +90,22 @@ class ProfilePacingTest {
       ws.textMessageHandler(this::received);
       ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.app.port()).setURI("/ws/" + padId)).await();
       sockets.add(this);
-      ws.writeTextMessage(new JsonObject().put("type", "join").put("secret", secret).put("name", name).encode());
+      ws.writeTextMessage(new JsonObject().put("type", "join").put("secret", secret).put("name", name).put("presenceChanges", true).encode());
     }
 
     private void received(String frame) {
       if (frame.startsWith("{\"type\":\"presence\"")) {
         presenceBytes.addAndGet(frame.length());
         presenceFrames.incrementAndGet();
-        lastPresence.set(frame);
+        // The whole list once, then what changed in it.
+        JsonObject presence = new JsonObject(frame);
+        if (presence.containsKey("members")) {
+          currentNames.clear();
+          for (Object o : presence.getJsonArray("members")) currentNames.put(((JsonObject) o).getString("clientId"), ((JsonObject) o).getString("name"));
+        } else {
+          for (Object id : presence.getJsonArray("left")) currentNames.remove((String) id);
+          for (Object o : presence.getJsonArray("changed")) currentNames.put(((JsonObject) o).getString("clientId"), ((JsonObject) o).getString("name"));
+        }
       } else if (frame.startsWith("{\"type\":\"joined\"")) {
         joined.set(frame);
       } else if (frame.contains("\"profile-rate-limited\"")) {
@@ -116,16 +124,9 @@ class ProfilePacingTest {
       ws.writeTextMessage(new JsonObject().put("type", "profile").put("name", newName).put("color", "#009e73").encode());
     }
 
-    /** clientId → name in the latest presence frame. */
+    /** clientId → name, as the presence frames so far make the list. */
     Map<String, String> names() {
-      String frame = lastPresence.get();
-      if (frame.isEmpty()) return Map.of();
-      Map<String, String> out = new java.util.HashMap<>();
-      for (Object o : new JsonObject(frame).getJsonArray("members")) {
-        JsonObject m = (JsonObject) o;
-        out.put(m.getString("clientId"), m.getString("name"));
-      }
-      return out;
+      return Map.copyOf(currentNames);
     }
   }
 

@@ -128,10 +128,13 @@ class RevisionsTest {
   void presenceListsMembersOnJoinLeaveAndProfile() {
     WsClient a = server.connect("presence");
     String idA = ServerFixture.newClientId();
-    a.join(idA);
+    // a asks for changes after its first list, as the editor does; b does not.
+    a.send(new JsonObject().put("type", "join").put("secret", idA).put("name", "Anne").put("presenceChanges", true));
+    a.next("joined");
     assertEquals(1, a.nextPresence().getJsonArray("members").size());
     WsClient b = server.connect("presence");
-    b.join(ServerFixture.newClientId());
+    String idB = ServerFixture.newClientId();
+    b.join(idB);
     assertEquals(2, a.nextPresence().getJsonArray("members").size());
     b.send(new JsonObject().put("type", "profile").put("name", "Zoé").put("color", "#112233"));
     JsonArray members = a.nextPresence().getJsonArray("members");
@@ -141,5 +144,21 @@ class RevisionsTest {
     JsonArray left = a.nextPresence().getJsonArray("members");
     assertEquals(1, left.size());
     assertEquals(ClientSecrets.clientId(idA), left.getJsonObject(0).getString("clientId"));
+
+    // On the wire: a got the whole list once, then only what changed.
+    assertEquals(1, a.nextPresenceFrame().getJsonArray("members").size());
+    JsonObject bruno = new JsonObject().put("clientId", ClientSecrets.clientId(idB)).put("authorId", ClientSecrets.clientId(idB))
+        .put("name", "Test " + idB.substring(0, 4));
+    JsonObject joinedFrame = a.nextPresenceFrame();
+    bruno.put("color", joinedFrame.getJsonArray("changed").getJsonObject(0).getString("color"));
+    assertEquals(new JsonObject().put("type", "presence").put("changed", new JsonArray().add(bruno)).put("left", new JsonArray())
+        .put("viewers", 0), joinedFrame, "a change, not the list");
+    assertEquals(new JsonArray().add(bruno.copy().put("name", "Zoé").put("color", "#112233")),
+        a.nextPresenceFrame().getJsonArray("changed"));
+    assertEquals(new JsonObject().put("type", "presence").put("changed", new JsonArray())
+        .put("left", new JsonArray().add(ClientSecrets.clientId(idB))).put("viewers", 0), a.nextPresenceFrame());
+    // b, which did not ask for changes, got the whole list each time.
+    for (int frames = 0; frames < 2; frames++) assertTrue(b.nextPresenceFrame().containsKey("members"));
   }
+
 }

@@ -11,13 +11,21 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A test WebSocket client: frames land in queues (presence frames apart), read with bounded waits. */
+/**
+ * A test WebSocket client: frames land in queues (presence frames apart, as the whole member list a
+ * page makes of them), read with bounded waits.
+ */
 public final class WsClient {
   static final long WAIT_SECONDS = 20;
 
   final ClientWebSocket ws;
   final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  /** Each presence frame as the list it makes: {@code {type, members, viewers}}. */
   final LinkedBlockingQueue<JsonObject> presence = new LinkedBlockingQueue<>();
+  /** Each presence frame as it came: the whole list, or what changed in it. */
+  final LinkedBlockingQueue<JsonObject> presenceFrames = new LinkedBlockingQueue<>();
+  private final java.util.LinkedHashMap<String, JsonObject> roster = new java.util.LinkedHashMap<>();
+  private int viewers;
   /** Every frame in arrival order, presence included. */
   final LinkedBlockingQueue<JsonObject> all = new LinkedBlockingQueue<>();
   private final Promise<Short> closed = Promise.promise();
@@ -28,7 +36,12 @@ public final class WsClient {
     ws.textMessageHandler(s -> {
       JsonObject o = new JsonObject(s);
       all.add(o);
-      (o.getString("type").equals("presence") ? presence : frames).add(o);
+      if (o.getString("type").equals("presence")) {
+        presenceFrames.add(o);
+        presence.add(wholeList(o));
+      } else {
+        frames.add(o);
+      }
     });
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
     ws.connect(options).await();
@@ -92,6 +105,32 @@ public final class WsClient {
     }
   }
 
+  /** As roster.js: a whole list replaces what was known, a change is applied to it. */
+  private JsonObject wholeList(JsonObject frame) {
+    if (frame.containsKey("members")) {
+      roster.clear();
+      viewers = frame.getInteger("viewers", 0);
+      for (Object m : frame.getJsonArray("members")) roster.put(((JsonObject) m).getString("clientId"), (JsonObject) m);
+    } else {
+      for (Object id : frame.getJsonArray("left")) roster.remove((String) id);
+      for (Object m : frame.getJsonArray("changed")) roster.put(((JsonObject) m).getString("clientId"), (JsonObject) m);
+      viewers = frame.getInteger("viewers");
+    }
+    return new JsonObject().put("type", "presence").put("members", new JsonArray(new java.util.ArrayList<>(roster.values())))
+        .put("viewers", viewers);
+  }
+
+  public JsonObject nextPresenceFrame() {
+    try {
+      JsonObject o = presenceFrames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertNotNull(o, "no presence frame arrived");
+      return o;
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The next presence frame, as the whole list it makes. */
   public JsonObject nextPresence() {
     try {
       JsonObject o = presence.poll(WAIT_SECONDS, TimeUnit.SECONDS);

@@ -29,6 +29,7 @@ final class ArdoiseClient extends Client {
     Json.string(sb, id);
     sb.append(",\"name\":\"").append(typist ? "Typist" : "Viewer").append('"');
     if (BATCH) sb.append(",\"batch\":true"); // as the editor does
+    sb.append(",\"presenceChanges\":true"); // as the editor does: presence frames carry what changed
     sb.append('}');
     ws.writeTextMessage(sb.toString());
   }
