@@ -78,7 +78,8 @@ public enum Setting {
   REDIS_WAIT_TIMEOUT_MS("ARDOISE_REDIS_WAIT_TIMEOUT_MS", "redisWaitTimeoutMs", Kind.INTEGER, "1000", 1, 60_000),
   REDIS_TLS_CA("ARDOISE_REDIS_TLS_CA", "redisTlsCa", Kind.FILE, ""),
   REDIS_TLS_CERT("ARDOISE_REDIS_TLS_CERT", "redisTlsCert", Kind.FILE, ""),
-  REDIS_TLS_KEY("ARDOISE_REDIS_TLS_KEY", "redisTlsKey", Kind.FILE, "");
+  REDIS_TLS_KEY("ARDOISE_REDIS_TLS_KEY", "redisTlsKey", Kind.FILE, ""),
+  WEBSOCKET_COMPRESSION("ARDOISE_WEBSOCKET_COMPRESSION", "websocketCompression", Kind.INTEGER, "1", 0, 1);
 
   /** How a value is read and checked. */
   public enum Kind {

@@ -43,8 +43,10 @@ final class ServerLoop extends VerticleBase {
         wide.config.integer(Setting.REQUEST_BODY_TIMEOUT_SECONDS) * 1000L);
     // No cleartext HTTP/2 (browsers speak it only over TLS): Vert.x would wait for a connection's
     // first bytes to tell, and a silent socket would never reach the gate's deadline.
+    boolean compress = wide.config.integer(Setting.WEBSOCKET_COMPRESSION) == 1;
     server = vertx.createHttpServer(DynamicCompression.on(new HttpServerOptions()).setMaxWebSocketMessageSize(maxMessage)
-            .setMaxWebSocketFrameSize(maxMessage).setHttp2ClearTextEnabled(false))
+            .setMaxWebSocketFrameSize(maxMessage).setHttp2ClearTextEnabled(false)
+            .setPerMessageWebSocketCompressionSupported(compress).setPerFrameWebSocketCompressionSupported(compress))
         .connectionHandler(gate::connected)
         .requestHandler(gate.front(routes.router()));
     // Port 0 would give each loop its own free port; a negative port is Vert.x's "one free port
