@@ -353,11 +353,13 @@ public final class Session implements Member {
   @Override public void broadcast(Broadcast flush) {
     if (!flush.records().isEmpty()) writes.padWritten();
     String self = clientId;
+    int others = 0;
     if (batches) {
       for (OpRecord r : flush.records()) {
         if (self.equals(r.clientId())) acknowledged(r.seq());
-        else metrics.opSent();
+        else others++;
       }
+      if (others > 0) metrics.opsSent(others);
       send(frames.batch(flush));
       return;
     }
@@ -368,10 +370,11 @@ public final class Session implements Member {
       if (self.equals(r.clientId())) {
         ack(r.seq(), r.rev());
       } else {
-        metrics.opSent();
+        others++;
         send(split[i]);
       }
     }
+    if (others > 0) metrics.opsSent(others);
     List<Broadcast.Cursor> cursors = flush.cursors();
     for (int i = 0; i < cursors.size(); i++) {
       if (!self.equals(cursors.get(i).clientId())) send(split[records.size() + i]);

@@ -167,8 +167,8 @@ public final class ServerMetrics implements SessionMetrics {
   }
 
   @Override
-  public void opSent() {
-    broadcastFrames.increment();
+  public void opsSent(int count) {
+    broadcastFrames.increment(count);
   }
 
   @Override
