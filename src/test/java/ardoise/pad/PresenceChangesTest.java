@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ardoise.store.InMemoryPadStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,26 +21,22 @@ class PresenceChangesTest {
     pads.close();
   }
 
-  private <T> T on(Supplier<T> action) {
-    return pads.on(action);
-  }
-
   @Test
   void membersAlreadyThereAreToldWhoJoinedLeftOrChangedOnly() throws Exception {
-    PadRegistry registry = on(() -> new PadRegistry(new InMemoryPadStore(), PadContext.settings(1000, 50, 1000, 60_000), pads.context));
+    PadRegistry registry = pads.on(() -> new PadRegistry(new InMemoryPadStore(), PadContext.settings(1000, 50, 1000, 60_000), pads.context));
     Pad pad = pads.load(registry, "grande-salle");
     List<RecordingMember> crowd = new ArrayList<>();
     for (int i = 10; i < 40; i++) {
       RecordingMember m = new RecordingMember(id(i));
       crowd.add(m);
-      on(() -> pad.join(m.arrival(), 0L));
+      pads.on(() -> pad.join(m.arrival(), 0L));
       assertEquals("joined 0", m.next());
     }
     RecordingMember first = crowd.get(0);
     RecordingMember viewer = new RecordingMember("viewer-0000000001", true);
-    on(() -> pad.join(viewer.arrival(), 0L));
+    pads.on(() -> pad.join(viewer.arrival(), 0L));
     assertEquals("joined 0", viewer.next());
-    on(() -> pad.memberCount()); // the queued joins ran before this
+    pads.on(() -> pad.memberCount()); // the queued joins ran before this
 
     // The first member was told the list once (itself), then one change per later arrival.
     assertEquals("[member-0000000010] / 0", first.presence().get(0));
@@ -55,13 +50,13 @@ class PresenceChangesTest {
     // The last arrival was told the whole list, in joining order, and nothing else.
     RecordingMember last = crowd.get(29);
     assertEquals(1, last.presence().size() - last.presenceChanges().size());
-    assertEquals(30, on(() -> pad.members()).size());
+    assertEquals(30, pads.on(() -> pad.members()).size());
     assertEquals(viewer.presence(), List.of(ids() + " / 1"));
 
     // A leave and a rename: the others are told just that; everyone's list stays the pad's.
-    on(() -> { pad.leave(crowd.get(5)); return null; });
-    on(() -> { pad.profileChanged(crowd.get(7), "Zoé", "#009e73"); return null; });
-    on(() -> pad.memberCount());
+    pads.on(() -> { pad.leave(crowd.get(5)); return null; });
+    pads.on(() -> { pad.profileChanged(crowd.get(7), "Zoé", "#009e73"); return null; });
+    pads.on(() -> pad.memberCount());
     ardoise.testing.Eventually.until("the rename is told", () -> viewer.presenceChanges().size() == 2);
     List<PresenceChange> seen = viewer.presenceChanges();
     assertEquals(new PresenceChange(List.of(), List.of(id(15)), 1), seen.get(0));

@@ -75,9 +75,13 @@ public final class WsClient {
 
   /** The next non-presence frame. */
   public JsonObject next() {
+    return poll(frames, "no frame arrived");
+  }
+
+  private static JsonObject poll(LinkedBlockingQueue<JsonObject> queue, String none) {
     try {
-      JsonObject o = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-      assertNotNull(o, "no frame arrived");
+      JsonObject o = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertNotNull(o, none);
       return o;
     } catch (InterruptedException e) {
       throw new AssertionError(e);
@@ -121,24 +125,12 @@ public final class WsClient {
   }
 
   public JsonObject nextPresenceFrame() {
-    try {
-      JsonObject o = presenceFrames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-      assertNotNull(o, "no presence frame arrived");
-      return o;
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
+    return poll(presenceFrames, "no presence frame arrived");
   }
 
   /** The next presence frame, as the whole list it makes. */
   public JsonObject nextPresence() {
-    try {
-      JsonObject o = presence.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-      assertNotNull(o, "no presence frame arrived");
-      return o;
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
+    return poll(presence, "no presence frame arrived");
   }
 
   /** Waits for the server to close this socket; returns the close status. */
