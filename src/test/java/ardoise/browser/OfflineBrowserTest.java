@@ -41,7 +41,8 @@ class OfflineBrowserTest extends PadServerBrowserTest {
     // The network stays away while the page tries to reconnect, in vain, twice.
     amelie.awaitUntil("failing to reconnect twice", () -> server.proxy().refusedCount() >= refusedBefore + 2);
     assertTrue(amelie.pending(), "Amélie's text waits");
-    assertTrue(amelie.statusText().contains("pas encore enregistrés"), amelie.statusText());
+    // The first unsaved character shows at once, a growing count at most once a second (a live region).
+    amelie.awaitUntil("the count of unsaved characters", () -> amelie.statusText().contains("pas encore enregistrés"));
     amelie.screenshot("cut-amelie-offline");
 
     server.proxy().restore().await();
