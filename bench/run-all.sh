@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole side-by-side load benchmark in one command (see bench/README.md):
-#   bench/run-all.sh             # full run, about 25 minutes
+#   bench/run-all.sh             # full run, about 35 minutes
 #   QUICK=1 bench/run-all.sh     # shorter phases and smaller ramps, a few minutes (smoke test)
 #   TARGETS=ardoise REDIS_MODE=cluster INSTANCES=2 bench/run-all.sh   # two instances on a 3-master cluster
 # Builds, installs the ShareDB server's and Etherpad's npm packages into temporary folders, then for
