@@ -40,6 +40,17 @@ async function importFile(file, status) {
   else status.textContent = fill(t['export.error.generic'], { message: body.message ?? response?.status });
 }
 
+/**
+ * Labels the links the page's translation pass did not reach: it runs once its strings arrive,
+ * which can be before this module has added the links (a slow network loads modules late).
+ */
+async function labelUnlabelled(list) {
+  const unlabelled = [...list.querySelectorAll('a[data-i18n]')].filter((link) => !link.textContent);
+  if (unlabelled.length === 0) return;
+  const t = await strings();
+  for (const link of unlabelled) if (!link.textContent) link.textContent = t[link.dataset.i18n] ?? link.dataset.format;
+}
+
 /** One download link per format, labelled by the page's i18n (data-i18n="export.{format}"). */
 function addFormatLinks(list) {
   for (const { format } of EXPORT_FORMATS) {
@@ -66,6 +77,7 @@ if (menu && padName) {
   };
   authors.addEventListener('change', update);
   menu.addEventListener('toggle', update);
+  menu.addEventListener('toggle', () => labelUnlabelled(menu.querySelector('.export-formats')));
   menu.addEventListener('pointerdown', update);
   menu.addEventListener('focusin', update);
   update();

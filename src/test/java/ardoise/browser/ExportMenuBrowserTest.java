@@ -21,7 +21,11 @@ class ExportMenuBrowserTest extends PadServerBrowserTest {
     assertEquals("Exporter", summary.getText());
     summary.click();
     WebElement pdf = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-format=pdf]")));
-    List<String> labels = browser.driver().findElements(By.cssSelector(".export-formats a")).stream().map(WebElement::getText).toList();
+    // The links may be added after the page's translation pass; opening the menu labels them.
+    List<String> labels = browser.await().until(d -> {
+      List<String> shown = d.findElements(By.cssSelector(".export-formats a")).stream().map(WebElement::getText).toList();
+      return shown.contains("") ? null : shown;
+    });
     assertEquals(List.of("PDF", "Word (DOCX)", "OpenDocument (ODT)", "Page web (HTML)", "Markdown", "Texte brut (TXT)"), labels);
     // The page was sent on to the pad's stored name; links carry the browser's time zone.
     String zone = (String) browser.driver().executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone");
