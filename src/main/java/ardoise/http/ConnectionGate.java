@@ -42,6 +42,7 @@ public final class ConnectionGate {
   /** The header deadline of a connection opened past the cap: a health check is sent at once. */
   private static final long OVER_CAP_HEADER_MILLIS = 1000;
   private static final String OVER_CAP = "ardoise.overCap";
+  private static final String WATCH = "ardoise.connectionWatch";
 
   private final Vertx vertx;
   private final AtomicInteger open;
@@ -75,19 +76,35 @@ public final class ConnectionGate {
   /** The HTTP server's connection handler. */
   public void connected(HttpConnection connection) {
     int count = open.incrementAndGet();
-    whenClosed(connection, () -> {
-      open.decrementAndGet();
-      Watch w = watched.remove(connection);
-      if (w != null) w.disarm();
-    });
     if (count > maxConnections) warnCapReached(count);
     if (count > hardLimit) {
+      whenClosed(connection, open::decrementAndGet);
       connection.close();
       return;
     }
     Watch w = new Watch(connection, count > maxConnections);
     watched.put(connection, w);
+    // Why the listener holds the watch and not the connection: after an upgrade the watch lets the
+    // HTTP connection go (see upgraded), and an idle WebSocket then keeps none of its memory.
+    whenClosed(connection, () -> {
+      open.decrementAndGet();
+      w.forget();
+    });
     w.awaitHeaders();
+  }
+
+  /**
+   * A route upgraded the request of {@code ctx} to a WebSocket: its connection owes no more
+   * headers, and the gate forgets it (it is still counted open until its socket closes).
+   */
+  static void upgraded(RoutingContext ctx) {
+    Watch w = ctx.get(WATCH);
+    if (w != null) w.forget();
+  }
+
+  /** Connections whose deadlines this gate follows (open, not upgraded). */
+  int watchedConnections() {
+    return watched.size();
   }
 
   /** The HTTP server's request handler: the deadlines' bookkeeping, then {@code router}. */
@@ -104,6 +121,7 @@ public final class ConnectionGate {
   private void admit(RoutingContext ctx) {
     Watch w = watched.get(ctx.request().connection());
     if (w != null) {
+      ctx.put(WATCH, w);
       ctx.addEndHandler(r -> w.responded());
       if (w.overCap && !answeredPastTheCap(ctx.request().path())) ctx.put(OVER_CAP, Boolean.TRUE);
     }
@@ -155,7 +173,8 @@ public final class ConnectionGate {
 
   /** One connection's deadline. Thread rule: its event loop. */
   private final class Watch {
-    private final HttpConnection connection;
+    /** Null once forgotten: closed, or upgraded to a WebSocket. */
+    private HttpConnection connection;
     private final boolean overCap;
     private long timer = -1;
     private int inFlight;
@@ -163,6 +182,14 @@ public final class ConnectionGate {
     Watch(HttpConnection connection, boolean overCap) {
       this.connection = connection;
       this.overCap = overCap;
+    }
+
+    /** Stops every deadline and lets the connection go. */
+    void forget() {
+      disarm();
+      if (connection == null) return;
+      watched.remove(connection);
+      connection = null;
     }
 
     void awaitHeaders() {
@@ -195,7 +222,7 @@ public final class ConnectionGate {
       LOG.log(System.Logger.Level.DEBUG, "pad=- client=- request body not received within {0,number,#} ms; closing",
           bodyMillis);
       if (request.response().headWritten()) {
-        connection.close();
+        request.connection().close();
         return;
       }
       request.response().setStatusCode(HttpError.REQUEST_TIMEOUT.status())
@@ -203,11 +230,12 @@ public final class ConnectionGate {
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
           .end(new JsonObject().put("error", HttpError.REQUEST_TIMEOUT.code())
               .put("message", "the request body did not arrive in time").encode())
-          .onComplete(r -> connection.close());
+          .onComplete(r -> request.connection().close());
     }
 
     private void arm(long millis, Runnable expired) {
       disarm();
+      if (connection == null) return; // forgotten: no more deadlines
       timer = vertx.setTimer(millis, id -> {
         timer = -1;
         expired.run();

@@ -46,7 +46,10 @@ final class SocketRoute {
     PadDoor.Entry entry = PadDoor.entry(ctx);
     String address = proxies.clientAddress(ctx.request());
     FlushBatching.install(ctx.request().connection());
-    ctx.request().toWebSocket().onSuccess(ws -> start(ws, entry, address));
+    ctx.request().toWebSocket().onSuccess(ws -> {
+      ConnectionGate.upgraded(ctx);
+      start(ws, entry, address);
+    });
   }
 
   private void start(ServerWebSocket ws, PadDoor.Entry entry, String address) {
