@@ -74,11 +74,22 @@ final class CommitWindow {
 
   /** Adds the next revision. Throws if {@code r} does not follow the head (an ordering bug). */
   void commit(OpRecord r) {
+    commit(r, null);
+  }
+
+  /**
+   * Adds the next revision, whose document {@code after} was already computed (the pad applied the
+   * op when it queued it); null applies the op here.
+   */
+  void commit(OpRecord r, AttributedText after) {
     if (r.rev() != head + 1) {
       // Why: revisions must grow by exactly one; anything else would corrupt every client.
       throw new IllegalStateException("pad=" + padId + " record rev " + r.rev() + " after head " + head);
     }
-    doc = doc.apply(r.op(), r.author());
+    if (after != null && (after.length() != r.op().targetLength() || doc.length() != r.op().baseLength())) {
+      throw new IllegalStateException("pad=" + padId + " rev " + r.rev() + ": the queued document does not follow the head");
+    }
+    doc = after != null ? after : doc.apply(r.op(), r.author());
     head = r.rev();
     long size = RecordSize.of(r);
     window.add(r);

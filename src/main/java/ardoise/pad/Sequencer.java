@@ -1,6 +1,7 @@
 package ardoise.pad;
 
 import ardoise.pad.UnstoredOps.Pending;
+import ardoise.ot.AttributedText;
 import ardoise.ot.InvalidOperationException;
 import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
@@ -270,8 +271,8 @@ final class Sequencer {
     }
     if (r.result().appended()) {
       storeAnswered();
-      queue.removeStored(batch.size());
-      for (OpRecord rec : batch) commit(rec);
+      List<AttributedText> docs = queue.removeStored(batch.size());
+      for (int i = 0; i < batch.size(); i++) commit(batch.get(i), docs.get(i));
       fanout.committed(batch);
     } else if (r.result().head() < window.head()) {
       storeAnswered();
@@ -417,7 +418,12 @@ final class Sequencer {
   }
 
   private void commit(OpRecord rec) {
-    window.commit(rec);
+    commit(rec, null);
+  }
+
+  /** Commits {@code rec}; {@code after}, when known, is the document it leaves (else the op is applied). */
+  private void commit(OpRecord rec, AttributedText after) {
+    window.commit(rec, after);
     if (whenWritten != null) {
       Runnable action = whenWritten;
       whenWritten = null;

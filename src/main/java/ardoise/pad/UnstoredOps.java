@@ -12,12 +12,19 @@ import java.util.Map;
 /**
  * Ops accepted by a pad but not yet stored, in sequence order.
  *
- * <p>Invariant: {@code doc} is the head document with every queued op applied in order, and each
+ * <p>Invariant: {@code doc} is the head document with every queued op applied in order ({@code docs}
+ * holds the document after each of them), and each
  * queued op applies to the document left by the ones before it; every queued op holds its room in
  * the server-wide {@link HeldOps} budget. Thread rule: pad context only.
  */
 final class UnstoredOps {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  /**
+   * The document after each queued op, in the same order. Why keep them: once stored, the op
+   * becomes the head, and its document is already here (persistent values share their nodes), so
+   * committing it costs no second application of the op.
+   */
+  private final ArrayDeque<AttributedText> docs = new ArrayDeque<>();
   private final Map<String, Long> lastSeqs = new HashMap<>();
   private final HeldOps held;
   private AttributedText doc;
@@ -53,6 +60,7 @@ final class UnstoredOps {
     if (!held.tryHold(p.op())) return false;
     doc = next;
     queue.add(p);
+    docs.add(next);
     lastSeqs.put(p.clientId(), p.seq());
     return true;
   }
@@ -73,13 +81,19 @@ final class UnstoredOps {
     return batch;
   }
 
-  /** Removes the first {@code n} ops, which are now stored. */
-  void removeStored(int n) {
+  /**
+   * Removes the first {@code n} ops, which are now stored; returns the document after each of them
+   * (the head's documents once they are committed in this order).
+   */
+  List<AttributedText> removeStored(int n) {
+    List<AttributedText> after = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Pending p = queue.poll();
+      after.add(docs.poll());
       lastSeqs.remove(p.clientId(), p.seq());
       held.release(p.op());
     }
+    return after;
   }
 
   /** True if {@code f}, committed elsewhere, is (or follows) one of the queued ops of its client. */
@@ -95,6 +109,7 @@ final class UnstoredOps {
     List<Pending> dropped = new ArrayList<>(queue);
     dropped.forEach(p -> held.release(p.op()));
     queue.clear();
+    docs.clear();
     lastSeqs.clear();
     doc = head;
     return dropped;
@@ -118,10 +133,12 @@ final class UnstoredOps {
       rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, committed, window.head(), p.time()));
     }
     queue.clear();
+    docs.clear();
     doc = window.doc();
     for (Pending p : rebased) {
       doc = doc.apply(p.op(), p.author());
       queue.add(p);
+      docs.add(doc);
     }
     return true;
   }
