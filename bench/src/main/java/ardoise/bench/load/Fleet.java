@@ -23,6 +23,8 @@ final class Fleet implements AutoCloseable {
 
   final Options options;
   final Measure measure = new Measure();
+  /** How late the generator's own loops run (see {@link LoopLag}). */
+  final LoopLag loopLag;
   final List<PadGroup> pads = new CopyOnWriteArrayList<>();
   final List<Client> clients = new CopyOnWriteArrayList<>();
   private final Vertx vertx;
@@ -39,6 +41,7 @@ final class Fleet implements AutoCloseable {
     this.vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(options.threads())
         .setPreferNativeTransport(options.nativeTransport())).build();
     System.out.println("generator transport: " + (vertx.isNativeTransportEnabled() ? "native epoll" : "NIO"));
+    this.loopLag = new LoopLag(vertx, options.threads());
     this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(100_000).setMaxMessageSize(64 << 20).setMaxFrameSize(64 << 20)
         .setConnectTimeout(30_000).setSendUnmaskedFrames(false)
@@ -230,6 +233,7 @@ final class Fleet implements AutoCloseable {
 
   @Override
   public void close() {
+    loopLag.stop();
     for (Client c : clients) c.close();
     try {
       vertx.close().await(30, TimeUnit.SECONDS);

@@ -73,17 +73,20 @@ final class ServerProbe {
     }
   }
 
-  /** The server's own submit-to-ack latency so far as {sum seconds, count} (Ardoise only), or null. */
+  /**
+   * The server's own submit-to-ack latency so far as {sum seconds, count, count over 100 ms} (Ardoise
+   * only), or null. The other timers below come the same way.
+   */
   double[] commitLatency() {
     return timer("ardoise_commit_latency_seconds");
   }
 
-  /** The store's append latency so far (one per group commit) as {sum seconds, count} (Ardoise only), or null. */
+  /** The store's append latency so far (one per group commit). */
   double[] appendLatency() {
     return timer("ardoise_store_append_latency_seconds");
   }
 
-  /** The server's event-loop delay probe so far as {sum seconds, count} (Ardoise only), or null. */
+  /** The server's event-loop delay probe so far (each loop every 20 ms). */
   double[] eventLoopDelay() {
     return timer("ardoise_eventloop_delay_seconds");
   }
@@ -94,7 +97,10 @@ final class ServerProbe {
       String text = get("/metrics");
       Matcher sum = Pattern.compile("^" + name + "_sum ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(text);
       Matcher count = Pattern.compile("^" + name + "_count ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(text);
-      return sum.find() && count.find() ? new double[] {Double.parseDouble(sum.group(1)), Double.parseDouble(count.group(1))} : null;
+      Matcher upTo100ms = Pattern.compile("^" + name + "_bucket\\{[^}]*le=\"0\\.1\"[^}]*\\} ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(text);
+      if (!sum.find() || !count.find()) return null;
+      double n = Double.parseDouble(count.group(1));
+      return new double[] {Double.parseDouble(sum.group(1)), n, upTo100ms.find() ? n - Double.parseDouble(upTo100ms.group(1)) : Double.NaN};
     } catch (Exception e) {
       return null;
     }

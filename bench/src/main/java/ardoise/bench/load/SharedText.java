@@ -1,6 +1,6 @@
 package ardoise.bench.load;
 
-import ardoise.ot.Component;
+import ardoise.ot.AttributedText;
 import ardoise.ot.TextOperation;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -18,10 +18,15 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safe: a pad's clients live on several event loops. Recording is lock-free; moving the
  * base (every {@value #PRUNE_EVERY} revisions, up to the slowest member, on a pool thread so that no
- * event loop waits for it) and reading a text lock.
+ * event loop waits for it) and reading a text lock. The base is a persistent document (the server's
+ * own {@link AttributedText}): moving it costs O(log n) per revision. Why not a StringBuilder: each
+ * insert moved the rest of the text, so the generator's cost grew with the pad's length, and the
+ * lock a joining member waits for was held that long.
  */
 final class SharedText {
   private static final int PRUNE_EVERY = 1024;
+  /** Who wrote what does not matter here: one author for every character. */
+  private static final String AUTHOR = "-";
 
   /** An author's op as it believes the server committed it, waiting for another member's copy. */
   private record Claim(TextOperation op, Replica by) {}
@@ -31,7 +36,7 @@ final class SharedText {
   /** The lowest revision any member is at (members not joined yet count as 0). */
   private final LongSupplier slowestMember;
   private long baseRev = -1;
-  private String base;
+  private AttributedText base;
   private final AtomicBoolean pruning = new AtomicBoolean();
   private long cachedRev = -1;
   private String cached;
@@ -44,7 +49,7 @@ final class SharedText {
   synchronized void joined(long rev, String text) {
     if (base == null) {
       baseRev = rev;
-      base = text;
+      base = AttributedText.of(text, AUTHOR);
     }
   }
 
@@ -90,10 +95,10 @@ final class SharedText {
   synchronized String textAt(long rev) {
     if (rev == cachedRev) return cached;
     if (base == null || rev < baseRev) throw new IllegalStateException("no text for revision " + rev + " (base " + baseRev + ")");
-    StringBuilder text = new StringBuilder(base);
-    for (long r = baseRev + 1; r <= rev; r++) apply(opOf(r), text);
+    AttributedText text = base;
+    for (long r = baseRev + 1; r <= rev; r++) text = text.apply(opOf(r), AUTHOR);
     cachedRev = rev;
-    cached = text.toString();
+    cached = text.text();
     return cached;
   }
 
@@ -101,34 +106,15 @@ final class SharedText {
   private synchronized void prune() {
     if (base == null) return;
     long to = slowestMember.getAsLong();
-    StringBuilder text = new StringBuilder(base);
+    AttributedText text = base;
     long r = baseRev;
-    while (r < to && (received.containsKey(r + 1) || claims.containsKey(r + 1))) apply(opOf(++r), text);
+    while (r < to && (received.containsKey(r + 1) || claims.containsKey(r + 1))) text = text.apply(opOf(++r), AUTHOR);
     for (long gone = baseRev + 1; gone <= r; gone++) {
       received.remove(gone);
       claims.remove(gone);
     }
     baseRev = r;
-    base = text.toString();
-  }
-
-  /** Applies {@code op} in place. Why not TextOperation.apply: that copies the whole text for each op. */
-  static void apply(TextOperation op, StringBuilder text) {
-    if (op.baseLength() != text.length()) {
-      throw new IllegalStateException("an op for " + op.baseLength() + " characters on " + text.length());
-    }
-    int at = 0;
-    for (Component c : op.components()) {
-      if (c instanceof Component.Retain r) {
-        at += r.count();
-      } else if (c instanceof Component.Delete d) {
-        text.delete(at, at + d.count());
-      } else {
-        String s = ((Component.Insert) c).text();
-        text.insert(at, s);
-        at += s.length();
-      }
-    }
+    base = text;
   }
 
   /** The op of revision {@code r}: as members received it, else as its author claimed it (nobody else saw it). */

@@ -21,6 +21,10 @@ final class Window {
   private final double[] append0;
   private final double[] loop0;
   private double loopDelayMs = Double.NaN;
+  private double generatorLagMs;
+  /** Server commits (submit to ack) and event-loop probes that took over 100 ms in the window. */
+  private double slowCommits = Double.NaN;
+  private double lateLoops = Double.NaN;
   private double serverCommitMs = Double.NaN;
   private double appendMs = Double.NaN;
   private double appendsPerSecond = Double.NaN;
@@ -45,6 +49,7 @@ final class Window {
     this.commit0 = probe.commitLatency();
     this.append0 = probe.appendLatency();
     this.loop0 = probe.eventLoopDelay();
+    fleet.loopLag.takeMaxMs(); // drop what came before
   }
 
   static Window open(Fleet fleet, ServerProbe probe) {
@@ -61,9 +66,13 @@ final class Window {
     double[] commit1 = probe.commitLatency();
     if (commit0 != null && commit1 != null && commit1[1] > commit0[1]) {
       serverCommitMs = (commit1[0] - commit0[0]) / (commit1[1] - commit0[1]) * 1000;
+      slowCommits = commit1[2] - commit0[2];
     }
     double[] loop1 = probe.eventLoopDelay();
-    if (loop0 != null && loop1 != null && loop1[1] > loop0[1]) loopDelayMs = (loop1[0] - loop0[0]) / (loop1[1] - loop0[1]) * 1000;
+    if (loop0 != null && loop1 != null && loop1[1] > loop0[1]) {
+      loopDelayMs = (loop1[0] - loop0[0]) / (loop1[1] - loop0[1]) * 1000;
+      lateLoops = loop1[2] - loop0[2];
+    }
     double[] append1 = probe.appendLatency();
     if (append0 != null && append1 != null && append1[1] > append0[1]) {
       appendMs = (append1[0] - append0[0]) / (append1[1] - append0[1]) * 1000;
@@ -72,6 +81,7 @@ final class Window {
     errors = fleet.measure.errors.sum() - errors0 + fleet.measure.disconnects.sum() - disconnects0;
     seconds = Math.round(elapsed);
     keystrokes = fleet.measure.keystrokes.sum() - keystrokes0;
+    generatorLagMs = fleet.loopLag.takeMaxMs();
     return h;
   }
 
@@ -106,8 +116,8 @@ final class Window {
 
   void print(String what, int typists, Histogram h) {
     System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d of %,d keystrokes), %,.0f ops/s committed, "
-        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms (Redis append mean %.1f ms, %,.0f appends/s, event-loop delay mean %.2f ms), generator CPU %.0f%%%s, errors+disconnects %d over %d s%n",
+        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms (Redis append mean %.1f ms, %,.0f appends/s, event-loop delay mean %.2f ms; over 100 ms: %.0f commits, %.0f loop probes), generator CPU %.0f%%%s (its loops at most %.0f ms late), errors+disconnects %d over %d s%n",
         what, typists, Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), keystrokes, opsPerSecond,
-        cpuPercent, rss, serverCommitMs, appendMs, appendsPerSecond, loopDelayMs, selfCpuPercent, generatorBound() ? " (generator-bound)" : "", errors, seconds);
+        cpuPercent, rss, serverCommitMs, appendMs, appendsPerSecond, loopDelayMs, slowCommits, lateLoops, selfCpuPercent, generatorBound() ? " (generator-bound)" : "", generatorLagMs, errors, seconds);
   }
 }
