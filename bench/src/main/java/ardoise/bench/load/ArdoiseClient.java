@@ -40,8 +40,16 @@ final class ArdoiseClient extends Client {
     return publicId;
   }
 
+  /** How the server begins a {@code joined} frame (FrameEncoder writes the type first). */
+  private static final byte[] JOINED = "{\"type\":\"joined\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   @Override
   void received(Buffer frame) {
+    if (startsWith(frame, JOINED)) {
+      Json.Joined j = Json.joined(frame);
+      joinedAt(j.rev(), j.text());
+      return;
+    }
     for (Message m : Json.decoded(frame, ArdoiseClient::decode)) {
       if (m.inBatch && publicId.equals(m.clientId)) {
         // One flush of the pad: our own revisions are our acks, our own cursor is skipped.
@@ -59,6 +67,12 @@ final class ArdoiseClient extends Client {
         default -> { } // presence and cursors: an editor would draw them
       }
     }
+  }
+
+  private static boolean startsWith(Buffer frame, byte[] prefix) {
+    if (frame.length() < prefix.length) return false;
+    for (int i = 0; i < prefix.length; i++) if (frame.getByte(i) != prefix[i]) return false;
+    return true;
   }
 
   /**

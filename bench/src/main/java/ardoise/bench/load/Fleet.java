@@ -25,6 +25,9 @@ final class Fleet implements AutoCloseable {
   final Measure measure = new Measure();
   /** How late the generator's own loops run (see {@link LoopLag}). */
   final LoopLag loopLag;
+  /** One context per event loop: client i lives on loop i mod n. */
+  private final List<io.vertx.core.Context> loops;
+  private int nextLoop;
   final List<PadGroup> pads = new CopyOnWriteArrayList<>();
   final List<Client> clients = new CopyOnWriteArrayList<>();
   private final Vertx vertx;
@@ -41,7 +44,8 @@ final class Fleet implements AutoCloseable {
     this.vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(options.threads())
         .setPreferNativeTransport(options.nativeTransport())).build();
     System.out.println("generator transport: " + (vertx.isNativeTransportEnabled() ? "native epoll" : "NIO"));
-    this.loopLag = new LoopLag(vertx, options.threads());
+    this.loops = loopContexts(vertx, options.threads());
+    this.loopLag = new LoopLag(loops);
     this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(100_000).setMaxMessageSize(64 << 20).setMaxFrameSize(64 << 20)
         .setConnectTimeout(30_000).setSendUnmaskedFrames(false)
@@ -109,8 +113,43 @@ final class Fleet implements AutoCloseable {
     return added;
   }
 
-  /** A client that is not part of any pad group (convergence check, idle sockets). */
+  /**
+   * One context on each of the generator's event loops. Why: Vert.x gives a thread that is not its
+   * own one sticky context, so sockets opened from the main thread would all share one loop and
+   * the generator would type and read on one core whatever its thread count. Each deployed
+   * instance of a verticle gets the next loop.
+   */
+  private static List<io.vertx.core.Context> loopContexts(Vertx vertx, int count) {
+    List<io.vertx.core.Context> contexts = new CopyOnWriteArrayList<>();
+    try {
+      vertx.deployVerticle(() -> new io.vertx.core.AbstractVerticle() {
+        @Override
+        public void start() {
+          contexts.add(context);
+        }
+      }, new io.vertx.core.DeploymentOptions().setInstances(count)).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the generator's event loops", e);
+    }
+    return List.copyOf(contexts);
+  }
+
+  /** A client that is not part of any pad group (convergence check, idle sockets), on the next loop. */
   Client connect(PadGroup pad, boolean typist, boolean createsPad, boolean full) {
+    io.vertx.core.Context loop = loops.get(nextLoop++ % loops.size());
+    CompletableFuture<Client> made = new CompletableFuture<>();
+    loop.runOnContext(v -> {
+      try {
+        made.complete(connectHere(pad, typist, createsPad, full));
+      } catch (RuntimeException e) {
+        made.completeExceptionally(e);
+      }
+    });
+    return made.orTimeout(30, TimeUnit.SECONDS).join();
+  }
+
+  /** Opens the client's socket from the current context, whose event loop it then lives on. */
+  private Client connectHere(PadGroup pad, boolean typist, boolean createsPad, boolean full) {
     ClientWebSocket ws = wsClient.webSocket();
     String id = "bench-" + runId + "-" + (++ids) + "-" + (typist ? "t" : "v") + "-0123456789";
     Client c = options.ardoise()

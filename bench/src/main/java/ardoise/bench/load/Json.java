@@ -2,6 +2,8 @@ package ardoise.bench.load;
 
 import ardoise.ot.Component;
 import ardoise.ot.TextOperation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
@@ -76,6 +78,36 @@ final class Json {
     }
     last[0] = hit;
     return hit;
+  }
+
+  /** What a client needs of a {@code joined} frame. */
+  record Joined(long rev, String text) {}
+
+  /**
+   * A {@code joined} frame's revision and text, read as a stream without building its tree or
+   * caching it. Why: each joiner's frame is its own (its clientId), and the authors of a long pad
+   * written by hundreds of people are tens of thousands of runs; parsing them into a tree on the
+   * generator's loop held its other sockets each time people joined.
+   */
+  static Joined joined(Buffer frame) {
+    try (JsonParser p = MAPPER.getFactory().createParser(frame.getBytes())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("not an object");
+      long rev = -1;
+      String text = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        switch (name) {
+          case "rev" -> rev = p.getLongValue();
+          case "text" -> text = p.getText();
+          default -> p.skipChildren();
+        }
+      }
+      if (rev < 0 || text == null) throw new IllegalStateException("no rev or text");
+      return new Joined(rev, text);
+    } catch (Exception e) {
+      throw new IllegalStateException("unreadable joined frame: " + frame, e);
+    }
   }
 
   /** The frame as a tree, for a frame already decoded (tests, HTTP bodies). */

@@ -14,12 +14,9 @@ final class LoopLag {
   private final AtomicLong maxNanos = new AtomicLong();
   private volatile boolean stopped;
 
-  /** Starts one timer on each of {@code loops} new contexts (Vert.x hands them out over its loops in turn). */
-  LoopLag(Vertx vertx, int loops) {
-    for (int i = 0; i < loops; i++) {
-      Context context = vertx.getOrCreateContext();
-      context.runOnContext(v -> next(vertx));
-    }
+  /** Starts one timer on each of {@code loops} (one context per event loop). */
+  LoopLag(java.util.List<Context> loops) {
+    for (Context context : loops) context.runOnContext(v -> next(context.owner()));
   }
 
   private void next(Vertx vertx) {
