@@ -51,8 +51,8 @@ public final class App {
       System.exit(1);
       return;
     }
-    LOG.log(System.Logger.Level.INFO, "Ardoise {0} listening on http://{1}:{2,number,#}", Version.current(), config.host(),
-        server.port());
+    LOG.log(System.Logger.Level.INFO, "Ardoise {0} listening on http://{1}:{2,number,#} ({3} sockets)", Version.current(),
+        config.host(), server.port(), server.transport());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopAndWait(Server.shutdownSeconds()), "ardoise-shutdown"));
   }
 }

@@ -70,10 +70,14 @@ public final class Server {
     return SnapshotPolicy.DEFAULT.every(config.snapshotEveryOps());
   }
 
-  /** Vert.x with at least as many event-loop threads as the server has loops (its default is 2 per processor). */
+  /**
+   * Vert.x with at least as many event-loop threads as the server has loops (its default is 2 per
+   * processor), on Netty's native epoll transport where it loads (Linux, x86-64 or arm64): an idle
+   * socket holds about half a KiB less heap than on NIO. Elsewhere Vert.x falls back to NIO.
+   */
   private static Vertx newVertx(Config config) {
     int threads = Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, config.eventLoopCount());
-    return Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
+    return Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads).setPreferNativeTransport(true)).build();
   }
 
   private static Future<Server> start(Vertx vertx, Config config, SnapshotPolicy snapshots, PadStore store,
@@ -100,6 +104,11 @@ public final class Server {
   /** The port the server listens on (the actual one when the configured port is 0). */
   public int port() {
     return wide.port();
+  }
+
+  /** The sockets' transport: Netty's native epoll on Linux when its library loads, else Java's NIO. */
+  public String transport() {
+    return vertx.isNativeTransportEnabled() ? "native epoll" : "NIO";
   }
 
   /** The pads of this server (tests read their registries). */

@@ -40,6 +40,8 @@ import java.util.logging.Logger;
  */
 public final class RedisPadStore implements PadStore {
   private static final LuaScript COMMIT = LuaScript.load("commit.lua");
+  /** Where commitArgs puts commit.lua's ARGV[9], the publish command. */
+  private static final int PUBLISH_ARG = 8;
   private static final LuaScript LOAD = LuaScript.load("load.lua");
   private static final LuaScript OPS_READ = LuaScript.load("ops-read.lua");
   private static final LuaScript SAVE_SNAPSHOT = LuaScript.load("snapshot-save.lua");
@@ -159,8 +161,10 @@ public final class RedisPadStore implements PadStore {
 
   @Override
   public Future<AppendResult> append(String padId, long expectedHead, String headRecord, List<OpRecord> records) {
+    PadKeys keys = PadKeys.of(padId);
+    List<String> args;
     try {
-      commitArgs(padId, expectedHead, headRecord, records, false);
+      args = commitArgs(padId, keys, expectedHead, headRecord, records);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -168,9 +172,9 @@ public final class RedisPadStore implements PadStore {
     // did not come from Redis must not mark it reachable.
     Future<AppendResult> result = channels.sharded()
         .compose(sharded -> {
-          List<String> args = commitArgs(padId, expectedHead, headRecord, records, sharded);
-          if (topology.waitReplicas() == 0) return run(COMMIT, PadKeys.of(padId).forCommit(), args);
-          return availability.track(COMMIT.runAndWait(redis, PadKeys.of(padId).forCommit(), args,
+          args.set(PUBLISH_ARG, CommitChannels.publishCommand(sharded));
+          if (topology.waitReplicas() == 0) return run(COMMIT, keys.forCommit(), args);
+          return availability.track(COMMIT.runAndWait(redis, keys.forCommit(), args,
               topology.waitReplicas(), topology.waitTimeoutMs()));
         })
         .map(r -> {
@@ -193,12 +197,13 @@ public final class RedisPadStore implements PadStore {
     return onCaller(result);
   }
 
-  private List<String> commitArgs(String padId, long expectedHead, String headRecord, List<OpRecord> records, boolean sharded) {
+  /** commit.lua's arguments, the publish command (index {@value #PUBLISH_ARG}) left for the caller to set. */
+  private List<String> commitArgs(String padId, PadKeys keys, long expectedHead, String headRecord, List<OpRecord> records) {
     if (records.isEmpty()) throw new IllegalArgumentException("pad " + padId + ": nothing to append");
     List<String> args = new ArrayList<>(11 + 5 * records.size());
     TextOperation last = records.get(records.size() - 1).op();
     Retention retention = tuning.retention();
-    args.add(PadKeys.of(padId).channel());
+    args.add(keys.channel());
     args.add(Long.toString(expectedHead));
     args.add(Integer.toString(last.targetLength()));
     args.add(Integer.toString(records.size()));
@@ -206,7 +211,7 @@ public final class RedisPadStore implements PadStore {
     args.add(Long.toString(retention.maxMs()));
     args.add(Long.toString(System.currentTimeMillis()));
     args.add(Long.toString(RedisReadOnlyIds.MAX_REVERSE_SLACK_MS));
-    args.add(CommitChannels.publishCommand(sharded));
+    args.add(null); // PUBLISH_ARG: PUBLISH or SPUBLISH, known once the topology is
     args.add(topology.waitReplicas() > 0 ? "1" : "0");
     args.add(headRecord == null ? "" : headRecord);
     for (int i = 0; i < records.size(); i++) {

@@ -9,9 +9,12 @@ if redis.call('EXISTS', meta) == 0 then return false end
 local lifetime = tonumber(ARGV[1])
 redis.call('HSET', meta, 'lifetime', lifetime)
 redis.call(ARGV[5], ARGV[4], 'policy')
+local expiresAt = 0
+if lifetime > 0 then expiresAt = tonumber(ARGV[2]) + lifetime end
 for i = 1, #KEYS do
-  if lifetime > 0 then redis.call('PEXPIRE', KEYS[i], lifetime) else redis.call('PERSIST', KEYS[i]) end
+  if lifetime > 0 then redis.call('PEXPIREAT', KEYS[i], expiresAt) else redis.call('PERSIST', KEYS[i]) end
 end
+redis.call('HSET', meta, 'expiresAt', expiresAt)
 local id = redis.call('GET', KEYS[6])
 local reverse = 0
 if lifetime > 0 then reverse = tonumber(ARGV[2]) + lifetime + tonumber(ARGV[3]) end

@@ -140,6 +140,53 @@ class RedisPadExpiryTest {
     ttls(pad).forEach((key, ttl) -> assertEquals(-1, ttl, key + " after an edit"));
   }
 
+  /**
+   * A busy pad commits many times a second: its keys get a new expiry only when it moved by the
+   * slack (a second for a lifetime of a day), yet never lag a lifetime after the last edit by more.
+   */
+  @Test
+  void aBurstOfEditsRenewsTheKeysExpiryAtMostOncePerSlack() {
+    long day = Duration.ofDays(1).toMillis();
+    long slack = 1000;
+    store.close().await();
+    store = store(new Retention(day, day));
+    String pad = "rafale";
+    String meta = PadKeys.of(pad).meta();
+    long renewed = -1;
+    int renewals = 0;
+    for (long rev = 0; rev < 60; rev++) {
+      long before = System.currentTimeMillis();
+      assertEquals(new AppendResult(true, rev + 1), store.append(pad, rev, List.of(insert(rev, "x"))).await());
+      long after = System.currentTimeMillis();
+      long expiresAt = Long.parseLong(api.hget(meta, "expiresAt").await().toString());
+      assertTrue(expiresAt > before + day - slack && expiresAt <= after + day,
+          "edit " + (rev + 1) + " between " + before + " and " + after + " left the keys expiring at " + expiresAt);
+      long ttl = api.pttl(PadKeys.of(pad).log()).await().toLong();
+      long read = System.currentTimeMillis();
+      assertTrue(ttl >= expiresAt - read && ttl <= expiresAt - before, "the log's TTL " + ttl + " against " + expiresAt);
+      if (expiresAt != renewed) {
+        if (renewed != -1) assertTrue(expiresAt - renewed >= slack, "renewed " + (expiresAt - renewed) + " ms after the last");
+        renewed = expiresAt;
+        renewals++;
+      }
+    }
+    assertTrue(renewals < 60, "every edit renewed the keys' expiry");
+  }
+
+  @Test
+  void aLowerMaximumShortensAWrittenPadsLifetimeAtItsNextEdit() {
+    long day = Duration.ofDays(1).toMillis();
+    store.close().await();
+    store = store(new Retention(day, day));
+    String pad = "raccourci";
+    store.append(pad, 0, List.of(insert(0, "a"))).await();
+    assertTrue(api.pttl(PadKeys.of(pad).log()).await().toLong() > day - 60_000);
+    store.close().await();
+    store = store(new Retention(LIFETIME_MS, 30_000));
+    store.append(pad, 1, List.of(insert(1, "b"))).await();
+    ttls(pad).forEach((key, ttl) -> assertTrue(ttl > 0 && ttl <= 30_000, key + " has TTL " + ttl));
+  }
+
   @Test
   void aPadWhoseKeysAreGoingIsNotBroughtBack() {
     String pad = "a-moitie";
