@@ -77,13 +77,14 @@ redis.call('HSET', meta, 'head', newHead, 'lastEdited', time, 'size', ARGV[3],
 -- slack away from now + lifetime: a busy pad commits many times a second, and eleven PEXPIREs per
 -- commit cost Redis about a sixth of its time per commit and half the bytes of its append-only file
 -- (bench/results). So the keys expire at most one slack (a second, or a hundredth of a short
--- lifetime) before a lifetime after the last edit, never after.
+-- lifetime) before a lifetime after the last edit, never after. Redis's clock, not the servers':
+-- instances whose clocks differ would otherwise move the expiry back and forth.
 local lifetime = tonumber(redis.call('HGET', meta, 'lifetime'))
 local max = tonumber(ARGV[6])
 if max > 0 and (lifetime == 0 or lifetime > max) then lifetime = max end
-local now = tonumber(ARGV[7])
+local clock = redis.call('TIME')
 local expiresAt = 0
-if lifetime > 0 then expiresAt = now + lifetime end
+if lifetime > 0 then expiresAt = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000) + lifetime end
 local armed = tonumber(redis.call('HGET', meta, 'expiresAt') or '-1')
 local slack = math.min(1000, math.floor(lifetime / 100))
 local rearm
@@ -100,6 +101,7 @@ local id = redis.call('GET', KEYS[6])
 local reverse = -1
 if id then
   local set = tonumber(redis.call('HGET', meta, 'readOnlyUntil') or '-1')
+  local now = tonumber(ARGV[7])
   if lifetime == 0 and set ~= 0 then
     reverse = 0
   elseif lifetime > 0 and (set <= 0 or set < now + lifetime) then

@@ -9,8 +9,9 @@ if redis.call('EXISTS', meta) == 0 then return false end
 local lifetime = tonumber(ARGV[1])
 redis.call('HSET', meta, 'lifetime', lifetime)
 redis.call(ARGV[5], ARGV[4], 'policy')
+local clock = redis.call('TIME') -- the clock commit.lua renews expiries by
 local expiresAt = 0
-if lifetime > 0 then expiresAt = tonumber(ARGV[2]) + lifetime end
+if lifetime > 0 then expiresAt = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000) + lifetime end
 for i = 1, #KEYS do
   if lifetime > 0 then redis.call('PEXPIREAT', KEYS[i], expiresAt) else redis.call('PERSIST', KEYS[i]) end
 end
