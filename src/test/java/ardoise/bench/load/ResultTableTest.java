@@ -21,6 +21,13 @@ class ResultTableTest {
   }
 
   @Test
+  void aFigureARunCouldNotMeasureIsADash() {
+    assertEquals("-", ResultTable.shown("NaN"));
+    assertEquals("-", ResultTable.shown(null));
+    assertEquals("12.2", ResultTable.shown("12.2"));
+  }
+
+  @Test
   void ratiosKeepTheirDigitsAndSayHowManyTimesLess() {
     assertEquals("9.57", ResultTable.ratio(335, 35));
     assertEquals("0.00408 (245× less)", ResultTable.ratio(41.5, 10166.3));

@@ -33,15 +33,15 @@ public final class ResultTable {
       System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("target"),
           r.get("label"), r.get("pads"), r.get("typists"), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"),
           r.getOrDefault("delivered", "-"), r.get("opsPerSec"),
-          r.get("serverCpu"), generatorCpu(r), r.get("heapMiB"), r.get("rssMiB"), sum(r, "errors", "disconnects"), r.get("divergent"));
+          r.get("serverCpu"), generatorCpu(r), shown(r.get("heapMiB")), r.get("rssMiB"), sum(r, "errors", "disconnects"), r.get("divergent"));
     }
     System.out.println();
     System.out.println("| target | idle sockets | heap after GC MiB | heap per socket KiB | RSS MiB | errors |");
     System.out.println("|---|---|---|---|---|---|");
     for (Map<String, String> r : byKey.values()) {
       if (!r.get("mode").equals("idle")) continue;
-      System.out.printf("| %s | %s | %s | %s | %s | %s |%n", r.get("target"), r.get("sockets"), r.get("heapMiB"),
-          r.get("heapPerSocketKiB"), r.get("rssMiB"), sum(r, "errors", "disconnects"));
+      System.out.printf("| %s | %s | %s | %s | %s | %s |%n", r.get("target"), r.get("sockets"), shown(r.get("heapMiB")),
+          shown(r.get("heapPerSocketKiB")), r.get("rssMiB"), sum(r, "errors", "disconnects"));
     }
     ratios(byKey, "sharedb", "ShareDB");
     ratios(byKey, "etherpad", "Etherpad");
@@ -74,6 +74,11 @@ public final class ResultTable {
     double r = ours / theirs;
     String text = String.format(java.util.Locale.ROOT, "%.3g", r);
     return r < 1 ? text + String.format(java.util.Locale.ROOT, " (%.3g× less)", theirs / ours) : text;
+  }
+
+  /** A figure, or "-" where the run has none (Etherpad's heap: a Node process, no JVM to ask). */
+  static String shown(String value) {
+    return value == null || value.equals("NaN") ? "-" : value;
   }
 
   /** The generator's CPU, marked when over the bound (RESULT lines without the field: "-"). */
