@@ -94,9 +94,7 @@ public interface PadStore {
    * and one under its old read-only id ({@link #wasDeletedReadOnlyId}); they hold no content.
    * Completes with whether anything was stored. Repeating it is harmless.
    */
-  default Future<Boolean> delete(String padId, long tombstoneSeconds) {
-    return Future.failedFuture(new UnsupportedOperationException("this store cannot delete pads"));
-  }
+  Future<Boolean> delete(String padId, long tombstoneSeconds);
 
   /** True while the pad's tombstone lasts and nothing was written to the pad since its deletion. */
   default Future<Boolean> wasDeleted(String padId) {
@@ -124,9 +122,7 @@ public interface PadStore {
    * ({@link PadPolicy#lifetimeMs}) is what the pad's first commit gives it; for a written pad use
    * {@link #setLifetime}.
    */
-  default Future<Void> setPolicy(String padId, PadPolicy policy) {
-    return Future.failedFuture(new UnsupportedOperationException("this store keeps no pad policy"));
-  }
+  Future<Void> setPolicy(String padId, PadPolicy policy);
 
   /** The pad's lifetime and when it will be deleted without an edit ({@link PadLifetime}). */
   default Future<PadLifetime> lifetime(String padId) {
@@ -138,9 +134,7 @@ public interface PadStore {
    * once (it answers like an id no pad ever had) and gets no tombstone. Completes with the new id, or
    * null for a pad never written (it has no read-only link, and nothing is stored).
    */
-  default Future<String> rotateReadOnlyId(String padId, String candidate) {
-    return Future.failedFuture(new UnsupportedOperationException("this store cannot change read-only ids"));
-  }
+  Future<String> rotateReadOnlyId(String padId, String candidate);
 
   /**
    * The written pad's head, last edit time and length, read from its metadata without its history;
@@ -164,9 +158,7 @@ public interface PadStore {
    * on Redis Cluster, a slot moved or a failover may repeat pads and miss those of the moved slot).
    * Fails with an {@link IllegalArgumentException} for a cursor this store did not make.
    */
-  default Future<PadListing> listPads(String cursor, int limit) {
-    return Future.failedFuture(new UnsupportedOperationException("this store cannot list its pads"));
-  }
+  Future<PadListing> listPads(String cursor, int limit);
 
   /** The authors' profiles and saved versions kept beside the pads, in the same storage. */
   PadNotes notes();

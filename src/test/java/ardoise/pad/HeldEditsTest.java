@@ -193,6 +193,16 @@ class HeldEditsTest {
 
     @Override public Future<String> padOfReadOnlyId(String readOnlyId) { return target.padOfReadOnlyId(readOnlyId); }
 
+    @Override public Future<Boolean> delete(String padId, long tombstoneSeconds) { return target.delete(padId, tombstoneSeconds); }
+
+    @Override public Future<Void> setPolicy(String padId, ardoise.store.PadPolicy policy) { return target.setPolicy(padId, policy); }
+
+    @Override public Future<String> rotateReadOnlyId(String padId, String candidate) {
+      return target.rotateReadOnlyId(padId, candidate);
+    }
+
+    @Override public Future<ardoise.store.PadListing> listPads(String cursor, int limit) { return target.listPads(cursor, limit); }
+
     @Override public boolean isAvailable() { return target.isAvailable(); }
 
     @Override public Future<Void> close() { return target.close(); }
