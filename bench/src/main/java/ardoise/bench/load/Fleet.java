@@ -168,6 +168,7 @@ final class Fleet implements AutoCloseable {
         data = fragments[0];
         fragments[0] = null;
       }
+      measure.frames.increment();
       try {
         c.received(data);
       } catch (RuntimeException e) {

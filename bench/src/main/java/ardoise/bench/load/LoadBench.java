@@ -114,11 +114,13 @@ public final class LoadBench {
 
   private static void result(Options o, String mode, int typists, Histogram h, Window w, double heap, int divergent, Fleet fleet) {
     System.out.printf("RESULT label=%s target=%s mode=%s date=%s pads=%d typists=%d viewersPerPad=%d rate=%.1f "
-        + "p50=%.1f p95=%.1f p99=%.1f max=%.1f samples=%d opsPerSec=%.0f serverCpu=%.0f%% heapMiB=%.0f rssMiB=%.0f "
+        + "p50=%.1f p95=%.1f p99=%.1f max=%.1f samples=%d opsPerSec=%.0f serverCpu=%.0f%% serverMicrosPerOp=%.0f serverMicrosPerFrame=%.1f framesPerSec=%.0f heapMiB=%.0f rssMiB=%.0f "
         + "delivered=%.3f generatorCpu=%.0f%% generatorBound=%s errors=%d disconnects=%d refetches=%d divergent=%d%n",
         label(o), o.target(), mode, LocalDate.now(), fleet.pads.size(), typists, o.viewers(), o.rate(),
         Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(),
-        w == null ? 0 : w.opsPerSecond(), w == null ? Double.NaN : w.cpuPercent(), heap, w == null ? Double.NaN : w.rss(),
+        w == null ? 0 : w.opsPerSecond(), w == null ? Double.NaN : w.cpuPercent(),
+        w == null ? Double.NaN : w.cpuMicrosPerOp(), w == null ? Double.NaN : w.cpuMicrosPerFrame(),
+        w == null ? Double.NaN : w.framesPerSecond(), heap, w == null ? Double.NaN : w.rss(),
         w == null ? Double.NaN : w.delivered(h), w == null ? Double.NaN : w.generatorCpuPercent(), w != null && w.generatorBound(), fleet.measure.errors.sum(), fleet.measure.disconnects.sum(),
         fleet.measure.refetches.sum(), divergent);
   }

@@ -18,6 +18,8 @@ final class Measure {
   final LongAdder acks = new LongAdder();
   final LongAdder opsReceived = new LongAdder();
   final LongAdder cursorsSent = new LongAdder();
+  /** WebSocket messages the clients received: the frames the server delivered to them. */
+  final LongAdder frames = new LongAdder();
   final LongAdder errors = new LongAdder();
   final LongAdder disconnects = new LongAdder();
   /** ShareDB only: ops that skipped ahead, so the client fetched the missing ones (as ShareDB's client does). */

@@ -26,14 +26,10 @@ public final class ResultTable {
       for (String kv : line.substring(7).split(" ")) r.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
       byKey.put(r.get("target") + "/" + r.get("label"), r);
     }
-    System.out.println("| target | scenario | pads | typists | p50 ms | p95 ms | p99 ms | max ms | delivered | ops/s | server CPU | generator CPU | heap MiB | RSS MiB | errors | divergent |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println(HEADER);
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Map<String, String> r : byKey.values()) {
-      if (r.get("mode").equals("idle")) continue;
-      System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("target"),
-          r.get("label"), r.get("pads"), r.get("typists"), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"),
-          r.getOrDefault("delivered", "-"), r.get("opsPerSec"),
-          r.get("serverCpu"), generatorCpu(r), shown(r.get("heapMiB")), r.get("rssMiB"), sum(r, "errors", "disconnects"), r.get("divergent"));
+      if (!r.get("mode").equals("idle")) System.out.println(row(r));
     }
     System.out.println();
     System.out.println("| target | idle sockets | heap after GC MiB | heap per socket KiB | RSS MiB | errors |");
@@ -45,6 +41,18 @@ public final class ResultTable {
     }
     ratios(byKey, "sharedb", "ShareDB");
     ratios(byKey, "etherpad", "Etherpad");
+  }
+
+  static final String HEADER = "| target | scenario | pads | typists | p50 ms | p95 ms | p99 ms | max ms | delivered | ops/s "
+      + "| server CPU | server µs per op | server µs per frame | generator CPU | heap MiB | RSS MiB | errors | divergent |";
+
+  /** One run's row of the first table; a figure the run has not got (an older RESULT line, no CPU figure) is "-". */
+  static String row(Map<String, String> r) {
+    return String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.get("target"),
+        r.get("label"), r.get("pads"), r.get("typists"), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"),
+        r.getOrDefault("delivered", "-"), r.get("opsPerSec"), r.get("serverCpu"), shown(r.get("serverMicrosPerOp")),
+        shown(r.get("serverMicrosPerFrame")), generatorCpu(r), shown(r.get("heapMiB")), r.get("rssMiB"),
+        sum(r, "errors", "disconnects"), r.get("divergent"));
   }
 
   private static void ratios(Map<String, Map<String, String>> byKey, String other, String name) {

@@ -2,7 +2,10 @@ package ardoise.bench.load;
 
 import org.HdrHistogram.Histogram;
 
-/** One measured interval: latency histogram, acks (committed ops), errors, server CPU and RSS. */
+/**
+ * One measured interval: latency histogram, acks (committed ops), errors, server CPU and RSS, and the
+ * server's CPU per committed op and per frame delivered to the generator's sockets.
+ */
 final class Window {
   /** Above this share of one core used by the load generator over a window, the run is generator-bound. */
   static final double GENERATOR_BOUND_PERCENT = 50;
@@ -11,6 +14,7 @@ final class Window {
   private final ServerProbe probe;
   private final long startNanos;
   private final long acks0;
+  private final long frames0;
   private final long errors0;
   private final long keystrokes0;
   private long keystrokes;
@@ -31,6 +35,9 @@ final class Window {
   private double selfCpuPercent;
   private long seconds;
   private double opsPerSecond;
+  private double framesPerSecond;
+  private double cpuMicrosPerOp = Double.NaN;
+  private double cpuMicrosPerFrame = Double.NaN;
   private double cpuPercent;
   private double rss;
   private long errors;
@@ -41,6 +48,7 @@ final class Window {
     fleet.measure.interval(); // drop what came before
     this.startNanos = System.nanoTime();
     this.acks0 = fleet.measure.acks.sum();
+    this.frames0 = fleet.measure.frames.sum();
     this.errors0 = fleet.measure.errors.sum();
     this.keystrokes0 = fleet.measure.keystrokes.sum();
     this.disconnects0 = fleet.measure.disconnects.sum();
@@ -59,8 +67,14 @@ final class Window {
   Histogram close() {
     Histogram h = fleet.measure.interval();
     double elapsed = (System.nanoTime() - startNanos) / 1e9;
-    opsPerSecond = (fleet.measure.acks.sum() - acks0) / elapsed;
-    cpuPercent = (probe.cpuSeconds() - cpu0) / elapsed * 100;
+    long ops = fleet.measure.acks.sum() - acks0;
+    long frames = fleet.measure.frames.sum() - frames0;
+    double cpuSeconds = probe.cpuSeconds() - cpu0;
+    opsPerSecond = ops / elapsed;
+    framesPerSecond = frames / elapsed;
+    cpuPercent = cpuSeconds / elapsed * 100;
+    cpuMicrosPerOp = microsPer(cpuSeconds, ops);
+    cpuMicrosPerFrame = microsPer(cpuSeconds, frames);
     rss = probe.rssMiB();
     selfCpuPercent = (selfCpuNanos() - selfCpu0) / 1e9 / elapsed * 100;
     double[] commit1 = probe.commitLatency();
@@ -91,7 +105,20 @@ final class Window {
         .getProcessCpuTime();
   }
 
+  /** Microseconds of CPU per unit; NaN without CPU figures or units. */
+  static double microsPer(double cpuSeconds, long units) {
+    return units <= 0 || Double.isNaN(cpuSeconds) ? Double.NaN : cpuSeconds * 1e6 / units;
+  }
+
   double opsPerSecond() { return opsPerSecond; }
+
+  double framesPerSecond() { return framesPerSecond; }
+
+  /** The server's CPU (all its threads) over the window per op committed in it, in µs. */
+  double cpuMicrosPerOp() { return cpuMicrosPerOp; }
+
+  /** The server's CPU over the window per WebSocket message the generator's sockets received, in µs. */
+  double cpuMicrosPerFrame() { return cpuMicrosPerFrame; }
 
   /**
    * Keystrokes measured at another client / keystrokes typed in the window (about 1 in a steady
@@ -116,8 +143,8 @@ final class Window {
 
   void print(String what, int typists, Histogram h) {
     System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d of %,d keystrokes), %,.0f ops/s committed, "
-        + "server CPU %.0f%%, RSS %.0f MiB, server submit→ack mean %.1f ms (Redis append mean %.1f ms, %,.0f appends/s, event-loop delay mean %.2f ms; over 100 ms: %.0f commits, %.0f loop probes), generator CPU %.0f%%%s (its loops at most %.0f ms late), errors+disconnects %d over %d s%n",
+        + "server CPU %.0f%% (%.0f µs per committed op, %.1f µs per frame delivered, %,.0f frames/s), RSS %.0f MiB, server submit→ack mean %.1f ms (Redis append mean %.1f ms, %,.0f appends/s, event-loop delay mean %.2f ms; over 100 ms: %.0f commits, %.0f loop probes), generator CPU %.0f%%%s (its loops at most %.0f ms late), errors+disconnects %d over %d s%n",
         what, typists, Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), keystrokes, opsPerSecond,
-        cpuPercent, rss, serverCommitMs, appendMs, appendsPerSecond, loopDelayMs, slowCommits, lateLoops, selfCpuPercent, generatorBound() ? " (generator-bound)" : "", generatorLagMs, errors, seconds);
+        cpuPercent, cpuMicrosPerOp, cpuMicrosPerFrame, framesPerSecond, rss, serverCommitMs, appendMs, appendsPerSecond, loopDelayMs, slowCommits, lateLoops, selfCpuPercent, generatorBound() ? " (generator-bound)" : "", generatorLagMs, errors, seconds);
   }
 }
