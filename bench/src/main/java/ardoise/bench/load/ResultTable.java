@@ -27,7 +27,7 @@ public final class ResultTable {
       byKey.put(r.get("target") + "/" + r.get("label"), r);
     }
     System.out.println(HEADER);
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println(HEADER.replaceAll("[^|]+", "---"));
     for (Map<String, String> r : byKey.values()) {
       if (!r.get("mode").equals("idle")) System.out.println(row(r));
     }
