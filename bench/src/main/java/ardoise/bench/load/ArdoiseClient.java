@@ -1,10 +1,15 @@
 package ardoise.bench.load;
 
 import ardoise.ot.TextOperation;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A client speaking Ardoise's protocol (docs/protocol.md) at /ws/{padId}. */
 final class ArdoiseClient extends Client {
@@ -50,7 +55,7 @@ final class ArdoiseClient extends Client {
       joinedAt(j.rev(), j.text());
       return;
     }
-    for (Message m : Json.decoded(frame, ArdoiseClient::decode)) {
+    for (Message m : Json.streamed(frame, ArdoiseClient::decode)) {
       if (m.inBatch && publicId.equals(m.clientId)) {
         // One flush of the pad: our own revisions are our acks, our own cursor is skipped.
         if (m.type.equals("op")) acked(m.seq, m.rev);
@@ -103,25 +108,50 @@ final class ArdoiseClient extends Client {
     }
   }
 
-  private static Message[] decode(JsonNode m) {
-    if (!"batch".equals(m.get("type").textValue())) return new Message[] {message(m, false)};
-    JsonNode inner = m.get("messages");
-    Message[] all = new Message[inner.size()];
-    for (int i = 0; i < all.length; i++) all[i] = message(inner.get(i), true);
-    return all;
+  /**
+   * A frame's messages, read as a stream: a single message, or a batch's {@code messages} in order.
+   * Fields may come in any order; a field this client does not use is skipped.
+   */
+  private static Message[] decode(JsonParser p, byte[] frame) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalStateException("a frame is an object");
+    List<Message> batch = new ArrayList<>();
+    Message single = message(p, false, batch, frame);
+    return single != null ? new Message[] {single} : batch.toArray(new Message[0]);
   }
 
-  private static Message message(JsonNode m, boolean inBatch) {
-    String type = m.get("type").textValue();
-    long rev = m.has("rev") ? m.get("rev").longValue() : 0;
-    long seq = m.has("seq") ? m.get("seq").longValue() : 0;
-    String clientId = m.has("clientId") ? m.get("clientId").textValue() : null;
-    return switch (type) {
-      case "joined" -> new Message(type, inBatch, rev, seq, clientId, null, m.get("text").textValue());
-      case "op" -> new Message(type, inBatch, rev, seq, clientId, Json.readOp(m.get("op"), 0), null);
-      case "error" -> new Message(type, inBatch, rev, seq, clientId, null, m.toString());
-      default -> new Message(type, inBatch, rev, seq, clientId, null, null);
-    };
+  /** Reads the object {@code p} is at; a batch adds its messages to {@code batch} and returns null. */
+  private static Message message(JsonParser p, boolean inBatch, List<Message> batch, byte[] frame) throws IOException {
+    String type = null;
+    long rev = 0;
+    long seq = 0;
+    String clientId = null;
+    TextOperation op = null;
+    String text = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "type" -> type = p.getText();
+        case "rev" -> rev = p.getLongValue();
+        case "seq" -> seq = p.getLongValue();
+        case "clientId" -> clientId = p.getText();
+        case "text" -> text = value == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "op" -> {
+          if (value == JsonToken.START_ARRAY) op = Json.readArdoiseOp(p);
+          else p.skipChildren();
+        }
+        case "messages" -> {
+          if (inBatch || value != JsonToken.START_ARRAY) throw new IllegalStateException("messages inside a message");
+          while (p.nextToken() == JsonToken.START_OBJECT) batch.add(message(p, true, batch, frame));
+        }
+        default -> p.skipChildren();
+      }
+    }
+    if (type == null) throw new IllegalStateException("a message without a type");
+    if (type.equals("batch")) return null;
+    if (type.equals("error")) text = new String(frame, StandardCharsets.UTF_8);
+    if (type.equals("op") && op == null) throw new IllegalStateException("an op message without an op");
+    return new Message(type, inBatch, rev, seq, clientId, op, text);
   }
 
   @Override

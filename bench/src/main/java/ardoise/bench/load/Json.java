@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,34 +27,69 @@ final class Json {
    * every member of a pad, and each real browser decodes and parses it on its own CPU; this
    * generator simulates hundreds of them on the server's own cores, so it decodes and parses each
    * distinct frame once per thread (the {@link #CACHED} frames last used) instead of once per
-   * simulated client. Both targets get it. The frame stays bytes until a miss: decoding every copy
+   * simulated client. Every target gets it. The frame stays bytes until a miss: decoding every copy
    * to a String and hashing it cost a quarter of the generator's samples on a hot pad of 300; a hit
    * reads the socket's bytes where they are, without a copy.
    */
   static JsonNode parse(Buffer frame) {
-    return parsed(frame).tree;
+    Parsed p = parsed(frame);
+    if (p.tree == null) p.tree = readTree(p.key);
+    return p.tree;
   }
 
   /**
    * The frame as {@code decoder} turns its tree into a client's messages, decoded once per thread
-   * like the tree: the clients receiving the same bytes then share the decoded ops too.
+   * like the tree: the clients receiving the same bytes then share the decoded ops too. The tree is
+   * not kept (only what the decoder keeps of it).
    */
   @SuppressWarnings("unchecked")
   static <T> T decoded(Buffer frame, Function<JsonNode, T> decoder) {
     Parsed p = parsed(frame);
-    if (p.decoded == null) p.decoded = decoder.apply(p.tree);
+    if (p.decoded == null) p.decoded = decoder.apply(p.tree != null ? p.tree : readTree(p.key));
     return (T) p.decoded;
   }
 
-  /** A parsed frame and what a client's decoder made of it (the cache is per thread: no lock). */
+  /** Reads one frame's messages from a parser over its bytes. */
+  interface StreamDecoder<T> {
+    T decode(JsonParser parser, byte[] frame) throws IOException;
+  }
+
+  /**
+   * The frame as {@code decoder} reads it from a parser, cached like {@link #decoded} but with no
+   * tree at all. Why: the cache keeps thousands of frames, each a batch of up to dozens of
+   * messages; as trees (a map per message) they were most of the generator's live heap, so its
+   * young collections copied them again and again and paused its loops for 40 to 70 ms on a pad of
+   * 400 typists.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> T streamed(Buffer frame, StreamDecoder<T> decoder) {
+    Parsed p = parsed(frame);
+    if (p.decoded == null) {
+      try (JsonParser parser = MAPPER.getFactory().createParser(p.key.bytes)) {
+        p.decoded = decoder.decode(parser, p.key.bytes);
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalStateException("unreadable frame: " + frame, e);
+      }
+    }
+    return (T) p.decoded;
+  }
+
+  /** A frame's bytes and what was made of them (the cache is per thread: no lock). */
   private static final class Parsed {
     final FrameKey key;
-    final JsonNode tree;
+    JsonNode tree;
     Object decoded;
 
-    Parsed(FrameKey key, JsonNode tree) {
+    Parsed(FrameKey key) {
       this.key = key;
-      this.tree = tree;
+    }
+  }
+
+  private static JsonNode readTree(FrameKey key) {
+    try {
+      return MAPPER.readTree(key.bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable frame: " + new String(key.bytes, StandardCharsets.UTF_8), e);
     }
   }
 
@@ -68,13 +105,8 @@ final class Json {
     Parsed hit = cache.get(probe);
     if (hit == null) {
       // Why a copy: the probe reads the socket's buffer, which Netty reuses once the handler returns.
-      FrameKey key = new FrameKey(Arrays.copyOfRange(probe.bytes, probe.from, probe.from + probe.length), 0, probe.length);
-      try {
-        hit = new Parsed(key, MAPPER.readTree(key.bytes));
-      } catch (Exception e) {
-        throw new IllegalStateException("unreadable frame: " + frame, e);
-      }
-      cache.put(key, hit);
+      hit = new Parsed(new FrameKey(Arrays.copyOfRange(probe.bytes, probe.from, probe.from + probe.length), 0, probe.length));
+      cache.put(hit.key, hit);
     }
     last[0] = hit;
     return hit;
@@ -194,6 +226,24 @@ final class Json {
       else string(sb, ((Component.Insert) c).text());
     }
     sb.append(']');
+  }
+
+  /** Reads an op in Ardoise's form from {@code parser}, which is at the op's opening bracket. */
+  static TextOperation readArdoiseOp(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) throw new IllegalStateException("an op is an array, not " + parser.currentToken());
+    TextOperation.Builder b = TextOperation.builder();
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+      if (t == JsonToken.VALUE_STRING) {
+        b.insert(parser.getText());
+      } else if (t == JsonToken.VALUE_NUMBER_INT) {
+        int n = parser.getIntValue();
+        if (n > 0) b.retain(n);
+        else b.delete(-n);
+      } else {
+        throw new IllegalStateException("not a component of an op: " + t);
+      }
+    }
+    return b.build();
   }
 
   /** Reads either form; text-unicode ops get their trailing skip up to {@code baseLength}. */
