@@ -55,7 +55,7 @@ final class ArdoiseClient extends Client {
       joinedAt(j.rev(), j.text());
       return;
     }
-    for (Message m : Json.streamed(frame, ArdoiseClient::decode)) {
+    for (Message m : messages(frame)) {
       if (m.inBatch && publicId.equals(m.clientId)) {
         // One flush of the pad: our own revisions are our acks, our own cursor is skipped.
         if (m.type.equals("op")) acked(m.seq, m.rev);
@@ -82,11 +82,11 @@ final class ArdoiseClient extends Client {
 
   /**
    * One message of a frame as the client uses it; a batch frame is its messages in order. Decoded
-   * once per thread for all the clients that receive the same bytes (see {@link Json#decoded}), so
+   * once per thread for all the clients that receive the same bytes (see {@link Json#streamed}), so
    * they share the op objects too. {@code seq}: an op's author's seq, 0 when the frame has none.
    * Thread rule: the decoded frames are per thread (Json's cache), so {@code recorded} needs no lock.
    */
-  private static final class Message {
+  static final class Message {
     final String type;
     final boolean inBatch;
     final long rev;
@@ -106,6 +106,11 @@ final class ArdoiseClient extends Client {
       this.op = op;
       this.text = text;
     }
+  }
+
+  /** A frame's messages, decoded once per thread for every client that receives the same bytes. */
+  static Message[] messages(Buffer frame) {
+    return Json.streamed(frame, ArdoiseClient::decode);
   }
 
   /**
