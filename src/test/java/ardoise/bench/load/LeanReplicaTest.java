@@ -66,9 +66,14 @@ class LeanReplicaTest {
           full.applyClient(op);
           lean.applyClient(op);
         } else if (what < 7 || inFlight.isEmpty()) { // another member's op
-          TextOperation op = server.commit(server.history.size(), keystroke(r, server.text.length()));
+          TextOperation typed = keystroke(r, server.text.length());
+          if (r.nextInt(4) == 0) typed = typed.compose(keystroke(r, typed.targetLength())); // two places at once
+          TextOperation op = server.commit(server.history.size(), typed);
           long rev = server.history.size();
-          assertEquals(full.applyServer(rev, op, "other"), lean.applyServer(rev, op, "other"));
+          int before = lean.length();
+          full.applyServer(rev, op, TypingEdit.of(op), "other");
+          lean.applyServer(rev, op, TypingEdit.of(op), "other");
+          for (int index = 0; index <= before; index++) assertEquals(full.transformIndex(index), lean.transformIndex(index));
           shared.received(rev, op, lean);
         } else { // the server commits our op in flight, then acks it
           long[] sent = inFlight.poll();
@@ -96,9 +101,9 @@ class LeanReplicaTest {
     shared.joined(0, "ab");
     TextOperation op = TextOperation.builder().retain(1).insert("x").retain(1).build();
     TextOperation corrupted = TextOperation.builder().retain(1).insert("#").retain(1).build();
-    first.applyServer(1, op, "c");
+    first.applyServer(1, op, TypingEdit.of(op), "c");
     shared.received(1, op, first);
-    second.applyServer(1, corrupted, "c");
+    second.applyServer(1, corrupted, TypingEdit.of(corrupted), "c");
     shared.received(1, corrupted, second);
     assertEquals("axb", first.text());
     assertNotEquals("axb", second.text());
@@ -117,7 +122,7 @@ class LeanReplicaTest {
     TextOperation asCommitted = TextOperation.builder().retain(2).insert("x").build();
     assertEquals(mine, author.serverAck(1, 1));
     shared.claimed(1, mine, author);
-    other.applyServer(1, asCommitted, "a");
+    other.applyServer(1, asCommitted, TypingEdit.of(asCommitted), "a");
     shared.received(1, asCommitted, other);
     assertEquals("abx", other.text());
     assertTrue(author.text().startsWith("(diverged"), author.text());
@@ -128,8 +133,8 @@ class LeanReplicaTest {
     SharedText shared = new SharedText(() -> 0);
     Replica lean = new LeanReplica("l", (rev, seq, op) -> { }, shared);
     lean.joined(3, "abc");
-    assertThrows(IllegalStateException.class, () -> lean.applyServer(5, TextOperation.identity(3), "x"));
-    assertThrows(IllegalStateException.class, () -> lean.applyServer(4, TextOperation.identity(2), "x"));
+    assertThrows(IllegalStateException.class, () -> lean.applyServer(5, TextOperation.identity(3), null, "x"));
+    assertThrows(IllegalStateException.class, () -> lean.applyServer(4, TextOperation.identity(2), null, "x"));
     assertThrows(IllegalStateException.class, () -> lean.serverAck(1, 4));
   }
 }

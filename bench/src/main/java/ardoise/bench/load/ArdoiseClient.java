@@ -65,7 +65,7 @@ final class ArdoiseClient extends Client {
         case "joined" -> joinedAt(m.rev, m.text);
         case "ack" -> acked(m.seq, m.rev);
         case "op" -> {
-          remoteOp(m.op, m.rev, m.clientId, m.seq, !m.recorded); // inside a batch, every op carries its author's seq
+          remoteOp(m.op, m.edit, m.rev, m.clientId, m.seq, !m.recorded); // inside a batch, every op carries its author's seq
           m.recorded = true;
         }
         case "error" -> error(m.text);
@@ -93,6 +93,8 @@ final class ArdoiseClient extends Client {
     final long seq;
     final String clientId;
     final TextOperation op;
+    /** The op's {@link TypingEdit} (null: none), shared by the clients as the op is. */
+    final TypingEdit edit;
     final String text;
     /** A client of this thread gave this op to the pad's shared text. */
     boolean recorded;
@@ -104,6 +106,7 @@ final class ArdoiseClient extends Client {
       this.seq = seq;
       this.clientId = clientId;
       this.op = op;
+      this.edit = op == null ? null : TypingEdit.of(op);
       this.text = text;
     }
   }

@@ -224,19 +224,20 @@ abstract class Client {
 
   /** Another client's op, committed as {@code newRev}; {@code ordinal} is its author's op number (0: unknown). */
   void remoteOp(TextOperation op, long newRev, String author, long ordinal) {
-    remoteOp(op, newRev, author, ordinal, true);
+    remoteOp(op, TypingEdit.of(op), newRev, author, ordinal, true);
   }
 
   /**
-   * {@code record}: false when another client of this thread already gave the pad's shared text this
-   * very op object (same decoded frame), whose comparison with itself could not fail.
+   * {@code edit}: {@code TypingEdit.of(op)}, decoded once with the frame. {@code record}: false when
+   * another client of this thread already gave the pad's shared text this very op object (same
+   * decoded frame), whose comparison with itself could not fail.
    */
-  void remoteOp(TextOperation op, long newRev, String author, long ordinal, boolean record) {
+  void remoteOp(TextOperation op, TypingEdit edit, long newRev, String author, long ordinal, boolean record) {
     measure.opsReceived.increment();
-    TextOperation o = replica.applyServer(newRev, op, author);
+    replica.applyServer(newRev, op, edit, author);
     if (record) pad.shared.received(newRev, op, replica);
-    cursor = o.transformIndex(cursor);
-    if (impliedCaret >= 0) impliedCaret = o.transformIndex(impliedCaret);
+    cursor = replica.transformIndex(cursor);
+    if (impliedCaret >= 0) impliedCaret = replica.transformIndex(impliedCaret);
     rev = newRev;
     observe(author, ordinal);
   }

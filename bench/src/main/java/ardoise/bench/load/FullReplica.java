@@ -7,6 +7,8 @@ import ardoise.testing.OtClient;
 /** A replica with its own document, the tests' {@link OtClient}: what a real editor holds. */
 final class FullReplica implements Replica {
   private final OtClient ot;
+  /** The last op received, as the editor applied it. */
+  private TextOperation received;
 
   FullReplica(String id, OtClient.Transport transport) {
     this.ot = new OtClient(id, id, transport);
@@ -26,9 +28,11 @@ final class FullReplica implements Replica {
 
   @Override public void applyClient(TextOperation op) { ot.applyClient(op); }
 
-  @Override public TextOperation applyServer(long newRev, TextOperation op, String author) {
-    return ot.applyServer(newRev, op, author);
+  @Override public void applyServer(long newRev, TextOperation op, TypingEdit edit, String author) {
+    received = ot.applyServer(newRev, op, author);
   }
+
+  @Override public int transformIndex(int index) { return received.transformIndex(index); }
 
   @Override public TextOperation serverAck(long seq, long newRev) { return ot.serverAck(seq, newRev); }
 

@@ -22,9 +22,11 @@ final class LeanReplica implements Replica {
   private int serverLength;
   private long nextSeq = 1;
   /** The op sent and not acknowledged (null: synchronized), its seq, and the edits made since. */
-  private TextOperation outstanding;
+  private Pending outstanding;
   private long seq;
-  private TextOperation buffer;
+  private Pending buffer;
+  /** The last op received, as the editor applied it (past our pending edits). */
+  private final Pending received = new Pending();
   private volatile String divergence;
 
   LeanReplica(String id, OtClient.Transport transport, SharedText shared) {
@@ -54,34 +56,31 @@ final class LeanReplica implements Replica {
     if (op.isNoop()) return;
     if (op.baseLength() != length()) throw new IllegalStateException(id + ": an op for " + op.baseLength() + " characters on " + length());
     if (outstanding == null) {
-      outstanding = op;
+      outstanding = new Pending(op);
       seq = nextSeq++;
       transport.sendOp(rev, seq, op);
     } else {
-      buffer = buffer == null ? op : buffer.compose(op);
+      buffer = new Pending(buffer == null ? op : buffer.op().compose(op));
     }
   }
 
   /** The server's op comes first on the server: transform(ours, received) keeps our ops' rank. */
-  @Override public TextOperation applyServer(long newRev, TextOperation op, String author) {
+  @Override public void applyServer(long newRev, TextOperation op, TypingEdit edit, String author) {
     requireNext(newRev, "op");
     if (op.baseLength() != serverLength) {
       throw new IllegalStateException(id + ": revision " + newRev + " is an op for " + op.baseLength() + " characters on " + serverLength);
     }
-    TextOperation forEditor = op;
+    received.set(op, edit);
     if (outstanding != null) {
-      TextOperation.Transformed first = TypingTransform.transform(outstanding, op);
-      outstanding = first.aPrime();
-      forEditor = first.bPrime();
-      if (buffer != null) {
-        TextOperation.Transformed second = TypingTransform.transform(buffer, forEditor);
-        buffer = second.aPrime();
-        forEditor = second.bPrime();
-      }
+      Pending.transform(outstanding, received);
+      if (buffer != null) Pending.transform(buffer, received);
     }
     serverLength = op.targetLength();
     rev = newRev;
-    return forEditor;
+  }
+
+  @Override public int transformIndex(int index) {
+    return received.transformIndex(index);
   }
 
   @Override public TextOperation serverAck(long ackedSeq, long newRev) {
@@ -92,16 +91,16 @@ final class LeanReplica implements Replica {
     }
     if (ackedSeq != waiting) throw new IllegalStateException(id + " got an ack for seq " + ackedSeq + " while waiting for " + waiting);
     requireNext(newRev, "ack");
-    TextOperation confirmed = outstanding;
+    TextOperation confirmed = outstanding.op();
     rev = newRev;
     serverLength = confirmed.targetLength();
-    TextOperation next = buffer;
+    Pending next = buffer;
     outstanding = null;
     buffer = null;
-    if (next != null && !next.isNoop()) {
+    if (next != null && !next.op().isNoop()) {
       outstanding = next;
       seq = nextSeq++;
-      transport.sendOp(rev, seq, next);
+      transport.sendOp(rev, seq, next.op());
     }
     return confirmed;
   }
@@ -110,8 +109,8 @@ final class LeanReplica implements Replica {
   @Override public String text() {
     if (divergence != null) return "(diverged: " + divergence + ")";
     String text = shared.textAt(rev);
-    if (outstanding != null) text = outstanding.apply(text);
-    if (buffer != null) text = buffer.apply(text);
+    if (outstanding != null) text = outstanding.op().apply(text);
+    if (buffer != null) text = buffer.op().apply(text);
     return text;
   }
 
@@ -127,5 +126,67 @@ final class LeanReplica implements Replica {
   private void requireNext(long newRev, String what) {
     if (rev < 0) throw new IllegalStateException(id + " got an " + what + " before the first joined");
     if (newRev != rev + 1) throw new IllegalStateException(id + " at rev " + rev + " got an " + what + " for rev " + newRev);
+  }
+
+  /**
+   * An op kept as a {@link TypingEdit} while it is one, moved past others with integers and built
+   * only when asked for; otherwise kept as an op and moved with the general transform.
+   */
+  private static final class Pending {
+    /** The op; null while {@link #edit} has moved since it was built. */
+    private TextOperation op;
+    /** The op's edit, or null when it is not a typing edit. */
+    private TypingEdit edit;
+    /** This holder's own edit, reused so that moving a received op allocates nothing. */
+    private TypingEdit own;
+
+    Pending() {}
+
+    Pending(TextOperation op) {
+      this.op = op;
+      this.edit = own = TypingEdit.of(op);
+    }
+
+    /** Holds a received {@code op}, whose {@code edit} (null: none) other clients share: it is copied, never changed. */
+    void set(TextOperation op, TypingEdit edit) {
+      this.op = op;
+      if (edit == null) {
+        this.edit = null;
+        return;
+      }
+      if (own == null) own = new TypingEdit();
+      own.set(edit);
+      this.edit = own;
+    }
+
+    TextOperation op() {
+      if (op == null) op = edit.toOperation();
+      return op;
+    }
+
+    int targetLength() {
+      return edit != null ? edit.targetLength() : op.targetLength();
+    }
+
+    int transformIndex(int index) {
+      return edit != null ? edit.transformIndex(index) : op.transformIndex(index);
+    }
+
+    /** {@code a} and {@code b} become {@code a'} and {@code b'} of {@link TextOperation#transform}. */
+    static void transform(Pending a, Pending b) {
+      if (a.edit != null && b.edit != null && TypingEdit.transform(a.edit, b.edit)) {
+        a.op = null;
+        b.op = null;
+        return;
+      }
+      TextOperation.Transformed t = TextOperation.transform(a.op(), b.op());
+      a.setOwn(t.aPrime());
+      b.setOwn(t.bPrime());
+    }
+
+    private void setOwn(TextOperation op) {
+      this.op = op;
+      this.edit = own = TypingEdit.of(op);
+    }
   }
 }

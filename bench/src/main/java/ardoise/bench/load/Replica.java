@@ -28,8 +28,14 @@ interface Replica {
   /** A keystroke on the editor's text: sent at once when nothing is in flight, else buffered. */
   void applyClient(TextOperation op);
 
-  /** Another client's op, revision {@code newRev}; returns it as the editor applies it (past our pending edits). */
-  TextOperation applyServer(long newRev, TextOperation op, String author);
+  /**
+   * Another client's op, revision {@code newRev}. {@code edit} is {@code TypingEdit.of(op)}, decoded
+   * once for every client that receives the op and never changed (null: the op is no typing edit).
+   */
+  void applyServer(long newRev, TextOperation op, TypingEdit edit, String author);
+
+  /** Where {@code index} of the editor's text went with the last op received, as the editor applied it (past our pending edits). */
+  int transformIndex(int index);
 
   /** Our op {@code seq} committed as {@code newRev}: returns that op as committed, or null for a repeated ack. */
   TextOperation serverAck(long seq, long newRev);
