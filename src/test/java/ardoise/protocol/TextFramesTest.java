@@ -11,6 +11,8 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -20,12 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One frame written to several sockets from the same encoded bytes arrives whole and unchanged on
- * each, compressed or not, and a message too long to share still arrives whole.
+ * One message written to several sockets from the same encoded bytes arrives whole and unchanged on
+ * each, compressed or not; a message longer than a frame goes as a text frame and continuation
+ * frames, cut wherever the limit falls, even inside a character.
  */
 class TextFramesTest {
   private static final String SHARED = "{\"type\":\"batch\",\"text\":\"é à ✓ 😀 \\\" \\\\ fin\"}";
-  private static final String LONG = "é".repeat(TextFrames.MAX_SHARED_CHARS) + "😀";
+  /** Longer than two frames; the first cut falls inside an "é" (one byte, then two-byte characters). */
+  private static final String LONG = "x" + "é".repeat(TextFrames.MAX_FRAME_BYTES) + "😀";
 
   private final Vertx vertx = Vertx.vertx();
 
@@ -67,12 +71,34 @@ class TextFramesTest {
       assertEquals(deflate, ws.headers().contains("sec-websocket-extensions"), "compression negotiated as asked");
       ws.writeTextMessage("go").await();
     }
+    BlockingQueue<WebSocketFrame> frameInbox = new LinkedBlockingQueue<>();
+    ClientWebSocket framesSeen = vertx.createWebSocketClient().webSocket();
+    framesSeen.frameHandler(frameInbox::add);
+    framesSeen.connect(port, "127.0.0.1", "/").await();
+    framesSeen.writeTextMessage("go").await();
+    assertFrames(frameInbox, SHARED.getBytes(StandardCharsets.UTF_8).length);
+    assertFrames(frameInbox, LONG.getBytes(StandardCharsets.UTF_8).length);
+    assertFrames(frameInbox, SHARED.getBytes(StandardCharsets.UTF_8).length);
+
     for (BlockingQueue<String> inbox : received) {
       assertEquals(SHARED, inbox.poll(30, TimeUnit.SECONDS));
       String long_ = inbox.poll(30, TimeUnit.SECONDS);
       assertTrue(long_ != null && long_.length() == LONG.length(), "the long message arrived whole");
       assertEquals(LONG, long_);
       assertEquals(SHARED, inbox.poll(30, TimeUnit.SECONDS));
+    }
+  }
+
+  /** One message of {@code bytes} bytes: a text frame, then continuation frames, each full but the last. */
+  private static void assertFrames(BlockingQueue<WebSocketFrame> inbox, int bytes) throws InterruptedException {
+    int expectedFrames = (bytes + TextFrames.MAX_FRAME_BYTES - 1) / TextFrames.MAX_FRAME_BYTES;
+    for (int i = 0; i < expectedFrames; i++) {
+      WebSocketFrame frame = inbox.poll(30, TimeUnit.SECONDS);
+      assertTrue(frame != null, "frame " + i + " of " + expectedFrames + " arrived");
+      assertEquals(i == 0 ? WebSocketFrameType.TEXT : WebSocketFrameType.CONTINUATION, frame.type());
+      assertEquals(i == expectedFrames - 1, frame.isFinal(), "only the last frame is final");
+      int expectedLength = i < expectedFrames - 1 ? TextFrames.MAX_FRAME_BYTES : bytes - i * TextFrames.MAX_FRAME_BYTES;
+      assertEquals(expectedLength, frame.binaryData().length());
     }
   }
 }
