@@ -8,9 +8,9 @@ import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 /**
  * Writes a text message from bytes already encoded. Why: Vert.x's public API takes a text message
- * only as a {@code String} and encodes it to UTF-8 for each socket, so a batch frame sent to 500
- * members of a pad was encoded 500 times (a sixth of the server's time on a hot pad), and a long
- * one (a pad's backlog after a pause) was copied 500 times more. Each socket gets its own buffers
+ * only as a {@code String} and encodes it to UTF-8 for each socket: a batch frame sent to 500
+ * members of a pad would be encoded 500 times (a sixth of the server's time on a hot pad), and a
+ * long one (a pad's backlog after a pause) copied 500 times too. Each socket gets its own buffers
  * over the shared bytes (a Netty buffer has a read position, so one buffer cannot be written to two
  * sockets); the bytes are never copied nor changed.
  *

@@ -8,8 +8,8 @@ import ardoise.ot.TextOperation;
  * a lean typist with an op in flight moves it past every op the pad commits, and moves each of those
  * past its own to place its caret: hundreds of typists, each receiving the ops of all the others,
  * so the generator's work grows with the square of the typists. With {@link TextOperation}s each
- * step walked and rebuilt both ops component by component; here it is a few comparisons on fields
- * changed in place, and an op is built only when one is sent or acknowledged. {@link #transform}
+ * step would walk and rebuild both ops component by component; here it is a few comparisons on
+ * fields changed in place, and an op is built only when one is sent or acknowledged. {@link #transform}
  * gives exactly what {@link TextOperation#transform} gives (TypingEditTest compares them); the few
  * cases it does not cover (an insert inside a deleted range, overlapping deletes) are left to it.
  *
