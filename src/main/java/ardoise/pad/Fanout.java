@@ -34,6 +34,7 @@ final class Fanout {
   private final Vertx vertx;
   private final long nanosPerMember;
   private final BooleanSupplier commitComing;
+  private final CommitTimings timings;
   private final Map<Seat, Held> cursors = new LinkedHashMap<>();
   private long lastFlush = System.nanoTime() - MAX_INTERVAL_NANOS;
   private long lastAppend = lastFlush;
@@ -42,12 +43,14 @@ final class Fanout {
   private record Held(long rev, int anchor, int head) {}
 
   /** {@code commitComing}: true while ops wait for or are in an append (its flush will follow). */
-  Fanout(Map<Member, Seat> members, CommitWindow window, Vertx vertx, long nanosPerMember, BooleanSupplier commitComing) {
+  Fanout(Map<Member, Seat> members, CommitWindow window, Vertx vertx, long nanosPerMember, BooleanSupplier commitComing,
+      CommitTimings timings) {
     this.members = members;
     this.window = window;
     this.vertx = vertx;
     this.nanosPerMember = nanosPerMember;
     this.commitComing = commitComing;
+    this.timings = timings;
   }
 
   /** The least time between two flushes (and two appends) of this pad now. */
@@ -98,6 +101,7 @@ final class Fanout {
     Broadcast flush = new Broadcast(records, moved, window.head());
     lastFlush = System.nanoTime();
     Seat.tellAll(members.values(), m -> m.broadcast(flush));
+    timings.flushed(System.nanoTime() - lastFlush);
   }
 
   /** The held cursors of members still here, moved to the head; older than the window, dropped. */

@@ -69,12 +69,15 @@ public final class Pad {
   Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
       HeldOps held) {
     this(padId, store, settings, context, stored, onEmpty, held, PadPolicy.OPEN, PadLifetime.FOREVER,
-        PadRegistry.PASSWORD_TRIES_PER_MINUTE);
+        PadRegistry.PASSWORD_TRIES_PER_MINUTE, CommitTimings.NONE);
   }
 
-  /** With the owner's {@code policy} and the pad's {@code lifetime} as stored, and the budget of wrong passwords. */
+  /**
+   * With the owner's {@code policy} and the pad's {@code lifetime} as stored, the budget of wrong
+   * passwords, and where its commit timings go.
+   */
   Pad(String padId, PadStore store, PadSettings settings, Context context, StoredPad stored, Runnable onEmpty,
-      HeldOps held, PadPolicy policy, PadLifetime lifetime, int passwordTriesPerMinute) {
+      HeldOps held, PadPolicy policy, PadLifetime lifetime, int passwordTriesPerMinute, CommitTimings timings) {
     this.padId = padId;
     this.store = store;
     this.settings = settings;
@@ -87,9 +90,9 @@ public final class Pad {
     long snapshotRev = stored == null ? 0 : stored.snapshot().rev();
     this.presence = new Presence(members, context.owner(), settings.presenceMillis());
     this.authorMemory = new AuthorMemory(context.owner(), settings.profileStoreMillis());
-    this.fanout = new Fanout(members, window, context.owner(), settings.fanoutNanosPerMember(), this::commitComing);
+    this.fanout = new Fanout(members, window, context.owner(), settings.fanoutNanosPerMember(), this::commitComing, timings);
     this.owner = new OwnerRules(context.owner(), window, policy, lifetime, passwordTriesPerMinute);
-    this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, this::dropped, snapshotRev, held);
+    this.sequencer = new Sequencer(padId, store, window, settings, context.owner(), LOG, fanout, timings, this::dropped, snapshotRev, held);
     // Nothing is stored for a pad before its first edit, the profiles of its visitors included.
     authorMemory.holdUntilWritten();
     sequencer.whenWritten(authorMemory::written);

@@ -38,6 +38,7 @@ public final class PadRegistry {
   /** Wrong passwords a minute per client address, per pad, by default (ARDOISE_PASSWORD_TRIES_PER_MINUTE). */
   public static final int PASSWORD_TRIES_PER_MINUTE = 10;
   private int passwordTriesPerMinute = PASSWORD_TRIES_PER_MINUTE;
+  private CommitTimings commitTimings = CommitTimings.NONE;
   /** Pads being deleted: a request for one waits for the deletion, then gets a fresh, empty pad. */
   private final Map<String, Future<Boolean>> erasing = new HashMap<>();
 
@@ -72,7 +73,7 @@ public final class PadRegistry {
     Future<PadLifetime> lifetime = store.lifetime(padId);
     Future<Pad> loading = Future.all(stored, policy, lifetime)
         .map(all -> new Pad(padId, store, settings, context, stored.result(), () -> scheduleUnload(padId), held,
-            policy.result(), lifetime.result(), passwordTriesPerMinute)
+            policy.result(), lifetime.result(), passwordTriesPerMinute, commitTimings)
             .onGone(() -> forget(padId)))
         .compose(Pad::start);
     pads.put(padId, loading);
@@ -174,6 +175,11 @@ public final class PadRegistry {
   public void passwordTriesPerMinute(int perMinute) {
     if (perMinute < 1) throw new IllegalArgumentException("at least one try a minute");
     passwordTriesPerMinute = perMinute;
+  }
+
+  /** Where the pads loaded from now on report their commit timings (the server's metrics). */
+  public void commitTimings(CommitTimings timings) {
+    commitTimings = java.util.Objects.requireNonNull(timings);
   }
 
   /**

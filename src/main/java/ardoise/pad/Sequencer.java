@@ -36,6 +36,7 @@ final class Sequencer {
   private final Vertx vertx;
   private final System.Logger log;
   private final Fanout fanout;
+  private final CommitTimings timings;
   private final Consumer<List<Pending>> drop;
   private final UnstoredOps queue;
   private final List<Promise<Void>> drainWaiters = new ArrayList<>();
@@ -57,7 +58,7 @@ final class Sequencer {
   private Runnable whenWritten;
 
   Sequencer(String padId, PadStore store, CommitWindow window, PadSettings settings, Vertx vertx, System.Logger log,
-      Fanout fanout, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
+      Fanout fanout, CommitTimings timings, Consumer<List<Pending>> drop, long lastSnapshotRev, HeldOps held) {
     this.padId = padId;
     this.store = store;
     this.window = window;
@@ -65,6 +66,7 @@ final class Sequencer {
     this.vertx = vertx;
     this.log = log;
     this.fanout = fanout;
+    this.timings = timings;
     this.drop = drop;
     this.queue = new UnstoredOps(window.doc(), held);
     this.retry = new StoreRetry(padId, store, vertx, log);
@@ -164,7 +166,7 @@ final class Sequencer {
     boolean queued;
     try {
       queued = queue.add(new Pending(s.clientId(), s.seq(), author, op, onHead, window.head(),
-          System.currentTimeMillis()));
+          System.currentTimeMillis(), System.nanoTime()));
     } catch (InvalidOperationException e) {
       reject(s, Rejection.BAD_OP, e.getMessage());
       return;
@@ -240,6 +242,7 @@ final class Sequencer {
       }
       busy = true;
       fanout.appendStarted(now);
+      timings.appendStarted(now - queue.oldestQueuedNanos());
       List<OpRecord> batch = queue.batch(window.head(), settings.maxBatch());
       store.append(padId, window.head(), headRecord(window.head()), batch).onComplete(r -> appended(batch, r));
     } else {

@@ -33,9 +33,11 @@ final class UnstoredOps {
    * An accepted op waiting to be stored, attributed to {@code author}. {@code op} applies after the
    * ops queued before it; {@code committedOp} is the same op transformed only through the committed
    * revisions up to {@code committedHead} (kept to redo the transformation if the head moves).
+   * {@code time} is the record's epoch milliseconds; {@code queuedNanos} the {@link System#nanoTime}
+   * it was queued at (how long it waited, for {@link CommitTimings}).
    */
   record Pending(String clientId, long seq, String author, TextOperation op, TextOperation committedOp,
-      long committedHead, long time) {}
+      long committedHead, long time, long queuedNanos) {}
 
   UnstoredOps(AttributedText head, HeldOps held) {
     this.doc = head;
@@ -70,6 +72,9 @@ final class UnstoredOps {
     Pending p = queue.peek();
     return p != null && p.clientId().equals(rec.clientId()) && p.seq() == rec.seq();
   }
+
+  /** When the first queued op was queued ({@link System#nanoTime}); the queue must not be empty. */
+  long oldestQueuedNanos() { return queue.peek().queuedNanos(); }
 
   /** Records for the first {@code max} queued ops, numbered after {@code head}. */
   List<OpRecord> batch(long head, int max) {
@@ -130,7 +135,7 @@ final class UnstoredOps {
       for (OpRecord r : window.tailFrom(p.committedHead())) committed = TextOperation.transform(committed, r.op()).aPrime();
       TextOperation op = committed;
       for (Pending ahead : rebased) op = TextOperation.transform(op, ahead.op()).aPrime();
-      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, committed, window.head(), p.time()));
+      rebased.add(new Pending(p.clientId(), p.seq(), p.author(), op, committed, window.head(), p.time(), p.queuedNanos()));
     }
     queue.clear();
     docs.clear();

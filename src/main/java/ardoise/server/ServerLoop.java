@@ -33,6 +33,7 @@ final class ServerLoop extends VerticleBase {
   public Future<?> start() {
     registry = new PadRegistry(wide.http.store(), wide.padSettings, context, wide.shards.held());
     registry.passwordTriesPerMinute(wide.config.integer(ardoise.config.Setting.PASSWORD_TRIES_PER_MINUTE));
+    registry.commitTimings(wide.metrics);
     wide.shards.install(registry);
     eventLoopProbe = wide.metrics.watchEventLoop(vertx, context);
     routes = Routes.create(vertx, wide.http);

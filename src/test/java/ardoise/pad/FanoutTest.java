@@ -1,6 +1,7 @@
 package ardoise.pad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ardoise.ot.TextOperation;
 import ardoise.store.AppendResult;
@@ -43,9 +44,30 @@ class FanoutTest {
     return pads.on(action);
   }
 
+  /** What the pad reports of its commits' timings. */
+  static final class RecordingTimings implements CommitTimings {
+    final List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+    final List<Long> flushes = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void appendStarted(long oldestWaitNanos) {
+      waits.add(oldestWaitNanos);
+    }
+
+    @Override
+    public void flushed(long nanos) {
+      flushes.add(nanos);
+    }
+  }
+
   private Pad pad(CountingStore store, long nanosPerMember) throws Exception {
+    return pad(store, nanosPerMember, CommitTimings.NONE);
+  }
+
+  private Pad pad(CountingStore store, long nanosPerMember, CommitTimings timings) throws Exception {
     PadRegistry registry = on(() -> new PadRegistry(store,
         PadContext.settings(1000, 10, 1000, 60_000, 100, 100, 100, nanosPerMember), pads.context));
+    on(() -> { registry.commitTimings(timings); return null; });
     return pads.load(registry, "fanout");
   }
 
@@ -79,6 +101,31 @@ class FanoutTest {
     });
     for (RecordingMember f : m) assertEquals("revs [2, 3, 4] cursors [] at 4", f.nextFlush());
     assertEquals(List.of(1, 3), List.copyOf(store.batchSizes));
+  }
+
+  @Test
+  void eachAppendReportsHowLongItsOldestOpWaitedAndEachFlushItsDuration() throws Exception {
+    CountingStore store = new CountingStore();
+    RecordingTimings timings = new RecordingTimings();
+    Pad pad = pad(store, 5_000_000, timings);
+    List<RecordingMember> m = join(pad, "member-a", "member-b", "member-c");
+    on(() -> { pad.submit(m.get(0), 0, 1, insertAt(0, 0, "a")); return null; });
+    for (RecordingMember f : m) assertEquals("revs [1] cursors [] at 1", f.nextFlush());
+    on(() -> { // within the interval: they wait for the pace's timer, at least a millisecond
+      pad.submit(m.get(1), 1, 1, insertAt(0, 1, "b"));
+      pad.submit(m.get(2), 1, 1, insertAt(0, 1, "c"));
+      return null;
+    });
+    for (RecordingMember f : m) assertEquals("revs [2, 3] cursors [] at 3", f.nextFlush());
+    assertEquals(List.of(1, 2), List.copyOf(store.batchSizes));
+    // Read on the pad's loop: a member hears a flush before the pad records its duration.
+    List<Long> waits = on(() -> List.copyOf(timings.waits));
+    List<Long> flushes = on(() -> List.copyOf(timings.flushes));
+    assertEquals(2, waits.size(), "one per append");
+    assertTrue(waits.get(0) >= 0, "the first op had nothing to wait for: " + waits);
+    assertTrue(waits.get(1) >= 1_000_000, "the paced append's oldest op waited for the timer: " + waits);
+    assertEquals(2, flushes.size(), "one per flush");
+    assertTrue(flushes.stream().allMatch(n -> n >= 0), flushes.toString());
   }
 
   @Test

@@ -95,6 +95,8 @@ class MetricsTest {
     assertEquals(3.0, Prometheus.value(after, "ardoise_store_append_latency_seconds_count"), "one append per op here");
     assertEquals(Prometheus.value(after, "ardoise_commit_batches_total"), Prometheus.value(after, "ardoise_store_append_latency_seconds_count"));
     assertTrue(Prometheus.value(after, "ardoise_store_append_latency_seconds_bucket", "le=\"1.0\"") == 3.0, after);
+    assertEquals(3.0, Prometheus.value(after, "ardoise_commit_queue_wait_seconds_count"), "one per append");
+    assertEquals(3.0, Prometheus.value(after, "ardoise_flush_duration_seconds_count"), "one flush per commit, no cursor sent");
     // Summed: one heap pool alone (the survivor space just after a GC) may well be empty.
     assertTrue(Prometheus.sum(after, "jvm_memory_used_bytes", "area=\"heap\"") > 0, "heap gauge");
     assertFalse(Double.isNaN(Prometheus.value(after, "process_cpu_usage")), "process CPU gauge");

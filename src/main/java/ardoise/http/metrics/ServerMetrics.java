@@ -2,6 +2,7 @@ package ardoise.http.metrics;
 
 import ardoise.http.export.RenderCounters;
 import ardoise.http.export.RenderPool;
+import ardoise.pad.CommitTimings;
 import ardoise.protocol.ErrorCode;
 import ardoise.protocol.SessionMetrics;
 import ardoise.store.PadStore;
@@ -36,9 +37,11 @@ import java.util.function.IntSupplier;
  * <p>Thread rule: meters are thread-safe; the gauges' suppliers are read on the scrape, which runs
  * on the event loops of the pads and sessions they count (Micrometer's meters are thread-safe).
  */
-public final class ServerMetrics implements SessionMetrics {
+public final class ServerMetrics implements SessionMetrics, CommitTimings {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Timer commitLatency;
+  private final Timer queueWait;
+  private final Timer flushDuration;
   private final Counter broadcastFrames;
   private final Timer eventLoopDelay;
   private final Map<ErrorCode, Counter> rejected = new EnumMap<>(ErrorCode.class);
@@ -49,6 +52,8 @@ public final class ServerMetrics implements SessionMetrics {
 
   public ServerMetrics() {
     commitLatency = latencyTimer("ardoise.commit.latency", "From an op frame's arrival to its ack (sent once the op is durable)");
+    queueWait = latencyTimer("ardoise.commit.queue.wait", "From a group commit's oldest op being queued to its append's start (the pace between appends and the append before it)");
+    flushDuration = latencyTimer("ardoise.flush.duration", "Handing one flush of a pad (its new revisions and cursors) to its members, on the pad's event loop");
     eventLoopDelay = latencyTimer("ardoise.eventloop.delay", "How long a task queued on a pads' event loop waits before it runs (each loop probed every 20 ms)");
     broadcastFrames = Counter.builder("ardoise.broadcast.frames")
         .description("Committed ops sent to other members (one per op and recipient)").register(registry);
@@ -159,6 +164,16 @@ public final class ServerMetrics implements SessionMetrics {
     gc.close();
     heapPressure.close();
     registry.close();
+  }
+
+  @Override
+  public void appendStarted(long oldestWaitNanos) {
+    queueWait.record(oldestWaitNanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void flushed(long nanos) {
+    flushDuration.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -86,6 +86,16 @@ final class ServerProbe {
     return timer("ardoise_store_append_latency_seconds");
   }
 
+  /** How long the server's group commits waited to start so far (one per append: the pace, the append before). */
+  double[] queueWait() {
+    return timer("ardoise_commit_queue_wait_seconds");
+  }
+
+  /** The server's flushes to the pads' members so far (one per flush). */
+  double[] flushDuration() {
+    return timer("ardoise_flush_duration_seconds");
+  }
+
   /** The server's event-loop delay probe so far (each loop every 20 ms). */
   double[] eventLoopDelay() {
     return timer("ardoise_eventloop_delay_seconds");

@@ -23,6 +23,8 @@ final class Window {
   private final long selfCpu0;
   private final double[] commit0;
   private final double[] append0;
+  private final double[] queueWait0;
+  private final double[] flush0;
   private final double[] loop0;
   private double loopDelayMs = Double.NaN;
   private double generatorLagMs;
@@ -31,6 +33,9 @@ final class Window {
   private double lateLoops = Double.NaN;
   private double serverCommitMs = Double.NaN;
   private double appendMs = Double.NaN;
+  /** The parts of a commit besides the append: waiting for it to start, and the flush after it (means, ms). */
+  private double queueWaitMs = Double.NaN;
+  private double flushMs = Double.NaN;
   private double appendsPerSecond = Double.NaN;
   private double selfCpuPercent;
   private long seconds;
@@ -56,6 +61,8 @@ final class Window {
     this.selfCpu0 = selfCpuNanos();
     this.commit0 = probe.commitLatency();
     this.append0 = probe.appendLatency();
+    this.queueWait0 = probe.queueWait();
+    this.flush0 = probe.flushDuration();
     this.loop0 = probe.eventLoopDelay();
     fleet.loopLag.takeMaxMs(); // drop what came before
   }
@@ -88,15 +95,21 @@ final class Window {
       lateLoops = loop1[2] - loop0[2];
     }
     double[] append1 = probe.appendLatency();
-    if (append0 != null && append1 != null && append1[1] > append0[1]) {
-      appendMs = (append1[0] - append0[0]) / (append1[1] - append0[1]) * 1000;
-      appendsPerSecond = (append1[1] - append0[1]) / elapsed;
-    }
+    appendMs = meanMs(append0, append1);
+    if (!Double.isNaN(appendMs)) appendsPerSecond = (append1[1] - append0[1]) / elapsed;
+    queueWaitMs = meanMs(queueWait0, probe.queueWait());
+    flushMs = meanMs(flush0, probe.flushDuration());
     errors = fleet.measure.errors.sum() - errors0 + fleet.measure.disconnects.sum() - disconnects0;
     seconds = Math.round(elapsed);
     keystrokes = fleet.measure.keystrokes.sum() - keystrokes0;
     generatorLagMs = fleet.loopLag.takeMaxMs();
     return h;
+  }
+
+  /** The mean in ms of a server timer's records between two reads ({sum s, count, …}); NaN without any. */
+  private static double meanMs(double[] before, double[] after) {
+    if (before == null || after == null || after[1] <= before[1]) return Double.NaN;
+    return (after[0] - before[0]) / (after[1] - before[1]) * 1000;
   }
 
   /** CPU time of the generator's whole JVM (its event loops, GC and JIT threads included). */
@@ -143,8 +156,8 @@ final class Window {
 
   void print(String what, int typists, Histogram h) {
     System.out.printf("%-6s %5d typists: p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms (%,d of %,d keystrokes), %,.0f ops/s committed, "
-        + "server CPU %.0f%% (%.0f µs per committed op, %.1f µs per frame delivered, %,.0f frames/s), RSS %.0f MiB, server submit→ack mean %.1f ms (Redis append mean %.1f ms, %,.0f appends/s, event-loop delay mean %.2f ms; over 100 ms: %.0f commits, %.0f loop probes), generator CPU %.0f%%%s (its loops at most %.0f ms late), errors+disconnects %d over %d s%n",
+        + "server CPU %.0f%% (%.0f µs per committed op, %.1f µs per frame delivered, %,.0f frames/s), RSS %.0f MiB, server submit→ack mean %.1f ms (queue wait mean %.1f ms, Redis append mean %.1f ms, %,.0f appends/s, flush mean %.2f ms, event-loop delay mean %.2f ms; over 100 ms: %.0f commits, %.0f loop probes), generator CPU %.0f%%%s (its loops at most %.0f ms late), errors+disconnects %d over %d s%n",
         what, typists, Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), keystrokes, opsPerSecond,
-        cpuPercent, cpuMicrosPerOp, cpuMicrosPerFrame, framesPerSecond, rss, serverCommitMs, appendMs, appendsPerSecond, loopDelayMs, slowCommits, lateLoops, selfCpuPercent, generatorBound() ? " (generator-bound)" : "", generatorLagMs, errors, seconds);
+        cpuPercent, cpuMicrosPerOp, cpuMicrosPerFrame, framesPerSecond, rss, serverCommitMs, queueWaitMs, appendMs, appendsPerSecond, flushMs, loopDelayMs, slowCommits, lateLoops, selfCpuPercent, generatorBound() ? " (generator-bound)" : "", generatorLagMs, errors, seconds);
   }
 }
