@@ -40,6 +40,12 @@ class ResultTableTest {
         + "| 22 | 866 | 0 | 0 |", ResultTable.row(run));
     assertEquals(ResultTable.HEADER.split("\\|").length, ResultTable.row(run).split("\\|").length);
 
+    run.put("heldTypists", "300"); // a steady run
+    assertEquals("300", ResultTable.typists(run));
+    run.put("heldTypists", "360"); // a ramp whose p99 held further with the generator bound
+    assertEquals("300 (p99 held to 360, generator-bound)", ResultTable.typists(run));
+    run.remove("heldTypists");
+
     run.remove("serverMicrosPerOp"); // a RESULT line written before these figures
     run.put("serverMicrosPerFrame", "NaN"); // a run without the server's pid
     assertEquals("| ardoise | hot | 1 | 300 | 12.7 | 45.1 | 79.2 | 312.1 | 0.997 | 1499 | 70% | - | - | 55% **generator-bound** "

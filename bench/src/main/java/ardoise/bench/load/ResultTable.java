@@ -49,7 +49,7 @@ public final class ResultTable {
   /** One run's row of the first table; a figure the run has not got (an older RESULT line, no CPU figure) is "-". */
   static String row(Map<String, String> r) {
     return String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.get("target"),
-        r.get("label"), r.get("pads"), r.get("typists"), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"),
+        r.get("label"), r.get("pads"), typists(r), r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"),
         r.getOrDefault("delivered", "-"), r.get("opsPerSec"), r.get("serverCpu"), shown(r.get("serverMicrosPerOp")),
         shown(r.get("serverMicrosPerFrame")), generatorCpu(r), shown(r.get("heapMiB")), r.get("rssMiB"),
         sum(r, "errors", "disconnects"), r.get("divergent"));
@@ -90,6 +90,17 @@ public final class ResultTable {
   }
 
   /** The generator's CPU, marked when over the bound (RESULT lines without the field: "-"). */
+  /**
+   * The typists of the measured window; on a ramp whose p99 held further with the generator over
+   * half a core, how far too (that part of the ramp measured the generator as much as the server).
+   */
+  static String typists(Map<String, String> r) {
+    String typists = r.get("typists");
+    String held = r.get("heldTypists");
+    if (held == null || Long.parseLong(held) <= Long.parseLong(typists)) return typists;
+    return typists + " (p99 held to " + held + ", generator-bound)";
+  }
+
   static String generatorCpu(Map<String, String> r) {
     String cpu = r.get("generatorCpu");
     if (cpu == null || cpu.equals("NaN%")) return "-";
