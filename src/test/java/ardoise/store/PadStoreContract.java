@@ -93,6 +93,17 @@ public abstract class PadStoreContract implements ReadOnlyIdContract, DeletionCo
   }
 
   @Test
+  void aPadDatesFromItsFirstRecordWhateverIsAppendedLater() throws Exception {
+    String pad = newPadId();
+    List<OpRecord> first = inserts(0, 0, "alice", 1, "ab");
+    store.append(pad, 0, first).await();
+    List<OpRecord> later = inserts(1, 2, "bob", 1, "c", "d");
+    assertEquals(new AppendResult(true, 3), store.append(pad, 1, later).await());
+    assertEquals(first.get(0).time(), store.load(pad).await().createdAt());
+    assertEquals(later.get(1).time(), store.entry(pad).await().lastEditedMillis(), "the last edit is the newest record's");
+  }
+
+  @Test
   void appendOnAMovedHeadAppendsNothingAndReportsTheHead() throws Exception {
     String pad = newPadId();
     store.append(pad, 0, inserts(0, 0, "alice", 1, "a", "b")).await();
