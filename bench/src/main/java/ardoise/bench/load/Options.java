@@ -27,7 +27,7 @@ record Options(
         --p99-limit=100 --max-typists=3000   ramp: stop when a step's p99 exceeds this (ms)
         --sockets=10000 --idle-pads=500      idle: viewer sockets over this many pads
         --server-pid=0                       read the server's CPU and RSS from /proc (0: skip)
-        --threads=2                          event-loop threads of the load generator
+        --threads=1                          event-loop threads of the load generator
         --label=                             name of the run in the printed results
         --seed=1
         --initial-kib=0                      ardoise: each pad starts with this much text (imported,
@@ -52,7 +52,7 @@ record Options(
         i(m, "viewers", 0), Double.parseDouble(m.getOrDefault("rate", "5")), i(m, "warmup", 5), i(m, "seconds", 30),
         i(m, "step-seconds", 10), i(m, "step-pads", 5), i(m, "step-typists", 25),
         Double.parseDouble(m.getOrDefault("p99-limit", "100")), i(m, "max-typists", 3000), i(m, "sockets", 10_000),
-        i(m, "idle-pads", 500), Long.parseLong(m.getOrDefault("server-pid", "0")), i(m, "threads", 2),
+        i(m, "idle-pads", 500), Long.parseLong(m.getOrDefault("server-pid", "0")), i(m, "threads", 1),
         m.getOrDefault("label", ""), Long.parseLong(m.getOrDefault("seed", "1")),
         java.util.Arrays.stream(m.getOrDefault("ports", m.getOrDefault("port", "9101")).split(","))
             .map(String::strip).map(Integer::valueOf).toList(), i(m, "initial-kib", 0),
