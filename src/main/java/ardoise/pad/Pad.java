@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One pad's sequencer: the single place where its ops get their revisions.
@@ -132,10 +133,7 @@ public final class Pad {
     closed = true;
     fanout.close();
     presence.close();
-    for (Seat seat : new ArrayList<>(members.values())) {
-      members.remove(seat.member);
-      seat.tell(m -> m.evicted(reason, message));
-    }
+    evict(seat -> true, reason, message);
     if (watch != null) watch.close();
     forget.run();
   }
@@ -226,13 +224,9 @@ public final class Pad {
    * takes its place; the old connection is closed with {@link Rejection#REPLACED}.
    */
   private void replaceSameClient(Seat arriving) {
-    for (Seat other : new ArrayList<>(members.values())) {
-      if (other.clientId().equals(arriving.clientId())) {
-        members.remove(other.member);
-        other.tell(m -> m.evicted(Rejection.REPLACED, "this tab joined again on a newer connection"));
-        presence.sendNow();
-      }
-    }
+    int replaced = evict(other -> other.clientId().equals(arriving.clientId()), Rejection.REPLACED,
+        "this tab joined again on a newer connection");
+    if (replaced > 0) presence.sendNow(); // not unloaded when it was the last: the arriving seat takes its place
   }
 
   private boolean admit(Seat seat, Long rev, List<OpRecord> missed, List<ChatMessage> chatHistory) {
@@ -350,8 +344,7 @@ public final class Pad {
       Seat seat = members.remove(member);
       if (seat != null) {
         if (!seat.viewer) authorMemory.flush(seat.info().authorId());
-        presence.sendNow();
-        if (members.isEmpty()) onEmpty.run();
+        membersLeft();
       }
       return Future.succeededFuture();
     });
@@ -387,18 +380,13 @@ public final class Pad {
     boolean unchanged = owner.holds(changed, newLifetime);
     boolean newPassword = owner.change(changed, newLifetime);
     if (unchanged) return;
-    for (Seat seat : new ArrayList<>(members.values())) {
-      if (newPassword) seat.unlocked = false;
-      if (owner.closesReader(seat)) {
-        members.remove(seat.member);
-        seat.tell(m -> m.evicted(Rejection.PASSWORD_REQUIRED, "the owner protected this pad with a password: join again with it"));
-        continue;
-      }
+    if (newPassword) members.values().forEach(seat -> seat.unlocked = false);
+    evict(owner::closesReader, Rejection.PASSWORD_REQUIRED, "the owner protected this pad with a password: join again with it");
+    for (Seat seat : members.values()) {
       PolicyView view = owner.view(seat);
       seat.tell(m -> m.policy(view));
     }
-    presence.sendNow();
-    if (members.isEmpty()) onEmpty.run(); // all closed: the pad may unload
+    membersLeft();
   }
 
   /**
@@ -420,17 +408,10 @@ public final class Pad {
   /** The owner gave the pad a new read-only id: connections opened with another one are closed. */
   void readOnlyLinkChanged(String newId) {
     checkContext();
-    boolean evicted = false;
-    for (Seat seat : new ArrayList<>(members.values())) {
-      if (seat.readOnlyId != null && !seat.readOnlyId.equals(newId)) {
-        members.remove(seat.member);
-        seat.tell(m -> m.evicted(Rejection.READ_ONLY_LINK_CHANGED, "the owner replaced this read-only link; ask for the new one"));
-        evicted = true;
-      }
-    }
-    if (!evicted) return; // told again (by the store's notice after this instance's own rotation)
-    presence.sendNow();
-    if (members.isEmpty()) onEmpty.run();
+    int evicted = evict(seat -> seat.readOnlyId != null && !seat.readOnlyId.equals(newId), Rejection.READ_ONLY_LINK_CHANGED,
+        "the owner replaced this read-only link; ask for the new one");
+    if (evicted == 0) return; // told again (by the store's notice after this instance's own rotation)
+    membersLeft();
   }
 
   /** True while ops wait for the store or are being stored: a flush will follow. */
@@ -475,10 +456,7 @@ public final class Pad {
     erased = true;
     fanout.close();
     presence.close();
-    for (Seat seat : new ArrayList<>(members.values())) {
-      seat.tell(m -> m.evicted(Rejection.PAD_DELETED, "this pad was deleted"));
-    }
-    members.clear();
+    evict(seat -> true, Rejection.PAD_DELETED, "this pad was deleted");
     Future<Void> quiet = Future.join(sequencer.halt(), authorMemory.forget(), chat.quiet()).mapEmpty();
     return quiet.recover(e -> Future.succeededFuture())
         .compose(v -> watch == null ? Future.<Void>succeededFuture() : watch.close().recover(e -> Future.succeededFuture()));
@@ -487,13 +465,27 @@ public final class Pad {
   private void dropped(List<UnstoredOps.Pending> dropped) {
     Set<String> clientIds = new HashSet<>();
     for (UnstoredOps.Pending p : dropped) clientIds.add(p.clientId());
+    evict(seat -> clientIds.contains(seat.clientId()), Rejection.SERVER_ERROR,
+        "a conflict with another server dropped your unsaved ops; reconnect to resend them");
+    membersLeft();
+  }
+
+  /** Closes the connections of the members {@code rule} picks, telling each why; returns how many. */
+  private int evict(Predicate<Seat> rule, Rejection reason, String message) {
+    int evicted = 0;
     for (Seat seat : new ArrayList<>(members.values())) {
-      if (clientIds.contains(seat.clientId())) {
-        members.remove(seat.member);
-        seat.tell(m -> m.evicted(Rejection.SERVER_ERROR, "a conflict with another server dropped your unsaved ops; reconnect to resend them"));
-      }
+      if (!rule.test(seat)) continue;
+      members.remove(seat.member);
+      seat.tell(m -> m.evicted(reason, message));
+      evicted++;
     }
+    return evicted;
+  }
+
+  /** Members left: the others see who is still here, and a pad left empty may unload. */
+  private void membersLeft() {
     presence.sendNow();
+    if (members.isEmpty()) onEmpty.run();
   }
 
   private void checkContext() {

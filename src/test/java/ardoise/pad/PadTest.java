@@ -146,6 +146,26 @@ class PadTest {
   }
 
   @Test
+  void opsDroppedByAConflictCloseTheirAuthorAndTheEmptiedPadUnloads() throws Exception {
+    SlowFirstAppend store = new SlowFirstAppend();
+    PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(1000, 10, 1000, 20), context));
+    RecordingMember a = new RecordingMember("member-a");
+    Pad pad = pads.onFuture(() -> registry.pad("conflict").compose(p -> p.join(a.arrival(), 0L).map(joined -> p)));
+    assertEquals("joined 0", a.next());
+    on(() -> { pad.submit(a, 0, 1, insertAt(0, 0, "a")); return null; }); // in flight, held by the gate
+    // Another server committed someone's op, then this one (same clientId and seq): the tab had
+    // resent it there. The queued copy cannot be rebased over itself, so the queue is dropped.
+    OpRecord other = new OpRecord(1, TextOperation.builder().insert("F", "other").build(), "other-client", 1, "other", 1);
+    OpRecord same = new OpRecord(2, insertAt(1, 1, "a"), "member-a", 1, "member-a", 2);
+    assertEquals(new AppendResult(true, 2), store.delegate().append("conflict", 0, List.of(other, same)).await());
+    on(() -> { store.gate.complete(); return null; });
+    assertEquals("op 1", a.next());
+    assertEquals("ack 1 2", a.next());
+    assertEquals("evicted SERVER_ERROR", a.next()); // told to reconnect and resend what it has not seen acked
+    Eventually.until("the pad left without members is unloaded", () -> on(registry::loadedCount) == 0);
+  }
+
+  @Test
   void snapshotIsSavedEveryNOps() throws Exception {
     InMemoryPadStore store = new InMemoryPadStore();
     PadRegistry registry = on(() -> new PadRegistry(store, PadContext.settings(1000, 10, 2, 60_000), context));
