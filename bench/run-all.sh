@@ -83,14 +83,17 @@ cleanup() {
 trap cleanup EXIT
 
 if [[ " $TARGETS " == *" sharedb "* ]]; then
-  echo "== npm install (ShareDB server) into $SHAREDB_DIR"
-  cp bench/sharedb/package.json bench/sharedb/server.js "$SHAREDB_DIR/"
-  (cd "$SHAREDB_DIR" && npm install --no-audit --no-fund --loglevel=error)
+  echo "== npm ci (ShareDB server) into $SHAREDB_DIR"
+  cp bench/sharedb/package.json bench/sharedb/package-lock.json bench/sharedb/server.js "$SHAREDB_DIR/"
+  (cd "$SHAREDB_DIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 if [[ " $TARGETS " == *" etherpad "* ]]; then
-  echo "== npm install (Etherpad) into $ETHERPAD_DIR"
-  cp bench/etherpad/package.json bench/etherpad/settings.json "$ETHERPAD_DIR/"
+  echo "== npm install (Etherpad, its lockfile's versions) into $ETHERPAD_DIR"
+  # Why a lockfile: Etherpad 1.8's own dependencies are ranges; resolved anew on each run, they
+  # could differ between two days' runs. npm install takes the lockfile's versions. Not npm ci: it
+  # refuses a lockfile without Etherpad's optional sqlite3, a GitHub dependency that does not install.
+  cp bench/etherpad/package.json bench/etherpad/package-lock.json bench/etherpad/settings.json "$ETHERPAD_DIR/"
   # Why the move: Etherpad finds its base folder as the parent of a folder named src (its git
   # repository's layout, where node_modules/ep_etherpad-lite links to ../src); settings.json and
   # var/ are read from that base folder.
