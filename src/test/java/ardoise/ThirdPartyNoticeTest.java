@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class ThirdPartyNoticeTest {
   private static final Path RESOLVED = Path.of("target", "runtime-dependencies.txt");
-  // "   io.vertx:vertx-core:jar:5.0.10:compile -- module …"
+  // "   io.vertx:vertx-core:jar:5.2.3:compile -- module …"
   private static final Pattern RESOLVED_LINE = Pattern.compile("^\\s+([\\w.-]+):([\\w.-]+):jar:(?:[\\w.-]+:)?([\\w.-]+):(compile|runtime)\\b");
-  // "| `io.vertx:vertx-core` | 5.0.10 | Apache-2.0 OR EPL-2.0 | … |"
+  // "| `io.vertx:vertx-core` | 5.2.3 | Apache-2.0 OR EPL-2.0 | … |"
   private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([\\w.-]+:[\\w.-]+)` \\| ([^|]+?) \\| ([^|]*?) \\|");
 
   @Test

@@ -5,6 +5,7 @@ import ardoise.protocol.ErrorCode;
 import ardoise.protocol.FrameEncoder;
 import ardoise.protocol.Session;
 import ardoise.protocol.SessionLimits;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashSet;
@@ -45,9 +46,11 @@ final class SocketRoute {
     }
     PadDoor.Entry entry = PadDoor.entry(ctx);
     String address = proxies.clientAddress(ctx.request());
-    FlushBatching.install(ctx.request().connection());
+    HttpConnection connection = ctx.request().connection();
+    FlushBatching.install(connection);
     ctx.request().toWebSocket().onSuccess(ws -> {
       ConnectionGate.upgraded(ctx);
+      HandshakeLeftovers.release(connection);
       start(ws, entry, address);
     });
   }

@@ -4,7 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.http.impl.websocket.WebSocketFrameImpl;
 
 /**
  * Writes a text message from bytes already encoded. Why: Vert.x's public API takes a text message
