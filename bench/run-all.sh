@@ -29,7 +29,7 @@ if [ "$QUICK" = 1 ]; then
   PHASE="--warmup=3 --seconds=8"; RAMP="--step-seconds=5 --max-typists=400"; HOTRAMP="--step-seconds=5 --max-typists=200"
   WORKSHOP="--pads=10 --typists=10"; HOT="--pads=1 --typists=100"; IDLE="--sockets=2000 --idle-pads=100"
 else
-  PHASE="--warmup=40 --seconds=30"; RAMP="--warmup=40 --step-seconds=10 --max-typists=1500"; HOTRAMP="--warmup=40 --step-seconds=10 --max-typists=600"
+  PHASE="--warmup=40 --seconds=30"; RAMP="--warmup=40 --step-seconds=10 --max-typists=1500"; HOTRAMP="--warmup=40 --step-seconds=10 --max-typists=1000"
   WORKSHOP="--pads=50 --typists=10"; HOT="--pads=1 --typists=300"; IDLE="--sockets=10000 --idle-pads=500"
 fi
 
