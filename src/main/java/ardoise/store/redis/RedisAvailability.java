@@ -38,6 +38,10 @@ final class RedisAvailability {
   private final String endpoint;
   private final AtomicBoolean available = new AtomicBoolean(true);
   private final AtomicBoolean pinging = new AtomicBoolean();
+  /** The last probe sent, settled or not (it ends within its deadline). */
+  private volatile Future<?> lastProbe = Future.succeededFuture();
+  /** Set by {@link #stop()}: the store is closing, and the commands it cuts off say nothing of Redis. */
+  private final AtomicBoolean stopped = new AtomicBoolean();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong recoveries = new AtomicLong();
   /** Counts the changes of state; guarded by {@code this}. */
@@ -81,7 +85,7 @@ final class RedisAvailability {
             ? Future.succeededFuture()
             : Future.failedFuture(new IllegalStateException("the redis cluster reports cluster_state:fail")))
         : api.ping(List.of());
-    track(probe, true).onComplete(r -> pinging.set(false));
+    lastProbe = track(probe, true).onComplete(r -> pinging.set(false));
   }
 
   /**
@@ -130,6 +134,7 @@ final class RedisAvailability {
   }
 
   private void reportFailure(Throwable failure, long sentIn) {
+    if (stopped.get()) return;
     if (failure instanceof Response r && r.type() == ResponseType.ERROR) {
       reportSuccess(sentIn); // Redis answered with an error reply: it is reachable.
       return;
@@ -140,7 +145,16 @@ final class RedisAvailability {
     }
   }
 
-  void stop() {
+  /**
+   * Stops the probe; the future completes once a probe in flight has its answer (or its deadline
+   * passed), so that the store closes no connection under it. Commands still in flight when the
+   * store closes fail with "Connection was closed"; they neither count as errors nor log that Redis
+   * is unreachable (a server that fails to start would otherwise blame Redis before giving the
+   * real reason).
+   */
+  Future<Void> stop() {
+    stopped.set(true);
     vertx.cancelTimer(timerId);
+    return lastProbe.transform(r -> Future.succeededFuture());
   }
 }

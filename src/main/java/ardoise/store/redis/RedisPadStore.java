@@ -438,8 +438,7 @@ public final class RedisPadStore implements PadStore {
 
   @Override
   public Future<Void> close() {
-    availability.stop();
-    return onCaller(feed.close().eventually(subscriber::close).eventually(redis::close));
+    return onCaller(availability.stop().eventually(feed::close).eventually(subscriber::close).eventually(redis::close));
   }
 
   private Future<Long> readHead(String padId) {

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,5 +62,43 @@ class RedisAvailabilityTest {
     availability.track(next.future());
     next.fail(new IOException("gone again"));
     assertFalse(availability.isAvailable(), "a command sent after the recovery reports a new outage");
+  }
+
+  @Test
+  void commandsCutOffByClosingTheStoreDoNotReportAnOutage() {
+    Promise<String> inFlight = Promise.promise();
+    availability.track(inFlight.future());
+    availability.stop();
+    inFlight.fail(new IOException("Connection was closed"));
+    assertTrue(availability.isAvailable(), "a command cut off by the store's own close says nothing of Redis");
+    assertEquals(0, availability.errorCount());
+  }
+
+  /** A PING in flight when the store closes: the store waits for its answer or its deadline, then closes quietly. */
+  @Test
+  void stoppingWaitsForTheProbeInFlightAndReportsNothing() throws Exception {
+    CountDownLatch pingReceived = new CountDownLatch(1);
+    // A "Redis" that reads every command and never answers: the probe stays in flight until its deadline.
+    NetServer silent = vertx.createNetServer().connectHandler(socket -> socket.handler(bytes -> pingReceived.countDown()));
+    int port = silent.listen(0, "127.0.0.1").await().actualPort();
+    Redis client = Redis.createClient(vertx, "redis://127.0.0.1:" + port);
+    long deadlineMs = 3000; // far longer than the few lines between the PING's arrival and stop()
+    RedisAvailability probing = new RedisAvailability(vertx, RedisAPI.api(client), "redis://test", 10, deadlineMs);
+    try {
+      assertTrue(pingReceived.await(30, TimeUnit.SECONDS), "the probe reaches the server");
+      Future<Void> stopped = probing.stop();
+      assertFalse(stopped.isComplete(), "stop waits for the probe in flight");
+      stopped.await(30, TimeUnit.SECONDS); // the probe's deadline ends it
+      assertTrue(probing.isAvailable(), "a probe that ended after stop says nothing of Redis");
+      assertEquals(0, probing.errorCount());
+    } finally {
+      client.close().await();
+      silent.close().await();
+    }
+  }
+
+  @Test
+  void stoppingWithoutAProbeInFlightIsImmediate() {
+    assertTrue(availability.stop().isComplete());
   }
 }
