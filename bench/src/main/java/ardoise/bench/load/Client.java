@@ -250,7 +250,7 @@ abstract class Client {
     long[] times = from.sentKeystrokes.remove(n);
     if (times == null) return; // not ours to measure
     long now = System.nanoTime();
-    for (long t : times) measure.arrived(t, now);
+    for (long t : times) measure.arrived(t, now, pad.longText);
   }
 
   /** The join finished with the document {@code text} at {@code atRev}. */

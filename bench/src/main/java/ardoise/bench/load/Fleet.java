@@ -22,7 +22,7 @@ final class Fleet implements AutoCloseable {
   private static final int HANDSHAKES_IN_FLIGHT = 64;
 
   final Options options;
-  final Measure measure = new Measure();
+  final Measure measure;
   /** How late the generator's own loops run (see {@link LoopLag}). */
   final LoopLag loopLag;
   /** One context per event loop: client i lives on loop i mod n. */
@@ -39,6 +39,7 @@ final class Fleet implements AutoCloseable {
 
   Fleet(Options options) {
     this.options = options;
+    this.measure = new Measure(options.mixedLengths());
     // Native epoll reads and writes with fewer copies and objects than NIO: the generator must cost
     // less than the server it measures.
     this.vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(options.threads())
@@ -54,8 +55,9 @@ final class Fleet implements AutoCloseable {
   }
 
   PadGroup newPad() {
-    PadGroup p = new PadGroup("bench-" + runId + "-" + pads.size());
-    if (options.initialKib() > 0) importText(p.padId, initialText(options.initialKib() * 1024));
+    boolean longText = options.initialKib() > 0 && pads.size() % options.initialKibEvery() == 0;
+    PadGroup p = new PadGroup("bench-" + runId + "-" + pads.size(), longText);
+    if (longText) importText(p.padId, initialText(options.initialKib() * 1024));
     pads.add(p);
     return p;
   }

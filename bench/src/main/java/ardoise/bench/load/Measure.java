@@ -25,11 +25,26 @@ final class Measure {
   /** ShareDB only: ops that skipped ahead, so the client fetched the missing ones (as ShareDB's client does). */
   final LongAdder refetches = new LongAdder();
   private Histogram total = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+  /** With pads of both lengths in one run: the same latencies for the empty pads [0] and the long ones [1]; else null. */
+  private final Recorder[] byLength;
 
-  /** A keystroke scheduled at {@code scheduledNanos} reached another client now. */
-  void arrived(long scheduledNanos, long nowNanos) {
-    long micros = Math.max(0, (nowNanos - scheduledNanos) / 1000);
-    latency.recordValue(Math.min(micros, TimeUnit.SECONDS.toMicros(120)));
+  Measure(boolean byLength) {
+    this.byLength = byLength
+        ? new Recorder[] {new Recorder(TimeUnit.SECONDS.toMicros(120), 3), new Recorder(TimeUnit.SECONDS.toMicros(120), 3)}
+        : null;
+  }
+
+  /** A keystroke scheduled at {@code scheduledNanos} reached another client now, in a long pad or not. */
+  void arrived(long scheduledNanos, long nowNanos, boolean longPad) {
+    long micros = Math.min(Math.max(0, (nowNanos - scheduledNanos) / 1000), TimeUnit.SECONDS.toMicros(120));
+    latency.recordValue(micros);
+    if (byLength != null) byLength[longPad ? 1 : 0].recordValue(micros);
+  }
+
+  /** The latencies since the last call, {empty pads, long pads}; null unless the run mixes both. */
+  synchronized Histogram[] intervalByLength() {
+    if (byLength == null) return null;
+    return new Histogram[] {byLength[0].getIntervalHistogram(), byLength[1].getIntervalHistogram()};
   }
 
   /** The latencies recorded since the last call (one ramp step, or one phase). */

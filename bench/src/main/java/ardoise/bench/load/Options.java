@@ -11,7 +11,7 @@ record Options(
     String target, String host, int port, String mode, int pads, int typists, int viewers, double rate,
     int warmupSeconds, int seconds, int stepSeconds, int stepPads, int stepTypists, double p99LimitMs,
     int maxTypists, int sockets, int idlePads, long serverPid, int threads, String label, long seed,
-    java.util.List<Integer> ports, int initialKib, boolean deflate, boolean nativeTransport) {
+    java.util.List<Integer> ports, int initialKib, int initialKibEvery, boolean deflate, boolean nativeTransport) {
 
   static final String HELP = """
       LoadBench --target=ardoise|sharedb|etherpad --port=9101 --mode=steady|ramp|hot-ramp|idle [options]
@@ -32,6 +32,9 @@ record Options(
         --seed=1
         --initial-kib=0                      ardoise: each pad starts with this much text (imported,
                                              at most 1000), to show what a pad's size costs a keystroke
+        --initial-kib-every=1                only every Nth pad starts with that text (2: half the
+                                             pads long, half empty, in the same run; steady mode
+                                             then also prints each half's latencies)
         --deflate=false                      offer permessage-deflate as browsers do (each socket
                                              then inflates what it receives: the generator costs more)
         --transport=epoll                    the generator's sockets: Netty's native epoll (Linux
@@ -55,7 +58,7 @@ record Options(
         i(m, "idle-pads", 500), Long.parseLong(m.getOrDefault("server-pid", "0")), i(m, "threads", 1),
         m.getOrDefault("label", ""), Long.parseLong(m.getOrDefault("seed", "1")),
         java.util.Arrays.stream(m.getOrDefault("ports", m.getOrDefault("port", "9101")).split(","))
-            .map(String::strip).map(Integer::valueOf).toList(), i(m, "initial-kib", 0),
+            .map(String::strip).map(Integer::valueOf).toList(), i(m, "initial-kib", 0), i(m, "initial-kib-every", 1),
         Boolean.parseBoolean(m.getOrDefault("deflate", "false")), !m.getOrDefault("transport", "epoll").equals("nio"));
     if (!java.util.List.of("epoll", "nio").contains(m.getOrDefault("transport", "epoll"))) {
       throw new IllegalArgumentException("--transport must be epoll or nio");
@@ -66,11 +69,17 @@ record Options(
     if (o.initialKib < 0 || o.initialKib > 1000 || o.initialKib > 0 && !o.ardoise()) {
       throw new IllegalArgumentException("--initial-kib is 0 to 1000 (an import's limit is 1 MiB), for ardoise only");
     }
+    if (o.initialKibEvery < 1) throw new IllegalArgumentException("--initial-kib-every is at least 1");
     return o;
   }
 
   private static int i(Map<String, String> m, String key, int dflt) {
     return Integer.parseInt(m.getOrDefault(key, Integer.toString(dflt)));
+  }
+
+  /** True when some pads start with text and others empty: latencies are then also kept for each kind. */
+  boolean mixedLengths() {
+    return initialKib > 0 && initialKibEvery > 1;
   }
 
   /** The port of the {@code n}th socket: the instances in turn, so each pad has typists on each. */

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class PadGroup {
   final String padId;
+  /** Whether the pad started with the run's initial text (see {@code --initial-kib-every}). */
+  final boolean longText;
   final List<Client> clients = new CopyOnWriteArrayList<>();
   /** For each author key, that typist (so an observer can find the keystroke times of an op). */
   final ConcurrentHashMap<String, Client> typists = new ConcurrentHashMap<>();
@@ -20,8 +22,9 @@ final class PadGroup {
   /** Ardoise: where viewers connect, /ws/r/{readOnlyId} (null until asked, or for ShareDB). */
   volatile String viewerPath;
 
-  PadGroup(String padId) {
+  PadGroup(String padId, boolean longText) {
     this.padId = padId;
+    this.longText = longText;
   }
 
   void add(Client c) {

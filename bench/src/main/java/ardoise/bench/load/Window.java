@@ -46,11 +46,13 @@ final class Window {
   private double cpuPercent;
   private double rss;
   private long errors;
+  private Histogram[] byLength;
 
   private Window(Fleet fleet, ServerProbe probe) {
     this.fleet = fleet;
     this.probe = probe;
     fleet.measure.interval(); // drop what came before
+    fleet.measure.intervalByLength();
     this.startNanos = System.nanoTime();
     this.acks0 = fleet.measure.acks.sum();
     this.frames0 = fleet.measure.frames.sum();
@@ -73,6 +75,7 @@ final class Window {
 
   Histogram close() {
     Histogram h = fleet.measure.interval();
+    byLength = fleet.measure.intervalByLength();
     double elapsed = (System.nanoTime() - startNanos) / 1e9;
     long ops = fleet.measure.acks.sum() - acks0;
     long frames = fleet.measure.frames.sum() - frames0;
@@ -159,5 +162,18 @@ final class Window {
         + "server CPU %.0f%% (%.0f µs per committed op, %.1f µs per frame delivered, %,.0f frames/s), RSS %.0f MiB, server submit→ack mean %.1f ms (queue wait mean %.1f ms, Redis append mean %.1f ms, %,.0f appends/s, flush mean %.2f ms, event-loop delay mean %.2f ms; over 100 ms: %.0f commits, %.0f loop probes), generator CPU %.0f%%%s (its loops at most %.0f ms late), errors+disconnects %d over %d s%n",
         what, typists, Measure.ms(h, 50), Measure.ms(h, 95), Measure.ms(h, 99), Measure.maxMs(h), h.getTotalCount(), keystrokes, opsPerSecond,
         cpuPercent, cpuMicrosPerOp, cpuMicrosPerFrame, framesPerSecond, rss, serverCommitMs, queueWaitMs, appendMs, appendsPerSecond, flushMs, loopDelayMs, slowCommits, lateLoops, selfCpuPercent, generatorBound() ? " (generator-bound)" : "", generatorLagMs, errors, seconds);
+    if (byLength != null) System.out.println(byLengthLine(byLength[0], byLength[1]));
+  }
+
+  /**
+   * Long pads against empty pads typed in the same window: the same machine, server and moment,
+   * so their ratio shows what a pad's length costs a keystroke without the drift between runs.
+   */
+  static String byLengthLine(Histogram empty, Histogram longPads) {
+    return String.format("by pad length: long pads p50 %.1f  p95 %.1f  p99 %.1f  max %.1f ms (%,d keystrokes); "
+        + "empty pads p50 %.1f  p95 %.1f  p99 %.1f  max %.1f ms (%,d keystrokes); p99 long / empty %.2f",
+        Measure.ms(longPads, 50), Measure.ms(longPads, 95), Measure.ms(longPads, 99), Measure.maxMs(longPads), longPads.getTotalCount(),
+        Measure.ms(empty, 50), Measure.ms(empty, 95), Measure.ms(empty, 99), Measure.maxMs(empty), empty.getTotalCount(),
+        Measure.ms(longPads, 99) / Measure.ms(empty, 99));
   }
 }
