@@ -243,7 +243,7 @@ for target in $TARGETS; do
     java -Xmx2g $GENERATOR_JAVA_OPTS -cp "$CP" ardoise.bench.load.LoadBench --target="$target" --port="$PORT" --ports="$PORTS" --server-pid="$SERVER_PID" \
       --label="$label" $args $LOAD_ARGS > "$OUT/run.txt" 2>&1 || echo "(the load generator failed: see $OUT/log.txt)"
     cat "$OUT/run.txt" >> "$OUT/log.txt"
-    grep -E "^(steady|step|RESULT|no step)|idle:" "$OUT/run.txt" || true
+    grep -E "^(steady|step|RESULT|no step|by pad length)|idle:" "$OUT/run.txt" || true
     grep "^RESULT" "$OUT/run.txt" >> "$OUT/results.txt" || true
     stop_server
     [ "$target" = ardoise ] && gc_pauses "$label" | tee -a "$OUT/log.txt" "$OUT/gc-pauses.txt"
