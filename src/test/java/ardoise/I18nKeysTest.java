@@ -62,4 +62,19 @@ class I18nKeysTest {
       assertEquals(List.of(), missing, lang + ".json misses keys");
     }
   }
+
+  /**
+   * French puts a space before : ; ? ! » and after «; it must be a no-break space (U+00A0), or a
+   * narrow screen (a phone, the projector's side panel) may start a line with the sign alone.
+   */
+  @Test
+  void frenchPunctuationNeverStartsALine() throws IOException {
+    List<String> loose = strings("fr").entrySet().stream()
+        .filter(e -> LOOSE_FRENCH_SPACE.matcher(e.getValue()).find())
+        .map(Map.Entry::getKey).toList();
+    assertEquals(List.of(), loose, "fr.json: a plain space before : ; ? ! » or after «");
+  }
+
+  /** A breakable space where French wants a no-break one. */
+  private static final Pattern LOOSE_FRENCH_SPACE = Pattern.compile("[ \\t\\n][:;?!»]|«[ \\t\\n]");
 }

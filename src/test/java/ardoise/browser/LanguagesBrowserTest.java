@@ -33,7 +33,7 @@ class LanguagesBrowserTest extends PadServerBrowserTest {
     assertEquals("En attente des participants", projector.find("#participant-count").getText());
     assertEquals("Texte plus grand", projector.find("#font-larger").getAccessibleName());
     assertEquals("Réglages de la projection", projector.find("[role=toolbar]").getAttribute("aria-label"));
-    assertTrue(projector.find("#join-qr").getAttribute("alt").startsWith("QR code pour rejoindre le pad : "));
+    assertTrue(projector.find("#join-qr").getAttribute("alt").startsWith("QR code pour rejoindre le pad\u00a0: "));
 
     Links.importText(server, pad, "Ordre du jour", "Import"); // a pad gets its read-only link with its first edit
     ViewerPage reader = new ViewerPage(browser).open(Links.of(server, pad).getString("readOnly"));

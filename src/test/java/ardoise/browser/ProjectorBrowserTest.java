@@ -142,6 +142,34 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
     assertEquals("Larger text", projector.find("#font-larger").getAccessibleName());
   }
 
+  /**
+   * On the screens projectors show (1280×720, 1024×768), in French, whose labels are the longest:
+   * every control of the bar lies inside the screen, while the pad waits for participants (the
+   * longest count) and the chat button is there.
+   */
+  @Test
+  void everyControlOfTheBarIsOnScreenOnCommonProjectorSizes() {
+    String pad = "barre-" + System.nanoTime();
+    for (int[] size : new int[][] {{1280, 720}, {1024, 768}}) {
+      BrowserSession browser = browser(size[0], size[1], "fr-FR");
+      browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          java.util.Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 1, "mobile", false));
+      ViewerPage projector = new ViewerPage(browser).open(projectorUrl(pad));
+      projector.awaitUntil("the chat button and the waiting count shown",
+          () -> !projector.findAll("#chat-overlay-toggle").isEmpty()
+              && projector.find("#participant-count").getText().equals("En attente des participants"));
+      @SuppressWarnings("unchecked")
+      List<String> outside = (List<String>) projector.js(
+          "const w = document.documentElement.clientWidth;"
+              + "return [...document.querySelectorAll('.projector-bar button, .projector-bar select')]"
+              + "  .filter(e => e.offsetParent !== null)"
+              + "  .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > w + 0.5; })"
+              + "  .map(e => e.id + ' ' + Math.round(e.getBoundingClientRect().right) + ' > ' + w);");
+      browser.screenshot("projector-bar-" + size[0] + "x" + size[1]);
+      assertEquals(List.of(), outside, "controls cut off at " + size[0] + "×" + size[1]);
+    }
+  }
+
   private static String fontSize(ViewerPage page) {
     return page.find(".md-view").getCssValue("font-size");
   }

@@ -95,12 +95,12 @@ class SearchAndThemeBrowserTest extends PadServerBrowserTest {
     assertEquals("auto", page.js("return document.documentElement.dataset.theme;"));
     assertTrue(backgroundLuminance(page, "body") < 0.05, "dark page");
     assertTrue(backgroundLuminance(page, ".cm-editor") < 0.05, "dark editor");
-    assertEquals("Thème : automatique (celui de l’appareil)", attribute(page, "#theme-switch", "aria-label"));
+    assertEquals("Thème\u00a0: automatique (celui de l’appareil)", attribute(page, "#theme-switch", "aria-label"));
     page.screenshot("theme-fr-desktop-dark");
 
     WebElement toggle = page.browser().driver().findElement(By.id("theme-switch"));
     toggle.click(); // auto -> light
-    assertEquals("Thème : clair", attribute(page, "#theme-switch", "aria-label"));
+    assertEquals("Thème\u00a0: clair", attribute(page, "#theme-switch", "aria-label"));
     assertTrue(backgroundLuminance(page, ".cm-editor") > 0.9, "light editor although the system is dark");
     page.open(server.directUrl(pad), "Camille", 2).awaitOnline();
     assertEquals("light", page.js("return document.documentElement.dataset.theme;"), "remembered after reload");
