@@ -144,8 +144,9 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
 
   /**
    * On the screens projectors show (1280×720, 1024×768), in French, whose labels are the longest:
-   * every control of the bar lies inside the screen, while the pad waits for participants (the
-   * longest count) and the chat button is there.
+   * every control of the bar, and the connection's state, lies inside the screen, while the pad
+   * waits for participants (the longest count), the chat button is there and the state says
+   * "reconnexion…".
    */
   @Test
   void everyControlOfTheBarIsOnScreenOnCommonProjectorSizes() {
@@ -158,10 +159,12 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
       projector.awaitUntil("the chat button and the waiting count shown",
           () -> !projector.findAll("#chat-overlay-toggle").isEmpty()
               && projector.find("#participant-count").getText().equals("En attente des participants"));
+      // The longest connection state, as while the projector's Wi-Fi is down.
+      projector.js("document.getElementById('connection').textContent = arguments[0];", "reconnexion…");
       @SuppressWarnings("unchecked")
       List<String> outside = (List<String>) projector.js(
           "const w = document.documentElement.clientWidth;"
-              + "return [...document.querySelectorAll('.projector-bar button, .projector-bar select')]"
+              + "return [...document.querySelectorAll('.projector-bar button, .projector-bar select, #connection')]"
               + "  .filter(e => e.offsetParent !== null)"
               + "  .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > w + 0.5; })"
               + "  .map(e => e.id + ' ' + Math.round(e.getBoundingClientRect().right) + ' > ' + w);");
