@@ -143,18 +143,21 @@ class ProjectorBrowserTest extends PadServerBrowserTest {
   }
 
   /**
-   * On the screens projectors show (1280×720, 1024×768), in French, whose labels are the longest:
+   * On the screens projectors show (1280×720, 1024×768) and on a phone (360×740, touch), in French,
+   * whose labels are the longest:
    * every control of the bar, and the connection's state, lies inside the screen, while the pad
    * waits for participants (the longest count), the chat button is there and the state says
    * "reconnexion…".
    */
   @Test
-  void everyControlOfTheBarIsOnScreenOnCommonProjectorSizes() {
+  void everyControlOfTheBarIsOnScreenOnProjectorsAndPhones() {
     String pad = "barre-" + System.nanoTime();
-    for (int[] size : new int[][] {{1280, 720}, {1024, 768}}) {
+    for (int[] size : new int[][] {{1280, 720}, {1024, 768}, {360, 740}}) {
       BrowserSession browser = browser(size[0], size[1], "fr-FR");
-      browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
-          java.util.Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 1, "mobile", false));
+      if (size[0] > 600) {
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            java.util.Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 1, "mobile", false));
+      }
       ViewerPage projector = new ViewerPage(browser).open(projectorUrl(pad));
       projector.awaitUntil("the chat button and the waiting count shown",
           () -> !projector.findAll("#chat-overlay-toggle").isEmpty()
