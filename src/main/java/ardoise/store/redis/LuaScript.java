@@ -31,9 +31,22 @@ final class LuaScript {
 
   /** Reads {@code name} next to this class on the classpath. */
   static LuaScript load(String name) {
+    return new LuaScript(text(name));
+  }
+
+  /**
+   * The script {@code caller}, with the script {@code name} above it as {@code local function
+   * function(KEYS, ARGV)}: the caller runs it with keys and arguments of its own (its returns are
+   * the function's), so one text serves both as a script and as a step of another.
+   */
+  static LuaScript loadCalling(String caller, String name, String function) {
+    return new LuaScript("local function " + function + "(KEYS, ARGV)\n" + text(name) + "\nend\n" + text(caller));
+  }
+
+  private static String text(String name) {
     try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
       if (in == null) throw new IllegalStateException("missing Lua script " + name);
-      return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

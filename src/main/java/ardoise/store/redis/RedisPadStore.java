@@ -32,7 +32,8 @@ import java.util.logging.Logger;
 
 /**
  * {@link PadStore} on Redis (key layout in docs/storage.md). Each write is one Lua script, so a pad's
- * commit is atomic and checked (head, seqs) inside Redis even with several server instances.
+ * commit is atomic and checked (head, seqs) inside Redis even with several server instances; the
+ * commits that pads of one event loop start in the same turn share one script ({@link CommitBatches}).
  * Commands go through the pooled client, which reconnects by itself (on a cluster, through
  * {@link ClusterLanes}: one dead master then fails only its own pads' commands); commit notifications through
  * {@link CommitFeed}'s own connection. Thread rule: safe to call from any context; futures and
@@ -40,6 +41,7 @@ import java.util.logging.Logger;
  */
 public final class RedisPadStore implements PadStore {
   private static final LuaScript COMMIT = LuaScript.load("commit.lua");
+  private static final LuaScript COMMIT_MANY = LuaScript.loadCalling("commit-many.lua", "commit.lua", "commit_one");
   /** Where commitArgs puts commit.lua's ARGV[9], the publish command. */
   private static final int PUBLISH_ARG = 8;
   private static final LuaScript LOAD = LuaScript.load("load.lua");
@@ -97,6 +99,8 @@ public final class RedisPadStore implements PadStore {
   private final java.util.function.BiFunction<String, Integer, Future<ardoise.store.PadListing>> listing;
   private final RedisTopology topology;
   private final CommitChannels channels;
+  /** Null on a cluster: each commit goes alone. */
+  private final CommitBatches commits;
 
   private RedisPadStore(Vertx vertx, RedisTopology topology, Tuning tuning) {
     this.topology = topology;
@@ -109,6 +113,7 @@ public final class RedisPadStore implements PadStore {
     this.api = RedisAPI.api(redis);
     this.tuning = tuning;
     this.channels = new CommitChannels(api, cluster);
+    this.commits = cluster ? null : new CommitBatches(COMMIT, COMMIT_MANY, this::run);
     this.availability = new RedisAvailability(vertx, api, topology.redacted(), tuning.pingIntervalMs(),
         tuning.commandTimeoutMs(), cluster);
     this.notes = new RedisPadNotes(api, availability, tuning.retention());
@@ -173,7 +178,9 @@ public final class RedisPadStore implements PadStore {
     Future<AppendResult> result = channels.sharded()
         .compose(sharded -> {
           args.set(PUBLISH_ARG, CommitChannels.publishCommand(sharded));
-          if (topology.waitReplicas() == 0) return run(COMMIT, keys.forCommit(), args);
+          if (topology.waitReplicas() == 0) {
+            return commits == null ? run(COMMIT, keys.forCommit(), args) : commits.commit(keys.forCommit(), args);
+          }
           return availability.track(COMMIT.runAndWait(redis, keys.forCommit(), args,
               topology.waitReplicas(), topology.waitTimeoutMs()));
         })

@@ -32,9 +32,12 @@ if ARGV[11] ~= '' and not fresh then
   local by = redis.call('HGET', meta, 'headBy')
   if by and by ~= ARGV[11] then return {0, head, 'forked'} end
 end
-if fresh then
+if fresh and redis.call('EXISTS', log, seqs, KEYS[4], KEYS[5]) > 0 then
   -- Keys of an expired pad expire one by one: drop what is left of its revisions so that they
-  -- neither refuse the new rev 1 nor mix with it. Idempotent, so safe before the checks.
+  -- neither refuse the new rev 1 nor mix with it. Idempotent, so safe before the checks. Only
+  -- when something is left: Redis checks a script's writes against its maxmemory only until the
+  -- script's first write, and a DEL is never refused, so a DEL first would let a new pad write
+  -- into a full Redis.
   redis.call('DEL', log, seqs, KEYS[4], KEYS[5])
 end
 
